@@ -1,0 +1,110 @@
+import { Form, Link, NavLink, useLocation } from '@remix-run/react'
+import type { MessageKey } from '~/i18n'
+import { useCan, useLocale, useRootData, useT } from '~/utils/i18n'
+
+export const HOME_BY_KIND = { owner: '/owner', agency: '/agency', authority: '/authority', market_office: '/office' } as const
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const t = useT()
+  const data = useRootData()
+  const user = data?.user
+  const canAudit = useCan('read:audit:any')
+  const canJobs = useCan('read:jobs:any')
+  const links: Array<[string, MessageKey]> = [
+    ['/', 'nav.home'],
+    ['/catalog', 'nav.catalog'],
+    ['/calendar', 'nav.calendar'],
+  ]
+  if (user) links.push([HOME_BY_KIND[user.orgKind], 'nav.myHome'])
+  if (canAudit) links.push(['/office/audit', 'nav.audit'])
+  if (canJobs) links.push(['/office/jobs', 'nav.jobs'])
+  return (
+    <>
+      <a className="skip" href="#main">
+        {t('app.skip')}
+      </a>
+      <header className="site-header">
+        <div className="bar">
+          <Link to="/" className="brand">
+            <span className="brand-mark" aria-hidden="true">
+              中
+            </span>
+            <span>
+              <strong>{t('app.name')}</strong>
+              <small>{t('app.tagline')}</small>
+            </span>
+          </Link>
+          <LanguageSwitch />
+        </div>
+        <details className="nav-toggle">
+          <summary>{t('nav.menu')}</summary>
+          <NavBody links={links} />
+        </details>
+        <div className="nav-wide">
+          <NavBody links={links} />
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="site-footer">
+        <p>{t('app.fullName')} · {t('footer.office')}</p>
+        <p>{t('footer.times')}</p>
+      </footer>
+    </>
+  )
+
+  function NavBody({ links }: { links: Array<[string, MessageKey]> }) {
+    return (
+      <nav aria-label={t('nav.main')} className="nav">
+        <ul>
+          {links.map(([to, key]) => (
+            <li key={to}>
+              <NavLink to={to} end={to === '/'}>
+                {t(key)}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+        <div className="nav-user">
+          {user ? (
+            <>
+              <span className="who">
+                {user.displayName} · {t(`role.${user.orgKind}`)}
+              </span>
+              <Form method="post" action="/logout">
+                <button type="submit" className="link-button">
+                  {t('nav.signOut')}
+                </button>
+              </Form>
+            </>
+          ) : (
+            <>
+              <Link to="/login">{t('nav.signIn')}</Link>
+              <Link to="/signup" className="button small">
+                {t('nav.signUp')}
+              </Link>
+            </>
+          )}
+        </div>
+      </nav>
+    )
+  }
+}
+
+/** A plain form, so switching works without JavaScript too; the choice is remembered in a cookie. */
+function LanguageSwitch() {
+  const t = useT()
+  const locale = useLocale()
+  const location = useLocation()
+  const other = locale === 'en' ? 'zh-CN' : 'en'
+  return (
+    <Form method="post" action="/lang" className="lang-switch">
+      <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+      <input type="hidden" name="locale" value={other} />
+      <button type="submit" lang={other} aria-label={`${t('lang.switch')}: ${other === 'en' ? t('lang.en') : t('lang.zh')}`}>
+        {other === 'en' ? 'English' : '中文'}
+      </button>
+    </Form>
+  )
+}

@@ -1,0 +1,50 @@
+import { en } from './en'
+import { zh, type MessageKey } from './zh'
+
+export type { MessageKey }
+export const LOCALES = ['zh-CN', 'en'] as const
+export type Locale = (typeof LOCALES)[number]
+export const DEFAULT_LOCALE: Locale = 'zh-CN'
+export const LANG_COOKIE = 'lang'
+
+export const messages: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, en }
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value)
+}
+
+export function isMessageKey(value: string): value is MessageKey {
+  return value in zh
+}
+
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string
+
+export function translator(locale: Locale): Translate {
+  const dict = messages[locale]
+  return (key, params) => {
+    const text = dict[key] ?? zh[key] ?? key
+    return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m)) : text
+  }
+}
+
+/**
+ * The first supported language in an Accept-Language header, by quality. Any zh-* counts as
+ * zh-CN; any en-* as en.
+ */
+export function localeFromAcceptLanguage(header: string | null | undefined): Locale | null {
+  if (!header) return null
+  const ranked = header
+    .split(',')
+    .map((part, index) => {
+      const [tag, ...rest] = part.trim().split(';')
+      const q = rest.map((p) => p.trim()).find((p) => p.startsWith('q='))
+      return { tag: (tag ?? '').toLowerCase(), q: q ? Number(q.slice(2)) : 1, index }
+    })
+    .filter((entry) => entry.tag && Number.isFinite(entry.q) && entry.q > 0)
+    .sort((a, b) => b.q - a.q || a.index - b.index)
+  for (const { tag } of ranked) {
+    if (tag === 'zh' || tag.startsWith('zh-')) return 'zh-CN'
+    if (tag === 'en' || tag.startsWith('en-')) return 'en'
+  }
+  return null
+}

@@ -1,0 +1,70 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from '@remix-run/react'
+import { GeneralErrorBoundary } from './components/error-boundary'
+import { Layout as Frame } from './components/layout'
+import { DEFAULT_LOCALE } from './i18n'
+import styles from './styles/app.css'
+import { getSession, permissionList } from './utils/auth.server'
+import { getLocale } from './utils/i18n.server'
+import type { RootData } from './utils/i18n'
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: styles },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+]
+
+export const meta: MetaFunction = () => [{ title: '中介超市 · Intermediary Marketplace' }]
+
+export async function loader({ request }: LoaderFunctionArgs): Promise<RootData> {
+  const session = await getSession(request)
+  const locale = getLocale(request)
+  return {
+    locale,
+    user: session
+      ? {
+          displayName: session.user.displayName,
+          email: session.user.email,
+          role: session.user.role,
+          orgKind: session.org.kind,
+          orgName: locale === 'en' ? session.org.nameEn : session.org.nameZh,
+        }
+      : null,
+    permissions: permissionList(session),
+  }
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRouteLoaderData('root') as RootData | undefined
+  const locale = data?.locale ?? DEFAULT_LOCALE
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  )
+}
+
+export default function App() {
+  return (
+    <Frame>
+      <Outlet />
+    </Frame>
+  )
+}
+
+export function ErrorBoundary() {
+  return (
+    <Frame>
+      <GeneralErrorBoundary />
+    </Frame>
+  )
+}

@@ -1,0 +1,32 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { useLoaderData } from '@remix-run/react'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { OrgCard } from '~/components/org-card'
+import { QualificationTable } from '~/components/qualification-table'
+import { loadHome } from '~/utils/dashboard.server'
+import { useT } from '~/utils/i18n'
+import { shanghaiDate, qualificationsOf } from '~/utils/services.server'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { session, profile, app } = await loadHome(request, 'create:bid:own')
+  return { name: session.user.displayName, profile, qualifications: await qualificationsOf(app.db, session.org.id), today: shanghaiDate(app.clock.now()) }
+}
+
+export default function AgencyHome() {
+  const { name, profile, qualifications, today } = useLoaderData<typeof loader>()
+  const t = useT()
+  return (
+    <div className="page">
+      <p className="eyebrow">{t('role.agency')}</p>
+      <h1>{t('dash.welcome', { name })}</h1>
+      <p className="lead">{t('dash.agencyIntro')}</p>
+      <section className="card" aria-labelledby="q-title">
+        <h2 id="q-title">{t('dash.qualifications')}</h2>
+        {qualifications.length ? <QualificationTable rows={qualifications} today={today} /> : <p className="muted">{t('dash.noQualifications')}</p>}
+      </section>
+      <OrgCard profile={profile} />
+    </div>
+  )
+}
+
+export const ErrorBoundary = GeneralErrorBoundary

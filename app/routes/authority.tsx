@@ -1,0 +1,44 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { useLoaderData } from '@remix-run/react'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { OrgCard } from '~/components/org-card'
+import { QualificationTable } from '~/components/qualification-table'
+import { loadHome } from '~/utils/dashboard.server'
+import { useLocale, useT } from '~/utils/i18n'
+import { shanghaiDate, authorityScope, pendingQualificationsFor } from '~/utils/services.server'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { session, profile, app } = await loadHome(request, 'review:qualification:scoped')
+  const [scope, pending] = await Promise.all([authorityScope(app.db, session.org.id), pendingQualificationsFor(app.db, session.org.id)])
+  return { name: session.user.displayName, profile, scope, pending, today: shanghaiDate(app.clock.now()) }
+}
+
+export default function AuthorityHome() {
+  const { name, profile, scope, pending, today } = useLoaderData<typeof loader>()
+  const t = useT()
+  const en = useLocale() === 'en'
+  return (
+    <div className="page">
+      <p className="eyebrow">{t('role.authority')}</p>
+      <h1>{t('dash.welcome', { name })}</h1>
+      <p className="lead">{t('dash.authorityIntro')}</p>
+      <section className="card" aria-labelledby="scope-title">
+        <h2 id="scope-title">{t('dash.scope')}</h2>
+        <ul className="chips">
+          {scope.map((c) => (
+            <li key={c.id}>
+              <span className="tile-code">{c.code}</span> {en ? c.nameEn : c.nameZh}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section className="card" aria-labelledby="pending-title">
+        <h2 id="pending-title">{t('dash.pendingReview')}</h2>
+        {pending.length ? <QualificationTable rows={pending} today={today} showAgency /> : <p className="muted">{t('dash.noPending')}</p>}
+      </section>
+      <OrgCard profile={profile} />
+    </div>
+  )
+}
+
+export const ErrorBoundary = GeneralErrorBoundary

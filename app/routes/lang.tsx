@@ -1,0 +1,18 @@
+import type { ActionFunctionArgs } from '@remix-run/node'
+import { redirect } from '@remix-run/node'
+import { isLocale, LANG_COOKIE } from '~/i18n'
+import { serializeCookie } from '~/utils/cookies.server'
+import { assertSameOrigin, safeRedirect } from '~/utils/request.server'
+
+export async function action({ request }: ActionFunctionArgs) {
+  assertSameOrigin(request)
+  const form = await request.formData()
+  const locale = form.get('locale')
+  const to = safeRedirect(form.get('redirectTo'), '/')
+  if (!isLocale(locale)) return redirect(to)
+  return redirect(to, { headers: { 'set-cookie': serializeCookie(LANG_COOKIE, locale, { maxAgeSeconds: 365 * 86400, httpOnly: false }) } })
+}
+
+export function loader() {
+  return redirect('/')
+}

@@ -1,0 +1,30 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { OrgCard } from '~/components/org-card'
+import { loadHome } from '~/utils/dashboard.server'
+import { useT } from '~/utils/i18n'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { session, profile } = await loadHome(request, 'create:procurement:own')
+  return { name: session.user.displayName, profile }
+}
+
+export default function OwnerHome() {
+  const { name, profile } = useLoaderData<typeof loader>()
+  const t = useT()
+  return (
+    <div className="page">
+      <p className="eyebrow">{t('role.owner')}</p>
+      <h1>{t('dash.welcome', { name })}</h1>
+      <p className="lead">{t('dash.ownerIntro')}</p>
+      <p className="actions">
+        <Link to="/catalog" className="button secondary">{t('nav.catalog')}</Link>
+        <Link to="/calendar" className="button secondary">{t('nav.calendar')}</Link>
+      </p>
+      <OrgCard profile={profile} />
+    </div>
+  )
+}
+
+export const ErrorBoundary = GeneralErrorBoundary

@@ -1,0 +1,65 @@
+import { migrate, openDatabase, type Database, type Db } from '../../db/client'
+import { seedDemo } from '../../seeds/demo'
+import { installReferenceData } from '../../seeds/reference'
+import { ConfigError, loadConfig, type Config } from '../../services/config'
+import { JobQueue } from '../../services/jobs'
+import { maintenanceHandlers, scheduleNightlyPurge } from '../../services/maintenance'
+import { OffsetClock, systemClock, type Clock } from '../../services/shared/clock'
+
+export interface App {
+  config: Config
+  database: Database
+  db: Db
+  clock: Clock
+  /** Present only with TEST_CLOCK=true. */
+  testClock?: OffsetClock
+  queue: JobQueue
+}
+
+/**
+ * The one App of this process. Kept on globalThis so `remix dev` rebuilds reuse it: a second
+ * PGlite on the same directory would lose writes.
+ */
+const globalForApp = globalThis as unknown as { __zjcsApp?: Promise<App> }
+
+export function getApp(): Promise<App> {
+  globalForApp.__zjcsApp ??= boot().catch((error: unknown) => {
+    const message = error instanceof ConfigError ? error.message : `Start-up failed: ${error instanceof Error ? error.message : String(error)}`
+    console.error(message)
+    process.exit(1)
+  })
+  return globalForApp.__zjcsApp
+}
+
+async function boot(): Promise<App> {
+  const config = loadConfig()
+  const started = Date.now()
+  const database = config.DATABASE_URL ? await openDatabase({ url: config.DATABASE_URL }) : await openDatabase({ dataDir: config.DATA_DIR })
+  await migrate(database)
+  const testClock = config.TEST_CLOCK === 'true' ? new OffsetClock() : undefined
+  const clock: Clock = testClock ?? systemClock
+  const db = database.db
+  await installReferenceData(db)
+  if (config.SEED === 'demo') {
+    const { created } = await seedDemo(db, clock)
+    if (created) console.log('[boot] demo data created')
+  }
+  const queue = new JobQueue(db, clock, { ...maintenanceHandlers })
+  await scheduleNightlyPurge(queue, clock)
+  queue.start(config.JOB_POLL_MS)
+  const where = database.kind === 'pglite' ? `embedded PGlite in ${config.DATA_DIR}` : 'PostgreSQL'
+  console.log(`[boot] ready on ${where} in ${Date.now() - started} ms`)
+
+  let closing = false
+  const shutdown = async (signal: string) => {
+    if (closing) return
+    closing = true
+    console.log(`[boot] ${signal}: closing the database`)
+    await queue.stop().catch(() => {})
+    await database.close().catch(() => {})
+    process.exit(0)
+  }
+  process.once('SIGTERM', () => void shutdown('SIGTERM'))
+  process.once('SIGINT', () => void shutdown('SIGINT'))
+  return { config, database, db, clock, testClock, queue }
+}

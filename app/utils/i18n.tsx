@@ -1,0 +1,27 @@
+import { useRouteLoaderData } from '@remix-run/react'
+import { DEFAULT_LOCALE, translator, type Locale } from '~/i18n'
+import type { Permission } from '../../services/auth/permissions'
+
+export interface RootData {
+  locale: Locale
+  user: { displayName: string; email: string; role: 'admin' | 'member'; orgKind: 'owner' | 'agency' | 'authority' | 'market_office'; orgName: string } | null
+  permissions: Permission[]
+}
+
+export function useRootData(): RootData | undefined {
+  return useRouteLoaderData('root') as RootData | undefined
+}
+
+export function useLocale(): Locale {
+  return useRootData()?.locale ?? DEFAULT_LOCALE
+}
+
+/** The translator of the page's language. */
+export function useT() {
+  return translator(useLocale())
+}
+
+/** The UI mirrors the server's permission checks (the server still decides). */
+export function useCan(permission: Permission): boolean {
+  return useRootData()?.permissions.includes(permission) ?? false
+}

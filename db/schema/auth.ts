@@ -1,0 +1,68 @@
+import { boolean, index, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core'
+import { idColumn, timestamps, tstz } from './columns'
+import type { OrgId, UserId } from './ids'
+import { organizations } from './orgs'
+
+export const userRole = pgEnum('user_role', ['admin', 'member'])
+export type UserRole = (typeof userRole.enumValues)[number]
+
+export const users = pgTable(
+  'users',
+  {
+    ...idColumn<UserId>(),
+    /** Stored lower-cased, so that one address is one account. */
+    email: text().notNull().unique(),
+    displayName: text().notNull(),
+    orgId: uuid().notNull().references(() => organizations.id).$type<OrgId>(),
+    role: userRole().notNull().default('member'),
+    locale: text(),
+    lockedUntil: tstz(),
+    ...timestamps,
+  },
+  (t) => [index().on(t.orgId)],
+)
+
+/** Password hashes (argon2id) live apart from users, so no user query can carry them by accident. */
+export const passwords = pgTable('passwords', {
+  userId: uuid()
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' })
+    .$type<UserId>(),
+  hash: text().notNull(),
+  ...timestamps,
+})
+
+/** The id is the SHA-256 of the cookie's token: a database leak gives no usable session. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: text().primaryKey(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' })
+      .$type<UserId>(),
+    createdAt: tstz().notNull(),
+    lastSeenAt: tstz().notNull(),
+    /** Absolute end, whatever the activity. */
+    expiresAt: tstz().notNull(),
+    ip: text(),
+    userAgent: text(),
+  },
+  (t) => [index().on(t.userId)],
+)
+
+/** Every sign-in attempt, for the lockout rule (5 failures in 15 minutes). */
+export const signInAttempts = pgTable(
+  'sign_in_attempts',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    email: text().notNull(),
+    ip: text(),
+    at: tstz().notNull(),
+    success: boolean().notNull(),
+  },
+  (t) => [index().on(t.email, t.at)],
+)
+
+export type User = typeof users.$inferSelect
+export type Session = typeof sessions.$inferSelect

@@ -1,0 +1,67 @@
+import { char, date, index, pgEnum, pgTable, primaryKey, smallint, text, uuid } from 'drizzle-orm/pg-core'
+import { idColumn, timestamps } from './columns'
+import type { OrgId, QualificationId, ServiceCategoryId } from './ids'
+import { qualificationSpecialties, serviceCategories } from './catalog'
+import { regions } from './regions'
+
+export const orgKind = pgEnum('org_kind', ['owner', 'agency', 'authority', 'market_office'])
+export type OrgKind = (typeof orgKind.enumValues)[number]
+
+export const organizations = pgTable(
+  'organizations',
+  {
+    ...idColumn<OrgId>(),
+    kind: orgKind().notNull(),
+    nameZh: text().notNull(),
+    nameEn: text().notNull(),
+    /** 统一社会信用代码, checked with GB 32100-2015 before it gets here. */
+    uscc: char({ length: 18 }).notNull().unique(),
+    regionCode: char({ length: 6 }).notNull().references(() => regions.code),
+    legalRepresentative: text(),
+    address: text(),
+    contactName: text().notNull(),
+    contactPhone: text().notNull(),
+    contactEmail: text().notNull(),
+    ...timestamps,
+  },
+  (t) => [index().on(t.kind), index().on(t.regionCode)],
+)
+
+/** An authority (行业主管部门) supervises only the categories it is scoped to. */
+export const authorityCategories = pgTable(
+  'authority_categories',
+  {
+    orgId: uuid().notNull().references(() => organizations.id).$type<OrgId>(),
+    categoryId: uuid().notNull().references(() => serviceCategories.id).$type<ServiceCategoryId>(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.categoryId] })],
+)
+
+export const qualificationStatus = pgEnum('qualification_status', [
+  'pending',
+  'approved',
+  'rejected',
+  'changes_requested',
+])
+
+/** 资质: level 1 = 甲, 2 = 乙, 3 = 丙. */
+export const qualifications = pgTable(
+  'qualifications',
+  {
+    ...idColumn<QualificationId>(),
+    orgId: uuid().notNull().references(() => organizations.id).$type<OrgId>(),
+    specialtyCode: text().notNull().references(() => qualificationSpecialties.code),
+    level: smallint().notNull(),
+    certificateNo: text().notNull().unique(),
+    issuer: text().notNull(),
+    validFrom: date({ mode: 'string' }).notNull(),
+    validTo: date({ mode: 'string' }).notNull(),
+    status: qualificationStatus().notNull().default('pending'),
+    ...timestamps,
+  },
+  (t) => [index().on(t.orgId)],
+)
+
+export type Organization = typeof organizations.$inferSelect
+export type NewOrganization = typeof organizations.$inferInsert
+export type Qualification = typeof qualifications.$inferSelect

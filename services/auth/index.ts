@@ -1,0 +1,5 @@
+export * from './accounts'
+export * from './password'
+export * from './permissions'
+export * from './schemas'
+export * from './sessions'

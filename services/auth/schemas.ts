@@ -1,0 +1,48 @@
+import { z } from 'zod'
+import { isValidUscc, normalizeUscc } from '../orgs/uscc'
+import { PASSWORD_MAX } from './password'
+
+/**
+ * Form schemas shared by the web layer and the services. Messages are i18n keys, so the web layer
+ * shows each error in the user's language.
+ */
+export const emailField = z
+  .string({ error: 'errors.required' })
+  .trim()
+  .toLowerCase()
+  .min(1, 'errors.required')
+  .max(254, 'errors.tooLong')
+  .pipe(z.email({ error: 'errors.email' }))
+
+export const phoneField = z
+  .string({ error: 'errors.required' })
+  .trim()
+  .min(1, 'errors.required')
+  .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, 'errors.phone')
+
+const text = (max: number) => z.string({ error: 'errors.required' }).trim().min(1, 'errors.required').max(max, 'errors.tooLong')
+
+export const signInSchema = z.object({
+  email: emailField,
+  // Not checked for strength here: a sign-in only compares.
+  password: z.string({ error: 'errors.required' }).min(1, 'errors.required').max(PASSWORD_MAX, 'errors.passwordTooLong'),
+})
+export type SignInInput = z.infer<typeof signInSchema>
+
+export const signUpSchema = z.object({
+  email: emailField,
+  password: z.string({ error: 'errors.required' }).min(1, 'errors.required'),
+  displayName: text(60),
+  orgKind: z.enum(['owner', 'agency'], { error: 'errors.choose' }),
+  orgNameZh: text(100),
+  orgNameEn: z.string().trim().max(160, 'errors.tooLong').optional().default(''),
+  uscc: z
+    .string({ error: 'errors.required' })
+    .transform(normalizeUscc)
+    .pipe(z.string().min(1, 'errors.required').length(18, 'errors.usccLength').refine(isValidUscc, 'errors.usccCheck')),
+  regionCode: z.string({ error: 'errors.required' }).regex(/^\d{6}$/, 'errors.region'),
+  contactName: text(40),
+  contactPhone: phoneField,
+  address: z.string().trim().max(200, 'errors.tooLong').optional().default(''),
+})
+export type SignUpInput = z.infer<typeof signUpSchema>

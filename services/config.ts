@@ -1,0 +1,39 @@
+import { z } from 'zod'
+
+/**
+ * The environment, parsed once at start-up. A missing or invalid variable stops the process with
+ * one line naming it.
+ */
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  DATA_DIR: z.string().min(1).default('.data'),
+  /** demo: put the demo data in an empty database at start-up */
+  SEED: z.enum(['none', 'demo']).default('none'),
+  COOKIE_SECURE: z.enum(['true', 'false']).optional(),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(120),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  JOB_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(2000),
+  /** Lets e2e journeys move the server's clock (POST /__test/clock). Never in real deployments. */
+  TEST_CLOCK: z.enum(['true', 'false']).default('false'),
+})
+export type Config = z.infer<typeof schema> & { cookieSecure: boolean }
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''))
+  const result = schema.safeParse(cleaned)
+  if (!result.success) {
+    const issue = result.error.issues[0]!
+    const name = issue.path.join('.')
+    throw new ConfigError(`Invalid environment variable ${name}: ${issue.message}${name in cleaned ? ` (got "${cleaned[name]}")` : ''}`)
+  }
+  const config = result.data
+  if (config.TEST_CLOCK === 'true' && config.NODE_ENV === 'production' && env.CI !== 'true' && env.E2E !== 'true')
+    throw new ConfigError('Invalid environment variable TEST_CLOCK: only for tests, never in production')
+  return { ...config, cookieSecure: config.COOKIE_SECURE ? config.COOKIE_SECURE === 'true' : config.NODE_ENV === 'production' }
+}

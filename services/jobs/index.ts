@@ -1,0 +1,159 @@
+import { and, asc, count, desc, eq, sql } from 'drizzle-orm'
+import type { Db } from '../../db/client'
+import { jobs, type Job } from '../../db/schema'
+import type { Clock } from '../shared/clock'
+
+/**
+ * The PostgreSQL-backed job queue. Jobs run at least once, so every handler must be idempotent:
+ * running it twice changes nothing more than running it once. "Now" comes from the injected clock,
+ * never from the database, so tests move time by moving the clock.
+ */
+export interface JobContext {
+  db: Db
+  clock: Clock
+  job: Job
+  queue: JobQueue
+}
+export type JobHandler = (payload: unknown, ctx: JobContext) => Promise<void>
+
+export interface EnqueueInput {
+  name: string
+  runAt: Date
+  payload?: Record<string, unknown>
+  /** Same key, same job: a second enqueue is a no-op. */
+  key?: string
+  maxAttempts?: number
+}
+
+export interface QueueOptions {
+  /** How long a claimed job is ours before another worker may take it over (crash recovery). */
+  leaseMs?: number
+  /** Backoff base for retries: attempt n waits base × 2^(n-1). */
+  retryBaseMs?: number
+  log?: (message: string) => void
+}
+
+export class JobQueue {
+  #timer: ReturnType<typeof setInterval> | undefined
+  #running: Promise<number> | undefined
+  readonly leaseMs: number
+  readonly retryBaseMs: number
+  readonly #log: (message: string) => void
+
+  constructor(
+    readonly db: Db,
+    readonly clock: Clock,
+    readonly handlers: Record<string, JobHandler>,
+    options: QueueOptions = {},
+  ) {
+    this.leaseMs = options.leaseMs ?? 5 * 60_000
+    this.retryBaseMs = options.retryBaseMs ?? 30_000
+    this.#log = options.log ?? ((m) => console.log(m))
+  }
+
+  /** Enqueue inside the caller's transaction when the job belongs to a change. */
+  async enqueue(input: EnqueueInput, db: Db = this.db): Promise<void> {
+    if (!this.handlers[input.name]) throw new Error(`no handler for job ${input.name}`)
+    await db
+      .insert(jobs)
+      .values({
+        name: input.name,
+        runAt: input.runAt,
+        payload: input.payload ?? {},
+        key: input.key ?? null,
+        maxAttempts: input.maxAttempts ?? 5,
+      })
+      .onConflictDoNothing({ target: jobs.key })
+  }
+
+  /** Claims one due job, or one whose lease ran out (its worker died). One statement, so no two workers get it. */
+  async #claim(now: Date): Promise<Job | undefined> {
+    const leaseEnd = new Date(now.getTime() + this.leaseMs)
+    const result = (await this.db.execute(sql`
+      update ${jobs} set status = 'running', attempts = attempts + 1, locked_until = ${leaseEnd.toISOString()}::timestamptz,
+        updated_at = ${now.toISOString()}::timestamptz
+      where id = (
+        select id from ${jobs}
+        where (status = 'pending' and run_at <= ${now.toISOString()}::timestamptz)
+           or (status = 'running' and locked_until < ${now.toISOString()}::timestamptz)
+        order by run_at, id
+        limit 1
+        for update skip locked
+      )
+      returning id`)) as unknown as { rows: Array<{ id: number | string }> }
+    const id = result.rows[0]?.id
+    if (id === undefined) return undefined
+    const [job] = await this.db.select().from(jobs).where(eq(jobs.id, Number(id)))
+    return job
+  }
+
+  async #execute(job: Job): Promise<void> {
+    const handler = this.handlers[job.name]
+    try {
+      if (!handler) throw new Error(`no handler for job ${job.name}`)
+      await handler(job.payload, { db: this.db, clock: this.clock, job, queue: this })
+      const now = this.clock.now()
+      await this.db
+        .update(jobs)
+        .set({ status: 'done', completedAt: now, lockedUntil: null, lastError: null, updatedAt: now })
+        .where(eq(jobs.id, job.id))
+    } catch (error) {
+      const now = this.clock.now()
+      const message = error instanceof Error ? error.message : String(error)
+      const giveUp = job.attempts >= job.maxAttempts
+      const runAt = new Date(now.getTime() + this.retryBaseMs * 2 ** (job.attempts - 1))
+      await this.db
+        .update(jobs)
+        .set({ status: giveUp ? 'failed' : 'pending', runAt: giveUp ? job.runAt : runAt, lockedUntil: null, lastError: message, updatedAt: now })
+        .where(eq(jobs.id, job.id))
+      this.#log(`[jobs] ${job.name}#${job.id} attempt ${job.attempts} failed${giveUp ? ' for good' : ''}: ${message}`)
+    }
+  }
+
+  /** Runs every job due at the clock's now (the start-up sweep and each poll). Returns how many ran. */
+  runDue(max = 100): Promise<number> {
+    // One sweep at a time per process; a poll that finds a sweep under way joins it.
+    this.#running ??= (async () => {
+      let ran = 0
+      try {
+        while (ran < max) {
+          const job = await this.#claim(this.clock.now())
+          if (!job) break
+          await this.#execute(job)
+          ran++
+        }
+      } finally {
+        this.#running = undefined
+      }
+      return ran
+    })()
+    return this.#running
+  }
+
+  /** Sweeps at once (what fell due while the app was down), then polls. */
+  start(pollMs = 2_000): void {
+    if (this.#timer) return
+    const tick = () => this.runDue().catch((error) => this.#log(`[jobs] sweep failed: ${error instanceof Error ? error.message : error}`))
+    void tick()
+    this.#timer = setInterval(tick, pollMs)
+    this.#timer.unref?.()
+  }
+
+  async stop(): Promise<void> {
+    if (this.#timer) clearInterval(this.#timer)
+    this.#timer = undefined
+    await this.#running
+  }
+}
+
+export async function jobStats(db: Db) {
+  return db.select({ name: jobs.name, status: jobs.status, n: count() }).from(jobs).groupBy(jobs.name, jobs.status).orderBy(asc(jobs.name))
+}
+
+export async function recentJobs(db: Db, limit = 30) {
+  return db.select().from(jobs).orderBy(desc(jobs.updatedAt)).limit(limit)
+}
+
+export async function failedJobs(db: Db) {
+  return db.select().from(jobs).where(and(eq(jobs.status, 'failed'))).orderBy(desc(jobs.updatedAt)).limit(50)
+}

@@ -1,0 +1,82 @@
+import { and, asc, count, eq, gt, inArray } from 'drizzle-orm'
+import type { Db } from '../../db/client'
+import {
+  authorityCategories,
+  organizations,
+  qualifications,
+  qualificationSpecialties,
+  regions,
+  serviceCategories,
+  sessions,
+  users,
+  type OrgId,
+} from '../../db/schema'
+
+export * from './uscc'
+
+/** An organization with its region's names and its members (never their password hashes). */
+export async function organizationProfile(db: Db, orgId: OrgId) {
+  const [row] = await db
+    .select({ org: organizations, regionZh: regions.nameZh, regionEn: regions.nameEn })
+    .from(organizations)
+    .innerJoin(regions, eq(regions.code, organizations.regionCode))
+    .where(eq(organizations.id, orgId))
+  if (!row) return null
+  const members = await db
+    .select({ id: users.id, displayName: users.displayName, email: users.email, role: users.role })
+    .from(users)
+    .where(eq(users.orgId, orgId))
+    .orderBy(asc(users.createdAt))
+  return { ...row, members }
+}
+
+export async function qualificationsOf(db: Db, orgId: OrgId) {
+  return db
+    .select({ qualification: qualifications, specialtyZh: qualificationSpecialties.nameZh, specialtyEn: qualificationSpecialties.nameEn })
+    .from(qualifications)
+    .innerJoin(qualificationSpecialties, eq(qualificationSpecialties.code, qualifications.specialtyCode))
+    .where(eq(qualifications.orgId, orgId))
+    .orderBy(asc(qualifications.level), asc(qualifications.certificateNo))
+}
+
+/** The categories an authority supervises. */
+export async function authorityScope(db: Db, orgId: OrgId) {
+  return db
+    .select({ id: serviceCategories.id, code: serviceCategories.code, nameZh: serviceCategories.nameZh, nameEn: serviceCategories.nameEn })
+    .from(authorityCategories)
+    .innerJoin(serviceCategories, eq(serviceCategories.id, authorityCategories.categoryId))
+    .where(eq(authorityCategories.orgId, orgId))
+    .orderBy(asc(serviceCategories.sortOrder))
+}
+
+/** Qualifications awaiting verification, only within the authority's own categories. */
+export async function pendingQualificationsFor(db: Db, authorityId: OrgId) {
+  const scope = (await authorityScope(db, authorityId)).map((c) => c.id)
+  if (!scope.length) return []
+  return db
+    .select({
+      qualification: qualifications,
+      agencyZh: organizations.nameZh,
+      agencyEn: organizations.nameEn,
+      specialtyZh: qualificationSpecialties.nameZh,
+      specialtyEn: qualificationSpecialties.nameEn,
+    })
+    .from(qualifications)
+    .innerJoin(qualificationSpecialties, eq(qualificationSpecialties.code, qualifications.specialtyCode))
+    .innerJoin(organizations, eq(organizations.id, qualifications.orgId))
+    .where(and(eq(qualifications.status, 'pending'), inArray(qualificationSpecialties.categoryId, scope)))
+    .orderBy(asc(qualifications.createdAt))
+}
+
+export async function officeOverview(db: Db, now: Date) {
+  const kinds = await db.select({ kind: organizations.kind, n: count() }).from(organizations).groupBy(organizations.kind)
+  const [userCount] = await db.select({ n: count() }).from(users)
+  const [sessionCount] = await db.select({ n: count() }).from(sessions).where(gt(sessions.expiresAt, now))
+  return { kinds, users: userCount!.n, sessions: sessionCount!.n }
+}
+
+export async function regionTree(db: Db) {
+  const rows = await db.select().from(regions).orderBy(asc(regions.code))
+  const cities = rows.filter((r) => r.level === 2)
+  return cities.map((city) => ({ ...city, districts: rows.filter((r) => r.parentCode === city.code) }))
+}
