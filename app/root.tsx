@@ -2,7 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from './components/error-boundary'
 import { Layout as Frame } from './components/layout'
-import { DEFAULT_LOCALE } from './i18n'
+import { DEFAULT_LOCALE, translator } from './i18n'
 import styles from './styles/app.css'
 import { getSession, permissionList } from './utils/auth.server'
 import { getLocale } from './utils/i18n.server'
@@ -13,7 +13,7 @@ export const links: LinksFunction = () => [
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ]
 
-export const meta: MetaFunction = () => [{ title: '中介超市 · Intermediary Marketplace' }]
+export const meta: MetaFunction = ({ data }) => [{ title: translator((data as RootData | undefined)?.locale ?? DEFAULT_LOCALE)('app.fullName') }]
 
 export async function loader({ request }: LoaderFunctionArgs): Promise<RootData> {
   const session = await getSession(request)

@@ -27,7 +27,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <div className="bar">
           <Link to="/" className="brand">
             <span className="brand-mark" aria-hidden="true">
-              中
+              {'\u4e2d' /* the logo glyph, the same in both languages */}
             </span>
             <span>
               <strong>{t('app.name')}</strong>
@@ -103,7 +103,7 @@ function LanguageSwitch() {
       <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
       <input type="hidden" name="locale" value={other} />
       <button type="submit" lang={other} aria-label={`${t('lang.switch')}: ${other === 'en' ? t('lang.en') : t('lang.zh')}`}>
-        {other === 'en' ? 'English' : '中文'}
+        {other === 'en' ? t('lang.en') : t('lang.zh')}
       </button>
     </Form>
   )

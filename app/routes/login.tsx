@@ -9,10 +9,11 @@ import { getApp } from '~/utils/app.server'
 import { getSession, sessionCookie, sessionPolicy, sessionToken } from '~/utils/auth.server'
 import { fieldErrors, type FieldErrors } from '~/utils/forms'
 import { useT } from '~/utils/i18n'
+import { title } from '~/utils/meta'
 import { assertSameOrigin, clientIp, safeRedirect, userAgent } from '~/utils/request.server'
 import { signIn, signInSchema, DomainError } from '~/utils/services.server'
 
-export const meta: MetaFunction = () => [{ title: '登录 · Sign in' }]
+export const meta: MetaFunction = ({ matches }) => title(matches, 'auth.signInTitle')
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await getSession(request)

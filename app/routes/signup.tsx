@@ -10,10 +10,11 @@ import { getApp } from '~/utils/app.server'
 import { getSession, sessionCookie, sessionPolicy } from '~/utils/auth.server'
 import { fieldErrors, formValues, type FieldErrors } from '~/utils/forms'
 import { useLocale, useT } from '~/utils/i18n'
+import { title } from '~/utils/meta'
 import { assertSameOrigin, clientIp, userAgent } from '~/utils/request.server'
 import { signIn, signUp, signUpSchema, regionTree, DomainError } from '~/utils/services.server'
 
-export const meta: MetaFunction = () => [{ title: '机构注册 · Register' }]
+export const meta: MetaFunction = ({ matches }) => title(matches, 'auth.signUpTitle')
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await getSession(request)

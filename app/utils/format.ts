@@ -2,7 +2,7 @@ import type { Locale } from '~/i18n'
 
 const TZ = 'Asia/Shanghai'
 
-/** Integer fen shown as 元 with separators: 1234567 → ¥12,345.67 */
+/** Integer fen shown in yuan with separators: 1234567 → ¥12,345.67 */
 export function formatYuan(fen: number, locale: Locale): string {
   if (!Number.isSafeInteger(fen)) throw new RangeError(`amounts are integer fen, got ${fen}`)
   const yuan = Math.trunc(fen / 100)
@@ -27,6 +27,6 @@ export function formatDateTime(value: Date | string, locale: Locale): string {
 /** A calendar date ('YYYY-MM-DD', already in Shanghai) in the user's language. */
 export function formatDay(day: string, locale: Locale): string {
   const [y, m, d] = day.split('-').map(Number)
-  if (locale === 'en') return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' }).format(Date.UTC(y!, m! - 1, d!))
-  return `${y}年${m}月${d}日`
+  const options = { timeZone: 'UTC', day: 'numeric', month: locale === 'en' ? 'short' : 'long', year: 'numeric' } as const
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', options).format(Date.UTC(y!, m! - 1, d!))
 }

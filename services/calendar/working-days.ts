@@ -69,7 +69,7 @@ export function addWorkingDays(calendar: WorkCalendar, from: string, n: number):
 export function workingDaysBetween(calendar: WorkCalendar, from: string, to: string): number {
   const a = toUtcMs(from)
   const b = toUtcMs(to)
-  if (b < a) return -workingDaysBetween(calendar, to, from)
+  if (b < a) return 0 - workingDaysBetween(calendar, to, from) || 0
   let count = 0
   for (let ms = a + DAY_MS; ms <= b; ms += DAY_MS) if (isWorkingDay(calendar, fromUtcMs(ms))) count++
   return count

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest'
+import { ConfigError, loadConfig } from './config'
+
+describe('environment', () => {
+  it('defaults to the embedded database', () => {
+    const config = loadConfig({})
+    expect(config.DATABASE_URL).toBeUndefined()
+    expect(config.DATA_DIR).toBe('.data')
+    expect(config.cookieSecure).toBe(false)
+    expect(loadConfig({ NODE_ENV: 'production' }).cookieSecure).toBe(true)
+  })
+  it('stops with one line naming a bad variable', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(ConfigError)
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/^Invalid environment variable DATABASE_URL: .*\(got "mysql:\/\/x"\)$/)
+    expect(() => loadConfig({ SESSION_IDLE_MINUTES: 'soon' })).toThrow(/SESSION_IDLE_MINUTES/)
+    expect(() => loadConfig({ SEED: 'everything' })).toThrow(/SEED/)
+  })
+})

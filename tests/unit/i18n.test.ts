@@ -1,0 +1,85 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { localeFromAcceptLanguage, messages, translator } from '~/i18n'
+import { formatDateTime, formatDay, formatYuan } from '~/utils/format'
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
+
+describe('both languages everywhere', () => {
+  const zh = messages['zh-CN']
+  const en = messages.en
+
+  it('has every key in both languages, none empty, with the same placeholders', () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(zh).sort())
+    for (const key of Object.keys(zh) as Array<keyof typeof zh>) {
+      expect(zh[key].trim(), `zh ${key}`).not.toBe('')
+      expect(en[key].trim(), `en ${key}`).not.toBe('')
+      expect(placeholders(en[key]), key).toEqual(placeholders(zh[key]))
+    }
+  })
+
+  it('keeps English free of Chinese except where the term itself is shown', () => {
+    const allowed = new Set(['lang.zh', 'level.1', 'level.2', 'level.3'])
+    for (const [key, text] of Object.entries(en)) if (!allowed.has(key)) expect(/[\u4e00-\u9fff]/.test(text), key).toBe(false)
+  })
+
+  it('uses every key it defines, and defines every key it uses', () => {
+    const source = walk('app').filter((f) => !f.includes(`${path.sep}i18n${path.sep}`)).map((f) => fs.readFileSync(f, 'utf8')).join('\n')
+    const domain = walk('services').map((f) => fs.readFileSync(f, 'utf8')).join('\n')
+    const all = source + domain
+    const used = new Set([...all.matchAll(/['"`]([a-z]+\.[a-zA-Z0-9.]+)['"`]/g)].map((m) => m[1]!))
+    // Keys built from a value (`role.${kind}`) are covered by their prefix.
+    const prefixes = [...all.matchAll(/`([a-z]+\.(?:[a-zA-Z]+\.)?)\$\{/g)].map((m) => m[1]!)
+    const unused = Object.keys(zh).filter((k) => !used.has(k) && !prefixes.some((p) => k.startsWith(p)))
+    expect(unused).toEqual([])
+  })
+
+  it('writes no Chinese text outside the dictionaries', () => {
+    const offenders: string[] = []
+    for (const file of walk('app')) {
+      if (file.includes(`${path.sep}i18n${path.sep}`)) continue
+      fs.readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
+        if (/[\u4e00-\u9fff]/.test(line)) offenders.push(`${file}:${i + 1}`)
+      })
+    }
+    expect(offenders).toEqual([])
+  })
+
+  it('chooses the language from Accept-Language by quality', () => {
+    expect(localeFromAcceptLanguage('en-US,en;q=0.9,zh-CN;q=0.8')).toBe('en')
+    expect(localeFromAcceptLanguage('zh-TW,zh;q=0.9,en;q=0.8')).toBe('zh-CN')
+    expect(localeFromAcceptLanguage('fr-FR;q=1, en;q=0.5, zh;q=0.7')).toBe('zh-CN')
+    expect(localeFromAcceptLanguage('de, fr')).toBeNull()
+    expect(localeFromAcceptLanguage('')).toBeNull()
+    expect(localeFromAcceptLanguage('en;q=0, zh')).toBe('zh-CN')
+  })
+
+  it('fills placeholders', () => {
+    expect(translator('en')('catalog.days', { n: 5 })).toBe('5 working days')
+    expect(translator('zh-CN')('catalog.days', { n: 5 })).toBe('5 个工作日')
+  })
+})
+
+describe('formats', () => {
+  it('shows integer fen as yuan with separators, never through floats', () => {
+    expect(formatYuan(973_579_000, 'zh-CN')).toBe('¥9,735,790.00')
+    expect(formatYuan(913_310_001, 'en')).toBe('¥9,133,100.01')
+    expect(formatYuan(-5, 'en')).toBe('-¥0.05')
+    expect(() => formatYuan(1.5, 'en')).toThrow(RangeError)
+  })
+  it('shows times in Asia/Shanghai', () => {
+    expect(formatDateTime('2026-11-22T16:30:00Z', 'en')).toBe('23/11/2026, 00:30')
+    expect(formatDateTime('2026-11-22T16:30:00Z', 'zh-CN')).toBe('2026/11/23 00:30')
+    expect(formatDay('2026-10-08', 'zh-CN')).toBe('2026年10月8日')
+    expect(formatDay('2026-10-08', 'en')).toBe('8 Oct 2026')
+  })
+})
+
+function walk(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name)
+    if (entry.isDirectory()) return walk(full)
+    return /\.(ts|tsx)$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [full] : []
+  })
+}

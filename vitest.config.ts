@@ -1,0 +1,30 @@
+import path from 'node:path'
+import { defineConfig } from 'vitest/config'
+
+const alias = { '~': path.resolve(import.meta.dirname, 'app') }
+const setupFiles = ['tests/support/setup.ts']
+
+/**
+ * Four projects: pure unit tests; the database suites twice, on embedded PGlite and on real
+ * PostgreSQL; and the browser journeys. `npm test` runs them all.
+ */
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      { resolve: { alias }, test: { name: 'unit', include: ['services/**/*.test.ts', 'app/**/*.test.{ts,tsx}', 'tests/unit/**/*.test.ts'], setupFiles } },
+      {
+        resolve: { alias },
+        test: { name: 'db-pglite', include: ['tests/integration/**/*.test.ts'], env: { DB_DRIVER: 'pglite' }, globalSetup: ['tests/support/db-global.ts'], setupFiles, testTimeout: 30_000, hookTimeout: 60_000 },
+      },
+      {
+        resolve: { alias },
+        test: { name: 'db-postgres', include: ['tests/integration/**/*.test.ts'], env: { DB_DRIVER: 'postgres' }, globalSetup: ['tests/support/db-global.ts'], setupFiles, testTimeout: 30_000, hookTimeout: 60_000 },
+      },
+      {
+        resolve: { alias },
+        test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], globalSetup: ['tests/e2e/server.ts'], testTimeout: 60_000, hookTimeout: 90_000, fileParallelism: false },
+      },
+    ],
+  },
+})
