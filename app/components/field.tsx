@@ -54,3 +54,12 @@ export function DefinitionList({ items }: { items: Array<[string, React.ReactNod
     </dl>
   )
 }
+
+/** A table that may scroll sideways on a phone: a labelled region keyboard users can scroll. */
+export function TableWrap({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="table-wrap" role="region" aria-label={label} tabIndex={0}>
+      {children}
+    </div>
+  )
+}

@@ -1,3 +1,4 @@
+import { TableWrap } from './field'
 import { formatDay } from '~/utils/format'
 import { useLocale, useT } from '~/utils/i18n'
 
@@ -14,7 +15,7 @@ export function QualificationTable({ rows, today, showAgency = false }: { rows: 
   const locale = useLocale()
   const en = locale === 'en'
   return (
-    <div className="table-wrap">
+    <TableWrap label={t('dash.qualifications')}>
       <table>
         <thead>
           <tr>
@@ -44,6 +45,6 @@ export function QualificationTable({ rows, today, showAgency = false }: { rows: 
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   )
 }

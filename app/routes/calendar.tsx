@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { Field } from '~/components/field'
+import { Field, TableWrap } from '~/components/field'
 import type { MessageKey } from '~/i18n'
 import { getApp } from '~/utils/app.server'
 import { requirePermission } from '~/utils/auth.server'
@@ -125,7 +125,7 @@ export default function CalendarPage() {
           </nav>
           {provisional ? <p className="alert warn">{t('calendar.provisionalNote', { year })}</p> : null}
           {days.length ? (
-            <div className="table-wrap">
+            <TableWrap label={t('calendar.title')}>
               <table>
                 <thead>
                   <tr>
@@ -148,7 +148,7 @@ export default function CalendarPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           ) : (
             <p className="muted">{t('calendar.none')}</p>
           )}

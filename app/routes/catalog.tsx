@@ -1,5 +1,6 @@
 import { useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { TableWrap } from '~/components/field'
 import { getApp } from '~/utils/app.server'
 import { useLocale, useT } from '~/utils/i18n'
 import { listCatalog } from '~/utils/services.server'
@@ -22,7 +23,7 @@ export default function Catalog() {
           <h2 id={`h-${category.code}`}>
             <span className="tile-code">{category.code}</span> {en ? category.nameEn : category.nameZh}
           </h2>
-          <div className="table-wrap">
+          <TableWrap label={en ? category.nameEn : category.nameZh}>
             <table>
               <thead>
                 <tr>
@@ -43,7 +44,7 @@ export default function Catalog() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         </section>
       ))}
     </div>

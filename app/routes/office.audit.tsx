@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { TableWrap } from '~/components/field'
 import { getApp } from '~/utils/app.server'
 import { requirePermission } from '~/utils/auth.server'
 import { formatDateTime } from '~/utils/format'
@@ -33,7 +34,7 @@ export default function AuditLog() {
       <p role="status" className={`alert ${chain.ok ? 'ok' : 'error'}`}>
         {t('dash.auditChain')}: {chain.ok ? t('dash.auditOk', { n: chain.checked }) : t('dash.auditBroken', { id: chain.brokenAt!.id })}
       </p>
-      <div className="table-wrap">
+      <TableWrap label={t('audit.title')}>
         <table>
           <thead>
             <tr>
@@ -60,7 +61,7 @@ export default function AuditLog() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <p className="actions">
         {paged ? <Link to="/office/audit">{t('audit.newest')}</Link> : null}
         {older ? <Link to={`/office/audit?before=${older}`}>{t('audit.older')}</Link> : null}

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { TableWrap } from '~/components/field'
 import { getApp } from '~/utils/app.server'
 import { requirePermission } from '~/utils/auth.server'
 import { formatDateTime } from '~/utils/format'
@@ -23,7 +24,7 @@ export default function Jobs() {
       <h1>{t('jobs.title')}</h1>
       <p className="lead">{t('jobs.intro')}</p>
       {jobs.length ? (
-        <div className="table-wrap">
+        <TableWrap label={t('jobs.title')}>
           <table>
             <thead>
               <tr>
@@ -48,7 +49,7 @@ export default function Jobs() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       ) : (
         <p className="muted">{t('jobs.none')}</p>
       )}

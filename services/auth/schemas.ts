@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { isValidUscc, normalizeUscc } from '../orgs/uscc'
-import { PASSWORD_MAX } from './password'
+import { PASSWORD_MAX, passwordProblem } from './password'
 
 /**
  * Form schemas shared by the web layer and the services. Messages are i18n keys, so the web layer
@@ -29,7 +29,8 @@ export const signInSchema = z.object({
 })
 export type SignInInput = z.infer<typeof signInSchema>
 
-export const signUpSchema = z.object({
+export const signUpSchema = z
+  .object({
   email: emailField,
   password: z.string({ error: 'errors.required' }).min(1, 'errors.required'),
   displayName: text(60),
@@ -44,5 +45,10 @@ export const signUpSchema = z.object({
   contactName: text(40),
   contactPhone: phoneField,
   address: z.string().trim().max(200, 'errors.tooLong').optional().default(''),
-})
+  })
+  .superRefine((value, ctx) => {
+    // Reported with the other field errors, not only once they are fixed.
+    const problem = value.password && passwordProblem(value.password, value.email)
+    if (problem) ctx.addIssue({ code: 'custom', path: ['password'], message: problem })
+  })
 export type SignUpInput = z.infer<typeof signUpSchema>

@@ -1,0 +1,36 @@
+import fs from 'node:fs'
+import { createRequire } from 'node:module'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { expect } from 'vitest'
+
+const require = createRequire(import.meta.url)
+const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  })
+}
+
+/** A browser profile whose languages are the user's: Accept-Language follows `locale`. */
+export function newContext(browser: Browser, locale: 'zh-CN' | 'en', mobile = false): Promise<BrowserContext> {
+  return browser.newContext({ locale, viewport: mobile ? { width: 390, height: 844 } : { width: 1280, height: 900 }, isMobile: mobile, hasTouch: mobile })
+}
+
+/** axe-core on the page as it stands: no serious or critical violation is allowed. */
+export async function expectAccessible(page: Page) {
+  await page.addScriptTag({ content: AXE })
+  const violations = await page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: string[] }> }> }> } }).axe.run(document, { resultTypes: ['violations'] })
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }))
+  })
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  expect(serious, `${page.url()} has accessibility violations`).toEqual([])
+}
+
+export async function screenshot(page: Page, name: string) {
+  fs.mkdirSync('test-results/screenshots', { recursive: true })
+  await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true })
+}

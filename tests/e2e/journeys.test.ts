@@ -1,0 +1,154 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../seeds/demo'
+import { expectAccessible, launch, newContext, screenshot } from './browser'
+
+const base = inject('baseUrl')
+let browser: Browser
+beforeAll(async () => {
+  browser = await launch()
+})
+afterAll(async () => browser?.close())
+
+const HOMES = {
+  owner: { path: '/owner', zh: '项目业主', en: 'Project owner' },
+  agency: { path: '/agency', zh: '中介机构', en: 'Agency' },
+  authority: { path: '/authority', zh: '行业主管部门', en: 'Industry authority' },
+  market_office: { path: '/office', zh: '中介超市管理部门', en: 'Market office' },
+} as const
+
+async function visit(page: Page, path: string) {
+  const response = await page.goto(base + path)
+  await page.waitForSelector('html[data-hydrated]')
+  await expectAccessible(page)
+  return response
+}
+
+/** Submits a form and waits until its answer is on screen: another page, or an error. */
+async function submit(page: Page, from: string) {
+  await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('main').locator('button[type=submit]').click()])
+  await Promise.race([page.waitForURL((u) => u.pathname !== from), page.locator('.alert.error, .field.has-error').first().waitFor()])
+}
+
+async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  await visit(page, '/login')
+  await page.getByRole('main').locator('input[name=email]').fill(email)
+  await page.getByRole('main').locator('input[name=password]').fill(password)
+  await submit(page, '/login')
+}
+
+describe('every demo account signs in and sees its home, in both languages', () => {
+  for (const locale of ['zh-CN', 'en'] as const) {
+    for (const [kind, home] of Object.entries(HOMES)) {
+      it(`${kind} in ${locale}`, async () => {
+        const context = await newContext(browser, locale)
+        const page = await context.newPage()
+        await signIn(page, DEMO_ACCOUNTS[kind as keyof typeof HOMES])
+        expect(new URL(page.url()).pathname).toBe(home.path)
+        await expect.poll(() => page.locator('h1').textContent()).toMatch(locale === 'en' ? /^Welcome, / : /，您好$/)
+        expect(await page.locator('.eyebrow').textContent()).toBe(locale === 'en' ? home.en : home.zh)
+        expect(await page.locator('html').getAttribute('lang')).toBe(locale)
+        await expectAccessible(page)
+        await screenshot(page, `home-${kind}-${locale}`)
+        // Another role's home is closed to it.
+        const other = Object.values(HOMES).find((h) => h.path !== home.path)!
+        const response = await page.goto(base + other.path)
+        expect(response?.status()).toBe(403)
+        await expectAccessible(page)
+        await context.close()
+      })
+    }
+  }
+})
+
+describe('the public site', () => {
+  it('serves every public page without signing in, accessible, in both languages', async () => {
+    for (const locale of ['zh-CN', 'en'] as const) {
+      const context = await newContext(browser, locale)
+      const page = await context.newPage()
+      for (const path of ['/', '/catalog', '/calendar?from=2026-09-30&n=3', '/login', '/signup']) {
+        const response = await visit(page, path)
+        expect(response?.status(), path).toBe(200)
+      }
+      expect(await page.locator('h1').textContent()).toBe(locale === 'en' ? 'Register an organization' : '机构注册')
+      const missing = await visit(page, '/no-such-page')
+      expect(missing?.status()).toBe(404)
+      expect(await page.locator('h1').textContent()).toBe(locale === 'en' ? 'Page not found' : '页面不存在')
+      await context.close()
+    }
+  })
+
+  it('computes working days across the National Day holiday', async () => {
+    const context = await newContext(browser, 'en')
+    const page = await context.newPage()
+    await visit(page, '/calendar?from=2026-09-30&n=3')
+    expect(await page.locator('.result').first().textContent()).toBe('Working day 3 after 30 Sept 2026 is 10 Oct 2026 (Saturday)')
+    await context.close()
+  })
+
+  it('switches language with one click and remembers it', async () => {
+    const context = await newContext(browser, 'zh-CN')
+    const page = await context.newPage()
+    await visit(page, '/catalog')
+    expect(await page.locator('h1').textContent()).toBe('中介服务事项目录')
+    await page.locator('.lang-switch button').click()
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Catalog of intermediary services')
+    await visit(page, '/')
+    expect(await page.locator('html').getAttribute('lang')).toBe('en')
+    await context.close()
+  })
+
+  it('looks right on a phone: the menu folds and nothing overflows', async () => {
+    const context = await newContext(browser, 'zh-CN', true)
+    const page = await context.newPage()
+    for (const path of ['/', '/catalog', '/signup']) {
+      await visit(page, path)
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+      expect(overflow, path).toBeLessThanOrEqual(0)
+    }
+    await page.locator('.nav-toggle summary').click()
+    await expect.poll(() => page.locator('.nav-toggle a[href="/catalog"]').isVisible()).toBe(true)
+    await screenshot(page, 'phone-menu')
+    await context.close()
+  })
+})
+
+describe('registration', () => {
+  it('shows field errors in the user language, keeps what was typed, then registers', async () => {
+    const context = await newContext(browser, 'en')
+    const page = await context.newPage()
+    await visit(page, '/signup')
+    const form = page.getByRole('main')
+    await form.getByLabel('Name (Chinese)').fill('贵港市测试建设投资有限公司')
+    await form.getByLabel('Unified social credit code (USCC)').fill('91350100M000100Y44')
+    await form.locator('select[name=regionCode]').selectOption('450802')
+    await form.getByLabel('Contact person').fill('张伟')
+    await form.getByLabel('Contact phone').fill('13800138000')
+    await form.getByLabel('Your name').fill('张伟')
+    await form.getByLabel('Email').fill('new-owner@example.com')
+    await form.getByLabel('Password').fill('short')
+    await submit(page, '/signup')
+    await expect.poll(() => page.locator('.field.has-error .error').allTextContents()).toEqual(['This USCC is not valid (its check character does not match)', 'The password needs at least 10 characters'])
+    expect(await form.getByLabel('Name (Chinese)').inputValue()).toBe('贵港市测试建设投资有限公司')
+    await expectAccessible(page)
+    await screenshot(page, 'signup-errors-en')
+    await form.getByLabel('Unified social credit code (USCC)').fill('91350100M000100Y43')
+    await form.getByLabel('Password').fill('a-strong-passphrase-9')
+    await form.locator('button[type=submit]').click()
+    await page.waitForURL('**/owner')
+    expect(await page.locator('h1').textContent()).toBe('Welcome, 张伟')
+    await context.close()
+  })
+
+  it('locks an account after five wrong passwords, with the same message for an unknown email', async () => {
+    const context = await newContext(browser, 'zh-CN')
+    const page = await context.newPage()
+    for (let i = 0; i < 5; i++) await signIn(page, 'owner2@example.com', `wrong-password-${i}`)
+    expect(await page.locator('.alert.error').textContent()).toBe('登录失败次数过多，账号已暂时锁定，请 15 分钟后再试')
+    await signIn(page, 'owner2@example.com')
+    expect(new URL(page.url()).pathname).toBe('/login')
+    await signIn(page, 'nobody@example.com', 'wrong-password-0')
+    expect(await page.locator('.alert.error').textContent()).toBe('邮箱或密码不正确')
+    await context.close()
+  })
+})

@@ -1,0 +1,51 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { TestProject } from 'vitest/node'
+
+/**
+ * Serves the production build (npm test builds it first) on a fresh embedded database with the
+ * demo data, on a free port of localhost, for the browser journeys.
+ */
+let server: ChildProcess | undefined
+let dataDir: string | undefined
+
+export default async function setup(project: TestProject) {
+  if (!fs.existsSync('build/index.js')) throw new Error('build/index.js is missing: run `npm run build` first (npm test does)')
+  if (!fs.existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) throw new Error('Chromium is missing: apt-get install -y chromium')
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zjcs-e2e-'))
+  const port = 3900 + Math.floor(Math.random() * 900)
+  const log: string[] = []
+  server = spawn(process.execPath, ['node_modules/@remix-run/serve/dist/cli.js', 'build/index.js'], {
+    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SEED: 'demo', DATABASE_URL: '', E2E: 'true', TEST_CLOCK: 'true' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  server.stdout!.on('data', (d) => log.push(String(d)))
+  server.stderr!.on('data', (d) => log.push(String(d)))
+  const base = `http://localhost:${port}`
+  const deadline = Date.now() + 60_000
+  for (;;) {
+    if (server.exitCode !== null) throw new Error(`the server exited:\n${log.join('')}`)
+    try {
+      const response = await fetch(`${base}/healthz`)
+      if (response.ok) break
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`the server did not start in 60 s:\n${log.join('')}`)
+    await new Promise((r) => setTimeout(r, 250))
+  }
+  project.provide('baseUrl', base)
+  return async () => {
+    server?.kill('SIGTERM')
+    await new Promise((r) => server?.once('exit', r))
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string
+  }
+}

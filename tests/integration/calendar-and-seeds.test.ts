@@ -1,0 +1,77 @@
+import { count, eq } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Database } from '../../db/client'
+import { auditLog, calendarDays, organizations, qualifications, regions, serviceCategories, serviceItems, users } from '../../db/schema'
+import { verifyChain } from '../../services/audit'
+import { addWorkingDays, confirmProvisionalYear, installShippedCalendar, loadCalendar, setCalendarDay } from '../../services/calendar'
+import { isValidUscc } from '../../services/orgs'
+import { ManualClock } from '../../services/shared/clock'
+import { DEMO_ACCOUNTS, seedDemo } from '../../seeds/demo'
+import { installReferenceData } from '../../seeds/reference'
+import { freshDatabase } from '../support/db'
+
+let database: Database
+beforeAll(async () => {
+  database = await freshDatabase()
+})
+afterAll(async () => database?.close())
+const n = async (table: Parameters<ReturnType<Database["db"]["select"]>["from"]>[0]) => (await database.db.select({ n: count() }).from(table))[0]!.n
+
+describe('reference data', () => {
+  it('holds Guangxi with its 14 cities and their districts, 13 categories and about 40 items, and is idempotent', async () => {
+    await installReferenceData(database.db)
+    const cities = await database.db.select().from(regions).where(eq(regions.level, 2))
+    expect(cities).toHaveLength(14)
+    expect(cities.map((c) => c.code)).toContain('450800')
+    expect(await n(regions)).toBeGreaterThan(100)
+    expect(await n(serviceCategories)).toBe(13)
+    expect(await n(serviceItems)).toBeGreaterThanOrEqual(38)
+    expect(await installShippedCalendar(database.db)).toBe(0)
+  })
+})
+
+describe('calendar kept in the database', () => {
+  it('lets the market office enter the 2027 notice: a changed day moves deadlines, and is audited', async () => {
+    const clock = new ManualClock('2026-12-01T02:00:00Z')
+    const [office] = await database.db.select().from(users).limit(1)
+    const actor = { userId: office?.id ?? ('00000000-0000-0000-0000-000000000000' as never), ip: '127.0.0.1' }
+    expect(addWorkingDays(await loadCalendar(database.db), '2027-02-05', 1)).toBe('2027-02-11') // provisional 补假 9th and 10th
+    await setCalendarDay(database.db, clock, actor, { day: '2027-02-20', kind: 'workday', nameZh: '春节', nameEn: 'Spring Festival' })
+    await setCalendarDay(database.db, clock, actor, { day: '2027-02-10', kind: 'normal', nameZh: '', nameEn: '' })
+    const calendar = await loadCalendar(database.db)
+    expect(addWorkingDays(calendar, '2027-02-05', 1)).toBe('2027-02-10')
+    expect(addWorkingDays(calendar, '2027-02-19', 1)).toBe('2027-02-20')
+    const [manual] = await database.db.select().from(calendarDays).where(eq(calendarDays.day, '2027-02-20'))
+    expect(manual?.source).toBe('manual')
+    expect(await confirmProvisionalYear(database.db, clock, actor, 2027)).toBeGreaterThan(10)
+    const entries = await database.db.select().from(auditLog).where(eq(auditLog.entityType, 'calendar_day'))
+    expect(entries).toHaveLength(2)
+  })
+})
+
+describe('demo seeds', () => {
+  it('make ~60 agencies, 15 owners, 2 authorities and the office, deterministically and once', async () => {
+    const clock = new ManualClock('2026-11-23T01:00:00Z')
+    expect((await seedDemo(database.db, clock)).created).toBe(true)
+    expect((await seedDemo(database.db, clock)).created).toBe(false)
+    const kinds = await database.db.select({ kind: organizations.kind, n: count() }).from(organizations).groupBy(organizations.kind)
+    expect(Object.fromEntries(kinds.map((k) => [k.kind, k.n]))).toMatchObject({ agency: 60, owner: 15, authority: 2, market_office: 1 })
+    const orgs = await database.db.select().from(organizations)
+    expect(orgs.every((o) => isValidUscc(o.uscc))).toBe(true)
+    for (const email of Object.values(DEMO_ACCOUNTS)) expect((await database.db.select().from(users).where(eq(users.email, email))).length).toBe(1)
+    const statuses = await database.db.select({ status: qualifications.status, n: count() }).from(qualifications).groupBy(qualifications.status)
+    expect(statuses.map((s) => s.status).sort()).toEqual(['approved', 'changes_requested', 'pending', 'rejected'])
+    expect((await verifyChain(database.db)).ok).toBe(true)
+
+    // The same seed on another database gives the same organizations.
+    const other = await freshDatabase()
+    try {
+      await seedDemo(other.db, clock)
+      const again = await other.db.select({ uscc: organizations.uscc, nameZh: organizations.nameZh }).from(organizations)
+      const key = (rows: Array<{ uscc: string; nameZh: string }>) => rows.map((o) => `${o.uscc} ${o.nameZh}`).sort()
+      expect(key(again)).toEqual(key(orgs))
+    } finally {
+      await other.close()
+    }
+  })
+})
