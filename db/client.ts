@@ -100,8 +100,7 @@ export async function migrate(database: Database): Promise<void> {
     return
   }
   // Several app processes may start at once against one PostgreSQL: one migrates, the others wait.
-  const pool = (database.db as unknown as { $client: pg.Pool }).$client
-  const client = await pool.connect()
+  const client = await pgPool(database).connect()
   try {
     await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK])
     await migratePg(drizzlePg({ client, casing: 'snake_case' }), { migrationsFolder })
@@ -109,6 +108,12 @@ export async function migrate(database: Database): Promise<void> {
     await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {})
     client.release()
   }
+}
+
+/** The pool behind a PostgreSQL database, for the few places that need a raw connection. */
+export function pgPool(database: Database): pg.Pool {
+  if (database.kind !== 'postgres') throw new Error('not a PostgreSQL database')
+  return (database.db as unknown as { $client: pg.Pool }).$client
 }
 
 export { schema }

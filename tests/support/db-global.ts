@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { TestProject } from 'vitest/node'
-import { migrate, openDatabase } from '../../db/client'
+import { migrate, openDatabase, pgPool } from '../../db/client'
 import { installReferenceData } from '../../seeds/reference'
 
 export const ADMIN_URL = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
@@ -15,7 +15,7 @@ export default async function setup(project: TestProject) {
   const driver = project.config.env?.DB_DRIVER ?? process.env.DB_DRIVER
   if (driver === 'postgres') {
     const admin = await openDatabase({ url: ADMIN_URL, poolSize: 1 })
-    const client = (admin.db as unknown as { $client: import('pg').Pool }).$client
+    const client = pgPool(admin)
     await client.query(`drop database if exists ${TEMPLATE} with (force)`).catch(async () => {
       await client.query(`alter database ${TEMPLATE} is_template false`)
       await client.query(`drop database if exists ${TEMPLATE} with (force)`)

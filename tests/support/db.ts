@@ -1,7 +1,7 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import { inject } from 'vitest'
-import { openDatabase, type Database } from '../../db/client'
+import { openDatabase, pgPool, type Database } from '../../db/client'
 import { ADMIN_URL, TEMPLATE } from './db-global'
 
 export const driver = process.env.DB_DRIVER === 'postgres' ? 'postgres' : 'pglite'
@@ -17,7 +17,7 @@ export async function freshDatabase(): Promise<Database> {
   }
   const name = `zjcs_t_${process.pid}_${crypto.randomBytes(4).toString('hex')}`
   const admin = await openDatabase({ url: ADMIN_URL, poolSize: 1 })
-  const client = (admin.db as unknown as { $client: import('pg').Pool }).$client
+  const client = pgPool(admin)
   // Two CREATE DATABASE from one template at once can fail: take turns.
   await client.query('select pg_advisory_lock(72230099)')
   try {
