@@ -1,4 +1,4 @@
-import { PassThrough } from 'node:stream'
+import { Transform } from 'node:stream'
 import type { EntryContext } from '@remix-run/node'
 import { createReadableStreamFromReadable } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
@@ -19,6 +19,21 @@ const SECURITY_HEADERS: Record<string, string> = {
   'permissions-policy': 'camera=(), microphone=(), geolocation=()',
 }
 
+/**
+ * React 18's Node renderer encodes into 2048-byte views and, when a multi-byte character (most
+ * Chinese text) does not fit at the end of one, flushes the whole view with its unwritten zero
+ * bytes (facebook/react#26228, fixed only in React 19). Those NULs land inside the page's text.
+ * A view is the only chunk of exactly 2048 bytes, and at most 3 bytes of a character can be left
+ * out, so this strips only that.
+ */
+const VIEW_SIZE = 2048
+export function stripViewPadding(chunk: Buffer): Buffer {
+  if (chunk.length !== VIEW_SIZE) return chunk
+  let end = chunk.length
+  while (end > VIEW_SIZE - 3 && chunk[end - 1] === 0) end--
+  return end === chunk.length ? chunk : chunk.subarray(0, end)
+}
+
 export default function handleRequest(request: Request, status: number, headers: Headers, context: EntryContext) {
   const bot = isbot(request.headers.get('user-agent') ?? '')
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) headers.set(name, value)
@@ -27,7 +42,11 @@ export default function handleRequest(request: Request, status: number, headers:
     const { pipe, abort } = renderToPipeableStream(<RemixServer context={context} url={request.url} />, {
       [bot ? 'onAllReady' : 'onShellReady']() {
         shellRendered = true
-        const body = new PassThrough()
+        const body = new Transform({
+          transform(chunk: Buffer, _encoding, callback) {
+            callback(null, stripViewPadding(chunk))
+          },
+        })
         headers.set('content-type', 'text/html; charset=utf-8')
         resolve(new Response(createReadableStreamFromReadable(body), { headers, status }))
         pipe(body)

@@ -71,6 +71,11 @@ describe('the public site', () => {
         expect(response?.status(), path).toBe(200)
       }
       expect(await page.locator('h1').textContent()).toBe(locale === 'en' ? 'Register an organization' : '机构注册')
+      // React 18 streams could leak NUL bytes into Chinese text at 2 KiB boundaries: none may reach a page.
+      for (const path of ['/', '/catalog', '/calendar?year=2026', '/signup']) {
+        const bytes = new Uint8Array(await (await fetch(base + path, { headers: { 'accept-language': locale } })).arrayBuffer())
+        expect(bytes.indexOf(0), `${path} has a NUL byte`).toBe(-1)
+      }
       const missing = await visit(page, '/no-such-page')
       expect(missing?.status()).toBe(404)
       expect(await page.locator('h1').textContent()).toBe(locale === 'en' ? 'Page not found' : '页面不存在')
