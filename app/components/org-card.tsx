@@ -18,7 +18,7 @@ export function OrgCard({ profile }: { profile: Profile }) {
         <h2 id="org-title">{t('dash.org')}</h2>
         <DefinitionList
           items={[
-            [t('dash.org'), en ? profile.org.nameEn : profile.org.nameZh],
+            [t('dash.orgName'), en ? profile.org.nameEn : profile.org.nameZh],
             [t('dash.uscc'), <span className="mono" key="u">{profile.org.uscc}</span>],
             [t('dash.region'), en ? profile.regionEn : profile.regionZh],
             [t('dash.contact'), `${profile.org.contactName} · ${profile.org.contactPhone} · ${profile.org.contactEmail}`],

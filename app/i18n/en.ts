@@ -141,6 +141,7 @@ export const en: Record<MessageKey, string> = {
   'errors.backHome': 'Back to the home page',
   'dash.welcome': 'Welcome, {name}',
   'dash.org': 'Organization',
+  'dash.orgName': 'Name',
   'dash.uscc': 'USCC',
   'dash.region': 'Region',
   'dash.contact': 'Contact',

@@ -140,6 +140,7 @@ export const zh = {
   'errors.backHome': '返回首页',
   'dash.welcome': '{name}，您好',
   'dash.org': '机构信息',
+  'dash.orgName': '名称',
   'dash.uscc': '统一社会信用代码',
   'dash.region': '地区',
   'dash.contact': '联系人',

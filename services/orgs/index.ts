@@ -1,4 +1,5 @@
 import { and, asc, count, eq, gt, inArray } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/pg-core'
 import type { Db } from '../../db/client'
 import {
   authorityCategories,
@@ -16,10 +17,12 @@ export * from './uscc'
 
 /** An organization with its region's names and its members (never their password hashes). */
 export async function organizationProfile(db: Db, orgId: OrgId) {
+  const parent = alias(regions, 'parent')
   const [row] = await db
-    .select({ org: organizations, regionZh: regions.nameZh, regionEn: regions.nameEn })
+    .select({ org: organizations, regionZh: regions.nameZh, regionEn: regions.nameEn, cityZh: parent.nameZh, cityEn: parent.nameEn, level: regions.level })
     .from(organizations)
     .innerJoin(regions, eq(regions.code, organizations.regionCode))
+    .leftJoin(parent, eq(parent.code, regions.parentCode))
     .where(eq(organizations.id, orgId))
   if (!row) return null
   const members = await db
@@ -27,7 +30,14 @@ export async function organizationProfile(db: Db, orgId: OrgId) {
     .from(users)
     .where(eq(users.orgId, orgId))
     .orderBy(asc(users.createdAt))
-  return { ...row, members }
+  // A district reads with its city: 贵港市覃塘区 / Qintang, Guigang.
+  const inCity = row.level === 3 && row.cityZh
+  return {
+    org: row.org,
+    regionZh: inCity ? `${row.cityZh}${row.regionZh}` : row.regionZh,
+    regionEn: inCity ? `${row.regionEn}, ${row.cityEn}` : row.regionEn,
+    members,
+  }
 }
 
 export async function qualificationsOf(db: Db, orgId: OrgId) {
