@@ -1,4 +1,4 @@
-import { lt, or } from 'drizzle-orm'
+import { lt } from 'drizzle-orm'
 import type { Db } from '../db/client'
 import { sessions, signInAttempts } from '../db/schema'
 import { shanghaiDate, shanghaiInstant, shiftDays } from './calendar'
@@ -8,7 +8,7 @@ import type { Clock } from './shared/clock'
 /** Sessions past their absolute end, and sign-in attempts older than 30 days, are deleted nightly. */
 export async function purgeExpired(db: Db, clock: Clock) {
   const now = clock.now()
-  const deletedSessions = await db.delete(sessions).where(or(lt(sessions.expiresAt, now))).returning({ id: sessions.id })
+  const deletedSessions = await db.delete(sessions).where(lt(sessions.expiresAt, now)).returning({ id: sessions.id })
   const cutoff = new Date(now.getTime() - 30 * 86_400_000)
   const deletedAttempts = await db.delete(signInAttempts).where(lt(signInAttempts.at, cutoff)).returning({ id: signInAttempts.id })
   return { sessions: deletedSessions.length, attempts: deletedAttempts.length }

@@ -23,7 +23,11 @@ export function translator(locale: Locale): Translate {
   const dict = messages[locale]
   return (key, params) => {
     const text = dict[key] ?? zh[key] ?? key
-    return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m)) : text
+    if (!params) return text
+    return text
+      // {n|day|days}: the singular when n is 1, else the plural (English needs it; Chinese does not).
+      .replace(/\{(\w+)\|([^|}]*)\|([^}]*)\}/g, (m, name: string, one: string, other: string) => (name in params ? (Number(params[name]) === 1 ? one : other) : m))
+      .replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m))
   }
 }
 

@@ -16,13 +16,16 @@ import { weekday } from '../../services/calendar/working-days'
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.date').refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'errors.date')
 const addSchema = z.object({ from: day, n: z.coerce.number({ error: 'errors.number' }).int('errors.number').min(0, 'errors.number').max(365, 'errors.number') })
 const betweenSchema = z.object({ start: day, end: day })
-const setDaySchema = z.object({
-  intent: z.literal('setDay'),
-  day,
-  kind: z.enum(['holiday', 'workday', 'normal'], { error: 'errors.choose' }),
-  nameZh: z.string().trim().max(40, 'errors.tooLong').default(''),
-  nameEn: z.string().trim().max(60, 'errors.tooLong').default(''),
-})
+const setDaySchema = z
+  .object({
+    intent: z.literal('setDay'),
+    day,
+    kind: z.enum(['holiday', 'workday', 'normal'], { error: 'errors.choose' }),
+    nameZh: z.string().trim().max(40, 'errors.tooLong').default(''),
+    nameEn: z.string().trim().max(60, 'errors.tooLong').default(''),
+  })
+  // A holiday or make-up workday is named after its festival; "normal" only removes the exception.
+  .refine((v) => v.kind === 'normal' || v.nameZh, { path: ['nameZh'], message: 'errors.required' })
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { db, clock } = await getApp()
@@ -67,7 +70,6 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = setDaySchema.safeParse(form)
   if (!parsed.success) return Response.json({ errors: fieldErrors(parsed.error) } satisfies ActionData, { status: 400 })
   const { kind, nameZh, nameEn } = parsed.data
-  if (kind !== 'normal' && !nameZh) return Response.json({ errors: { nameZh: 'errors.required' } } satisfies ActionData, { status: 400 })
   await setCalendarDay(db, clock, actor, { day: parsed.data.day, kind, nameZh, nameEn: nameEn || nameZh })
   return { errors: {}, saved: parsed.data.day } satisfies ActionData
 }

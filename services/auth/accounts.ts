@@ -1,6 +1,6 @@
 import { and, count, eq, gt } from 'drizzle-orm'
 import type { Db } from '../../db/client'
-import { organizations, passwords, regions, signInAttempts, users, type UserId } from '../../db/schema'
+import { organizations, passwords, regions, signInAttempts, users, type OrgId, type UserId } from '../../db/schema'
 import { appendAudit } from '../audit'
 import type { Clock } from '../shared/clock'
 import { DomainError } from '../shared/errors'
@@ -80,14 +80,7 @@ export async function signIn(
 ) {
   const now = clock.now()
   const since = new Date(now.getTime() - LOCKOUT.windowMs)
-  const failuresSince = async () =>
-    (
-      await db
-        .select({ n: count() })
-        .from(signInAttempts)
-        .where(and(eq(signInAttempts.email, input.email), eq(signInAttempts.success, false), gt(signInAttempts.at, since)))
-    )[0]!.n
-  if ((await failuresSince()) >= LOCKOUT.failures) throw new DomainError('errors.locked')
+  if ((await recentFailures(db, input.email, since)) >= LOCKOUT.failures) throw new DomainError('errors.locked')
 
   const [found] = await db
     .select({ user: users, hash: passwords.hash })
@@ -102,11 +95,7 @@ export async function signIn(
     const actor = { userId: found?.user.id ?? null, orgId: found?.user.orgId ?? null, ip: meta.ip }
     if (!success) {
       await appendAudit(tx, { actor, action: 'auth.sign_in_failed', entityType: 'user', entityId: found?.user.id, after: { email: input.email }, at: now })
-      const failures = (await tx
-        .select({ n: count() })
-        .from(signInAttempts)
-        .where(and(eq(signInAttempts.email, input.email), eq(signInAttempts.success, false), gt(signInAttempts.at, since))))[0]!.n
-      if (failures >= LOCKOUT.failures) {
+      if ((await recentFailures(tx, input.email, since)) >= LOCKOUT.failures) {
         const lockedUntil = new Date(now.getTime() + LOCKOUT.windowMs)
         if (found) await tx.update(users).set({ lockedUntil }).where(eq(users.id, found.user.id))
         await appendAudit(tx, { actor, action: 'auth.lockout', entityType: 'user', entityId: found?.user.id, after: { email: input.email, lockedUntil }, at: now })
@@ -121,9 +110,17 @@ export async function signIn(
   })
 }
 
-export async function signOut(db: Db, clock: Clock, token: string, actor: { userId: UserId; orgId: string; ip?: string | null }) {
+async function recentFailures(db: Db, email: string, since: Date): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(signInAttempts)
+    .where(and(eq(signInAttempts.email, email), eq(signInAttempts.success, false), gt(signInAttempts.at, since)))
+  return row!.n
+}
+
+export async function signOut(db: Db, clock: Clock, token: string, actor: { userId: UserId; orgId: OrgId; ip?: string | null }) {
   await db.transaction(async (tx) => {
     await invalidateSessionToken(tx, token)
-    await appendAudit(tx, { actor: { ...actor, orgId: actor.orgId as never }, action: 'auth.sign_out', entityType: 'user', entityId: actor.userId, at: clock.now() })
+    await appendAudit(tx, { actor, action: 'auth.sign_out', entityType: 'user', entityId: actor.userId, at: clock.now() })
   })
 }

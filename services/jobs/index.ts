@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, sql } from 'drizzle-orm'
+import { asc, count, desc, eq, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client'
 import { jobs, type Job } from '../../db/schema'
 import type { Clock } from '../shared/clock'
@@ -152,8 +152,4 @@ export async function jobStats(db: Db) {
 
 export async function recentJobs(db: Db, limit = 30) {
   return db.select().from(jobs).orderBy(desc(jobs.updatedAt)).limit(limit)
-}
-
-export async function failedJobs(db: Db) {
-  return db.select().from(jobs).where(and(eq(jobs.status, 'failed'))).orderBy(desc(jobs.updatedAt)).limit(50)
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { localeFromAcceptLanguage, messages, translator } from '~/i18n'
 import { formatDateTime, formatDay, formatYuan } from '~/utils/format'
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
+const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)(?:\|[^}]*)?\}/g)].map((m) => m[1]))].sort()
 
 describe('both languages everywhere', () => {
   const zh = messages['zh-CN']
@@ -58,6 +58,8 @@ describe('both languages everywhere', () => {
   it('fills placeholders', () => {
     expect(translator('en')('catalog.days', { n: 5 })).toBe('5 working days')
     expect(translator('zh-CN')('catalog.days', { n: 5 })).toBe('5 个工作日')
+    expect(translator('en')('catalog.days', { n: 1 })).toBe('1 working day')
+    expect(translator('en')('home.itemsCount', { n: 1 })).toBe('1 item')
   })
 })
 
