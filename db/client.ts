@@ -40,10 +40,21 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 
 async function openPostgres(url: string, poolSize = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize })
-  // A dropped idle connection must not crash the process; the pool replaces it.
-  pool.on('error', (error) => console.error('[db] idle client error:', error.message))
+  let closing = false
+  // A dropped idle connection must not crash the process; the pool replaces it. Once we are
+  // closing, the server ending connections we are ending anyway is no news.
+  pool.on('error', (error) => {
+    if (!closing) console.error('[db] idle client error:', error.message)
+  })
   const db = drizzlePg({ client: pool, schema, casing: 'snake_case' }) as unknown as Db
-  return { db, kind: 'postgres', close: () => pool.end() }
+  return {
+    db,
+    kind: 'postgres',
+    close: async () => {
+      closing = true
+      await pool.end()
+    },
+  }
 }
 
 /**
