@@ -11,6 +11,8 @@ const setupFiles = ['tests/support/setup.ts']
 export default defineConfig({
   resolve: { alias },
   test: {
+    reporters: ['default', 'json'],
+    outputFile: { json: 'test-results/vitest.json' },
     projects: [
       { resolve: { alias }, test: { name: 'unit', include: ['services/**/*.test.ts', 'app/**/*.test.{ts,tsx}', 'tests/unit/**/*.test.ts'], setupFiles } },
       {
