@@ -112,7 +112,9 @@ export async function seedDemo(db: Db, clock: Clock): Promise<{ created: boolean
       for (const [k, specialty] of [...own.slice(0, 2), ...extra].entries()) {
         const expired = i % 17 === 5 && k === 0
         const validFrom = shiftDays(today, -r.int(200, 1200))
-        const validTo = expired ? shiftDays(today, -r.int(5, 60)) : shiftDays(today, r.int(20, 1500))
+        const distance = r.int(20, 1500)
+        // The demo agency's main certificate runs out soon, so its inbox shows the expiry warning.
+        const validTo = expired ? shiftDays(today, -r.int(5, 60)) : shiftDays(today, i === 0 && k === 0 ? 25 : distance)
         const status = i % 13 === 3 && k === 0 ? 'pending' : i % 29 === 11 ? 'rejected' : i % 31 === 7 ? 'changes_requested' : 'approved'
         await addQualification(tx, {
           orgId: org.id, specialtyCode: specialty.code, level: r.pick([1, 2, 2, 3]),

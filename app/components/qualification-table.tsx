@@ -3,7 +3,7 @@ import { formatDay } from '~/utils/format'
 import { useLocale, useT } from '~/utils/i18n'
 
 interface Row {
-  qualification: { id: string; level: number; certificateNo: string; validFrom: string; validTo: string; status: 'pending' | 'approved' | 'rejected' | 'changes_requested' }
+  qualification: { id: string; level: number; certificateNo: string; validFrom: string; validTo: string; status: 'pending' | 'approved' | 'rejected' | 'changes_requested' | 'expired' }
   specialtyZh: string
   specialtyEn: string
   agencyZh?: string
@@ -36,7 +36,7 @@ export function QualificationTable({ rows, today, showAgency = false }: { rows: 
               <td className="mono">{q.certificateNo}</td>
               <td>
                 {formatDay(q.validFrom, locale)} – {formatDay(q.validTo, locale)}
-                {q.validTo < today ? <span className="badge warn">{t('dash.expired')}</span> : null}
+                {q.validTo < today && q.status !== 'expired' ? <span className="badge warn">{t('dash.expired')}</span> : null}
               </td>
               <td>
                 <span className={`badge status-${q.status}`}>{t(`qualification.${q.status}`)}</span>

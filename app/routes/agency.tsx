@@ -1,19 +1,27 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { Inbox } from '~/components/inbox'
 import { OrgCard } from '~/components/org-card'
 import { QualificationTable } from '~/components/qualification-table'
 import { loadHome } from '~/utils/dashboard.server'
 import { useT } from '~/utils/i18n'
-import { shanghaiDate, qualificationsOf } from '~/utils/services.server'
+import { inbox, shanghaiDate, qualificationsOf } from '~/utils/services.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { session, profile, app } = await loadHome(request, 'create:bid:own')
-  return { name: session.user.displayName, profile, qualifications: await qualificationsOf(app.db, session.org.id), today: shanghaiDate(app.clock.now()) }
+  const [qualifications, notes] = await Promise.all([qualificationsOf(app.db, session.org.id), inbox(app.db, { id: session.user.id, orgId: session.org.id })])
+  return {
+    name: session.user.displayName,
+    profile,
+    qualifications,
+    today: shanghaiDate(app.clock.now()),
+    notes: notes.map((n) => ({ id: n.id, kind: n.kind, params: n.params as Record<string, string | number>, createdAt: n.createdAt.toISOString() })),
+  }
 }
 
 export default function AgencyHome() {
-  const { name, profile, qualifications, today } = useLoaderData<typeof loader>()
+  const { name, profile, qualifications, today, notes } = useLoaderData<typeof loader>()
   const t = useT()
   return (
     <div className="page">
@@ -24,6 +32,7 @@ export default function AgencyHome() {
         <h2 id="q-title">{t('dash.qualifications')}</h2>
         {qualifications.length ? <QualificationTable rows={qualifications} today={today} /> : <p className="muted">{t('dash.noQualifications')}</p>}
       </section>
+      <Inbox items={notes} />
       <OrgCard profile={profile} />
     </div>
   )

@@ -2,6 +2,7 @@ import { migrate, openDatabase, type Database, type Db } from '../../db/client'
 import { seedDemo } from '../../seeds/demo'
 import { installReferenceData } from '../../seeds/reference'
 import { ConfigError, loadConfig, type Config } from '../../services/config'
+import { agencyHandlers, scheduleQualificationExpiry } from '../../services/agencies'
 import { JobQueue } from '../../services/jobs'
 import { maintenanceHandlers, scheduleNightlyPurge } from '../../services/maintenance'
 import { OffsetClock, systemClock, type Clock } from '../../services/shared/clock'
@@ -44,8 +45,9 @@ async function boot(): Promise<App> {
     const { created } = await seedDemo(db, clock)
     if (created) console.log('[boot] demo data created')
   }
-  const queue = new JobQueue(db, clock, { ...maintenanceHandlers })
+  const queue = new JobQueue(db, clock, { ...maintenanceHandlers, ...agencyHandlers })
   await scheduleNightlyPurge(queue, clock)
+  await scheduleQualificationExpiry(queue, clock)
   queue.start(config.JOB_POLL_MS)
   const where = database.kind === 'pglite' ? `embedded PGlite in ${config.DATA_DIR}` : 'PostgreSQL'
   console.log(`[boot] ready on ${where} in ${Date.now() - started} ms`)

@@ -42,6 +42,8 @@ export const qualificationStatus = pgEnum('qualification_status', [
   'approved',
   'rejected',
   'changes_requested',
+  /** set by the daily expiry job once validTo has passed */
+  'expired',
 ])
 
 /** 资质: level 1 = 甲, 2 = 乙, 3 = 丙. */

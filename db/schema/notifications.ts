@@ -1,0 +1,27 @@
+import { index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core'
+import { tstz } from './columns'
+import type { OrgId, UserId } from './ids'
+import { organizations } from './orgs'
+import { users } from './auth'
+
+/**
+ * The in-app inbox. `kind` names an i18n message (notify.<kind>) rendered with `params` in the
+ * reader's language. `dedupeKey` makes sending idempotent: a job that runs twice notifies once.
+ */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    orgId: uuid().notNull().references(() => organizations.id).$type<OrgId>(),
+    /** null: every member of the organization */
+    userId: uuid().references(() => users.id).$type<UserId>(),
+    kind: text().notNull(),
+    params: jsonb().notNull().default({}),
+    link: text(),
+    dedupeKey: text().unique(),
+    createdAt: tstz().notNull(),
+    readAt: tstz(),
+  },
+  (t) => [index().on(t.orgId, t.createdAt)],
+)
+export type Notification = typeof notifications.$inferSelect
