@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm'
 import type { Db } from '../db/client'
-import { qualificationSpecialties, regions, serviceCategories, serviceItems, serviceItemSpecialties } from '../db/schema'
+import { qualificationSpecialties, regions, serviceCategories, serviceItems, serviceItemSpecialties, serviceItemVersions } from '../db/schema'
 import { installShippedCalendar } from '../services/calendar'
-import { CATALOG } from './data/catalog'
+import { CATALOG, CATEGORY_TERMS } from './data/catalog'
 import { regionRows } from './data/regions-guangxi'
 
 /**
@@ -23,16 +23,32 @@ export async function installReferenceData(db: Db): Promise<void> {
         .insert(qualificationSpecialties)
         .values(category.specialties.map(([code, nameZh, nameEn]) => ({ code, nameZh, nameEn, categoryId })))
         .onConflictDoNothing()
+      const terms = CATEGORY_TERMS[category.code]!
       for (const [code, nameZh, nameEn, standardDays, specialties] of category.items) {
+        const values = {
+          nameZh,
+          nameEn,
+          standardDays,
+          legalBasis: terms.legalBasis,
+          authorityZh: terms.authorityZh,
+          authorityEn: terms.authorityEn,
+          feeMinFen: terms.feeYuan[0] * 100,
+          feeMaxFen: terms.feeYuan[1] * 100,
+        }
         const [item] = await tx
           .insert(serviceItems)
-          .values({ categoryId, code, nameZh, nameEn, standardDays })
+          .values({ categoryId, code, ...values })
           .onConflictDoUpdate({ target: serviceItems.code, set: { code: sql`excluded.code` } })
           .returning({ id: serviceItems.id })
         await tx
           .insert(serviceItemSpecialties)
           .values(specialties.map((specialtyCode) => ({ itemId: item!.id, specialtyCode })))
           .onConflictDoNothing()
+        // Version 1 is the shipped catalog; later versions are the market office's edits.
+        await tx
+            .insert(serviceItemVersions)
+            .values({ itemId: item!.id, version: 1, terms: { ...values, specialties }, createdAt: new Date(0) })
+            .onConflictDoNothing()
       }
     }
     await installShippedCalendar(tx)

@@ -1,8 +1,9 @@
-import { useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { TableWrap } from '~/components/field'
 import { getApp } from '~/utils/app.server'
-import { useLocale, useT } from '~/utils/i18n'
+import { Link, useLoaderData } from '@remix-run/react'
+import { formatYuan } from '~/utils/format'
+import { useCan, useLocale, useT } from '~/utils/i18n'
 import { listCatalog } from '~/utils/services.server'
 
 export async function loader() {
@@ -13,7 +14,9 @@ export async function loader() {
 export default function Catalog() {
   const { catalog } = useLoaderData<typeof loader>()
   const t = useT()
-  const en = useLocale() === 'en'
+  const locale = useLocale()
+  const en = locale === 'en'
+  const canEdit = useCan('update:catalog:any')
   return (
     <div className="page">
       <h1>{t('catalog.title')}</h1>
@@ -30,7 +33,11 @@ export default function Catalog() {
                   <th scope="col">{t('catalog.code')}</th>
                   <th scope="col">{t('catalog.item')}</th>
                   <th scope="col">{t('catalog.standardDays')}</th>
+                  <th scope="col">{t('catalog.fee')}</th>
                   <th scope="col">{t('catalog.specialties')}</th>
+                  <th scope="col">{t('catalog.legalBasis')}</th>
+                  <th scope="col">{t('catalog.authority')}</th>
+                  {canEdit ? <th scope="col"><span className="sr-only">{t('catalog.edit')}</span></th> : null}
                 </tr>
               </thead>
               <tbody>
@@ -39,7 +46,19 @@ export default function Catalog() {
                     <td className="mono">{item.code}</td>
                     <td>{en ? item.nameEn : item.nameZh}</td>
                     <td className="num">{t('catalog.days', { n: item.standardDays })}</td>
+                    <td className="num">
+                      {item.feeMinFen !== null && item.feeMaxFen !== null ? `${formatYuan(item.feeMinFen, locale)} – ${formatYuan(item.feeMaxFen, locale)}` : t('catalog.noFee')}
+                    </td>
                     <td>{item.specialties.map((s) => (en ? s.nameEn : s.nameZh)).join(en ? ', ' : '、')}</td>
+                    <td>{item.legalBasis}</td>
+                    <td>{en ? item.authorityEn : item.authorityZh}</td>
+                    {canEdit ? (
+                      <td>
+                        <Link to={`/office/catalog/${item.code}`} aria-label={`${t('catalog.edit')} ${en ? item.nameEn : item.nameZh}`}>
+                          {t('catalog.edit')}
+                        </Link>
+                      </td>
+                    ) : null}
                   </tr>
                 ))}
               </tbody>

@@ -77,3 +77,20 @@ export const CATALOG: CatalogSeed[] = [
     ['C13-02', '场地地震动参数复核', 'Site ground-motion parameter review', 10, ['seismic']],
   ] },
 ]
+
+/** Each category's legal basis, governing authority and fee guidance (yuan), applied to its items. */
+export const CATEGORY_TERMS: Record<string, { legalBasis: string; authorityZh: string; authorityEn: string; feeYuan: [number, number] }> = {
+  C01: { legalBasis: '《政府投资条例》《企业投资项目核准和备案管理条例》', authorityZh: '发展改革部门', authorityEn: 'Development and reform', feeYuan: [5_000, 300_000] },
+  C02: { legalBasis: '《建设工程勘察设计管理条例》', authorityZh: '住房城乡建设部门', authorityEn: 'Housing and construction', feeYuan: [10_000, 500_000] },
+  C03: { legalBasis: '《建设工程勘察设计管理条例》', authorityZh: '住房城乡建设部门', authorityEn: 'Housing and construction', feeYuan: [20_000, 2_000_000] },
+  C04: { legalBasis: '《建设工程质量管理条例》', authorityZh: '住房城乡建设部门', authorityEn: 'Housing and construction', feeYuan: [20_000, 1_500_000] },
+  C05: { legalBasis: '《中华人民共和国测绘法》', authorityZh: '自然资源部门', authorityEn: 'Natural resources', feeYuan: [2_000, 200_000] },
+  C06: { legalBasis: '《中华人民共和国环境影响评价法》', authorityZh: '生态环境部门', authorityEn: 'Ecology and environment', feeYuan: [5_000, 400_000] },
+  C07: { legalBasis: '《固定资产投资项目节能审查办法》', authorityZh: '发展改革部门', authorityEn: 'Development and reform', feeYuan: [5_000, 150_000] },
+  C08: { legalBasis: '《中华人民共和国水土保持法》', authorityZh: '水利部门', authorityEn: 'Water resources', feeYuan: [5_000, 300_000] },
+  C09: { legalBasis: '《地质灾害防治条例》', authorityZh: '自然资源部门', authorityEn: 'Natural resources', feeYuan: [5_000, 200_000] },
+  C10: { legalBasis: '《建筑工程施工发包与承包计价管理办法》', authorityZh: '住房城乡建设部门', authorityEn: 'Housing and construction', feeYuan: [3_000, 800_000] },
+  C11: { legalBasis: '《中华人民共和国招标投标法》《中华人民共和国政府采购法》', authorityZh: '发展改革、财政部门', authorityEn: 'Development and reform; finance', feeYuan: [3_000, 300_000] },
+  C12: { legalBasis: '《中华人民共和国安全生产法》《气象灾害防御条例》', authorityZh: '应急管理、气象部门', authorityEn: 'Emergency management; meteorology', feeYuan: [5_000, 200_000] },
+  C13: { legalBasis: '《地震安全性评价管理条例》', authorityZh: '地震工作主管部门', authorityEn: 'Earthquake administration', feeYuan: [20_000, 500_000] },
+}

@@ -37,3 +37,4 @@ export async function categoryItemCounts(db: Db) {
     .groupBy(serviceCategories.id)
     .orderBy(asc(serviceCategories.sortOrder))
 }
+export * from './terms'

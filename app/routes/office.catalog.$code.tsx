@@ -1,0 +1,126 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { Field, FormError, TableWrap } from '~/components/field'
+import type { MessageKey } from '~/i18n'
+import { getApp } from '~/utils/app.server'
+import { requirePermission } from '~/utils/auth.server'
+import { formatDateTime, formatYuan } from '~/utils/format'
+import { fieldErrors, type FieldErrors } from '~/utils/forms'
+import { useLocale, useT } from '~/utils/i18n'
+import { assertSameOrigin, clientIp } from '~/utils/request.server'
+import { allSpecialties, DomainError, itemByCode, itemTermsSchema, itemVersions, updateItemTerms } from '~/utils/services.server'
+import { fenToYuanInput } from '../../services/shared/money'
+
+async function load(request: Request, code: string | undefined) {
+  const session = await requirePermission(request, 'update:catalog:any')
+  const { db } = await getApp()
+  const item = code ? await itemByCode(db, code) : null
+  if (!item) throw new Response('Not found', { status: 404 })
+  return { session, item }
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { item } = await load(request, params.code)
+  const { db } = await getApp()
+  const [versions, specialties] = await Promise.all([itemVersions(db, item.id), allSpecialties(db)])
+  return {
+    item: { ...item, feeMin: item.feeMinFen === null ? '' : fenToYuanInput(item.feeMinFen), feeMax: item.feeMaxFen === null ? '' : fenToYuanInput(item.feeMaxFen) },
+    versions: versions.map((v) => ({ version: v.version, createdAt: v.createdAt.toISOString(), terms: v.terms })),
+    specialties,
+  }
+}
+
+type ActionData = { errors: FieldErrors; formError?: MessageKey; saved?: number }
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  assertSameOrigin(request)
+  const { session, item } = await load(request, params.code)
+  const form = await request.formData()
+  const parsed = itemTermsSchema.safeParse({ ...Object.fromEntries(form), specialties: form.getAll('specialties') })
+  if (!parsed.success) return Response.json({ errors: fieldErrors(parsed.error), formError: 'errors.form' } satisfies ActionData, { status: 400 })
+  const { db, clock } = await getApp()
+  try {
+    const version = await updateItemTerms(db, clock, { userId: session.user.id, orgId: session.org.id, ip: clientIp(request) }, item.id, Number(form.get('version')), parsed.data)
+    return { errors: {}, saved: version } satisfies ActionData
+  } catch (error) {
+    if (error instanceof DomainError) return Response.json({ errors: error.field ? { [error.field]: error.code as MessageKey } : {}, formError: error.code as MessageKey } satisfies ActionData, { status: 409 })
+    throw error
+  }
+}
+
+export default function EditItem() {
+  const { item, versions, specialties } = useLoaderData<typeof loader>()
+  const data = useActionData<ActionData>()
+  const busy = useNavigation().state === 'submitting'
+  const t = useT()
+  const locale = useLocale()
+  const en = locale === 'en'
+  const e = data?.errors ?? {}
+  return (
+    <div className="page">
+      <p className="eyebrow">
+        <Link to={`/catalog#${item.code.slice(0, 3)}`}>{t('nav.catalog')}</Link> · <span className="mono">{item.code}</span>
+      </p>
+      <h1>{t('catalog.editTitle', { name: en ? item.nameEn : item.nameZh })}</h1>
+      <p className="lead">{t('catalog.editIntro')}</p>
+      {data?.saved ? <p className="alert ok" role="status">{t('catalog.saved', { version: data.saved })}</p> : <FormError error={data?.formError} />}
+      <Form method="post" className="card form" key={item.version}>
+        <input type="hidden" name="version" value={item.version} />
+        <div className="grid two">
+          <Field label="catalog.nameZh" name="nameZh" required defaultValue={item.nameZh} error={e.nameZh} />
+          <Field label="catalog.nameEn" name="nameEn" required defaultValue={item.nameEn} error={e.nameEn} />
+          <Field label="catalog.standardDaysLabel" name="standardDays" type="number" min={1} max={250} required defaultValue={item.standardDays} error={e.standardDays} />
+          <Field label="catalog.legalBasis" name="legalBasis" required defaultValue={item.legalBasis} error={e.legalBasis} />
+          <Field label="catalog.authorityZh" name="authorityZh" required defaultValue={item.authorityZh} error={e.authorityZh} />
+          <Field label="catalog.authorityEn" name="authorityEn" required defaultValue={item.authorityEn} error={e.authorityEn} />
+          <Field label="catalog.feeMin" name="feeMin" inputMode="decimal" defaultValue={item.feeMin} error={e.feeMin} />
+          <Field label="catalog.feeMax" name="feeMax" inputMode="decimal" defaultValue={item.feeMax} error={e.feeMax} />
+        </div>
+        <fieldset className={e.specialties ? 'has-error' : undefined}>
+          <legend>{t('catalog.specialties')}</legend>
+          <div className="checks">
+            {specialties.map((s) => (
+              <label key={s.code}>
+                <input type="checkbox" name="specialties" value={s.code} defaultChecked={item.specialties.includes(s.code)} /> {en ? s.nameEn : s.nameZh}
+              </label>
+            ))}
+          </div>
+          {e.specialties ? <p className="error">{t(e.specialties)}</p> : null}
+        </fieldset>
+        <button type="submit" className="button" disabled={busy}>{t('catalog.save')}</button>
+      </Form>
+      <section className="card" aria-labelledby="history-title">
+        <h2 id="history-title">{t('catalog.history')}</h2>
+        <TableWrap label={t('catalog.history')}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('catalog.version')}</th>
+                <th scope="col">{t('catalog.changedAt')}</th>
+                <th scope="col">{t('catalog.standardDays')}</th>
+                <th scope="col">{t('catalog.fee')}</th>
+                <th scope="col">{t('catalog.legalBasis')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {versions.map((v) => (
+                <tr key={v.version}>
+                  <td className="num">{v.version}</td>
+                  <td>{v.version === 1 ? '—' : formatDateTime(v.createdAt, locale)}</td>
+                  <td className="num">{t('catalog.days', { n: v.terms.standardDays })}</td>
+                  <td className="num">
+                    {v.terms.feeMinFen !== null && v.terms.feeMaxFen !== null ? `${formatYuan(v.terms.feeMinFen, locale)} – ${formatYuan(v.terms.feeMaxFen, locale)}` : t('catalog.noFee')}
+                  </td>
+                  <td>{v.terms.legalBasis}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
+      </section>
+    </div>
+  )
+}
+
+export const ErrorBoundary = GeneralErrorBoundary

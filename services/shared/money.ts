@@ -1,0 +1,21 @@
+/**
+ * Money is integer fen. Amounts typed in yuan ("12,345.6", "¥800") are parsed digit by digit,
+ * never through a float, so 0.1 + 0.2 problems cannot happen.
+ */
+const YUAN = /^\s*[¥￥]?\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?\s*(?:元)?\s*$/
+
+/** Fen from a yuan amount, or null when the text is not one. At most 1,000,000,000 yuan. */
+export function parseYuan(text: string): number | null {
+  const match = YUAN.exec(text)
+  if (!match) return null
+  const whole = match[1]!.replaceAll(',', '')
+  if (whole.length > 10) return null
+  const fen = Number(whole) * 100 + Number((match[2] ?? '').padEnd(2, '0'))
+  return fen <= 100_000_000_000 ? fen : null
+}
+
+/** Fen as plain yuan for a form field: 1234567 → "12345.67". */
+export function fenToYuanInput(fen: number): string {
+  const cents = String(fen % 100).padStart(2, '0')
+  return cents === '00' ? String(Math.trunc(fen / 100)) : `${Math.trunc(fen / 100)}.${cents}`
+}
