@@ -1,5 +1,5 @@
 import { char, date, index, pgEnum, pgTable, primaryKey, smallint, text, uuid } from 'drizzle-orm/pg-core'
-import { idColumn, timestamps } from './columns'
+import { idColumn, timestamps, tstz } from './columns'
 import type { OrgId, QualificationId, ServiceCategoryId } from './ids'
 import { qualificationSpecialties, serviceCategories } from './catalog'
 import { regions } from './regions'
@@ -59,6 +59,12 @@ export const qualifications = pgTable(
     validFrom: date({ mode: 'string' }).notNull(),
     validTo: date({ mode: 'string' }).notNull(),
     status: qualificationStatus().notNull().default('pending'),
+    /** the scan of the certificate (files.id); served only to the agency and supervisors */
+    scanFileId: uuid(),
+    /** the authority's reason when it rejects or asks for changes */
+    reviewReason: text(),
+    reviewedAt: tstz(),
+    reviewedBy: uuid(),
     ...timestamps,
   },
   (t) => [index().on(t.orgId)],

@@ -7,8 +7,11 @@ import type { JobHandler, JobQueue } from '../jobs'
 import { notify } from '../notifications'
 import type { Clock } from '../shared/clock'
 import { assessEligibility, type EligibilityResult, type Requirement } from './eligibility'
+import { qualificationStep } from './qualification-state'
 
 export * from './eligibility'
+export * from './qualification-state'
+export * from './qualifications'
 
 /**
  * "Is agency X eligible for item Y with requirements R, today?" — the one question every
@@ -75,7 +78,7 @@ export async function runQualificationExpiry(db: Db, clock: Clock) {
     await db.transaction(async (tx) => {
       const [changed] = await tx
         .update(qualifications)
-        .set({ status: 'expired', updatedAt: now })
+        .set({ status: qualificationStep('expire', 'system', q.status), updatedAt: now })
         .where(and(eq(qualifications.id, q.id), eq(qualifications.status, 'approved')))
         .returning()
       if (!changed) return // another run got there first
