@@ -1,16 +1,26 @@
+import { Link } from '@remix-run/react'
 import { TableWrap } from './field'
 import { formatDay } from '~/utils/format'
 import { useLocale, useT } from '~/utils/i18n'
 
 interface Row {
-  qualification: { id: string; level: number; certificateNo: string; validFrom: string; validTo: string; status: 'pending' | 'approved' | 'rejected' | 'changes_requested' | 'expired' }
+  qualification: {
+    id: string
+    level: number
+    certificateNo: string
+    validFrom: string
+    validTo: string
+    status: 'pending' | 'approved' | 'rejected' | 'changes_requested' | 'expired'
+    reviewReason?: string | null
+  }
   specialtyZh: string
   specialtyEn: string
   agencyZh?: string
   agencyEn?: string
 }
 
-export function QualificationTable({ rows, today, showAgency = false }: { rows: Row[]; today: string; showAgency?: boolean }) {
+/** `action` gives a row its link (to correct it, or to review it), when it has one. */
+export function QualificationTable({ rows, today, showAgency = false, action }: { rows: Row[]; today: string; showAgency?: boolean; action?: (row: Row['qualification']) => { to: string; label: string } | null }) {
   const t = useT()
   const locale = useLocale()
   const en = locale === 'en'
@@ -25,10 +35,13 @@ export function QualificationTable({ rows, today, showAgency = false }: { rows: 
             <th scope="col">{t('dash.certificate')}</th>
             <th scope="col">{t('dash.validity')}</th>
             <th scope="col">{t('dash.status')}</th>
+            {action ? <th scope="col"><span className="sr-only">{t('review.open')}</span></th> : null}
           </tr>
         </thead>
         <tbody>
-          {rows.map(({ qualification: q, ...r }) => (
+          {rows.map(({ qualification: q, ...r }) => {
+            const link = action?.(q)
+            return (
             <tr key={q.id}>
               {showAgency ? <td>{en ? r.agencyEn : r.agencyZh}</td> : null}
               <td>{en ? r.specialtyEn : r.specialtyZh}</td>
@@ -40,9 +53,12 @@ export function QualificationTable({ rows, today, showAgency = false }: { rows: 
               </td>
               <td>
                 <span className={`badge status-${q.status}`}>{t(`qualification.${q.status}`)}</span>
+                {q.reviewReason ? <span className="hint"> {t('qual.reason')}: {q.reviewReason}</span> : null}
               </td>
+              {action ? <td>{link ? <Link to={link.to}>{link.label}</Link> : null}</td> : null}
             </tr>
-          ))}
+            )
+          })}
         </tbody>
       </table>
     </TableWrap>

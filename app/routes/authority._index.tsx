@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { useLoaderData } from '@remix-run/react'
+import { useLoaderData, useSearchParams } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { OrgCard } from '~/components/org-card'
 import { QualificationTable } from '~/components/qualification-table'
@@ -17,11 +17,13 @@ export default function AuthorityHome() {
   const { name, profile, scope, pending, today } = useLoaderData<typeof loader>()
   const t = useT()
   const en = useLocale() === 'en'
+  const [search] = useSearchParams()
   return (
     <div className="page">
       <p className="eyebrow">{t('role.authority')}</p>
       <h1>{t('dash.welcome', { name })}</h1>
       <p className="lead">{t('dash.authorityIntro')}</p>
+      {search.has('reviewed') ? <p className="alert ok" role="status">{t('review.done')}</p> : null}
       <section className="card" aria-labelledby="scope-title">
         <h2 id="scope-title">{t('dash.scope')}</h2>
         <ul className="chips">
@@ -34,7 +36,11 @@ export default function AuthorityHome() {
       </section>
       <section className="card" aria-labelledby="pending-title">
         <h2 id="pending-title">{t('dash.pendingReview')}</h2>
-        {pending.length ? <QualificationTable rows={pending} today={today} showAgency /> : <p className="muted">{t('dash.noPending')}</p>}
+        {pending.length ? (
+          <QualificationTable rows={pending} today={today} showAgency action={(q) => ({ to: `/authority/qualifications/${q.id}`, label: t('review.open') })} />
+        ) : (
+          <p className="muted">{t('dash.noPending')}</p>
+        )}
       </section>
       <OrgCard profile={profile} />
     </div>

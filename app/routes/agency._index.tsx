@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Inbox } from '~/components/inbox'
 import { OrgCard } from '~/components/org-card'
@@ -23,14 +23,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function AgencyHome() {
   const { name, profile, qualifications, today, notes } = useLoaderData<typeof loader>()
   const t = useT()
+  const [search] = useSearchParams()
   return (
     <div className="page">
       <p className="eyebrow">{t('role.agency')}</p>
       <h1>{t('dash.welcome', { name })}</h1>
       <p className="lead">{t('dash.agencyIntro')}</p>
+      {search.has('submitted') ? <p className="alert ok" role="status">{t('qual.submitted')}</p> : null}
       <section className="card" aria-labelledby="q-title">
         <h2 id="q-title">{t('dash.qualifications')}</h2>
-        {qualifications.length ? <QualificationTable rows={qualifications} today={today} /> : <p className="muted">{t('dash.noQualifications')}</p>}
+        {qualifications.length ? (
+          <QualificationTable
+            rows={qualifications}
+            today={today}
+            action={(q) => (['changes_requested', 'rejected', 'expired'].includes(q.status) ? { to: `/agency/qualifications/${q.id}`, label: t('qual.fix') } : null)}
+          />
+        ) : (
+          <p className="muted">{t('dash.noQualifications')}</p>
+        )}
+        <p>
+          <Link to="/agency/qualifications/new" className="button secondary">{t('qual.add')}</Link>
+        </p>
       </section>
       <Inbox items={notes} />
       <OrgCard profile={profile} />

@@ -1,0 +1,104 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import { redirect } from '@remix-run/node'
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { z } from 'zod'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { DefinitionList, FormError } from '~/components/field'
+import type { MessageKey } from '~/i18n'
+import { getApp } from '~/utils/app.server'
+import { requirePermission } from '~/utils/auth.server'
+import { formatDay } from '~/utils/format'
+import type { FieldErrors } from '~/utils/forms'
+import { useLocale, useT } from '~/utils/i18n'
+import { assertSameOrigin, clientIp } from '~/utils/request.server'
+import { allowedActions, DomainError, qualificationForReview, reviewQualification } from '~/utils/services.server'
+
+async function context(request: Request, id: string | undefined) {
+  const session = await requirePermission(request, 'review:qualification:scoped')
+  const { db } = await getApp()
+  // Out of the authority's categories is as good as absent.
+  const found = await qualificationForReview(db, session.org.id, id ?? '')
+  if (!found) throw new Response('Not found', { status: 404 })
+  return { session, found }
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { found } = await context(request, params.id)
+  return { ...found, actions: allowedActions('authority', found.qualification.status) }
+}
+
+const decisionSchema = z.object({ decision: z.enum(['approve', 'reject', 'requestChanges'], { error: 'errors.choose' }), reason: z.string().default('') })
+type ActionData = { errors: FieldErrors; formError?: MessageKey; reason?: string }
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  assertSameOrigin(request)
+  const { session, found } = await context(request, params.id)
+  const parsed = decisionSchema.safeParse(Object.fromEntries(await request.formData()))
+  if (!parsed.success) return Response.json({ errors: { decision: 'errors.choose' } } satisfies ActionData, { status: 400 })
+  const { db, clock } = await getApp()
+  try {
+    await reviewQualification(db, clock, { userId: session.user.id, orgId: session.org.id, ip: clientIp(request) }, found.qualification.id, parsed.data.decision, parsed.data.reason)
+  } catch (error) {
+    if (error instanceof DomainError)
+      return Response.json({ errors: error.field ? { [error.field]: error.code as MessageKey } : {}, formError: error.code as MessageKey, reason: parsed.data.reason } satisfies ActionData, { status: error.field ? 400 : 409 })
+    throw error
+  }
+  return redirect('/authority?reviewed=1')
+}
+
+export default function Review() {
+  const { qualification: q, specialtyZh, specialtyEn, agencyZh, agencyEn, agencyUscc, actions } = useLoaderData<typeof loader>()
+  const data = useActionData<ActionData>()
+  const busy = useNavigation().state === 'submitting'
+  const t = useT()
+  const locale = useLocale()
+  const en = locale === 'en'
+  return (
+    <div className="page narrow">
+      <p className="eyebrow">{t('role.authority')}</p>
+      <h1>{t('review.title')}</h1>
+      <FormError error={data?.formError} />
+      <section className="card" aria-label={t('review.title')}>
+        <DefinitionList
+          items={[
+            [t('review.agency'), `${en ? agencyEn : agencyZh} (${agencyUscc})`],
+            [t('qual.specialty'), en ? specialtyEn : specialtyZh],
+            [t('qual.level'), t(`level.${q.level as 1 | 2 | 3}`)],
+            [t('qual.certificateNo'), <span className="mono" key="c">{q.certificateNo}</span>],
+            [t('qual.issuer'), q.issuer],
+            [t('dash.validity'), `${formatDay(q.validFrom, locale)} – ${formatDay(q.validTo, locale)}`],
+            [t('dash.status'), t(`qualification.${q.status}`)],
+          ]}
+        />
+        {q.scanFileId ? (
+          <p>
+            <a href={`/files/${q.scanFileId}`}>{t('qual.viewScan')}</a>
+          </p>
+        ) : null}
+      </section>
+      {actions.length ? (
+        <Form method="post" className="card form">
+          <fieldset className={`choices${data?.errors.decision ? ' has-error' : ''}`}>
+            <legend>{t('review.decision')}</legend>
+            {actions.map((a) => (
+              <label key={a} className="choice">
+                <input type="radio" name="decision" value={a} required /> {t(`review.${a as 'approve'}`)}
+              </label>
+            ))}
+            {data?.errors.decision ? <p className="error">{t(data.errors.decision)}</p> : null}
+          </fieldset>
+          <div className={`field${data?.errors.reason ? ' has-error' : ''}`}>
+            <label htmlFor="reason">{t('review.reason')}</label>
+            <textarea id="reason" name="reason" rows={4} maxLength={500} defaultValue={data?.reason} aria-invalid={data?.errors.reason ? true : undefined} aria-describedby={data?.errors.reason ? 'reason-error' : undefined} />
+            {data?.errors.reason ? <p className="error" id="reason-error">{t(data.errors.reason)}</p> : null}
+          </div>
+          <button type="submit" className="button" disabled={busy}>
+            {t('review.submit')}
+          </button>
+        </Form>
+      ) : null}
+    </div>
+  )
+}
+
+export const ErrorBoundary = GeneralErrorBoundary

@@ -1,0 +1,20 @@
+import { unstable_createMemoryUploadHandler, unstable_parseMultipartFormData, MaxPartSizeExceededError } from '@remix-run/node'
+import { MAX_UPLOAD_BYTES } from '~/utils/services.server'
+
+/**
+ * A multipart form with at most one file of MAX_UPLOAD_BYTES. Returns the fields, the file's
+ * bytes (empty when none was chosen) and whether it was too large, so the page can say so.
+ */
+export async function readUploadForm(request: Request, fileField: string) {
+  const declared = Number(request.headers.get('content-length') ?? 0)
+  if (declared > MAX_UPLOAD_BYTES + 1024 * 1024) return { form: null, bytes: new Uint8Array(), tooLarge: true }
+  try {
+    const form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_UPLOAD_BYTES }))
+    const file = form.get(fileField)
+    const bytes = file && typeof file !== 'string' ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array()
+    return { form, bytes, tooLarge: false }
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) return { form: null, bytes: new Uint8Array(), tooLarge: true }
+    throw error
+  }
+}
