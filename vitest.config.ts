@@ -2,6 +2,8 @@ import path from 'node:path'
 import { defineConfig } from 'vitest/config'
 
 const alias = { '~': path.resolve(import.meta.dirname, 'app') }
+// One id per run, shared by its workers: names the run's test databases (tests/support).
+process.env.ZJCS_TEST_RUN ??= String(process.pid)
 const setupFiles = ['tests/support/setup.ts']
 
 /**

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import type { Db } from '../db/client'
-import { qualificationSpecialties, users, type OrgKind } from '../db/schema'
+import { agencyOfferings, priceItems, priceLists, qualificationSpecialties, serviceItems, serviceItemSpecialties, users, type OrgKind } from '../db/schema'
 import { shiftDays, shanghaiDate } from '../services/calendar'
 import type { Clock } from '../services/shared/clock'
 import { CATALOG } from './data/catalog'
@@ -63,6 +63,8 @@ export async function seedDemo(db: Db, clock: Clock): Promise<{ created: boolean
   const person = () => r.pick(SURNAMES) + r.pick(GIVEN)
   const mobile = () => `1${r.pick(['38', '39', '58', '77', '86'])}${String(r.int(0, 99_999_999)).padStart(8, '0')}`
   const specialties = await db.select().from(qualificationSpecialties)
+  const items = await db.select().from(serviceItems)
+  const itemSpecialties = await db.select().from(serviceItemSpecialties)
 
   await db.transaction(async (tx) => {
     const office = await createOrganization(tx, {
@@ -109,7 +111,8 @@ export async function seedDemo(db: Db, clock: Clock): Promise<{ created: boolean
       // Its main specialty, sometimes a second one from a neighbouring category.
       const own = specialties.filter((s) => category.specialties.some(([code]) => code === s.code))
       const extra = r.next() < 0.35 ? [r.pick(specialties)].filter((s) => !own.includes(s)) : []
-      for (const [k, specialty] of [...own.slice(0, 2), ...extra].entries()) {
+      const held = [...own.slice(0, 2), ...extra]
+      for (const [k, specialty] of held.entries()) {
         const expired = i % 17 === 5 && k === 0
         const validFrom = shiftDays(today, -r.int(200, 1200))
         const distance = r.int(20, 1500)
@@ -121,6 +124,26 @@ export async function seedDemo(db: Db, clock: Clock): Promise<{ created: boolean
           certificateNo: `${specialty.code.toUpperCase().slice(0, 3)}${String(450000 + i * 10 + k).padStart(7, '0')}`,
           issuer: r.pick(ISSUERS), validFrom, validTo, status,
         })
+      }
+
+      // What it offers and charges: the items its specialties serve, within the standard limits.
+      const offered = items.filter((item) => itemSpecialties.some((l) => l.itemId === item.id && held.some((h) => h.code === l.specialtyCode)))
+      if (!offered.length || i % 11 === 10) continue // a few agencies have not filled in their services yet
+      for (const item of offered)
+        await tx.insert(agencyOfferings).values({ orgId: org.id, itemId: item.id, committedDays: Math.max(1, item.standardDays - r.int(0, Math.ceil(item.standardDays * 0.4))), createdAt: at, updatedAt: at })
+      const versions = i % 7 === 0 ? 2 : 1
+      for (let version = 1; version <= versions; version++) {
+        const published = new Date(at.getTime() - (versions - version + 1) * r.int(5, 60) * 86_400_000)
+        const [list] = await tx.insert(priceLists).values({ orgId: org.id, version, publishedAt: published, createdAt: published, updatedAt: published }).returning()
+        await tx.insert(priceItems).values(
+          offered.map((item, n) => {
+            const low = item.feeMinFen ?? 500_000
+            const high = item.feeMaxFen ?? 5_000_000
+            // Round fees to 100 yuan, as price lists are written; a later version is a little cheaper.
+            const fee = Math.round((low + r.next() * (high - low) * 0.3) / 10_000) * 10_000 - (version - 1) * 50_000
+            return { priceListId: list!.id, itemId: item.id, content: `${item.nameZh}（含现场踏勘、成果编制及报审配合）`, unit: '项', feeFen: Math.max(fee, 100_000), legalBasis: '市场调节价（明码标价）', complaintPhone: '12315', sortOrder: n }
+          }),
+        )
       }
     }
   })

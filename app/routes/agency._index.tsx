@@ -42,7 +42,8 @@ export default function AgencyHome() {
           <p className="muted">{t('dash.noQualifications')}</p>
         )}
         <p>
-          <Link to="/agency/qualifications/new" className="button secondary">{t('qual.add')}</Link>
+          <Link to="/agency/qualifications/new" className="button secondary">{t('qual.add')}</Link>{' '}
+          <Link to="/agency/services" className="button secondary">{t('svc.nav')}</Link>
         </p>
       </section>
       <Inbox items={notes} />

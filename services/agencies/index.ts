@@ -12,6 +12,8 @@ import { qualificationStep } from './qualification-state'
 export * from './eligibility'
 export * from './qualification-state'
 export * from './qualifications'
+export * from './price-lists'
+export * from './directory'
 
 /**
  * "Is agency X eligible for item Y with requirements R, today?" — the one question every

@@ -4,6 +4,9 @@ import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../seeds/demo'
+import { usccCheckChar } from '../../services/orgs/uscc'
+
+const E2E_USCC = '91450881MA5L7XY00' + usccCheckChar('91450881MA5L7XY00')
 import { expectAccessible, launch, newContext, screenshot } from './browser'
 
 const base = inject('baseUrl')
@@ -328,5 +331,88 @@ describe('an agency qualification goes through review', () => {
     await screenshot(agency, 'agency-qualification-verified')
     await agencyContext.close()
     await authorityContext.close()
+  })
+})
+
+describe('a new agency enters the marketplace', () => {
+  it('registers, is verified, publishes its prices and appears in the public directory under its item', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zjcs-scan-'))
+    const scan = path.join(dir, 'licence.png')
+    fs.writeFileSync(scan, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]))
+    const context = await newContext(browser, 'zh-CN')
+    const page = await context.newPage()
+    await visit(page, '/signup')
+    const signup = page.getByRole('main')
+    await signup.getByLabel('中介机构').check()
+    await signup.getByLabel('机构名称（中文）').fill('广西桂平新程造价咨询有限公司')
+    // A valid code for 桂平市 (450881), with its GB 32100 check character.
+    await signup.getByLabel('统一社会信用代码').fill(E2E_USCC)
+    await signup.locator('select[name=regionCode]').selectOption('450881')
+    await signup.getByLabel('联系人').fill('黄海燕')
+    await signup.getByLabel('联系电话').fill('13907751234')
+    await signup.getByLabel('您的姓名').fill('黄海燕')
+    await signup.getByLabel('电子邮箱').fill('xincheng@example.com')
+    await signup.getByLabel('密码').fill('gp-cost-2026-safe')
+    await Promise.all([page.waitForURL('**/agency'), signup.locator('button[type=submit]').click()])
+
+    await visit(page, '/agency/qualifications/new')
+    const q = page.locator('main form.card')
+    await q.getByLabel('资质专业').selectOption('cost')
+    await q.getByLabel('资质等级').selectOption('1')
+    await q.getByLabel('证书编号').fill('ZJ-GP-2026-77')
+    await q.getByLabel('发证机关').fill('广西壮族自治区住房和城乡建设厅')
+    await q.getByLabel('有效期起').fill('2026-01-01')
+    await q.getByLabel('有效期至').fill('2030-12-31')
+    await q.getByLabel('证书扫描件').setInputFiles(scan)
+    await Promise.all([page.waitForURL('**/agency?submitted=1'), q.locator('button[type=submit]').click()])
+
+    await visit(page, '/agency/services')
+    const offer = page.locator('form:has(input[name=intent][value=offer])')
+    await offer.getByLabel('服务事项').selectOption({ label: '工程概算编制 (≤ 10)' })
+    await offer.getByLabel('承诺时限（工作日）').fill('12')
+    await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), offer.locator('button[type=submit]').click()])
+    await expect.poll(() => offer.locator('.error').textContent()).toBe('承诺时限不能超过统一服务承诺时间（10 个工作日）')
+    await offer.getByLabel('服务事项').selectOption({ label: '工程概算编制 (≤ 10)' })
+    await offer.getByLabel('承诺时限（工作日）').fill('6')
+    await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), offer.locator('button[type=submit]').click()])
+    await expect.poll(() => page.locator('section[aria-labelledby=offer-title] tbody tr').count()).toBe(1)
+    const price = page.locator('form:has(input[name=intent][value=addPrice])')
+    await price.getByLabel('服务事项').selectOption({ label: '工程概算编制' })
+    await price.getByLabel('服务内容').fill('编制工程概算书')
+    await price.getByLabel('计费单位').fill('项')
+    await price.getByLabel('收费标准（元）').fill('6,800')
+    await price.getByLabel('收费依据').fill('市场调节价')
+    await price.getByLabel('投诉举报电话').fill('12315')
+    await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), price.locator('button[type=submit]').click()])
+    await page.getByRole('button', { name: '公示此版本' }).click()
+    await expect.poll(() => page.locator('.alert.ok').textContent()).toBe('已公示第 1 版价目表。')
+    await expectAccessible(page)
+    await screenshot(page, 'agency-services')
+
+    // Not in the directory before its qualification is verified.
+    const visitor = await (await newContext(browser, 'en')).newPage()
+    await visit(visitor, '/agencies?item=C10-01&q=Xincheng')
+    expect(await visitor.locator('main tbody tr').count()).toBe(0)
+
+    const authority = await (await newContext(browser, 'zh-CN')).newPage()
+    await signIn(authority, DEMO_ACCOUNTS.authority)
+    await authority.locator('tr', { hasText: 'ZJ-GP-2026-77' }).getByRole('link', { name: '核验' }).click()
+    await authority.waitForURL('**/authority/qualifications/*')
+    await authority.waitForSelector('html[data-hydrated]')
+    await authority.getByLabel('通过').check()
+    await Promise.all([authority.waitForURL('**/authority?reviewed=1'), authority.locator('main form button[type=submit]').click()])
+
+    await visit(visitor, '/agencies?item=C10-01&maxFee=7000')
+    const row = visitor.locator('main tbody tr', { hasText: '广西桂平新程造价咨询有限公司' })
+    expect(await row.locator('td').nth(3).textContent()).toBe('6 working days')
+    expect(await row.locator('td').nth(4).textContent()).toBe('¥6,800.00')
+    await screenshot(visitor, 'directory-en')
+    await row.getByRole('link').click()
+    await visitor.waitForURL('**/agencies/*')
+    await visitor.waitForSelector('html[data-hydrated]')
+    await expectAccessible(visitor)
+    expect(await visitor.locator('h2#p-title').textContent()).toMatch(/^Price list \(version 1, published /)
+    expect(await visitor.content()).not.toContain('/files/')
+    await context.close()
   })
 })

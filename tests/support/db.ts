@@ -15,7 +15,8 @@ export async function freshDatabase(): Promise<Database> {
     const dump = fs.readFileSync(inject('pgliteDump'))
     return openDatabase({ memory: true, loadDataDir: new Blob([dump]) })
   }
-  const name = `zjcs_t_${process.pid}_${crypto.randomBytes(4).toString('hex')}`
+  // Named after the run's main process, so a later run can tell whether its owner is still alive.
+  const name = `zjcs_t_${process.env.ZJCS_TEST_RUN ?? process.pid}_${crypto.randomBytes(4).toString('hex')}`
   const admin = await openDatabase({ url: ADMIN_URL, poolSize: 1 })
   const client = pgPool(admin)
   // Two CREATE DATABASE from one template at once can fail: take turns.

@@ -1,0 +1,131 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { TableWrap } from '~/components/field'
+import { getApp } from '~/utils/app.server'
+import { formatYuan } from '~/utils/format'
+import { useLocale, useT } from '~/utils/i18n'
+import { title } from '~/utils/meta'
+import { directoryQuerySchema, listCatalog, regionTree, searchAgencies, shanghaiDate } from '~/utils/services.server'
+
+export const meta: MetaFunction = ({ matches }) => title(matches, 'dir.title')
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { db, clock } = await getApp()
+  const params = Object.fromEntries(new URL(request.url).searchParams)
+  const query = directoryQuerySchema.parse(params)
+  const [result, catalog, cities] = await Promise.all([searchAgencies(db, query, shanghaiDate(clock.now())), listCatalog(db), regionTree(db)])
+  return {
+    params,
+    result,
+    categories: catalog.map((c) => ({ code: c.code, nameZh: c.nameZh, nameEn: c.nameEn, items: c.items.map((i) => ({ code: i.code, nameZh: i.nameZh, nameEn: i.nameEn })) })),
+    cities: cities.map((c) => ({ code: c.code, nameZh: c.nameZh, nameEn: c.nameEn })),
+  }
+}
+
+export default function Directory() {
+  const { params, result, categories, cities } = useLoaderData<typeof loader>()
+  const t = useT()
+  const locale = useLocale()
+  const en = locale === 'en'
+  const busy = useNavigation().state === 'loading'
+  const pageLink = (page: number) => `?${new URLSearchParams({ ...params, page: String(page) })}`
+  const itemChosen = !!params.item
+  return (
+    <div className="page">
+      <h1>{t('dir.title')}</h1>
+      <p className="lead">{t('dir.intro')}</p>
+      <Form method="get" className="card form filters">
+        <div className="field">
+          <label htmlFor="f-category">{t('dir.category')}</label>
+          <select id="f-category" name="category" defaultValue={params.category ?? ''}>
+            <option value="">{t('dir.any')}</option>
+            {categories.map((c) => <option key={c.code} value={c.code}>{en ? c.nameEn : c.nameZh}</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-item">{t('dir.item')}</label>
+          <select id="f-item" name="item" defaultValue={params.item ?? ''}>
+            <option value="">{t('dir.any')}</option>
+            {categories.map((c) => (
+              <optgroup key={c.code} label={en ? c.nameEn : c.nameZh}>
+                {c.items.map((i) => <option key={i.code} value={i.code}>{en ? i.nameEn : i.nameZh}</option>)}
+              </optgroup>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-city">{t('dir.city')}</label>
+          <select id="f-city" name="city" defaultValue={params.city ?? ''}>
+            <option value="">{t('dir.any')}</option>
+            {cities.map((c) => <option key={c.code} value={c.code}>{en ? c.nameEn : c.nameZh}</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-level">{t('dir.level')}</label>
+          <select id="f-level" name="level" defaultValue={params.level ?? ''}>
+            <option value="">{t('dir.any')}</option>
+            {([1, 2, 3] as const).map((l) => <option key={l} value={l}>{t(`level.${l}`)}</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-fee">{t('dir.maxFee')}</label>
+          <input id="f-fee" name="maxFee" inputMode="decimal" defaultValue={params.maxFee ?? ''} />
+        </div>
+        <div className="field">
+          <label htmlFor="f-q">{t('dir.q')}</label>
+          <input id="f-q" name="q" type="search" maxLength={40} defaultValue={params.q ?? ''} />
+        </div>
+        <div className="field">
+          <label htmlFor="f-credit">{t('dir.credit')}</label>
+          <select id="f-credit" name="credit" disabled aria-describedby="f-credit-hint">
+            <option>{t('dir.any')}</option>
+          </select>
+          <p className="hint" id="f-credit-hint">{t('dir.creditPending')}</p>
+        </div>
+        <div className="actions filter-actions">
+          <button type="submit" className="button">{t('dir.search')}</button>
+          <Link to="/agencies">{t('dir.reset')}</Link>
+        </div>
+      </Form>
+      <p role="status" aria-busy={busy}>{t('dir.count', { n: result.total })}</p>
+      {result.agencies.length ? (
+        <TableWrap label={t('dir.title')}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('dir.agency')}</th>
+                <th scope="col">{t('dir.region')}</th>
+                <th scope="col">{t('dir.bestLevel')}</th>
+                {itemChosen ? <th scope="col">{t('dir.committed')}</th> : <th scope="col">{t('dir.offerings')}</th>}
+                {itemChosen ? <th scope="col">{t('dir.fee')}</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {result.agencies.map((a) => (
+                <tr key={a.id}>
+                  <td><Link to={`/agencies/${a.id}`}>{en ? a.nameEn : a.nameZh}</Link></td>
+                  <td>{en ? `${a.regionEn}${a.cityEn ? `, ${a.cityEn}` : ''}` : `${a.cityZh ?? ''}${a.regionZh}`}</td>
+                  <td>{t(`level.${a.bestLevel as 1 | 2 | 3}`)}</td>
+                  {itemChosen ? <td className="num">{a.committedDays ? t('catalog.days', { n: a.committedDays }) : '—'}</td> : <td className="num">{a.offerings}</td>}
+                  {itemChosen ? <td className="num">{a.fee !== null ? formatYuan(a.fee, locale) : '—'}</td> : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
+      ) : (
+        <p className="muted">{t('dir.none')}</p>
+      )}
+      {result.pages > 1 ? (
+        <nav className="pager" aria-label={t('dir.page', { page: result.page, pages: result.pages })}>
+          {result.page > 1 ? <Link to={pageLink(result.page - 1)} rel="prev">{t('dir.prev')}</Link> : <span />}
+          <span>{t('dir.page', { page: result.page, pages: result.pages })}</span>
+          {result.page < result.pages ? <Link to={pageLink(result.page + 1)} rel="next">{t('dir.next')}</Link> : <span />}
+        </nav>
+      ) : null}
+    </div>
+  )
+}
+
+export const ErrorBoundary = GeneralErrorBoundary

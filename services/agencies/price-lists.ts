@@ -1,0 +1,120 @@
+import { and, asc, desc, eq, isNotNull, isNull, max } from 'drizzle-orm'
+import { z } from 'zod'
+import type { Db } from '../../db/client'
+import { agencyOfferings, priceItems, priceLists, serviceItems, type OrgId, type ServiceItemId, type UserId } from '../../db/schema'
+import { appendAudit } from '../audit'
+import type { Clock } from '../shared/clock'
+import { DomainError } from '../shared/errors'
+import { parseYuan } from '../shared/money'
+
+interface Actor {
+  userId: UserId
+  orgId: OrgId
+  ip?: string | null
+}
+
+export const offeringSchema = z.object({
+  itemId: z.string().uuid({ error: 'errors.choose' }),
+  committedDays: z.coerce.number({ error: 'errors.days' }).int('errors.days').min(1, 'errors.days').max(250, 'errors.days'),
+})
+
+/** An agency offers an item within the standard time limit (统一服务承诺时间), or not at all. */
+export async function setOffering(db: Db, clock: Clock, actor: Actor, input: z.infer<typeof offeringSchema>) {
+  return db.transaction(async (tx) => {
+    const [item] = await tx.select().from(serviceItems).where(eq(serviceItems.id, input.itemId as ServiceItemId))
+    if (!item) throw new DomainError('errors.choose', 'itemId')
+    if (input.committedDays > item.standardDays) throw new DomainError('errors.committedDaysOver', 'committedDays', { max: item.standardDays })
+    const now = clock.now()
+    const row = { orgId: actor.orgId, itemId: item.id, committedDays: input.committedDays, updatedAt: now }
+    await tx.insert(agencyOfferings).values({ ...row, createdAt: now }).onConflictDoUpdate({ target: [agencyOfferings.orgId, agencyOfferings.itemId], set: row })
+    await appendAudit(tx, { actor, action: 'offering.set', entityType: 'agency_offering', entityId: `${actor.orgId}:${item.id}`, after: row, at: now })
+  })
+}
+
+export async function offeringsOf(db: Db, orgId: OrgId) {
+  return db
+    .select({ itemId: agencyOfferings.itemId, committedDays: agencyOfferings.committedDays, code: serviceItems.code, nameZh: serviceItems.nameZh, nameEn: serviceItems.nameEn, standardDays: serviceItems.standardDays })
+    .from(agencyOfferings)
+    .innerJoin(serviceItems, eq(serviceItems.id, agencyOfferings.itemId))
+    .where(eq(agencyOfferings.orgId, orgId))
+    .orderBy(asc(serviceItems.code))
+}
+
+export const priceItemSchema = z.object({
+  itemId: z.string().uuid({ error: 'errors.choose' }),
+  content: z.string().trim().min(2, 'errors.required').max(200, 'errors.tooLong'),
+  unit: z.string().trim().min(1, 'errors.required').max(20, 'errors.tooLong'),
+  fee: z.string().transform((v, ctx) => {
+    const fen = parseYuan(v)
+    if (fen === null || fen === 0) ctx.addIssue({ code: 'custom', message: 'errors.amount' })
+    return fen ?? 0
+  }),
+  legalBasis: z.string().trim().min(2, 'errors.required').max(200, 'errors.tooLong'),
+  // A mobile, a landline, or a government hotline such as 12315 (market regulation) or 12345.
+  complaintPhone: z.string().trim().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}|12\d{3})$/, 'errors.complaintPhone'),
+})
+
+/** The agency's draft (the next version), made from its current published list when there is none. */
+async function draftOf(tx: Db, orgId: OrgId, now: Date) {
+  const [draft] = await tx.select().from(priceLists).where(and(eq(priceLists.orgId, orgId), isNull(priceLists.publishedAt)))
+  if (draft) return draft
+  const [{ latest } = { latest: null }] = await tx.select({ latest: max(priceLists.version) }).from(priceLists).where(eq(priceLists.orgId, orgId))
+  const [created] = await tx.insert(priceLists).values({ orgId, version: (latest ?? 0) + 1, createdAt: now, updatedAt: now }).returning()
+  const current = await publishedPriceList(tx, orgId)
+  if (current?.items.length)
+    await tx.insert(priceItems).values(current.items.map(({ id: _id, priceListId: _p, ...item }) => ({ ...item, priceListId: created!.id })))
+  return created!
+}
+
+export async function addPriceItem(db: Db, clock: Clock, actor: Actor, input: z.infer<typeof priceItemSchema>) {
+  return db.transaction(async (tx) => {
+    const [offered] = await tx.select().from(agencyOfferings).where(and(eq(agencyOfferings.orgId, actor.orgId), eq(agencyOfferings.itemId, input.itemId as ServiceItemId)))
+    if (!offered) throw new DomainError('errors.itemNotOffered', 'itemId')
+    const draft = await draftOf(tx, actor.orgId, clock.now())
+    const { fee, ...rest } = input
+    await tx.insert(priceItems).values({ ...rest, itemId: offered.itemId, feeFen: fee, priceListId: draft.id })
+  })
+}
+
+export async function removePriceItem(db: Db, actor: Actor, priceItemId: string) {
+  // Only from the agency's own draft: a published version never changes.
+  const [draft] = await db.select().from(priceLists).where(and(eq(priceLists.orgId, actor.orgId), isNull(priceLists.publishedAt)))
+  if (!draft || !/^[0-9a-f-]{36}$/.test(priceItemId)) throw new DomainError('errors.notFound')
+  const removed = await db.delete(priceItems).where(and(eq(priceItems.id, priceItemId), eq(priceItems.priceListId, draft.id))).returning()
+  if (!removed.length) throw new DomainError('errors.notFound')
+}
+
+export async function publishPriceList(db: Db, clock: Clock, actor: Actor) {
+  return db.transaction(async (tx) => {
+    const [draft] = await tx.select().from(priceLists).where(and(eq(priceLists.orgId, actor.orgId), isNull(priceLists.publishedAt))).for('update')
+    if (!draft) throw new DomainError('errors.nothingToPublish')
+    const items = await tx.select().from(priceItems).where(eq(priceItems.priceListId, draft.id))
+    if (!items.length) throw new DomainError('errors.nothingToPublish')
+    const now = clock.now()
+    await tx.update(priceLists).set({ publishedAt: now, publishedBy: actor.userId, updatedAt: now }).where(eq(priceLists.id, draft.id))
+    await appendAudit(tx, { actor, action: 'price_list.publish', entityType: 'price_list', entityId: draft.id, after: { version: draft.version, items }, at: now })
+    return draft.version
+  })
+}
+
+async function listWithItems(db: Db, list: typeof priceLists.$inferSelect | undefined) {
+  if (!list) return null
+  const items = await db.select().from(priceItems).where(eq(priceItems.priceListId, list.id)).orderBy(asc(priceItems.sortOrder), asc(priceItems.feeFen))
+  return { ...list, items }
+}
+
+export async function publishedPriceList(db: Db, orgId: OrgId) {
+  const [list] = await db.select().from(priceLists).where(and(eq(priceLists.orgId, orgId), isNotNull(priceLists.publishedAt))).orderBy(desc(priceLists.version)).limit(1)
+  return listWithItems(db, list)
+}
+
+export async function draftPriceList(db: Db, orgId: OrgId) {
+  const [list] = await db.select().from(priceLists).where(and(eq(priceLists.orgId, orgId), isNull(priceLists.publishedAt)))
+  return listWithItems(db, list)
+}
+
+/** Every published version, newest first: for supervisors. */
+export async function priceListHistory(db: Db, orgId: OrgId) {
+  const lists = await db.select().from(priceLists).where(and(eq(priceLists.orgId, orgId), isNotNull(priceLists.publishedAt))).orderBy(desc(priceLists.version))
+  return Promise.all(lists.map((l) => listWithItems(db, l)))
+}

@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Database } from '../../db/client'
+import { directoryQuerySchema, publicAgency, searchAgencies } from '../../services/agencies'
+import { ManualClock } from '../../services/shared/clock'
+import { seedDemo } from '../../seeds/demo'
+import { freshDatabase } from '../support/db'
+
+let database: Database
+const today = '2026-11-23'
+const search = (params: Record<string, string>) => searchAgencies(database.db, directoryQuerySchema.parse(params), today)
+
+beforeAll(async () => {
+  database = await freshDatabase()
+  await seedDemo(database.db, new ManualClock(`${today}T02:00:00Z`))
+})
+afterAll(async () => database?.close())
+
+describe('public directory', () => {
+  it('lists only agencies with a verified qualification valid today, paginated', async () => {
+    const all = await search({})
+    expect(all.total).toBeGreaterThan(40)
+    expect(all.total).toBeLessThan(60) // pending-only and expired-only agencies are not listed
+    expect(all.agencies).toHaveLength(20)
+    const page3 = await search({ page: '3' })
+    expect(page3.page).toBe(3)
+    expect(new Set([...all.agencies, ...page3.agencies].map((a) => a.id)).size).toBe(20 + page3.agencies.length)
+  })
+
+  it('filters by item with committed days and fees, by budget, city, level and name', async () => {
+    const eia = await search({ item: 'C06-02' })
+    expect(eia.total).toBeGreaterThan(0)
+    for (const a of eia.agencies) {
+      expect(a.committedDays).toBeLessThanOrEqual(10)
+      expect(a.fee).toBeGreaterThan(0)
+    }
+    const cheapest = Math.min(...eia.agencies.map((a) => a.fee!))
+    const budget = await search({ item: 'C06-02', maxFee: String(cheapest / 100) })
+    expect(budget.agencies.map((a) => a.fee)).toEqual(budget.agencies.map(() => cheapest))
+    const guigang = await search({ city: '450800' })
+    expect(guigang.agencies.every((a) => a.regionCode.startsWith('4508'))).toBe(true)
+    const top = await search({ level: '1' })
+    expect(top.agencies.every((a) => a.bestLevel === 1)).toBe(true)
+    const byName = await search({ q: '环境影响评价' })
+    expect(byName.agencies.every((a) => a.nameZh.includes('环境影响评价'))).toBe(true)
+  })
+
+  it('ignores malformed filters instead of failing', async () => {
+    const result = await search({ item: "C06'; drop table users; --", level: '9', maxFee: 'lots', page: '-1', city: 'x' })
+    expect(result.total).toBe((await search({})).total)
+  })
+
+  it('shows an agency without its scans or unverified certificates', async () => {
+    const [first] = (await search({ item: 'C06-02' })).agencies
+    const page = (await publicAgency(database.db, first!.id, today))!
+    expect(page.qualifications.every((q) => q.status === 'approved' || q.status === 'expired')).toBe(true)
+    expect(JSON.stringify(page)).not.toContain('scanFileId')
+    expect(page.priceList?.items.length).toBeGreaterThan(0)
+    expect(await publicAgency(database.db, 'not-a-uuid', today)).toBeNull()
+  })
+})
