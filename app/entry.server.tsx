@@ -34,6 +34,16 @@ export function stripViewPadding(chunk: Buffer): Buffer {
   return end === chunk.length ? chunk : chunk.subarray(0, end)
 }
 
+/** Remix refuses a cross-origin action itself (before any route runs); say so in one line, not a stack trace. */
+export function handleError(error: unknown, { request }: { request: Request }) {
+  if (request.signal.aborted) return
+  if (error instanceof Error && error.message.includes('does not match `origin` header')) {
+    console.warn(`[security] cross-origin ${request.method} ${new URL(request.url).pathname} refused (Origin: ${request.headers.get('origin')})`)
+    return
+  }
+  console.error(error)
+}
+
 export default function handleRequest(request: Request, status: number, headers: Headers, context: EntryContext) {
   const bot = isbot(request.headers.get('user-agent') ?? '')
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) headers.set(name, value)

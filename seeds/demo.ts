@@ -5,6 +5,7 @@ import { shiftDays, shanghaiDate } from '../services/calendar'
 import type { Clock } from '../services/shared/clock'
 import { CATALOG } from './data/catalog'
 import { CITIES } from './data/regions-guangxi'
+import { storeScan } from '../services/files'
 import { addQualification, createOrganization, createUser, hashPassword, makeUscc, rng, scopeAuthority } from './factories'
 
 /** The demo accounts, one per role; the README lists them. */
@@ -106,7 +107,7 @@ export async function seedDemo(db: Db, clock: Clock): Promise<{ created: boolean
         kind: 'agency', nameZh, nameEn, uscc: makeUscc(r, district[0]), regionCode: district[0], contactName: person(),
         contactPhone: mobile(), contactEmail: email, legalRepresentative: person(), address: `${home.city[1]}${district[1]}${r.int(1, 300)}号`,
       }, at)
-      await createUser(tx, { email, displayName: person(), orgId: org.id, role: 'admin', passwordHash: hash }, at)
+      const admin = await createUser(tx, { email, displayName: person(), orgId: org.id, role: 'admin', passwordHash: hash }, at)
 
       // Its main specialty, sometimes a second one from a neighbouring category.
       const own = specialties.filter((s) => category.specialties.some(([code]) => code === s.code))
@@ -119,10 +120,12 @@ export async function seedDemo(db: Db, clock: Clock): Promise<{ created: boolean
         // The demo agency's main certificate runs out soon, so its inbox shows the expiry warning.
         const validTo = expired ? shiftDays(today, -r.int(5, 60)) : shiftDays(today, i === 0 && k === 0 ? 25 : distance)
         const status = i % 13 === 3 && k === 0 ? 'pending' : i % 29 === 11 ? 'rejected' : i % 31 === 7 ? 'changes_requested' : 'approved'
+        const certificateNo = `${specialty.code.toUpperCase().slice(0, 3)}${String(450000 + i * 10 + k).padStart(7, '0')}`
+        // Qualifications still in review carry a scan for the authority to open.
+        const scanFileId = status === 'approved' ? null : await storeScan(tx, { orgId: org.id, userId: admin.id, bytes: samplePdf(certificateNo), field: 'scan', at })
         await addQualification(tx, {
           orgId: org.id, specialtyCode: specialty.code, level: r.pick([1, 2, 2, 3]),
-          certificateNo: `${specialty.code.toUpperCase().slice(0, 3)}${String(450000 + i * 10 + k).padStart(7, '0')}`,
-          issuer: r.pick(ISSUERS), validFrom, validTo, status,
+          certificateNo, issuer: r.pick(ISSUERS), validFrom, validTo, status, scanFileId,
         })
       }
 
@@ -148,4 +151,20 @@ export async function seedDemo(db: Db, clock: Clock): Promise<{ created: boolean
     }
   })
   return { created: true }
+}
+
+/** A one-page PDF naming the certificate, standing in for a scanned licence. */
+function samplePdf(certificateNo: string): Uint8Array {
+  const text = `BT /F1 18 Tf 72 720 Td (Certificate ${certificateNo} - demo scan) Tj ET`
+  const body = [
+    '%PDF-1.4',
+    '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj',
+    '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj',
+    '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >> endobj',
+    `4 0 obj << /Length ${text.length} >> stream\n${text}\nendstream endobj`,
+    '5 0 obj << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> endobj',
+    'trailer << /Root 1 0 R >>',
+    '%%EOF',
+  ].join('\n')
+  return new TextEncoder().encode(body)
 }

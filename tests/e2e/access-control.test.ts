@@ -1,0 +1,87 @@
+import { beforeAll, describe, expect, inject, it } from 'vitest'
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../seeds/demo'
+
+/**
+ * Every route of the agencies work, as every role and as the public: who gets the page, who is
+ * refused (403), who is sent to sign in (302), and who is told it does not exist (404).
+ */
+const base = inject('baseUrl')
+type Role = 'public' | keyof typeof DEMO_ACCOUNTS
+const ROLES: Role[] = ['public', 'owner', 'agency', 'authority', 'market_office']
+const cookies: Partial<Record<Role, string>> = {}
+
+async function signIn(email: string) {
+  const response = await fetch(`${base}/login`, { method: 'POST', body: new URLSearchParams({ email, password: DEMO_PASSWORD }), redirect: 'manual' })
+  const cookie = response.headers.get('set-cookie')?.split(';')[0]
+  if (response.status !== 302 || !cookie) throw new Error(`sign-in failed for ${email}: ${response.status}`)
+  return cookie
+}
+
+const get = (role: Role, path: string) => fetch(base + path, { headers: cookies[role] ? { cookie: cookies[role]! } : {}, redirect: 'manual' }).then((r) => r.status)
+const post = (role: Role, path: string, body: Record<string, string>) =>
+  fetch(base + path, { method: 'POST', body: new URLSearchParams(body), headers: cookies[role] ? { cookie: cookies[role]! } : {}, redirect: 'manual' }).then((r) => r.status)
+
+let pendingId = ''
+let scanId = ''
+let agencyId = ''
+
+beforeAll(async () => {
+  for (const role of ROLES) if (role !== 'public') cookies[role] = await signIn(DEMO_ACCOUNTS[role])
+  // Ids as a supervisor and the public see them: a qualification awaiting review, its scan, an agency.
+  const authorityHome = await (await fetch(`${base}/authority`, { headers: { cookie: cookies.authority! } })).text()
+  pendingId = /\/authority\/qualifications\/([0-9a-f-]{36})/.exec(authorityHome)?.[1] ?? ''
+  const review = await (await fetch(`${base}/authority/qualifications/${pendingId}`, { headers: { cookie: cookies.authority! } })).text()
+  scanId = /\/files\/([0-9a-f-]{36})/.exec(review)?.[1] ?? '00000000-0000-4000-8000-000000000000'
+  const directory = await (await fetch(`${base}/agencies`)).text()
+  agencyId = /\/agencies\/([0-9a-f-]{36})/.exec(directory)?.[1] ?? ''
+})
+
+describe('access control, every route by every role', () => {
+  it('finds the ids it needs', () => {
+    expect(pendingId).toMatch(/^[0-9a-f-]{36}$/)
+    expect(agencyId).toMatch(/^[0-9a-f-]{36}$/)
+  })
+
+  const table: Array<[string, Record<Role, number>]> = [
+    ['/agencies', { public: 200, owner: 200, agency: 200, authority: 200, market_office: 200 }],
+    ['/agencies/AGENCY', { public: 200, owner: 200, agency: 200, authority: 200, market_office: 200 }],
+    ['/catalog', { public: 200, owner: 200, agency: 200, authority: 200, market_office: 200 }],
+    ['/agency', { public: 302, owner: 403, agency: 200, authority: 403, market_office: 403 }],
+    ['/agency/services', { public: 302, owner: 403, agency: 200, authority: 403, market_office: 403 }],
+    ['/agency/qualifications/new', { public: 302, owner: 403, agency: 200, authority: 403, market_office: 403 }],
+    // Another agency's qualification does not exist for this agency.
+    ['/agency/qualifications/PENDING', { public: 302, owner: 403, agency: 404, authority: 403, market_office: 403 }],
+    ['/authority', { public: 302, owner: 403, agency: 403, authority: 200, market_office: 403 }],
+    ['/authority/qualifications/PENDING', { public: 302, owner: 403, agency: 403, authority: 200, market_office: 403 }],
+    ['/office/catalog/C06-02', { public: 302, owner: 403, agency: 403, authority: 403, market_office: 200 }],
+    ['/office/audit', { public: 302, owner: 403, agency: 403, authority: 403, market_office: 200 }],
+    ['/files/SCAN', { public: 302, owner: 404, agency: 404, authority: 200, market_office: 200 }],
+  ]
+  for (const [path, expected] of table) {
+    it(`GET ${path}`, async () => {
+      const real = path.replace('AGENCY', agencyId).replace('PENDING', pendingId).replace('SCAN', scanId)
+      const got = Object.fromEntries(await Promise.all(ROLES.map(async (role) => [role, await get(role, real)] as const)))
+      expect(got).toEqual(expected)
+    })
+  }
+
+  it('refuses state changes from the wrong role, changing nothing', async () => {
+    expect(await post('owner', '/agency/services', { intent: 'publish' })).toBe(403)
+    expect(await post('public', '/agency/services', { intent: 'publish' })).toBe(302)
+    expect(await post('agency', `/authority/qualifications/${pendingId}`, { decision: 'approve', reason: '' })).toBe(403)
+    expect(await post('authority', '/office/catalog/C06-02', { version: '1', nameZh: 'x' })).toBe(403)
+    expect(await post('owner', '/calendar', { intent: 'setDay', day: '2027-01-04', kind: 'holiday', nameZh: '假' })).toBe(403)
+    // Still pending after the refused approval.
+    const review = await (await fetch(`${base}/authority/qualifications/${pendingId}`, { headers: { cookie: cookies.authority! } })).text()
+    expect(review).toContain('name="decision"')
+  })
+
+  it('refuses a cross-site form post before any route runs, changing nothing', async () => {
+    const attempt = (origin: string) =>
+      fetch(`${base}/calendar`, { method: 'POST', body: new URLSearchParams({ intent: 'setDay', day: '2027-03-01', kind: 'holiday', nameZh: '伪造' }), headers: { cookie: cookies.market_office!, origin }, redirect: 'manual' })
+    // Remix's own guard aborts the action (it answers 500); the point is that nothing happens.
+    expect((await attempt('https://evil.example')).status).toBeGreaterThanOrEqual(400)
+    const calendar = await (await fetch(`${base}/calendar?year=2027`)).text()
+    expect(calendar).not.toContain('伪造')
+  })
+})
