@@ -90,7 +90,8 @@ function takeLock(lockFile: string) {
   fs.writeFileSync(lockFile, String(process.pid))
 }
 
-function isAlive(pid: number) {
+/** Whether a process id is running (for lock files and leftovers of dead runs). */
+export function isAlive(pid: number) {
   try {
     process.kill(pid, 0)
     return true

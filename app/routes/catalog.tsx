@@ -2,7 +2,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { TableWrap } from '~/components/field'
 import { getApp } from '~/utils/app.server'
 import { Link, useLoaderData } from '@remix-run/react'
-import { formatYuan } from '~/utils/format'
+import { formatFeeRange } from '~/utils/format'
 import { useCan, useLocale, useT } from '~/utils/i18n'
 import { listCatalog } from '~/utils/services.server'
 
@@ -47,7 +47,7 @@ export default function Catalog() {
                     <td>{en ? item.nameEn : item.nameZh}</td>
                     <td className="num">{t('catalog.days', { n: item.standardDays })}</td>
                     <td className="num">
-                      {item.feeMinFen !== null && item.feeMaxFen !== null ? `${formatYuan(item.feeMinFen, locale)} – ${formatYuan(item.feeMaxFen, locale)}` : t('catalog.noFee')}
+                      {formatFeeRange(item.feeMinFen, item.feeMaxFen, locale) ?? t('catalog.noFee')}
                     </td>
                     <td>{item.specialties.map((s) => (en ? s.nameEn : s.nameZh)).join(en ? ', ' : '、')}</td>
                     <td>{item.legalBasis}</td>

@@ -5,7 +5,7 @@ import { Field, FormError, TableWrap } from '~/components/field'
 import type { MessageKey } from '~/i18n'
 import { getApp } from '~/utils/app.server'
 import { requirePermission } from '~/utils/auth.server'
-import { formatDateTime, formatYuan } from '~/utils/format'
+import { formatDateTime, formatFeeRange } from '~/utils/format'
 import { fieldErrors, type FieldErrors } from '~/utils/forms'
 import { useLocale, useT } from '~/utils/i18n'
 import { assertSameOrigin, clientIp } from '~/utils/request.server'
@@ -110,7 +110,7 @@ export default function EditItem() {
                   <td>{v.version === 1 ? '—' : formatDateTime(v.createdAt, locale)}</td>
                   <td className="num">{t('catalog.days', { n: v.terms.standardDays })}</td>
                   <td className="num">
-                    {v.terms.feeMinFen !== null && v.terms.feeMaxFen !== null ? `${formatYuan(v.terms.feeMinFen, locale)} – ${formatYuan(v.terms.feeMaxFen, locale)}` : t('catalog.noFee')}
+                    {formatFeeRange(v.terms.feeMinFen, v.terms.feeMaxFen, locale) ?? t('catalog.noFee')}
                   </td>
                   <td>{v.terms.legalBasis}</td>
                 </tr>

@@ -30,3 +30,8 @@ export function formatDay(day: string, locale: Locale): string {
   const options = { timeZone: 'UTC', day: 'numeric', month: locale === 'en' ? 'short' : 'long', year: 'numeric' } as const
   return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', options).format(Date.UTC(y!, m! - 1, d!))
 }
+
+/** A fee guidance range, or null when it is not set. */
+export function formatFeeRange(minFen: number | null, maxFen: number | null, locale: Locale): string | null {
+  return minFen !== null && maxFen !== null ? `${formatYuan(minFen, locale)} – ${formatYuan(maxFen, locale)}` : null
+}

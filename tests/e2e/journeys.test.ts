@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../seeds/demo'
 import { usccCheckChar } from '../../services/orgs/uscc'
@@ -41,6 +41,17 @@ async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.getByRole('main').locator('input[name=email]').fill(email)
   await page.getByRole('main').locator('input[name=password]').fill(password)
   await submit(page, '/login')
+}
+
+/** Fills the agency's qualification form (labels in Chinese). */
+async function fillQualification(form: Locator, q: { specialty: string; level: string; certificateNo: string; validFrom: string; validTo: string; scan: string }) {
+  await form.getByLabel('资质专业').selectOption(q.specialty)
+  await form.getByLabel('资质等级').selectOption(q.level)
+  await form.getByLabel('证书编号').fill(q.certificateNo)
+  await form.getByLabel('发证机关').fill('广西壮族自治区住房和城乡建设厅')
+  await form.getByLabel('有效期起').fill(q.validFrom)
+  await form.getByLabel('有效期至').fill(q.validTo)
+  await form.getByLabel('证书扫描件').setInputFiles(q.scan)
 }
 
 describe('every demo account signs in and sees its home, in both languages', () => {
@@ -265,13 +276,7 @@ describe('an agency qualification goes through review', () => {
     await agency.waitForSelector('html[data-hydrated]')
     await expectAccessible(agency)
     const form = agency.locator('main form.card')
-    await form.getByLabel('资质专业').selectOption('cost')
-    await form.getByLabel('资质等级').selectOption('2')
-    await form.getByLabel('证书编号').fill('zj-e2e-0001')
-    await form.getByLabel('发证机关').fill('广西壮族自治区住房和城乡建设厅')
-    await form.getByLabel('有效期起').fill('2026-01-01')
-    await form.getByLabel('有效期至').fill('2025-12-31')
-    await form.getByLabel('证书扫描件').setInputFiles(fake)
+    await fillQualification(form, { specialty: 'cost', level: '2', certificateNo: 'zj-e2e-0001', validFrom: '2026-01-01', validTo: '2025-12-31', scan: fake })
     await Promise.all([agency.waitForResponse((r) => r.request().method() === 'POST'), form.locator('button[type=submit]').click()])
     await expect.poll(() => form.locator('.field.has-error .error').allTextContents()).toEqual(['有效期截止日不能早于起始日'])
     await form.getByLabel('有效期至').fill('2029-12-31')
@@ -357,13 +362,7 @@ describe('a new agency enters the marketplace', () => {
 
     await visit(page, '/agency/qualifications/new')
     const q = page.locator('main form.card')
-    await q.getByLabel('资质专业').selectOption('cost')
-    await q.getByLabel('资质等级').selectOption('1')
-    await q.getByLabel('证书编号').fill('ZJ-GP-2026-77')
-    await q.getByLabel('发证机关').fill('广西壮族自治区住房和城乡建设厅')
-    await q.getByLabel('有效期起').fill('2026-01-01')
-    await q.getByLabel('有效期至').fill('2030-12-31')
-    await q.getByLabel('证书扫描件').setInputFiles(scan)
+    await fillQualification(q, { specialty: 'cost', level: '1', certificateNo: 'ZJ-GP-2026-77', validFrom: '2026-01-01', validTo: '2030-12-31', scan })
     await Promise.all([page.waitForURL('**/agency?submitted=1'), q.locator('button[type=submit]').click()])
 
     await visit(page, '/agency/services')

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { TestProject } from 'vitest/node'
-import { migrate, openDatabase, pgPool } from '../../db/client'
+import { isAlive, migrate, openDatabase, pgPool } from '../../db/client'
 import { installReferenceData } from '../../seeds/reference'
 
 export const ADMIN_URL = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
@@ -49,15 +49,6 @@ export default async function setup(project: TestProject) {
   await database.close()
   project.provide('pgliteDump', file)
   return () => fs.rmSync(file, { force: true })
-}
-
-function isAlive(pid: number) {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
-  }
 }
 
 declare module 'vitest' {
