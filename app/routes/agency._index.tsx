@@ -7,6 +7,7 @@ import { QualificationTable } from '~/components/qualification-table'
 import { loadHome } from '~/utils/dashboard.server'
 import { useT } from '~/utils/i18n'
 import { inbox, shanghaiDate, qualificationsOf } from '~/utils/services.server'
+import { allowedActions } from '../../services/agencies/qualification-state'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { session, profile, app } = await loadHome(request, 'create:bid:own')
@@ -36,7 +37,7 @@ export default function AgencyHome() {
           <QualificationTable
             rows={qualifications}
             today={today}
-            action={(q) => (['changes_requested', 'rejected', 'expired'].includes(q.status) ? { to: `/agency/qualifications/${q.id}`, label: t('qual.fix') } : null)}
+            action={(q) => (allowedActions('agency', q.status).includes('resubmit') ? { to: `/agency/qualifications/${q.id}`, label: t('qual.fix') } : null)}
           />
         ) : (
           <p className="muted">{t('dash.noQualifications')}</p>

@@ -12,8 +12,9 @@ import { useCan, useLocale, useT } from '~/utils/i18n'
 import { assertSameOrigin, clientIp } from '~/utils/request.server'
 import { addWorkingDays, calendarYears, confirmProvisionalYear, listCalendarDays, loadCalendar, setCalendarDay, shanghaiDate, workingDaysBetween } from '~/utils/services.server'
 import { weekday } from '../../services/calendar/working-days'
+import { isoDay } from '../../services/shared/schemas'
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.date').refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'errors.date')
+const day = isoDay
 const addSchema = z.object({ from: day, n: z.coerce.number({ error: 'errors.number' }).int('errors.number').min(0, 'errors.number').max(365, 'errors.number') })
 const betweenSchema = z.object({ start: day, end: day })
 const setDaySchema = z

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import type { Db } from '../../db/client'
 import { agencyOfferings, organizations, priceItems, priceLists, qualifications, qualificationSpecialties, regions, serviceItems, type OrgId } from '../../db/schema'
 import { parseYuan } from '../shared/money'
+import { isUuid } from '../shared/schemas'
 
 export const DIRECTORY_PAGE_SIZE = 20
 
@@ -76,7 +77,7 @@ export async function searchAgencies(db: Db, query: DirectoryQuery, today: strin
 
 /** An agency's public page: what it holds, offers and charges. Never its scans or practitioners' identity numbers. */
 export async function publicAgency(db: Db, id: string, today: string) {
-  if (!/^[0-9a-f-]{36}$/.test(id)) return null
+  if (!isUuid(id)) return null
   const parent = (column: 'name_zh' | 'name_en') => sql`(select p.${sql.raw(column)} from regions p where p.code = ${regions.parentCode})`
   const [org] = await db
     .select({

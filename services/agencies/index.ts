@@ -52,14 +52,16 @@ export async function runQualificationExpiry(db: Db, clock: Clock) {
   const now = clock.now()
   const today = shanghaiDate(now)
   const horizon = shiftDays(today, EXPIRY_WARNINGS[0])
-  const base = db
-    .select({ q: qualifications, specialtyZh: qualificationSpecialties.nameZh, specialtyEn: qualificationSpecialties.nameEn })
-    .from(qualifications)
-    .innerJoin(qualificationSpecialties, eq(qualificationSpecialties.code, qualifications.specialtyCode))
+  // A fresh builder per query: drizzle's .where() changes the builder it is called on.
+  const base = () =>
+    db
+      .select({ q: qualifications, specialtyZh: qualificationSpecialties.nameZh, specialtyEn: qualificationSpecialties.nameEn })
+      .from(qualifications)
+      .innerJoin(qualificationSpecialties, eq(qualificationSpecialties.code, qualifications.specialtyCode))
   let warned = 0
   let expired = 0
 
-  const expiring = await base.where(and(eq(qualifications.status, 'approved'), gte(qualifications.validTo, today), lte(qualifications.validTo, horizon)))
+  const expiring = await base().where(and(eq(qualifications.status, 'approved'), gte(qualifications.validTo, today), lte(qualifications.validTo, horizon)))
   for (const { q, specialtyZh, specialtyEn } of expiring) {
     const daysLeft = Math.round((Date.parse(q.validTo) - Date.parse(today)) / 86_400_000)
     // The nearest warning that applies: a qualification first seen 5 days out gets the 7-day one only.
@@ -75,7 +77,7 @@ export async function runQualificationExpiry(db: Db, clock: Clock) {
     if (sent) warned++
   }
 
-  const past = await base.where(and(eq(qualifications.status, 'approved'), lt(qualifications.validTo, today)))
+  const past = await base().where(and(eq(qualifications.status, 'approved'), lt(qualifications.validTo, today)))
   for (const { q, specialtyZh, specialtyEn } of past) {
     await db.transaction(async (tx) => {
       const [changed] = await tx

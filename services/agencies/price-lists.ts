@@ -6,6 +6,7 @@ import { appendAudit } from '../audit'
 import type { Clock } from '../shared/clock'
 import { DomainError } from '../shared/errors'
 import { parseYuan } from '../shared/money'
+import { isUuid } from '../shared/schemas'
 
 interface Actor {
   userId: UserId
@@ -79,7 +80,7 @@ export async function addPriceItem(db: Db, clock: Clock, actor: Actor, input: z.
 export async function removePriceItem(db: Db, actor: Actor, priceItemId: string) {
   // Only from the agency's own draft: a published version never changes.
   const [draft] = await db.select().from(priceLists).where(and(eq(priceLists.orgId, actor.orgId), isNull(priceLists.publishedAt)))
-  if (!draft || !/^[0-9a-f-]{36}$/.test(priceItemId)) throw new DomainError('errors.notFound')
+  if (!draft || !isUuid(priceItemId)) throw new DomainError('errors.notFound')
   const removed = await db.delete(priceItems).where(and(eq(priceItems.id, priceItemId), eq(priceItems.priceListId, draft.id))).returning()
   if (!removed.length) throw new DomainError('errors.notFound')
 }

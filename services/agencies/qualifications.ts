@@ -8,8 +8,9 @@ import { notify } from '../notifications'
 import type { Clock } from '../shared/clock'
 import { DomainError } from '../shared/errors'
 import { qualificationStep } from './qualification-state'
+import { isoDay, isUuid } from '../shared/schemas'
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.date').refine((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'errors.date')
+const day = isoDay
 
 export const qualificationInputSchema = z
   .object({
@@ -82,7 +83,7 @@ const REVIEW_NOTICE: Record<ReviewDecision, string> = { approve: 'qualificationA
 
 /** The qualification with its agency and specialty, if it falls in this authority's categories. */
 export async function qualificationForReview(db: Db, authorityId: OrgId, id: string) {
-  if (!/^[0-9a-f-]{36}$/.test(id)) return null
+  if (!isUuid(id)) return null
   const [row] = await db
     .select({ qualification: qualifications, specialtyZh: qualificationSpecialties.nameZh, specialtyEn: qualificationSpecialties.nameEn, agencyZh: organizations.nameZh, agencyEn: organizations.nameEn, agencyUscc: organizations.uscc })
     .from(qualifications)
@@ -124,7 +125,7 @@ export async function reviewQualification(db: Db, clock: Clock, actor: Actor, id
 
 /** An agency's own qualification, for its edit page. */
 export async function ownQualification(db: Db, orgId: OrgId, id: string) {
-  if (!/^[0-9a-f-]{36}$/.test(id)) return null
+  if (!isUuid(id)) return null
   const [row] = await db.select().from(qualifications).where(and(eq(qualifications.id, id as QualificationId), eq(qualifications.orgId, orgId)))
   return row ?? null
 }

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm'
 import type { Db } from '../../db/client'
 import { files, type OrgId, type UserId } from '../../db/schema'
 import { DomainError } from '../shared/errors'
+import { isUuid } from '../shared/schemas'
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 export const SCAN_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const
@@ -40,7 +41,7 @@ export async function storeScan(db: Db, input: { orgId: OrgId; userId: UserId; b
 }
 
 export async function readFile(db: Db, id: string) {
-  if (!/^[0-9a-f-]{36}$/.test(id)) return null
+  if (!isUuid(id)) return null
   const [row] = await db.select().from(files).where(eq(files.id, id))
   return row ?? null
 }
