@@ -6,7 +6,7 @@ import type { Clock } from '../services/shared/clock'
 import { CATALOG } from './data/catalog'
 import { CITIES } from './data/regions-guangxi'
 import { storeScan } from '../services/files'
-import { addQualification, createOrganization, createUser, hashPassword, makeUscc, rng, scopeAuthority } from './factories'
+import { acceptCommitment, addPractitioner, addQualification, createOrganization, createUser, hashPassword, makeIdNumber, makeUscc, rng, scopeAuthority } from './factories'
 
 /** The demo accounts, one per role; the README lists them. */
 export const DEMO_PASSWORD = 'zjcs-demo-2026'
@@ -113,19 +113,38 @@ export async function seedDemo(db: Db, clock: Clock): Promise<{ created: boolean
       const own = specialties.filter((s) => category.specialties.some(([code]) => code === s.code))
       const extra = r.next() < 0.35 ? [r.pick(specialties)].filter((s) => !own.includes(s)) : []
       const held = [...own.slice(0, 2), ...extra]
+      // Admission states, one agency at least in each (see services/agencies/admission-state.ts):
+      // the last two never submitted (draft); 3, 16, … wait for review; 11 and 40 were rejected;
+      // 7 and 38 were asked for changes; 5 and 22 hold only qualifications that have run out.
+      const draft = i >= 58
+      const allPending = i % 13 === 3 || draft
+      const allRejected = i % 29 === 11
+      const allChanges = i % 31 === 7
+      const allExpired = i % 17 === 5
       for (const [k, specialty] of held.entries()) {
-        const expired = i % 17 === 5 && k === 0
         const validFrom = shiftDays(today, -r.int(200, 1200))
         const distance = r.int(20, 1500)
         // The demo agency's main certificate runs out soon, so its inbox shows the expiry warning.
-        const validTo = expired ? shiftDays(today, -r.int(5, 60)) : shiftDays(today, i === 0 && k === 0 ? 25 : distance)
-        const status = i % 13 === 3 && k === 0 ? 'pending' : i % 29 === 11 ? 'rejected' : i % 31 === 7 ? 'changes_requested' : 'approved'
+        const validTo = allExpired ? shiftDays(today, -r.int(5, 60)) : shiftDays(today, i === 0 && k === 0 ? 25 : distance)
+        const status = allPending ? 'pending' : allRejected ? 'rejected' : allChanges ? 'changes_requested' : 'approved'
         const certificateNo = `${specialty.code.toUpperCase().slice(0, 3)}${String(450000 + i * 10 + k).padStart(7, '0')}`
         // Qualifications still in review carry a scan for the authority to open.
         const scanFileId = status === 'approved' ? null : await storeScan(tx, { orgId: org.id, userId: admin.id, bytes: samplePdf(certificateNo), field: 'scan', at })
         await addQualification(tx, {
           orgId: org.id, specialtyCode: specialty.code, level: r.pick([1, 2, 2, 3]),
           certificateNo, issuer: r.pick(ISSUERS), validFrom, validTo, status, scanFileId,
+          reviewReason: status === 'rejected' ? '证书编号与发证机关登记信息不符' : status === 'changes_requested' ? '扫描件不清晰，请上传证书正副本清晰扫描件' : null,
+        })
+      }
+      if (!draft) await acceptCommitment(tx, org.id, admin.id, new Date(at.getTime() - r.int(30, 400) * 86_400_000))
+
+      // Its registered practitioners (注册执业人员), two to four, in its specialties.
+      for (let p = 0; p < r.int(2, 4); p++) {
+        const specialty = held[p % held.length]!
+        await addPractitioner(tx, {
+          orgId: org.id, name: person(), idNumber: makeIdNumber(r, district[0]), specialtyCode: specialty.code,
+          certificateNo: `${specialty.code.toUpperCase().slice(0, 3)}-ZC${String(i * 10 + p).padStart(5, '0')}`,
+          validTo: shiftDays(today, r.int(60, 1000)), createdAt: at, updatedAt: at,
         })
       }
 

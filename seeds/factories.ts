@@ -1,7 +1,9 @@
 import { eq } from 'drizzle-orm'
 import type { Db } from '../db/client'
-import { authorityCategories, organizations, passwords, qualifications, serviceCategories, users, type OrgKind, type UserRole } from '../db/schema'
-import type { OrgId, ServiceCategoryId } from '../db/schema'
+import { agencyCommitments, authorityCategories, organizations, passwords, practitioners, qualifications, serviceCategories, users, type OrgKind, type UserRole } from '../db/schema'
+import type { OrgId, ServiceCategoryId, UserId } from '../db/schema'
+import { COMMITMENT, COMMITMENT_SHA256 } from '../services/agencies/admission'
+import { idNumberCheckChar } from '../services/shared/id-number'
 import { appendAudit } from '../services/audit'
 import { hashPassword } from '../services/auth'
 import { USCC_CHARSET, usccCheckChar } from '../services/orgs/uscc'
@@ -79,6 +81,24 @@ export async function addQualification(db: Db, input: typeof qualifications.$inf
 export async function findOrgByUscc(db: Db, uscc: string) {
   const [org] = await db.select().from(organizations).where(eq(organizations.uscc, uscc))
   return org
+}
+
+/** A valid identity number for someone born in [fromYear, toYear] in the given region. */
+export function makeIdNumber(r: Rng, regionCode: string, fromYear = 1965, toYear = 1995): string {
+  const birth = `${r.int(fromYear, toYear)}${String(r.int(1, 12)).padStart(2, '0')}${String(r.int(1, 28)).padStart(2, '0')}`
+  const first17 = `${regionCode}${birth}${String(r.int(0, 999)).padStart(3, '0')}`
+  return first17 + idNumberCheckChar(first17)
+}
+
+/** The agency's admin accepts the commitment in force (the agency is then submitted for admission). */
+export async function acceptCommitment(db: Db, orgId: OrgId, userId: UserId, at: Date) {
+  await db.insert(agencyCommitments).values({ orgId, textVersion: COMMITMENT.version, textSha256: COMMITMENT_SHA256, acceptedBy: userId, acceptedAt: at })
+  await appendAudit(db, { actor: { userId, orgId }, action: 'agency.submit', entityType: 'organization', entityId: orgId, after: { textVersion: COMMITMENT.version, textSha256: COMMITMENT_SHA256 }, at })
+}
+
+export async function addPractitioner(db: Db, input: typeof practitioners.$inferInsert) {
+  const [row] = await db.insert(practitioners).values(input).returning()
+  return row!
 }
 
 export { hashPassword }

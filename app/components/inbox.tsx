@@ -25,6 +25,7 @@ export function Inbox({ items }: { items: InboxItem[] }) {
             const params = {
               ...p,
               specialty: String((en ? p.specialtyEn : p.specialtyZh) ?? ''),
+              agency: String((en ? p.agencyEn : p.agencyZh) ?? ''),
               ...(typeof p.validTo === 'string' ? { validTo: formatDay(p.validTo, locale) } : {}),
             }
             return (

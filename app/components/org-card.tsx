@@ -1,8 +1,9 @@
+import { Link } from '@remix-run/react'
 import { DefinitionList } from './field'
-import { useLocale, useT } from '~/utils/i18n'
+import { useCan, useLocale, useT } from '~/utils/i18n'
 
 interface Profile {
-  org: { nameZh: string; nameEn: string; uscc: string; contactName: string; contactPhone: string; contactEmail: string }
+  org: { nameZh: string; nameEn: string; uscc: string; contactName: string; contactPhone: string; contactEmail: string; legalRepresentative: string | null; address: string | null }
   regionZh: string
   regionEn: string
   members: Array<{ id: string; displayName: string; email: string; role: 'admin' | 'member' }>
@@ -12,6 +13,7 @@ interface Profile {
 export function OrgCard({ profile }: { profile: Profile }) {
   const t = useT()
   const en = useLocale() === 'en'
+  const canEdit = useCan('update:organization:own')
   return (
     <div className="grid two">
       <section className="card" aria-labelledby="org-title">
@@ -21,9 +23,18 @@ export function OrgCard({ profile }: { profile: Profile }) {
             [t('dash.orgName'), en ? profile.org.nameEn : profile.org.nameZh],
             [t('dash.uscc'), <span className="mono" key="u">{profile.org.uscc}</span>],
             [t('dash.region'), en ? profile.regionEn : profile.regionZh],
+            [t('agency.legalRep'), profile.org.legalRepresentative || '—'],
+            [t('agency.address'), profile.org.address || '—'],
             [t('dash.contact'), `${profile.org.contactName} · ${profile.org.contactPhone} · ${profile.org.contactEmail}`],
           ]}
         />
+        {canEdit ? (
+          <p>
+            <Link to="/profile" className="button secondary">
+              {t('profile.edit')}
+            </Link>
+          </p>
+        ) : null}
       </section>
       <section className="card" aria-labelledby="members-title">
         <h2 id="members-title">{t('dash.members')}</h2>

@@ -6,17 +6,19 @@ import { PriceTable } from '~/components/price-table'
 import { getApp } from '~/utils/app.server'
 import { formatDay } from '~/utils/format'
 import { useLocale, useT } from '~/utils/i18n'
-import { publicAgency, shanghaiDate } from '~/utils/services.server'
+import { getSession } from '~/utils/auth.server'
+import { can, publicAgency, shanghaiDate } from '~/utils/services.server'
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, clock } = await getApp()
+  const viewer = await getSession(request)
   const agency = await publicAgency(db, params.id ?? '', shanghaiDate(clock.now()))
   if (!agency) throw new Response('Not found', { status: 404 })
-  return { ...agency, priceList: agency.priceList ? { ...agency.priceList, date: shanghaiDate(agency.priceList.publishedAt) } : null }
+  return { ...agency, canSeeHistory: can(viewer ? { kind: viewer.org.kind, role: viewer.user.role } : null, 'read:agency:any'), priceList: agency.priceList ? { ...agency.priceList, date: shanghaiDate(agency.priceList.publishedAt) } : null }
 }
 
 export default function AgencyPage() {
-  const { org, qualifications, offered, priceList } = useLoaderData<typeof loader>()
+  const { org, qualifications, offered, practitioners, priceList, canSeeHistory } = useLoaderData<typeof loader>()
   const t = useT()
   const locale = useLocale()
   const en = locale === 'en'
@@ -80,6 +82,42 @@ export default function AgencyPage() {
       <section className="card" aria-labelledby="p-title">
         <h2 id="p-title">{priceList ? t('agency.prices', { version: priceList.version, date: formatDay(priceList.date, locale) }) : t('agency.noPrices')}</h2>
         {priceList ? <PriceTable rows={priceList.items} items={items} label={t('agency.prices', { version: priceList.version, date: formatDay(priceList.date, locale) })} /> : null}
+        {priceList && canSeeHistory ? (
+          <p>
+            <Link to={`/agencies/${org.id}/prices`}>{t('history.link')}</Link>
+          </p>
+        ) : null}
+      </section>
+      <section className="card" aria-labelledby="people-title">
+        <h2 id="people-title">{t('prac.public', { n: practitioners.length })}</h2>
+        {practitioners.length ? (
+          <TableWrap label={t('prac.public', { n: practitioners.length })}>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('prac.name')}</th>
+                  <th scope="col">{t('qual.specialty')}</th>
+                  <th scope="col">{t('prac.certificateNo')}</th>
+                  <th scope="col">{t('prac.idNumber')}</th>
+                  <th scope="col">{t('prac.validTo')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {practitioners.map((p) => (
+                  <tr key={p.id}>
+                    <td>{p.name}</td>
+                    <td>{en ? p.specialtyEn : p.specialtyZh}</td>
+                    <td className="mono">{p.certificateNo}</td>
+                    <td className="mono">{p.idNumber}</td>
+                    <td>{formatDay(p.validTo, locale)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
+        ) : (
+          <p className="muted">{t('prac.none')}</p>
+        )}
       </section>
       <section className="card" aria-labelledby="r-title">
         <h2 id="r-title">{t('agency.record')}</h2>

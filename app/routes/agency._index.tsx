@@ -4,25 +4,32 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Inbox } from '~/components/inbox'
 import { OrgCard } from '~/components/org-card'
 import { QualificationTable } from '~/components/qualification-table'
-import { loadHome } from '~/utils/dashboard.server'
-import { useT } from '~/utils/i18n'
-import { inbox, shanghaiDate, qualificationsOf } from '~/utils/services.server'
+import { loadHome, loadInbox } from '~/utils/dashboard.server'
+import { useCan, useT } from '~/utils/i18n'
+import { admissionOf, shanghaiDate, qualificationsOf } from '~/utils/services.server'
 import { allowedActions } from '../../services/agencies/qualification-state'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { session, profile, app } = await loadHome(request, 'create:bid:own')
-  const [qualifications, notes] = await Promise.all([qualificationsOf(app.db, session.org.id), inbox(app.db, { id: session.user.id, orgId: session.org.id })])
+  const today = shanghaiDate(app.clock.now())
+  const [qualifications, notes, admission] = await Promise.all([
+    qualificationsOf(app.db, session.org.id),
+    loadInbox(app.db, session),
+    admissionOf(app.db, session.org.id, today),
+  ])
   return {
+    admission: { state: admission!.state, current: admission!.current, missing: admission!.missing },
     name: session.user.displayName,
     profile,
     qualifications,
-    today: shanghaiDate(app.clock.now()),
-    notes: notes.map((n) => ({ id: n.id, kind: n.kind, params: n.params as Record<string, string | number>, createdAt: n.createdAt.toISOString() })),
+    today,
+    notes,
   }
 }
 
 export default function AgencyHome() {
-  const { name, profile, qualifications, today, notes } = useLoaderData<typeof loader>()
+  const { name, profile, qualifications, today, notes, admission } = useLoaderData<typeof loader>()
+  const isAdmin = useCan('update:organization:own')
   const t = useT()
   const [search] = useSearchParams()
   return (
@@ -31,6 +38,21 @@ export default function AgencyHome() {
       <h1>{t('dash.welcome', { name })}</h1>
       <p className="lead">{t('dash.agencyIntro')}</p>
       {search.has('submitted') ? <p className="alert ok" role="status">{t('qual.submitted')}</p> : null}
+      {search.get('saved') === 'admission' ? <p className="alert ok" role="status">{t('admission.done')}</p> : null}
+      {search.get('saved') === 'profile' ? <p className="alert ok" role="status">{t('profile.saved')}</p> : null}
+      <section className={`card admission admission-${admission.state}`} aria-labelledby="adm-title">
+        <h2 id="adm-title">
+          {t('admission.state')}: <span className={`badge admission-${admission.state}`}>{t(`admission.state.${admission.state}`)}</span>
+        </h2>
+        <p>{t(`admission.explain.${admission.state}`)}</p>
+        {isAdmin && (admission.state === 'draft' || !admission.current) ? (
+          <p>
+            <Link to="/agency/admission" className="button">
+              {t(admission.state === 'draft' ? 'admission.go' : 'admission.recommit')}
+            </Link>
+          </p>
+        ) : null}
+      </section>
       <section className="card" aria-labelledby="q-title">
         <h2 id="q-title">{t('dash.qualifications')}</h2>
         {qualifications.length ? (
@@ -44,7 +66,8 @@ export default function AgencyHome() {
         )}
         <p>
           <Link to="/agency/qualifications/new" className="button secondary">{t('qual.add')}</Link>{' '}
-          <Link to="/agency/services" className="button secondary">{t('svc.nav')}</Link>
+          <Link to="/agency/services" className="button secondary">{t('svc.nav')}</Link>{' '}
+          <Link to="/agency/practitioners" className="button secondary">{t('prac.nav')}</Link>
         </p>
       </section>
       <Inbox items={notes} />

@@ -1,20 +1,21 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { useLoaderData, useSearchParams } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { Inbox } from '~/components/inbox'
 import { OrgCard } from '~/components/org-card'
 import { QualificationTable } from '~/components/qualification-table'
-import { loadHome } from '~/utils/dashboard.server'
+import { loadHome, loadInbox } from '~/utils/dashboard.server'
 import { useLocale, useT } from '~/utils/i18n'
 import { shanghaiDate, authorityScope, pendingQualificationsFor } from '~/utils/services.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { session, profile, app } = await loadHome(request, 'review:qualification:scoped')
-  const [scope, pending] = await Promise.all([authorityScope(app.db, session.org.id), pendingQualificationsFor(app.db, session.org.id)])
-  return { name: session.user.displayName, profile, scope, pending, today: shanghaiDate(app.clock.now()) }
+  const [scope, pending, notes] = await Promise.all([authorityScope(app.db, session.org.id), pendingQualificationsFor(app.db, session.org.id), loadInbox(app.db, session)])
+  return { name: session.user.displayName, profile, scope, pending, notes, today: shanghaiDate(app.clock.now()) }
 }
 
 export default function AuthorityHome() {
-  const { name, profile, scope, pending, today } = useLoaderData<typeof loader>()
+  const { name, profile, scope, pending, notes, today } = useLoaderData<typeof loader>()
   const t = useT()
   const en = useLocale() === 'en'
   const [search] = useSearchParams()
@@ -42,6 +43,7 @@ export default function AuthorityHome() {
           <p className="muted">{t('dash.noPending')}</p>
         )}
       </section>
+      <Inbox items={notes} />
       <OrgCard profile={profile} />
     </div>
   )

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { useId } from 'react'
+import { RegionSelect } from '~/components/region-select'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Field, FormError } from '~/components/field'
 import { HOME_BY_KIND } from '~/components/layout'
@@ -9,7 +9,7 @@ import type { MessageKey } from '~/i18n'
 import { getApp } from '~/utils/app.server'
 import { getSession, sessionCookie, sessionPolicy } from '~/utils/auth.server'
 import { fieldErrors, formValues, type FieldErrors } from '~/utils/forms'
-import { useLocale, useT } from '~/utils/i18n'
+import { useT } from '~/utils/i18n'
 import { title } from '~/utils/meta'
 import { assertSameOrigin, clientIp, userAgent } from '~/utils/request.server'
 import { signIn, signUp, signUpSchema, regionTree, DomainError } from '~/utils/services.server'
@@ -54,10 +54,8 @@ export default function SignUp() {
   const data = useActionData<ActionData>()
   const busy = useNavigation().state === 'submitting'
   const t = useT()
-  const en = useLocale() === 'en'
   const v = data?.values ?? {}
   const e = data?.errors ?? {}
-  const regionId = useId()
   return (
     <div className="page narrow">
       <h1>{t('auth.signUpTitle')}</h1>
@@ -78,22 +76,7 @@ export default function SignUp() {
           <Field label="auth.orgNameZh" name="orgNameZh" required maxLength={100} defaultValue={v.orgNameZh} error={e.orgNameZh} />
           <Field label="auth.orgNameEn" name="orgNameEn" maxLength={160} defaultValue={v.orgNameEn} error={e.orgNameEn} />
           <Field label="auth.uscc" name="uscc" required maxLength={18} autoCapitalize="characters" spellCheck={false} className="mono" hint="auth.usccHint" defaultValue={v.uscc} error={e.uscc} />
-          <div className={`field${e.regionCode ? ' has-error' : ''}`}>
-            <label htmlFor={regionId}>{t('auth.region')}</label>
-            <select id={regionId} name="regionCode" required defaultValue={v.regionCode ?? ''} aria-invalid={e.regionCode ? true : undefined} aria-describedby={e.regionCode ? `${regionId}-error` : undefined}>
-              <option value="">{t('auth.regionPlaceholder')}</option>
-              {regions.map((city) => (
-                <optgroup key={city.code} label={en ? city.nameEn : city.nameZh}>
-                  {city.districts.map((d) => (
-                    <option key={d.code} value={d.code}>
-                      {en ? `${d.nameEn}, ${city.nameEn}` : `${city.nameZh}${d.nameZh}`}
-                    </option>
-                  ))}
-                </optgroup>
-              ))}
-            </select>
-            {e.regionCode ? <p className="error" id={`${regionId}-error`}>{t(e.regionCode)}</p> : null}
-          </div>
+          <RegionSelect regions={regions} defaultValue={v.regionCode} error={e.regionCode} />
           <Field label="auth.address" name="address" maxLength={200} defaultValue={v.address} error={e.address} />
           <Field label="auth.contactName" name="contactName" required maxLength={40} defaultValue={v.contactName} error={e.contactName} />
           <Field label="auth.contactPhone" name="contactPhone" required type="tel" autoComplete="tel" defaultValue={v.contactPhone} error={e.contactPhone} />

@@ -1,4 +1,6 @@
 import type { Permission } from '../../services/auth'
+import type { OrgId, UserId } from '../../db/schema'
+import { inbox } from '../../services/notifications'
 import { organizationProfile } from '../../services/orgs'
 import { getApp } from './app.server'
 import { requirePermission } from './auth.server'
@@ -10,4 +12,10 @@ export async function loadHome(request: Request, permission: Permission) {
   const profile = await organizationProfile(app.db, session.org.id)
   if (!profile) throw new Response('Not found', { status: 404 })
   return { session, profile, app }
+}
+
+/** The signed-in user's inbox, ready for the `Inbox` component. */
+export async function loadInbox(db: Awaited<ReturnType<typeof getApp>>['db'], session: { user: { id: UserId }; org: { id: OrgId } }) {
+  const notes = await inbox(db, { id: session.user.id, orgId: session.org.id })
+  return notes.map((n) => ({ id: n.id, kind: n.kind, params: n.params as Record<string, string | number>, createdAt: n.createdAt.toISOString() }))
 }

@@ -7,3 +7,4 @@ export type UserId = Branded<string, 'UserId'>
 export type ServiceCategoryId = Branded<string, 'ServiceCategoryId'>
 export type ServiceItemId = Branded<string, 'ServiceItemId'>
 export type QualificationId = Branded<string, 'QualificationId'>
+export type PractitionerId = Branded<string, 'PractitionerId'>

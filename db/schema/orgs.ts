@@ -1,6 +1,6 @@
 import { char, date, index, pgEnum, pgTable, primaryKey, smallint, text, uuid } from 'drizzle-orm/pg-core'
 import { idColumn, timestamps, tstz } from './columns'
-import type { OrgId, QualificationId, ServiceCategoryId } from './ids'
+import type { OrgId, PractitionerId, QualificationId, ServiceCategoryId, UserId } from './ids'
 import { qualificationSpecialties, serviceCategories } from './catalog'
 import { regions } from './regions'
 
@@ -73,3 +73,47 @@ export const qualifications = pgTable(
 export type Organization = typeof organizations.$inferSelect
 export type NewOrganization = typeof organizations.$inferInsert
 export type Qualification = typeof qualifications.$inferSelect
+
+/**
+ * 注册执业人员. A registered practitioner works for one agency at a time, so the identity number
+ * and the registration certificate are unique across the marketplace. The identity number is
+ * personal data: only the agency itself reads it whole (see services/agencies/practitioners.ts).
+ */
+export const practitioners = pgTable(
+  'practitioners',
+  {
+    ...idColumn<PractitionerId>(),
+    orgId: uuid().notNull().references(() => organizations.id).$type<OrgId>(),
+    name: text().notNull(),
+    /** 居民身份证号码 (GB 11643-1999), checksum verified */
+    idNumber: char({ length: 18 }).notNull().unique(),
+    specialtyCode: text().notNull().references(() => qualificationSpecialties.code),
+    /** 注册证书编号 */
+    certificateNo: text().notNull().unique(),
+    validTo: date({ mode: 'string' }).notNull(),
+    ...timestamps,
+  },
+  (t) => [index().on(t.orgId)],
+)
+
+/**
+ * 承诺书: each acceptance of the truthfulness commitment, kept whole (which text, its hash, who,
+ * when, from where). The first acceptance is the agency's submission for admission; a new text
+ * version must be accepted again.
+ */
+export const agencyCommitments = pgTable(
+  'agency_commitments',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    orgId: uuid().notNull().references(() => organizations.id).$type<OrgId>(),
+    textVersion: text().notNull(),
+    /** SHA-256 of the exact zh and en texts shown, so the wording accepted can be proven later */
+    textSha256: char({ length: 64 }).notNull(),
+    acceptedBy: uuid().notNull().$type<UserId>(),
+    acceptedAt: tstz().notNull(),
+    ip: text(),
+  },
+  (t) => [index().on(t.orgId)],
+)
+
+export type Practitioner = typeof practitioners.$inferSelect

@@ -4,6 +4,8 @@ import type { Db } from '../../db/client'
 import { agencyOfferings, organizations, priceItems, priceLists, qualifications, qualificationSpecialties, regions, serviceItems, type OrgId } from '../../db/schema'
 import { parseYuan } from '../shared/money'
 import { isUuid } from '../shared/schemas'
+import { submitted } from '../orgs'
+import { publicPractitioners } from './practitioners'
 
 export const DIRECTORY_PAGE_SIZE = 20
 
@@ -30,7 +32,7 @@ const currentList = sql`select pl.id from price_lists pl where pl.org_id = o.id 
  * region, best level, and for a chosen item its committed days and lowest listed fee.
  */
 export async function searchAgencies(db: Db, query: DirectoryQuery, today: string) {
-  const where: SQL[] = [sql`o.kind = 'agency'`, sql`exists (${validOn(today)}${query.level ? sql` and q.level <= ${query.level}` : sql``})`]
+  const where: SQL[] = [sql`o.kind = 'agency'`, submitted(sql`o.id`), sql`exists (${validOn(today)}${query.level ? sql` and q.level <= ${query.level}` : sql``})`]
   if (query.city) where.push(sql`o.region_code like ${`${query.city.slice(0, 4)}%`}`)
   if (query.q) where.push(sql`(o.name_zh ilike ${`%${query.q}%`} or o.name_en ilike ${`%${query.q}%`})`)
   if (query.category || query.item || query.maxFee !== undefined) {
@@ -95,9 +97,9 @@ export async function publicAgency(db: Db, id: string, today: string) {
     })
     .from(organizations)
     .innerJoin(regions, eq(regions.code, organizations.regionCode))
-    .where(and(eq(organizations.id, id as OrgId), eq(organizations.kind, 'agency')))
+    .where(and(eq(organizations.id, id as OrgId), eq(organizations.kind, 'agency'), submitted(organizations.id)))
   if (!org) return null
-  const [held, offered, lists] = await Promise.all([
+  const [held, offered, lists, people] = await Promise.all([
     db
       .select({ id: qualifications.id, level: qualifications.level, certificateNo: qualifications.certificateNo, issuer: qualifications.issuer, validFrom: qualifications.validFrom, validTo: qualifications.validTo, status: qualifications.status, specialtyZh: qualificationSpecialties.nameZh, specialtyEn: qualificationSpecialties.nameEn })
       .from(qualifications)
@@ -111,6 +113,7 @@ export async function publicAgency(db: Db, id: string, today: string) {
       .where(eq(agencyOfferings.orgId, org.id))
       .orderBy(asc(serviceItems.code)),
     db.select().from(priceLists).where(and(eq(priceLists.orgId, org.id), isNotNull(priceLists.publishedAt))).orderBy(desc(priceLists.version)).limit(1),
+    publicPractitioners(db, org.id),
   ])
   const current = lists[0]
   const prices = current ? await db.select().from(priceItems).where(eq(priceItems.priceListId, current.id)).orderBy(asc(priceItems.sortOrder)) : []
@@ -118,6 +121,7 @@ export async function publicAgency(db: Db, id: string, today: string) {
     org,
     qualifications: held.map((q) => ({ ...q, current: q.status === 'approved' && q.validFrom <= today && today <= q.validTo })),
     offered,
+    practitioners: people,
     priceList: current ? { version: current.version, publishedAt: current.publishedAt!, items: prices } : null,
   }
 }

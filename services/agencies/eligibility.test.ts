@@ -15,14 +15,14 @@ const q = (over: Partial<QualificationFact> = {}): QualificationFact => ({
 
 describe('eligibility', () => {
   it('needs a verified, unexpired qualification that serves the item', () => {
-    expect(assessEligibility({ qualifications: [q({ id: 'a' })], itemSpecialties: ['eia'], today: TODAY })).toEqual({ eligible: true, reasons: [], basis: ['a'] })
-    expect(assessEligibility({ qualifications: [q({ specialtyCode: 'cost' })], itemSpecialties: ['eia'], today: TODAY }).reasons).toEqual([{ code: 'itemNotCovered', specialties: ['eia'] }])
+    expect(assessEligibility({ qualifications: [q({ id: 'a' })], itemSpecialties: ['eia'], today: TODAY, submitted: true })).toEqual({ eligible: true, reasons: [], basis: ['a'] })
+    expect(assessEligibility({ qualifications: [q({ specialtyCode: 'cost' })], itemSpecialties: ['eia'], today: TODAY, submitted: true }).reasons).toEqual([{ code: 'itemNotCovered', specialties: ['eia'] }])
   })
 
   it('counts the expiry day itself as valid and the day after as expired', () => {
     const one = [q({ validTo: TODAY })]
-    expect(assessEligibility({ qualifications: one, itemSpecialties: ['eia'], today: TODAY }).eligible).toBe(true)
-    const next = assessEligibility({ qualifications: one, itemSpecialties: ['eia'], today: '2026-11-24', requirement: { mode: 'any', specialties: ['eia'], minLevel: 3 } })
+    expect(assessEligibility({ qualifications: one, itemSpecialties: ['eia'], today: TODAY, submitted: true }).eligible).toBe(true)
+    const next = assessEligibility({ qualifications: one, itemSpecialties: ['eia'], today: '2026-11-24', submitted: true, requirement: { mode: 'any', specialties: ['eia'], minLevel: 3 } })
     expect(next.eligible).toBe(false)
     expect(next.reasons).toContainEqual({ code: 'expired', specialty: 'eia', validTo: TODAY })
   })
@@ -38,6 +38,7 @@ describe('eligibility', () => {
       itemSpecialties: ['design-building'],
       requirement,
       today: TODAY,
+      submitted: true,
     })
     expect(result.eligible).toBe(false)
     expect(result.reasons).toEqual([
@@ -50,11 +51,11 @@ describe('eligibility', () => {
   it('is satisfied by one specialty of an any-of requirement at the minimum level', () => {
     const requirement: Requirement = { mode: 'any', specialties: ['mapping-engineering', 'mapping-property'], minLevel: 2 }
     const held = [q({ id: 'm', specialtyCode: 'mapping-property', level: 2 })]
-    expect(assessEligibility({ qualifications: held, itemSpecialties: ['mapping-engineering', 'mapping-property'], requirement, today: TODAY })).toMatchObject({ eligible: true, basis: ['m'] })
+    expect(assessEligibility({ qualifications: held, itemSpecialties: ['mapping-engineering', 'mapping-property'], requirement, today: TODAY, submitted: true })).toMatchObject({ eligible: true, basis: ['m'] })
   })
 
   it('does not count a qualification before its validity starts', () => {
-    const result = assessEligibility({ qualifications: [q({ validFrom: '2026-12-01' })], itemSpecialties: ['eia'], requirement: { mode: 'any', specialties: ['eia'], minLevel: 3 }, today: TODAY })
+    const result = assessEligibility({ qualifications: [q({ validFrom: '2026-12-01' })], itemSpecialties: ['eia'], requirement: { mode: 'any', specialties: ['eia'], minLevel: 3 }, today: TODAY, submitted: true })
     expect(result.reasons).toContainEqual({ code: 'notYetValid', specialty: 'eia', validFrom: '2026-12-01' })
   })
 })
@@ -80,6 +81,7 @@ const caseArb = fc.record({
   itemSpecialties: fc.uniqueArray(fc.constantFrom(...SPECIALTIES), { minLength: 1, maxLength: 2 }),
   requirement: requirementArb,
   today: fc.constantFrom(...DAYS),
+  submitted: fc.boolean(),
 })
 
 describe('eligibility properties', () => {
@@ -134,11 +136,23 @@ describe('eligibility properties', () => {
     )
   })
 
+  it('an agency that has not submitted for admission is never eligible, and says so', () => {
+    fc.assert(
+      fc.property(caseArb, (c) => {
+        const result = assessEligibility({ ...c, submitted: false })
+        expect(result.eligible).toBe(false)
+        expect(result.reasons[0]).toEqual({ code: 'notSubmitted' })
+        // Submitting changes only that reason.
+        expect(assessEligibility({ ...c, submitted: true }).reasons).toEqual(result.reasons.slice(1))
+      }),
+    )
+  })
+
   it('an expired qualification never makes an agency eligible after its last day', () => {
     fc.assert(
       fc.property(qualArb, (one) => {
         const after = '2027-07-01'
-        expect(assessEligibility({ qualifications: [one], itemSpecialties: [one.specialtyCode], today: after }).eligible).toBe(false)
+        expect(assessEligibility({ qualifications: [one], itemSpecialties: [one.specialtyCode], today: after, submitted: true }).eligible).toBe(false)
       }),
     )
   })

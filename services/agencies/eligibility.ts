@@ -31,6 +31,7 @@ export type IneligibleReason =
   | { code: 'notVerified'; specialty: string; status: QualificationFact['status'] }
   | { code: 'expired'; specialty: string; validTo: string }
   | { code: 'notYetValid'; specialty: string; validFrom: string }
+  | { code: 'notSubmitted' }
 
 export interface EligibilityResult {
   eligible: boolean
@@ -69,10 +70,15 @@ export function assessEligibility(input: {
   itemSpecialties: string[]
   requirement?: Requirement | null
   today: string
+  /** whether the agency has accepted the commitment (承诺书) and submitted for admission */
+  submitted: boolean
 }): EligibilityResult {
   const { qualifications: held, itemSpecialties, requirement, today } = input
   const reasons: IneligibleReason[] = []
   const basis = new Set<string>()
+
+  // 0. An agency that never submitted for admission serves nobody, whatever it holds.
+  if (!input.submitted) reasons.push({ code: 'notSubmitted' })
 
   // 1. The item itself: some verified, unexpired qualification of a specialty that serves it.
   const covering = itemSpecialties.flatMap((s) => satisfying(s, held, today, 3))

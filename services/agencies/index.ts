@@ -1,6 +1,6 @@
 import { and, eq, lt, lte, gte } from 'drizzle-orm'
 import type { Db } from '../../db/client'
-import { qualifications, qualificationSpecialties, serviceItemSpecialties, type OrgId, type ServiceItemId } from '../../db/schema'
+import { agencyCommitments, qualifications, qualificationSpecialties, serviceItemSpecialties, type OrgId, type ServiceItemId } from '../../db/schema'
 import { appendAudit } from '../audit'
 import { shanghaiDate, shanghaiInstant, shiftDays } from '../calendar'
 import type { JobHandler, JobQueue } from '../jobs'
@@ -14,6 +14,8 @@ export * from './qualification-state'
 export * from './qualifications'
 export * from './price-lists'
 export * from './directory'
+export * from './practitioners'
+export * from './admission'
 
 /**
  * "Is agency X eligible for item Y with requirements R, today?" — the one question every
@@ -23,7 +25,7 @@ export async function checkEligibility(
   db: Db,
   input: { orgId: OrgId; itemId: ServiceItemId; requirement?: Requirement | null; today: string },
 ): Promise<EligibilityResult> {
-  const [held, specialties] = await Promise.all([
+  const [held, specialties, submitted] = await Promise.all([
     db
       .select({
         id: qualifications.id,
@@ -36,8 +38,15 @@ export async function checkEligibility(
       .from(qualifications)
       .where(eq(qualifications.orgId, input.orgId)),
     db.select({ code: serviceItemSpecialties.specialtyCode }).from(serviceItemSpecialties).where(eq(serviceItemSpecialties.itemId, input.itemId)),
+    db.select({ id: agencyCommitments.id }).from(agencyCommitments).where(eq(agencyCommitments.orgId, input.orgId)).limit(1),
   ])
-  return assessEligibility({ qualifications: held, itemSpecialties: specialties.map((s) => s.code), requirement: input.requirement, today: input.today })
+  return assessEligibility({
+    qualifications: held,
+    itemSpecialties: specialties.map((s) => s.code),
+    requirement: input.requirement,
+    today: input.today,
+    submitted: submitted.length > 0,
+  })
 }
 
 /** Warnings go out this many calendar days before a qualification's last valid day. */

@@ -1,18 +1,14 @@
 import { and, asc, desc, eq, isNotNull, isNull, max } from 'drizzle-orm'
 import { z } from 'zod'
 import type { Db } from '../../db/client'
-import { agencyOfferings, priceItems, priceLists, serviceItems, type OrgId, type ServiceItemId, type UserId } from '../../db/schema'
+import { agencyOfferings, priceItems, priceLists, serviceItems, type OrgId, type ServiceItemId } from '../../db/schema'
 import { appendAudit } from '../audit'
+import type { Actor } from '../shared/actor'
 import type { Clock } from '../shared/clock'
 import { DomainError } from '../shared/errors'
 import { parseYuan } from '../shared/money'
 import { isUuid } from '../shared/schemas'
 
-interface Actor {
-  userId: UserId
-  orgId: OrgId
-  ip?: string | null
-}
 
 export const offeringSchema = z.object({
   itemId: z.string().uuid({ error: 'errors.choose' }),
@@ -118,4 +114,27 @@ export async function draftPriceList(db: Db, orgId: OrgId) {
 export async function priceListHistory(db: Db, orgId: OrgId) {
   const lists = await db.select().from(priceLists).where(and(eq(priceLists.orgId, orgId), isNotNull(priceLists.publishedAt))).orderBy(desc(priceLists.version))
   return Promise.all(lists.map((l) => listWithItems(db, l)))
+}
+
+export type PriceChange =
+  | { kind: 'added'; itemId: string; content: string; toFen: number }
+  | { kind: 'removed'; itemId: string; content: string; fromFen: number }
+  | { kind: 'changed'; itemId: string; content: string; fromFen: number; toFen: number }
+
+/**
+ * What a version changed against the one before, row by row (a row is its item and content):
+ * what supervisors look for when fees move. Unchanged rows are left out.
+ */
+export function priceChanges(before: Array<{ itemId: string; content: string; feeFen: number }>, after: Array<{ itemId: string; content: string; feeFen: number }>): PriceChange[] {
+  const key = (r: { itemId: string; content: string }) => `${r.itemId}\u0000${r.content}`
+  const old = new Map(before.map((r) => [key(r), r]))
+  const changes: PriceChange[] = []
+  for (const r of after) {
+    const was = old.get(key(r))
+    if (!was) changes.push({ kind: 'added', itemId: r.itemId, content: r.content, toFen: r.feeFen })
+    else if (was.feeFen !== r.feeFen) changes.push({ kind: 'changed', itemId: r.itemId, content: r.content, fromFen: was.feeFen, toFen: r.feeFen })
+    old.delete(key(r))
+  }
+  for (const r of old.values()) changes.push({ kind: 'removed', itemId: r.itemId, content: r.content, fromFen: r.feeFen })
+  return changes
 }

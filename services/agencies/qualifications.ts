@@ -1,10 +1,12 @@
 import { and, eq, ne } from 'drizzle-orm'
 import { z } from 'zod'
 import type { Db } from '../../db/client'
-import { authorityCategories, organizations, qualifications, qualificationSpecialties, type OrgId, type QualificationId, type UserId } from '../../db/schema'
+import { authorityCategories, organizations, qualifications, qualificationSpecialties, type OrgId, type QualificationId } from '../../db/schema'
 import { appendAudit } from '../audit'
 import { storeScan } from '../files'
 import { notify } from '../notifications'
+import { submitted } from '../orgs'
+import type { Actor } from '../shared/actor'
 import type { Clock } from '../shared/clock'
 import { DomainError } from '../shared/errors'
 import { qualificationStep } from './qualification-state'
@@ -24,11 +26,6 @@ export const qualificationInputSchema = z
   .refine((v) => v.validFrom <= v.validTo, { path: ['validTo'], message: 'errors.validityOrder' })
 export type QualificationInput = z.infer<typeof qualificationInputSchema>
 
-interface Actor {
-  userId: UserId
-  orgId: OrgId
-  ip?: string | null
-}
 
 async function checkInput(tx: Db, orgId: OrgId, input: QualificationInput, except?: QualificationId) {
   const [specialty] = await tx.select().from(qualificationSpecialties).where(eq(qualificationSpecialties.code, input.specialtyCode))
@@ -90,7 +87,7 @@ export async function qualificationForReview(db: Db, authorityId: OrgId, id: str
     .innerJoin(qualificationSpecialties, eq(qualificationSpecialties.code, qualifications.specialtyCode))
     .innerJoin(organizations, eq(organizations.id, qualifications.orgId))
     .innerJoin(authorityCategories, and(eq(authorityCategories.categoryId, qualificationSpecialties.categoryId), eq(authorityCategories.orgId, authorityId)))
-    .where(eq(qualifications.id, id as QualificationId))
+    .where(and(eq(qualifications.id, id as QualificationId), submitted(qualifications.orgId)))
   return row ?? null
 }
 

@@ -13,6 +13,7 @@ export const PERMISSIONS = [
   'read:procurement:own',
   'create:bid:own',
   'update:qualification:own',
+  'update:practitioner:own',
   'update:price-list:own',
   'review:qualification:scoped',
   'read:agency:any',
@@ -26,7 +27,7 @@ export type Permission = (typeof PERMISSIONS)[number]
 
 const BY_KIND: Record<OrgKind, readonly Permission[]> = {
   owner: ['read:organization:own', 'create:procurement:own', 'read:procurement:own'],
-  agency: ['read:organization:own', 'create:bid:own', 'update:qualification:own', 'update:price-list:own'],
+  agency: ['read:organization:own', 'create:bid:own', 'update:qualification:own', 'update:practitioner:own', 'update:price-list:own'],
   authority: ['read:organization:own', 'review:qualification:scoped', 'read:agency:any', 'read:statistics:any'],
   market_office: [
     'read:organization:own',

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, inArray } from 'drizzle-orm'
+import { and, asc, count, eq, gt, inArray, sql, type AnyColumn, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import type { Db } from '../../db/client'
 import {
@@ -14,6 +14,10 @@ import {
 } from '../../db/schema'
 
 export * from './uscc'
+export * from './profile'
+
+/** Only agencies that accepted the commitment and submitted for admission are reviewed. */
+export const submitted = (orgId: AnyColumn | SQL) => sql`exists (select 1 from agency_commitments ac where ac.org_id = ${orgId})`
 
 /** An organization with its region's names and its members (never their password hashes). */
 export async function organizationProfile(db: Db, orgId: OrgId) {
@@ -74,7 +78,7 @@ export async function pendingQualificationsFor(db: Db, authorityId: OrgId) {
     .from(qualifications)
     .innerJoin(qualificationSpecialties, eq(qualificationSpecialties.code, qualifications.specialtyCode))
     .innerJoin(organizations, eq(organizations.id, qualifications.orgId))
-    .where(and(eq(qualifications.status, 'pending'), inArray(qualificationSpecialties.categoryId, scope)))
+    .where(and(eq(qualifications.status, 'pending'), inArray(qualificationSpecialties.categoryId, scope), submitted(qualifications.orgId)))
     .orderBy(asc(qualifications.createdAt))
 }
 

@@ -48,6 +48,11 @@ describe('access control, every route by every role', () => {
     ['/catalog', { public: 200, owner: 200, agency: 200, authority: 200, market_office: 200 }],
     ['/agency', { public: 302, owner: 403, agency: 200, authority: 403, market_office: 403 }],
     ['/agency/services', { public: 302, owner: 403, agency: 200, authority: 403, market_office: 403 }],
+    ['/agency/admission', { public: 302, owner: 403, agency: 200, authority: 403, market_office: 403 }],
+    ['/agency/practitioners', { public: 302, owner: 403, agency: 200, authority: 403, market_office: 403 }],
+    ['/profile', { public: 302, owner: 200, agency: 200, authority: 200, market_office: 200 }],
+    // Price-list history is for supervisors.
+    ['/agencies/AGENCY/prices', { public: 302, owner: 403, agency: 403, authority: 200, market_office: 200 }],
     ['/agency/qualifications/new', { public: 302, owner: 403, agency: 200, authority: 403, market_office: 403 }],
     // Another agency's qualification does not exist for this agency.
     ['/agency/qualifications/PENDING', { public: 302, owner: 403, agency: 404, authority: 403, market_office: 403 }],
@@ -70,6 +75,9 @@ describe('access control, every route by every role', () => {
     expect(await post('public', '/agency/services', { intent: 'publish' })).toBe(302)
     expect(await post('agency', `/authority/qualifications/${pendingId}`, { decision: 'approve', reason: '' })).toBe(403)
     expect(await post('authority', '/office/catalog/C06-02', { version: '1', nameZh: 'x' })).toBe(403)
+    expect(await post('owner', '/agency/admission', { accept: 'yes', textSha256: '0'.repeat(64) })).toBe(403)
+    expect(await post('authority', '/agency/practitioners', { intent: 'add', name: '冒名' })).toBe(403)
+    expect(await post('public', '/profile', { legalRepresentative: '冒名' })).toBe(302)
     expect(await post('owner', '/calendar', { intent: 'setDay', day: '2027-01-04', kind: 'holiday', nameZh: '假' })).toBe(403)
     // Still pending after the refused approval.
     const review = await (await fetch(`${base}/authority/qualifications/${pendingId}`, { headers: { cookie: cookies.authority! } })).text()

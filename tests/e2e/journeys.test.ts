@@ -5,8 +5,10 @@ import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../seeds/demo'
 import { usccCheckChar } from '../../services/orgs/uscc'
+import { idNumberCheckChar } from '../../services/shared/id-number'
 
 const E2E_USCC = '91450881MA5L7XY00' + usccCheckChar('91450881MA5L7XY00')
+const E2E_ID_NUMBER = '45088119850712001' + idNumberCheckChar('45088119850712001')
 import { expectAccessible, launch, newContext, screenshot } from './browser'
 
 const base = inject('baseUrl')
@@ -388,13 +390,59 @@ describe('a new agency enters the marketplace', () => {
     await expectAccessible(page)
     await screenshot(page, 'agency-services')
 
-    // Not in the directory before its qualification is verified.
+    // Not in the directory, nor before its authority, until it signs the commitment and is verified.
     const visitor = await (await newContext(browser, 'en')).newPage()
     await visit(visitor, '/agencies?item=C10-01&q=Xincheng')
     expect(await visitor.locator('main tbody tr').count()).toBe(0)
-
     const authority = await (await newContext(browser, 'zh-CN')).newPage()
     await signIn(authority, DEMO_ACCOUNTS.authority)
+    expect(await authority.locator('tr', { hasText: 'ZJ-GP-2026-77' }).count()).toBe(0)
+
+    // The admission page lists what is missing: the profile lacks its legal representative.
+    await visit(page, '/agency/admission')
+    expect(await page.locator('.badge').first().textContent()).toBe('未提交')
+    expect(await page.getByRole('button', { name: '签署承诺并提交入驻申请' }).isDisabled()).toBe(true)
+    await page.locator('li.todo').getByRole('link', { name: '去填写' }).click()
+    await page.waitForURL('**/profile?back=/agency/admission')
+    await page.waitForSelector('html[data-hydrated]')
+    await expectAccessible(page)
+    const profile = page.locator('main form.card')
+    await profile.getByLabel('法定代表人').fill('黄海燕')
+    await profile.getByLabel('地址').fill('')
+    await submit(page, '/profile')
+    await expect.poll(() => profile.locator('.field.has-error .error').allTextContents()).toEqual(['此项必填'])
+    expect(await profile.getByLabel('法定代表人').inputValue()).toBe('黄海燕')
+    await profile.getByLabel('地址').fill('桂平市西山镇人民路 18 号')
+    await Promise.all([page.waitForURL('**/agency/admission?saved=profile'), profile.locator('button[type=submit]').click()])
+    await page.waitForSelector('html[data-hydrated]')
+
+    // A practitioner, with a mistyped identity number first.
+    await visit(page, '/agency/practitioners')
+    const person = page.locator('main form.form:has(input[name=name])')
+    await person.getByLabel('姓名').fill('梁志强')
+    await person.getByLabel('身份证号码').fill('450881198507120011')
+    await person.getByLabel('资质专业').selectOption('cost')
+    await person.getByLabel('注册证书编号').fill('JS-ZJ-2026-015')
+    await person.getByLabel('注册有效期至').fill('2029-03-31')
+    await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), person.locator('button[type=submit]').click()])
+    await expect.poll(() => person.locator('.field.has-error .error').allTextContents()).toEqual(['身份证号码无效（校验位不符）'])
+    expect(await person.getByLabel('注册证书编号').inputValue()).toBe('JS-ZJ-2026-015')
+    await person.getByLabel('身份证号码').fill(E2E_ID_NUMBER)
+    await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), person.locator('button[type=submit]').click()])
+    await expect.poll(() => page.locator('section[aria-labelledby=list-title] tbody tr').count()).toBe(1)
+    expect(await page.locator('section[aria-labelledby=list-title] tbody td.mono').first().textContent()).toBe(E2E_ID_NUMBER)
+    await expectAccessible(page)
+
+    // The commitment, read and signed.
+    await visit(page, '/agency/admission')
+    await page.getByLabel('本机构已阅读并同意以上承诺，对所提交信息的真实性负责').check()
+    await Promise.all([page.waitForURL('**/agency?saved=admission'), page.getByRole('button', { name: '签署承诺并提交入驻申请' }).click()])
+    await page.waitForSelector('html[data-hydrated]')
+    await expect.poll(() => page.locator('#adm-title .badge').textContent()).toBe('待核验')
+    await screenshot(page, 'agency-submitted')
+
+    await visit(authority, '/authority')
+    expect(await authority.locator('.inbox li').first().textContent()).toContain('广西桂平新程造价咨询有限公司 已签署诚信承诺书并提交入驻申请')
     await authority.locator('tr', { hasText: 'ZJ-GP-2026-77' }).getByRole('link', { name: '核验' }).click()
     await authority.waitForURL('**/authority/qualifications/*')
     await authority.waitForSelector('html[data-hydrated]')
@@ -412,6 +460,10 @@ describe('a new agency enters the marketplace', () => {
     await expectAccessible(visitor)
     expect(await visitor.locator('h2#p-title').textContent()).toMatch(/^Price list \(version 1, published /)
     expect(await visitor.content()).not.toContain('/files/')
+    // The public sees the practitioner with the identity number masked, never whole.
+    expect(await visitor.locator('section[aria-labelledby=people-title] tbody td.mono').nth(1).textContent()).toBe(`${E2E_ID_NUMBER.slice(0, 4)}**********${E2E_ID_NUMBER.slice(-4)}`)
+    expect(await visitor.content()).not.toContain(E2E_ID_NUMBER)
+    await screenshot(visitor, 'agency-public-en')
     await context.close()
   })
 })

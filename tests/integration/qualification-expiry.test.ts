@@ -7,7 +7,7 @@ import { verifyChain } from '../../services/audit'
 import { shanghaiDate, shiftDays } from '../../services/calendar'
 import { JobQueue } from '../../services/jobs'
 import { ManualClock } from '../../services/shared/clock'
-import { addQualification, createOrganization, makeUscc, rng } from '../../seeds/factories'
+import { acceptCommitment, addQualification, createOrganization, createUser, makeUscc, rng } from '../../seeds/factories'
 import { freshDatabase } from '../support/db'
 
 let database: Database
@@ -20,6 +20,8 @@ beforeAll(async () => {
     { kind: 'agency', nameZh: '广西贵港测试环评有限公司', nameEn: 'Test EIA Co.', uscc: makeUscc(r, '450802'), regionCode: '450802', contactName: '李明', contactPhone: '13800000001', contactEmail: 'eia@example.com' },
     new Date('2026-01-01T00:00:00Z'),
   )
+  const admin = await createUser(database.db, { email: 'eia@example.com', displayName: '李明', orgId: agency.id, role: 'admin', passwordHash: 'not-used' }, new Date('2026-01-01T00:00:00Z'))
+  await acceptCommitment(database.db, agency.id, admin.id, new Date('2026-01-02T00:00:00Z'))
 })
 afterAll(async () => database?.close())
 beforeEach(async () => {

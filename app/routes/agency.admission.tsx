@@ -1,0 +1,124 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { FormError } from '~/components/field'
+import type { MessageKey } from '~/i18n'
+import { getApp } from '~/utils/app.server'
+import { requirePermission } from '~/utils/auth.server'
+import { formatDateTime } from '~/utils/format'
+import { useLocale, useT } from '~/utils/i18n'
+import { title } from '~/utils/meta'
+import { assertSameOrigin, clientIp } from '~/utils/request.server'
+import { admissionOf, COMMITMENT, COMMITMENT_SHA256, DomainError, shanghaiDate, submitForAdmission } from '~/utils/services.server'
+
+export const meta: MetaFunction = ({ matches }) => title(matches, 'admission.title')
+
+/** The agency's admin only: admission is an agency's, and signing binds the organization. */
+async function requireAgencyAdmin(request: Request) {
+  const session = await requirePermission(request, 'update:organization:own')
+  if (session.org.kind !== 'agency') throw new Response('Forbidden', { status: 403 })
+  return session
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const session = await requireAgencyAdmin(request)
+  const { db, clock } = await getApp()
+  const admission = await admissionOf(db, session.org.id, shanghaiDate(clock.now()))
+  if (!admission) throw new Response('Not found', { status: 404 })
+  return {
+    state: admission.state,
+    missing: admission.missing,
+    current: admission.current,
+    submittedAt: admission.submittedAt?.toISOString() ?? null,
+    acceptedAt: admission.latest?.acceptedAt.toISOString() ?? null,
+    acceptedVersion: admission.latest?.textVersion ?? null,
+    commitment: { version: COMMITMENT.version, zh: COMMITMENT.zh, en: COMMITMENT.en, sha256: COMMITMENT_SHA256 },
+  }
+}
+
+type ActionData = { formError: MessageKey }
+
+export async function action({ request }: ActionFunctionArgs) {
+  assertSameOrigin(request)
+  const session = await requireAgencyAdmin(request)
+  const { db, clock } = await getApp()
+  const form = await request.formData()
+  try {
+    await submitForAdmission(db, clock, { userId: session.user.id, orgId: session.org.id, ip: clientIp(request) }, {
+      accept: form.get('accept') === 'yes',
+      textSha256: String(form.get('textSha256') ?? ''),
+    })
+  } catch (error) {
+    if (error instanceof DomainError) return Response.json({ formError: error.code as MessageKey } satisfies ActionData, { status: 400 })
+    throw error
+  }
+  return redirect('/agency?saved=admission')
+}
+
+export default function Admission() {
+  const { state, missing, current, submittedAt, acceptedAt, acceptedVersion, commitment } = useLoaderData<typeof loader>()
+  const data = useActionData<ActionData>()
+  const busy = useNavigation().state === 'submitting'
+  const t = useT()
+  const locale = useLocale()
+  const paragraphs = locale === 'en' ? commitment.en : commitment.zh
+  return (
+    <div className="page narrow">
+      <p className="eyebrow">{t('role.agency')}</p>
+      <h1>{t('admission.title')}</h1>
+      <p className="lead">{t('admission.intro')}</p>
+      <p>
+        {t('admission.state')}: <span className={`badge admission-${state}`}>{t(`admission.state.${state}`)}</span>
+      </p>
+      {submittedAt ? <p className="muted">{t('admission.submittedAt', { at: formatDateTime(submittedAt, locale) })}</p> : null}
+
+      {state === 'draft' ? (
+        <section className="card" aria-labelledby="check-title">
+          <h2 id="check-title">{t('admission.checklist')}</h2>
+          <ul className="checklist">
+            <li className={missing.includes('profile') ? 'todo' : 'done'}>
+              {t('admission.needProfile')} {missing.includes('profile') ? <Link to="/profile?back=/agency/admission">{t('admission.fix')}</Link> : <span className="muted">✓</span>}
+            </li>
+            <li className={missing.includes('qualification') ? 'todo' : 'done'}>
+              {t('admission.needQualification')} {missing.includes('qualification') ? <Link to="/agency/qualifications/new">{t('admission.fix')}</Link> : <span className="muted">✓</span>}
+            </li>
+            <li className="optional">
+              {t('admission.suggestServices')} <Link to="/agency/services">{t('svc.nav')}</Link> · <Link to="/agency/practitioners">{t('prac.nav')}</Link>
+            </li>
+          </ul>
+        </section>
+      ) : null}
+
+      <section className="card" aria-labelledby="commit-title">
+        <h2 id="commit-title">{t('admission.commitment', { version: commitment.version })}</h2>
+        <ol className="commitment">
+          {paragraphs.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ol>
+        {current && acceptedAt ? (
+          <p className="alert ok">{t('admission.accepted', { at: formatDateTime(acceptedAt, locale), version: acceptedVersion ?? '' })}</p>
+        ) : (
+          <>
+            {acceptedVersion ? <p className="alert warn">{t('admission.newVersion', { version: acceptedVersion })}</p> : null}
+            <FormError error={data?.formError} />
+            <Form method="post" className="form">
+              <input type="hidden" name="textSha256" value={commitment.sha256} />
+              <div className="field check">
+                <input type="checkbox" id="accept" name="accept" value="yes" required />
+                <label htmlFor="accept">{t('admission.accept')}</label>
+              </div>
+              <button type="submit" className="button" disabled={busy || missing.length > 0}>
+                {t(acceptedVersion ? 'admission.recommit' : 'admission.submit')}
+              </button>
+              {missing.length ? <p className="hint">{t('admission.completeFirst')}</p> : null}
+            </Form>
+          </>
+        )}
+      </section>
+    </div>
+  )
+}
+
+export const ErrorBoundary = GeneralErrorBoundary

@@ -1,0 +1,83 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { redirect } from '@remix-run/node'
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { DefinitionList, Field, FormError } from '~/components/field'
+import { RegionSelect } from '~/components/region-select'
+import type { MessageKey } from '~/i18n'
+import { getApp } from '~/utils/app.server'
+import { requirePermission } from '~/utils/auth.server'
+import { fieldErrors, formValues, type FieldErrors } from '~/utils/forms'
+import { useLocale, useT } from '~/utils/i18n'
+import { title } from '~/utils/meta'
+import { assertSameOrigin, clientIp, safeRedirect } from '~/utils/request.server'
+import { DomainError, organizationProfile, profileSchema, regionTree, updateProfile } from '~/utils/services.server'
+
+export const meta: MetaFunction = ({ matches }) => title(matches, 'profile.title')
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const session = await requirePermission(request, 'update:organization:own')
+  const { db } = await getApp()
+  const [profile, regions] = await Promise.all([organizationProfile(db, session.org.id), regionTree(db)])
+  return { org: profile!.org, kind: session.org.kind, regions, back: safeRedirect(new URL(request.url).searchParams.get('back'), '/home') }
+}
+
+type ActionData = { errors: FieldErrors; values: Record<string, string>; formError?: MessageKey }
+
+export async function action({ request }: ActionFunctionArgs) {
+  assertSameOrigin(request)
+  const session = await requirePermission(request, 'update:organization:own')
+  const { db, clock } = await getApp()
+  const values = formValues(await request.formData())
+  const fail = (errors: FieldErrors) => Response.json({ errors, values, formError: 'errors.form' } satisfies ActionData, { status: 400 })
+  const parsed = profileSchema.safeParse(values)
+  if (!parsed.success) return fail(fieldErrors(parsed.error))
+  try {
+    await updateProfile(db, clock, { userId: session.user.id, orgId: session.org.id, ip: clientIp(request) }, parsed.data)
+  } catch (error) {
+    if (error instanceof DomainError) return fail(error.field ? { [error.field]: error.code as MessageKey } : {})
+    throw error
+  }
+  const back = new URL(safeRedirect(values.back, '/home'), 'http://x')
+  back.searchParams.set('saved', 'profile')
+  return redirect(`${back.pathname}${back.search}`)
+}
+
+export default function Profile() {
+  const { org, regions, back } = useLoaderData<typeof loader>()
+  const data = useActionData<ActionData>()
+  const busy = useNavigation().state === 'submitting'
+  const t = useT()
+  const en = useLocale() === 'en'
+  const v: Record<string, string | null | undefined> = data?.values ?? org
+  const e = data?.errors ?? {}
+  return (
+    <div className="page narrow">
+      <h1>{t('profile.title')}</h1>
+      <p className="lead">{t('profile.intro')}</p>
+      <section className="card" aria-labelledby="fixed-title">
+        <h2 id="fixed-title">{t('profile.fixed')}</h2>
+        <DefinitionList items={[[t('dash.orgName'), en ? org.nameEn || org.nameZh : org.nameZh], [t('dash.uscc'), <span className="mono" key="u">{org.uscc}</span>]]} />
+        <p className="hint">{t('profile.fixedHint')}</p>
+      </section>
+      <FormError error={data?.formError} />
+      <Form method="post" className="card form" noValidate>
+        <input type="hidden" name="back" value={back} />
+        <Field label="auth.orgNameEn" name="nameEn" maxLength={160} defaultValue={v.nameEn ?? ''} error={e.nameEn} />
+        <Field label="agency.legalRep" name="legalRepresentative" required maxLength={40} defaultValue={v.legalRepresentative ?? ''} error={e.legalRepresentative} />
+        <RegionSelect regions={regions} defaultValue={v.regionCode ?? ''} error={e.regionCode} />
+        <Field label="agency.address" name="address" required maxLength={200} defaultValue={v.address ?? ''} error={e.address} />
+        <Field label="auth.contactName" name="contactName" required maxLength={40} defaultValue={v.contactName ?? ''} error={e.contactName} />
+        <div className="grid two">
+          <Field label="auth.contactPhone" name="contactPhone" required type="tel" autoComplete="tel" defaultValue={v.contactPhone ?? ''} error={e.contactPhone} />
+          <Field label="profile.contactEmail" name="contactEmail" required type="email" autoComplete="email" defaultValue={v.contactEmail ?? ''} error={e.contactEmail} />
+        </div>
+        <button type="submit" className="button" disabled={busy}>
+          {t('profile.save')}
+        </button>
+      </Form>
+    </div>
+  )
+}
+
+export const ErrorBoundary = GeneralErrorBoundary
