@@ -5,6 +5,7 @@ import { ConfigError, loadConfig, type Config } from '../../services/config'
 import { agencyHandlers, scheduleQualificationExpiry } from '../../services/agencies'
 import { JobQueue } from '../../services/jobs'
 import { maintenanceHandlers, scheduleNightlyPurge } from '../../services/maintenance'
+import { procurementHandlers, sweepDeadlines } from '../../services/procurement'
 import { OffsetClock, systemClock, type Clock } from '../../services/shared/clock'
 
 export interface App {
@@ -45,9 +46,12 @@ async function boot(): Promise<App> {
     const { created } = await seedDemo(db, clock)
     if (created) console.log('[boot] demo data created')
   }
-  const queue = new JobQueue(db, clock, { ...maintenanceHandlers, ...agencyHandlers })
+  const queue = new JobQueue(db, clock, { ...maintenanceHandlers, ...agencyHandlers, ...procurementHandlers })
   await scheduleNightlyPurge(queue, clock)
   await scheduleQualificationExpiry(queue, clock)
+  // Deadlines that passed while the app was down, even if their job was lost.
+  const caughtUp = await sweepDeadlines(db, clock)
+  if (caughtUp) console.log(`[boot] closed ${caughtUp} procurements whose deadline passed while down`)
   queue.start(config.JOB_POLL_MS)
   const where = database.kind === 'pglite' ? `embedded PGlite in ${config.DATA_DIR}` : 'PostgreSQL'
   console.log(`[boot] ready on ${where} in ${Date.now() - started} ms`)

@@ -8,3 +8,5 @@ export type ServiceCategoryId = Branded<string, 'ServiceCategoryId'>
 export type ServiceItemId = Branded<string, 'ServiceItemId'>
 export type QualificationId = Branded<string, 'QualificationId'>
 export type PractitionerId = Branded<string, 'PractitionerId'>
+export type ProcurementId = Branded<string, 'ProcurementId'>
+export type BidId = Branded<string, 'BidId'>

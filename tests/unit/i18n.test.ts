@@ -33,6 +33,12 @@ describe('both languages everywhere', () => {
     const prefixes = [...all.matchAll(/`([a-z]+\.(?:[a-zA-Z]+\.)?)\$\{/g)].map((m) => m[1]!)
     const unused = Object.keys(zh).filter((k) => !used.has(k) && !prefixes.some((p) => k.startsWith(p)))
     expect(unused).toEqual([])
+    // Every error a service can raise, and every notification it sends, can be said in both languages.
+    const raised = [...domain.matchAll(/['"`](errors\.[a-zA-Z0-9.]+)['"`]/g)].map((m) => m[1]!)
+    const kinds = [...domain.matchAll(/notify\(\w+, \{[^}]*?kind: '([a-zA-Z]+)'/g)].map((m) => `notify.${m[1]}`)
+    const REVIEW_KINDS = ['notify.qualificationApproved', 'notify.qualificationRejected', 'notify.qualificationChangesRequested']
+    expect([...new Set([...raised, ...kinds])].filter((k) => !(k in zh)).sort()).toEqual([])
+    expect(REVIEW_KINDS.filter((k) => !(k in zh))).toEqual([])
   })
 
   it('writes no Chinese text outside the dictionaries', () => {

@@ -1,0 +1,168 @@
+import { sql } from 'drizzle-orm'
+import { bigint, boolean, char, check, index, integer, jsonb, pgEnum, pgSequence, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core'
+import { idColumn, timestamps, tstz } from './columns'
+import type { BidId, OrgId, ProcurementId, ServiceItemId, UserId } from './ids'
+import { serviceItems } from './catalog'
+import { organizations } from './orgs'
+import { regions } from './regions'
+
+/** The selection methods of the glossary; `scoring` and `credit_shortlist` come with credit. */
+export const selectionMethod = pgEnum('selection_method', ['direct', 'random_draw', 'lowest_price', 'optimal_price', 'reverse_auction', 'scoring', 'credit_shortlist'])
+export type SelectionMethod = (typeof selectionMethod.enumValues)[number]
+
+/** The lifecycle of services/procurement/lifecycle.ts; nothing else writes this column. */
+export const procurementStatus = pgEnum('procurement_status', [
+  'draft',
+  'published',
+  'closed',
+  'selecting',
+  'awarded',
+  'contracted',
+  'in_service',
+  'delivered',
+  'accepted',
+  'evaluated',
+  'cancelled',
+  'failed',
+])
+export type ProcurementStatus = (typeof procurementStatus.enumValues)[number]
+
+export const fundingSource = pgEnum('funding_source', ['public', 'private'])
+
+/** Public reference numbers, ZJCS-2026-000123: one sequence for the marketplace. */
+export const procurementNumberSeq = pgSequence('procurement_number_seq', { startWith: 1 })
+
+export interface RequirementTerms {
+  mode: 'any' | 'all'
+  specialties: string[]
+  minLevel: 1 | 2 | 3
+}
+
+/**
+ * 采购公告: an owner's need. Its terms (bounds, days, requirements, method) are frozen while bids
+ * stand; a change to them bumps `termsVersion`, extends the deadline and asks bidders to confirm.
+ */
+export const procurements = pgTable(
+  'procurements',
+  {
+    ...idColumn<ProcurementId>(),
+    number: text().unique(),
+    ownerOrgId: uuid().notNull().references(() => organizations.id).$type<OrgId>(),
+    createdBy: uuid().notNull().$type<UserId>(),
+    /** 项目代码 of the investment project, e.g. 2026-450802-48-01-012345 */
+    projectCode: text().notNull(),
+    projectName: text().notNull(),
+    title: text().notNull(),
+    description: text().notNull().default(''),
+    regionCode: char({ length: 6 }).notNull().references(() => regions.code),
+    fundingSource: fundingSource().notNull(),
+    method: selectionMethod().notNull(),
+    /** method parameters (e.g. the auction's step), validated by the method's own schema */
+    methodParams: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    /** direct commission: the named agency, and why when above the threshold */
+    directAgencyId: uuid().references(() => organizations.id).$type<OrgId>(),
+    directReason: text(),
+    maxPriceFen: bigint({ mode: 'number' }).notNull(),
+    floorPriceFen: bigint({ mode: 'number' }),
+    expectedDays: integer().notNull(),
+    consortiumAllowed: boolean().notNull().default(false),
+    practitionersRequired: boolean().notNull().default(false),
+    requirement: jsonb().$type<RequirementTerms | null>(),
+    /** working days the announcement runs, at least the market office's minimum for the method */
+    announcementDays: integer().notNull(),
+    contactName: text().notNull(),
+    contactPhone: text().notNull(),
+    status: procurementStatus().notNull().default('draft'),
+    termsVersion: integer().notNull().default(1),
+    publishedAt: tstz(),
+    bidDeadline: tstz(),
+    closedAt: tstz(),
+    openedAt: tstz(),
+    cancelledAt: tstz(),
+    cancelReason: text(),
+    failedReason: text(),
+    /** a re-announcement points at the failed procurement it repeats */
+    previousId: uuid().$type<ProcurementId>(),
+    ...timestamps,
+  },
+  (t) => [
+    index().on(t.status, t.bidDeadline),
+    index().on(t.ownerOrgId),
+    check('procurement_price_bounds', sql`${t.maxPriceFen} > 0 and (${t.floorPriceFen} is null or (${t.floorPriceFen} > 0 and ${t.floorPriceFen} <= ${t.maxPriceFen}))`),
+    check('procurement_days', sql`${t.expectedDays} > 0 and ${t.announcementDays} > 0`),
+  ],
+)
+
+/** The service items a procurement buys, each pinned to the catalog version it was posted with. */
+export const procurementItems = pgTable(
+  'procurement_items',
+  {
+    procurementId: uuid().notNull().references(() => procurements.id, { onDelete: 'cascade' }).$type<ProcurementId>(),
+    itemId: uuid().notNull().references(() => serviceItems.id).$type<ServiceItemId>(),
+    itemVersion: integer().notNull(),
+    sortOrder: integer().notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.procurementId, t.itemId] })],
+)
+
+export const bidStatus = pgEnum('bid_status', ['active', 'withdrawn', 'needs_reconfirm'])
+
+/**
+ * 报价: sealed until the procurement's opening. Only services/procurement/bids.ts reads this table,
+ * and it has no function that returns a price or a bidder of an unopened procurement to anyone but
+ * that bidder.
+ */
+export const bids = pgTable(
+  'bids',
+  {
+    ...idColumn<BidId>(),
+    procurementId: uuid().notNull().references(() => procurements.id).$type<ProcurementId>(),
+    agencyOrgId: uuid().notNull().references(() => organizations.id).$type<OrgId>(),
+    priceFen: bigint({ mode: 'number' }).notNull(),
+    committedDays: integer().notNull(),
+    /** 32 random bytes, lowercase hex: the bidder's entropy for the draw (issue 5) */
+    nonce: char({ length: 64 }).notNull(),
+    status: bidStatus().notNull().default('active'),
+    /** the terms version the bidder last committed to */
+    termsVersion: integer().notNull(),
+    /** the qualifications that made it eligible when it bid */
+    basis: jsonb().$type<string[]>().notNull().default([]),
+    practitionerIds: jsonb().$type<string[]>().notNull().default([]),
+    submittedBy: uuid().notNull().$type<UserId>(),
+    submittedAt: tstz().notNull(),
+    withdrawnAt: tstz(),
+    ...timestamps,
+  },
+  (t) => [unique().on(t.procurementId, t.agencyOrgId), index().on(t.agencyOrgId), check('bid_positive', sql`${t.priceFen} > 0 and ${t.committedDays} > 0`)],
+)
+
+/**
+ * 规则参数: what the market office sets (minimum announcement per method, the direct-commission
+ * threshold, standstill and confirmation periods …). One row per key; changes are audited.
+ */
+export const marketRules = pgTable('market_rules', {
+  key: text().primaryKey(),
+  value: jsonb().notNull(),
+  updatedAt: tstz().notNull(),
+  updatedBy: uuid().$type<UserId>(),
+})
+
+export type Procurement = typeof procurements.$inferSelect
+export type Bid = typeof bids.$inferSelect
+
+/**
+ * 中选: the result of a selection, one per procurement. `standstillEndsAt` closes the result notice
+ * (公示期); `confirmedAt` is the winner's confirmation. Issue 5 adds the draw record.
+ */
+export const awards = pgTable('awards', {
+  procurementId: uuid().primaryKey().references(() => procurements.id).$type<ProcurementId>(),
+  bidId: uuid().notNull().references(() => bids.id).$type<BidId>(),
+  agencyOrgId: uuid().notNull().references(() => organizations.id).$type<OrgId>(),
+  priceFen: bigint({ mode: 'number' }).notNull(),
+  committedDays: integer().notNull(),
+  method: selectionMethod().notNull(),
+  decidedAt: tstz().notNull(),
+  standstillEndsAt: tstz().notNull(),
+  confirmedAt: tstz(),
+})
+export type Award = typeof awards.$inferSelect

@@ -1,0 +1,6 @@
+export * from './lifecycle'
+export * from './rules'
+export * from './project-code'
+export * from './procurements'
+export * from './bids'
+export * from './queries'

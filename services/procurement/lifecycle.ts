@@ -1,0 +1,70 @@
+import type { ProcurementStatus } from '../../db/schema'
+import { DomainError } from '../shared/errors'
+
+/**
+ * The one state machine every procurement follows. Each step names who may take it and from
+ * which states; the service layer adds the step's conditions (deadline passed, bids counted …)
+ * and writes the audit entry in the same transaction. Anything else is refused with
+ * `errors.illegalStep` and changes nothing.
+ *
+ *   draft → published → closed → selecting → awarded → contracted → in_service → delivered → accepted → evaluated
+ *   side exits: cancelled (by the owner, before an award) and failed (流标: too few eligible bids,
+ *   or a winner nobody can replace); a failed procurement may be re-announced as a new draft.
+ */
+export type ProcurementAction =
+  | 'publish'
+  | 'amend'
+  | 'cancel'
+  | 'close'
+  | 'open'
+  | 'award'
+  | 'fail'
+  | 'confirmContract'
+  | 'startService'
+  | 'deliver'
+  | 'returnDelivery'
+  | 'accept'
+  | 'evaluate'
+
+export type LifecycleActor = 'owner' | 'agency' | 'system'
+
+interface Step {
+  by: readonly LifecycleActor[]
+  from: readonly ProcurementStatus[]
+  /** null: the state does not change (an amendment stays published) */
+  to: ProcurementStatus | null
+}
+
+export const STEPS: Record<ProcurementAction, Step> = {
+  publish: { by: ['owner'], from: ['draft'], to: 'published' },
+  amend: { by: ['owner'], from: ['published'], to: null },
+  cancel: { by: ['owner'], from: ['draft', 'published', 'closed', 'selecting'], to: 'cancelled' },
+  close: { by: ['system'], from: ['published'], to: 'closed' },
+  open: { by: ['system'], from: ['closed'], to: 'selecting' },
+  award: { by: ['system'], from: ['selecting'], to: 'awarded' },
+  fail: { by: ['system'], from: ['closed', 'selecting', 'awarded'], to: 'failed' },
+  confirmContract: { by: ['agency'], from: ['awarded'], to: 'contracted' },
+  startService: { by: ['system'], from: ['contracted'], to: 'in_service' },
+  deliver: { by: ['agency'], from: ['in_service'], to: 'delivered' },
+  returnDelivery: { by: ['owner'], from: ['delivered'], to: 'in_service' },
+  accept: { by: ['owner'], from: ['delivered'], to: 'accepted' },
+  evaluate: { by: ['owner'], from: ['accepted'], to: 'evaluated' },
+}
+
+export const TERMINAL: readonly ProcurementStatus[] = ['evaluated', 'cancelled', 'failed']
+
+/** The state after the step, or `errors.illegalStep` naming what was tried and from where. */
+export function procurementStep(action: ProcurementAction, by: LifecycleActor, from: ProcurementStatus): ProcurementStatus {
+  const step = STEPS[action]
+  if (!step.by.includes(by) || !step.from.includes(from)) throw new DomainError('errors.illegalStep', undefined, { action, from })
+  return step.to ?? from
+}
+
+export function allowedProcurementActions(by: LifecycleActor, from: ProcurementStatus): ProcurementAction[] {
+  return (Object.keys(STEPS) as ProcurementAction[]).filter((a) => STEPS[a].by.includes(by) && STEPS[a].from.includes(from))
+}
+
+/** While bids may be placed, edited or withdrawn. */
+export const ACCEPTING_BIDS: readonly ProcurementStatus[] = ['published']
+/** Once bids are readable (after opening); before it they are sealed. */
+export const OPENED: readonly ProcurementStatus[] = ['selecting', 'awarded', 'contracted', 'in_service', 'delivered', 'accepted', 'evaluated']

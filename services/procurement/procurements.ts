@@ -1,0 +1,356 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm'
+import { z } from 'zod'
+import type { Db } from '../../db/client'
+import {
+  awards,
+  organizations,
+  procurementItems,
+  procurements,
+  qualificationSpecialties,
+  regions,
+  serviceItems,
+  type OrgId,
+  type Procurement,
+  type ProcurementId,
+  type ProcurementStatus,
+  type UserId,
+} from '../../db/schema'
+import { appendAudit } from '../audit'
+import { phoneField } from '../auth/schemas'
+import { addWorkingDays, loadCalendar, shanghaiDate, shanghaiInstant } from '../calendar'
+import type { EnqueueInput } from '../jobs'
+import { notify } from '../notifications'
+import type { Actor } from '../shared/actor'
+import type { Clock } from '../shared/clock'
+import { DomainError } from '../shared/errors'
+import { parseYuan } from '../shared/money'
+import { isUuid } from '../shared/schemas'
+import { bidderProblems, insertDirectBid, markBidsForReconfirmation, revealBids, type BidInput } from './bids'
+import { procurementStep, type LifecycleActor, type ProcurementAction } from './lifecycle'
+import { projectCodeProblem, projectCodeRegion } from './project-code'
+import { loadRules, minAnnouncementDays, type MarketRules } from './rules'
+
+/** What schedules deadlines: the job queue (an interface, so services need no running queue). */
+export interface Scheduler {
+  enqueue(input: EnqueueInput, db?: Db): Promise<void>
+}
+
+const text = (max: number) => z.string({ error: 'errors.required' }).trim().min(1, 'errors.required').max(max, 'errors.tooLong')
+const yuan = (optional: boolean) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v?.trim()) {
+        if (!optional) ctx.addIssue({ code: 'custom', message: 'errors.required' })
+        return null
+      }
+      const fen = parseYuan(v)
+      if (fen === null || fen <= 0) ctx.addIssue({ code: 'custom', message: 'errors.amount' })
+      return fen
+    })
+const checkbox = z.preprocess((v) => v === 'on' || v === 'yes' || v === true, z.boolean())
+
+/** The methods an owner may choose today; scoring and the credit shortlist need the credit system. */
+export const AVAILABLE_METHODS = ['direct', 'random_draw', 'lowest_price', 'optimal_price', 'reverse_auction'] as const
+
+/**
+ * An owner's procurement, as its form sends it. Arrays come from repeated fields. Messages are
+ * i18n keys; rules that need the database (items, region, the named agency) are checked in
+ * `saveDraft`.
+ */
+export const procurementInputSchema = z
+  .object({
+    projectCode: z
+      .string({ error: 'errors.required' })
+      .trim()
+      .min(1, 'errors.required')
+      .superRefine((code, ctx) => {
+        const problem = projectCodeProblem(code, new Date().getUTCFullYear() + 1)
+        if (problem) ctx.addIssue({ code: 'custom', message: `errors.projectCode.${problem}` })
+      }),
+    projectName: text(100),
+    title: text(100),
+    description: z.string().trim().max(2000, 'errors.tooLong').optional().default(''),
+    itemCodes: z.array(z.string().regex(/^C\d{2}-\d{2}$/, 'errors.choose')).min(1, 'errors.chooseItems').max(8, 'errors.tooMany'),
+    consortiumAllowed: checkbox,
+    maxPrice: yuan(false),
+    floorPrice: yuan(true),
+    expectedDays: z.coerce.number({ error: 'errors.days' }).int('errors.days').min(1, 'errors.days').max(250, 'errors.days'),
+    requirementMode: z.enum(['any', 'all']).optional().default('any'),
+    requirementSpecialties: z.array(z.string().min(1)).max(8, 'errors.tooMany').optional().default([]),
+    minLevel: z.coerce.number().int().min(1).max(3).optional().default(3),
+    practitionersRequired: checkbox,
+    fundingSource: z.enum(['public', 'private'], { error: 'errors.choose' }),
+    method: z.enum(AVAILABLE_METHODS, { error: 'errors.methodUnavailable' }),
+    announcementDays: z.coerce.number({ error: 'errors.days' }).int('errors.days').min(1, 'errors.days').max(30, 'errors.days'),
+    directAgencyUscc: z.string().trim().toUpperCase().optional().default(''),
+    directReason: z.string().trim().max(500, 'errors.tooLong').optional().default(''),
+    minStep: yuan(true),
+    contactName: text(40),
+    contactPhone: phoneField,
+  })
+  .superRefine((v, ctx) => {
+    if (v.maxPrice !== null && v.floorPrice !== null && v.floorPrice > v.maxPrice) ctx.addIssue({ code: 'custom', path: ['floorPrice'], message: 'errors.floorAboveMax' })
+    if (v.method === 'direct' && !v.directAgencyUscc) ctx.addIssue({ code: 'custom', path: ['directAgencyUscc'], message: 'errors.required' })
+    if (v.method === 'reverse_auction' && v.minStep === null) ctx.addIssue({ code: 'custom', path: ['minStep'], message: 'errors.required' })
+  })
+export type ProcurementInput = z.infer<typeof procurementInputSchema>
+
+type OwnerActor = Actor & { userId: UserId }
+
+/** The owner's own procurement, locked for the change; another owner's id finds nothing. */
+async function lockOwn(tx: Db, ownerOrgId: OrgId, id: string) {
+  if (!isUuid(id)) throw new DomainError('errors.notFound')
+  const [p] = await tx.select().from(procurements).where(and(eq(procurements.id, id as ProcurementId), eq(procurements.ownerOrgId, ownerOrgId))).for('update')
+  if (!p) throw new DomainError('errors.notFound')
+  return p
+}
+
+/** One transition: the state machine decides, the row changes only from the state read, the log records it. */
+async function transition(
+  tx: Db,
+  p: Procurement,
+  action: ProcurementAction,
+  by: LifecycleActor,
+  actor: Actor | Record<string, never>,
+  at: Date,
+  set: Partial<typeof procurements.$inferInsert> = {},
+  detail: Record<string, unknown> = {},
+) {
+  const to = procurementStep(action, by, p.status)
+  const [row] = await tx
+    .update(procurements)
+    .set({ ...set, status: to, updatedAt: at })
+    .where(and(eq(procurements.id, p.id), eq(procurements.status, p.status)))
+    .returning()
+  if (!row) throw new DomainError('errors.illegalStep', undefined, { action, from: p.status })
+  await appendAudit(tx, { actor, action: `procurement.${action}`, entityType: 'procurement', entityId: p.id, before: { status: p.status }, after: { status: to, ...detail }, at })
+  return row
+}
+
+async function resolveTerms(tx: Db, input: ProcurementInput, rules: MarketRules) {
+  const region = projectCodeRegion(input.projectCode)!
+  const [known] = await tx.select({ code: regions.code }).from(regions).where(eq(regions.code, region))
+  if (!known) throw new DomainError('errors.projectCode.region', 'projectCode')
+  const items = await tx.select({ id: serviceItems.id, code: serviceItems.code, version: serviceItems.version, standardDays: serviceItems.standardDays }).from(serviceItems).where(inArray(serviceItems.code, input.itemCodes))
+  if (items.length !== new Set(input.itemCodes).size) throw new DomainError('errors.choose', 'itemCodes')
+  if (input.requirementSpecialties.length) {
+    const known = await tx.select({ code: qualificationSpecialties.code }).from(qualificationSpecialties).where(inArray(qualificationSpecialties.code, input.requirementSpecialties))
+    if (known.length !== new Set(input.requirementSpecialties).size) throw new DomainError('errors.choose', 'requirementSpecialties')
+  }
+  if (input.announcementDays < minAnnouncementDays(rules, input.method)) throw new DomainError('errors.announcementTooShort', 'announcementDays', { min: minAnnouncementDays(rules, input.method) })
+  let directAgencyId: OrgId | null = null
+  if (input.method === 'direct') {
+    const [agency] = await tx.select({ id: organizations.id, kind: organizations.kind }).from(organizations).where(eq(organizations.uscc, input.directAgencyUscc))
+    if (agency?.kind !== 'agency') throw new DomainError('errors.agencyUnknown', 'directAgencyUscc')
+    directAgencyId = agency.id
+    // Above the threshold only with a written reason (直接委托须说明理由).
+    if (input.maxPrice! > rules.directThresholdFen && input.directReason.length < 10) throw new DomainError('errors.directReasonRequired', 'directReason', { threshold: rules.directThresholdFen })
+  }
+  return {
+    items,
+    values: {
+      projectCode: input.projectCode,
+      projectName: input.projectName,
+      title: input.title,
+      description: input.description,
+      regionCode: region,
+      fundingSource: input.fundingSource,
+      method: input.method,
+      methodParams: input.method === 'reverse_auction' ? { minStepFen: input.minStep } : {},
+      directAgencyId,
+      directReason: input.method === 'direct' ? input.directReason || null : null,
+      maxPriceFen: input.maxPrice!,
+      floorPriceFen: input.floorPrice,
+      expectedDays: input.expectedDays,
+      consortiumAllowed: input.consortiumAllowed,
+      practitionersRequired: input.practitionersRequired,
+      requirement: input.requirementSpecialties.length ? { mode: input.requirementMode, specialties: input.requirementSpecialties, minLevel: input.minLevel as 1 | 2 | 3 } : null,
+      announcementDays: input.announcementDays,
+      contactName: input.contactName,
+      contactPhone: input.contactPhone,
+    },
+  }
+}
+
+async function writeItems(tx: Db, id: ProcurementId, items: Array<{ id: string; version: number }>) {
+  await tx.delete(procurementItems).where(eq(procurementItems.procurementId, id))
+  // Pinned to the catalog version of today: a later change to the item's terms does not touch it.
+  await tx.insert(procurementItems).values(items.map((item, n) => ({ procurementId: id, itemId: item.id as never, itemVersion: item.version, sortOrder: n })))
+}
+
+/** Creates or updates the owner's draft. Nothing is public until it is published. */
+export async function saveDraft(db: Db, clock: Clock, actor: OwnerActor, input: ProcurementInput, id?: string) {
+  return db.transaction(async (tx) => {
+    const [org] = await tx.select({ kind: organizations.kind }).from(organizations).where(eq(organizations.id, actor.orgId))
+    if (org?.kind !== 'owner') throw new DomainError('errors.illegalStep')
+    const rules = await loadRules(tx)
+    const { items, values } = await resolveTerms(tx, input, rules)
+    const now = clock.now()
+    if (id) {
+      const current = await lockOwn(tx, actor.orgId, id)
+      if (current.status !== 'draft') throw new DomainError('errors.illegalStep', undefined, { action: 'edit', from: current.status })
+      const [row] = await tx.update(procurements).set({ ...values, updatedAt: now }).where(eq(procurements.id, current.id)).returning()
+      await writeItems(tx, current.id, items)
+      await appendAudit(tx, { actor, action: 'procurement.editDraft', entityType: 'procurement', entityId: current.id, after: values, at: now })
+      return row!
+    }
+    const [row] = await tx.insert(procurements).values({ ...values, ownerOrgId: actor.orgId, createdBy: actor.userId, createdAt: now, updatedAt: now }).returning()
+    await writeItems(tx, row!.id, items)
+    await appendAudit(tx, { actor, action: 'procurement.create', entityType: 'procurement', entityId: row!.id, after: values, at: now })
+    return row!
+  })
+}
+
+/** The deadline: the announcement's last working day, at the office's closing time, Shanghai. */
+export async function deadlineFrom(db: Db, rules: MarketRules, start: Date, workingDays: number): Promise<Date> {
+  const calendar = await loadCalendar(db)
+  return shanghaiInstant(addWorkingDays(calendar, shanghaiDate(start), workingDays), rules.deadlineTime)
+}
+
+const closeJob = (p: Procurement): EnqueueInput => ({ name: 'procurement.close', runAt: p.bidDeadline!, payload: { id: p.id }, key: `procurement.close:${p.id}:${p.termsVersion}` })
+
+/** Publishes: a public number, the deadline in working days, and the job that will close it. */
+export async function publishProcurement(db: Db, clock: Clock, scheduler: Scheduler, actor: OwnerActor, id: string) {
+  return db.transaction(async (tx) => {
+    const p = await lockOwn(tx, actor.orgId, id)
+    procurementStep('publish', 'owner', p.status)
+    const rules = await loadRules(tx)
+    if (p.announcementDays < minAnnouncementDays(rules, p.method)) throw new DomainError('errors.announcementTooShort', 'announcementDays', { min: minAnnouncementDays(rules, p.method) })
+    const now = clock.now()
+    const today = shanghaiDate(now)
+    // The named agency must be able to take the work today, or the commission is pointless.
+    if (p.method === 'direct') {
+      const problems = await bidderProblems(tx, p, p.directAgencyId!, today)
+      if (problems.length) throw new DomainError('errors.directAgencyIneligible', 'directAgencyUscc', { reasons: JSON.stringify(problems) })
+    }
+    const seq = (await tx.execute(sql`select nextval('procurement_number_seq')::int as n`)) as unknown as { rows: Array<{ n: number }> }
+    const number = `ZJCS-${today.slice(0, 4)}-${String(seq.rows[0]!.n).padStart(6, '0')}`
+    const bidDeadline = await deadlineFrom(tx, rules, now, p.announcementDays)
+    const row = await transition(tx, p, 'publish', 'owner', actor, now, { number, publishedAt: now, bidDeadline }, { number, bidDeadline: bidDeadline.toISOString() })
+    await scheduler.enqueue(closeJob(row), tx)
+    if (p.method === 'direct')
+      await notify(tx, { orgId: p.directAgencyId!, kind: 'directInvitation', params: { number, title: p.title }, link: `/agency/bids/${p.id}`, dedupeKey: `direct:${p.id}`, at: now })
+    return row
+  })
+}
+
+/** Key terms the owner may change while published: each change extends the deadline and asks bidders to confirm again. */
+export const amendmentSchema = z
+  .object({
+    maxPrice: yuan(false),
+    floorPrice: yuan(true),
+    expectedDays: z.coerce.number({ error: 'errors.days' }).int('errors.days').min(1, 'errors.days').max(250, 'errors.days'),
+    reason: z.string().trim().min(4, 'errors.reasonRequired').max(500, 'errors.tooLong'),
+  })
+  .refine((v) => v.maxPrice === null || v.floorPrice === null || v.floorPrice <= v.maxPrice, { path: ['floorPrice'], message: 'errors.floorAboveMax' })
+
+export async function amendProcurement(db: Db, clock: Clock, scheduler: Scheduler, actor: OwnerActor, id: string, input: z.infer<typeof amendmentSchema>) {
+  return db.transaction(async (tx) => {
+    const p = await lockOwn(tx, actor.orgId, id)
+    procurementStep('amend', 'owner', p.status)
+    const now = clock.now()
+    if (now >= p.bidDeadline!) throw new DomainError('errors.biddingClosed')
+    const changed = input.maxPrice !== p.maxPriceFen || input.floorPrice !== p.floorPriceFen || input.expectedDays !== p.expectedDays
+    if (!changed) throw new DomainError('errors.nothingChanged')
+    const rules = await loadRules(tx)
+    // At least the minimum period from now, and never earlier than the deadline already announced.
+    const extended = await deadlineFrom(tx, rules, now, rules.amendmentMinDays)
+    const bidDeadline = extended > p.bidDeadline! ? extended : p.bidDeadline!
+    const row = await transition(
+      tx, p, 'amend', 'owner', actor, now,
+      { maxPriceFen: input.maxPrice!, floorPriceFen: input.floorPrice, expectedDays: input.expectedDays, termsVersion: p.termsVersion + 1, bidDeadline },
+      { termsVersion: p.termsVersion + 1, maxPriceFen: input.maxPrice, floorPriceFen: input.floorPrice, expectedDays: input.expectedDays, bidDeadline: bidDeadline.toISOString(), reason: input.reason },
+    )
+    await scheduler.enqueue(closeJob(row), tx)
+    const bidders = await markBidsForReconfirmation(tx, p.id, now)
+    for (const orgId of bidders)
+      await notify(tx, { orgId, kind: 'termsAmended', params: { number: p.number ?? '', title: p.title }, link: `/agency/bids/${p.id}`, dedupeKey: `amend:${p.id}:${row.termsVersion}:${orgId}`, at: now })
+    return row
+  })
+}
+
+export async function cancelProcurement(db: Db, clock: Clock, actor: OwnerActor, id: string, reason: string) {
+  const why = reason.trim()
+  if (why.length < 4) throw new DomainError('errors.reasonRequired', 'reason')
+  if (why.length > 500) throw new DomainError('errors.tooLong', 'reason')
+  return db.transaction(async (tx) => {
+    const p = await lockOwn(tx, actor.orgId, id)
+    const now = clock.now()
+    return transition(tx, p, 'cancel', 'owner', actor, now, { cancelledAt: now, cancelReason: why }, { reason: why })
+  })
+}
+
+/**
+ * The deadline job. Idempotent: it acts only on a published procurement whose deadline has
+ * passed, so a second run, a stale job from before an amendment, or the start-up sweep changes
+ * nothing more. Closing counts the bids that stand on the current terms; none fails the
+ * procurement (流标), otherwise it opens them and selection takes over.
+ */
+export async function closeIfDue(db: Db, clock: Clock, id: ProcurementId): Promise<ProcurementStatus | null> {
+  return db.transaction(async (tx) => {
+    const [p] = await tx.select().from(procurements).where(eq(procurements.id, id)).for('update')
+    const now = clock.now()
+    if (!p || p.status !== 'published' || !p.bidDeadline || now < p.bidDeadline) return null
+    const closed = await transition(tx, p, 'close', 'system', {}, now, { closedAt: now })
+    // A direct commission that reaches its deadline was never confirmed by its agency.
+    if (p.method === 'direct') {
+      await transition(tx, closed, 'fail', 'system', {}, now, { failedReason: 'directNotConfirmed' }, { reason: 'directNotConfirmed' })
+      await notify(tx, { orgId: p.ownerOrgId, kind: 'procurementFailed', params: { number: p.number ?? '', title: p.title, reason: 'directNotConfirmed' }, link: `/owner/procurements/${p.id}`, at: now })
+      return 'failed'
+    }
+    const standing = await revealBids(tx, closed, now)
+    if (!standing.length) {
+      await transition(tx, closed, 'fail', 'system', {}, now, { failedReason: 'noBids' }, { reason: 'noBids' })
+      await notify(tx, { orgId: p.ownerOrgId, kind: 'procurementFailed', params: { number: p.number ?? '', title: p.title, reason: 'noBids' }, link: `/owner/procurements/${p.id}`, at: now })
+      return 'failed'
+    }
+    await transition(tx, closed, 'open', 'system', {}, now, { openedAt: now }, { bids: standing.length })
+    await notify(tx, { orgId: p.ownerOrgId, kind: 'bidsOpened', params: { number: p.number ?? '', title: p.title, n: standing.length }, link: `/owner/procurements/${p.id}`, at: now })
+    return 'selecting'
+  })
+}
+
+/** Catches up on every deadline that passed while no job ran (start-up, and after a lost job). */
+export async function sweepDeadlines(db: Db, clock: Clock) {
+  const due = await db
+    .select({ id: procurements.id })
+    .from(procurements)
+    .where(and(eq(procurements.status, 'published'), sql`${procurements.bidDeadline} <= ${clock.now().toISOString()}::timestamptz`))
+    .orderBy(asc(procurements.bidDeadline))
+  let moved = 0
+  for (const { id } of due) if (await closeIfDue(db, clock, id)) moved++
+  return moved
+}
+
+/**
+ * 直接委托: the named agency confirms its price and days, which makes the award at once. The
+ * procurement passes close, opening and award in this one transaction, each step logged.
+ */
+export async function confirmDirect(db: Db, clock: Clock, actor: Actor & { userId: UserId }, id: string, input: BidInput) {
+  if (!isUuid(id)) throw new DomainError('errors.notFound')
+  return db.transaction(async (tx) => {
+    const [p] = await tx.select().from(procurements).where(eq(procurements.id, id as ProcurementId)).for('update')
+    if (!p || p.method !== 'direct' || p.directAgencyId !== actor.orgId) throw new DomainError('errors.notFound')
+    const now = clock.now()
+    if (p.status !== 'published' || now >= p.bidDeadline!) throw new DomainError('errors.biddingClosed')
+    const bid = await insertDirectBid(tx, p, actor, input, now)
+    const closed = await transition(tx, p, 'close', 'system', {}, now, { closedAt: now })
+    await revealBids(tx, closed, now)
+    const opened = await transition(tx, closed, 'open', 'system', {}, now, { openedAt: now }, { bids: 1 })
+    const rules = await loadRules(tx)
+    const standstillEndsAt = await deadlineFrom(tx, rules, now, rules.standstillDays)
+    await tx.insert(awards).values({ procurementId: p.id, bidId: bid.id, agencyOrgId: actor.orgId, priceFen: bid.priceFen, committedDays: bid.committedDays, method: 'direct', decidedAt: now, standstillEndsAt, confirmedAt: now })
+    const awarded = await transition(tx, opened, 'award', 'system', actor, now, {}, { agencyOrgId: actor.orgId, priceFen: bid.priceFen, committedDays: bid.committedDays, standstillEndsAt: standstillEndsAt.toISOString() })
+    await notify(tx, { orgId: p.ownerOrgId, kind: 'directConfirmed', params: { number: p.number ?? '', title: p.title }, link: `/owner/procurements/${p.id}`, at: now })
+    return awarded
+  })
+}
+
+export const procurementHandlers = {
+  'procurement.close': async (payload: unknown, ctx: { db: Db; clock: Clock }) => {
+    const { id } = payload as { id: ProcurementId }
+    await closeIfDue(ctx.db, ctx.clock, id)
+  },
+}

@@ -1,0 +1,146 @@
+import { and, asc, count, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm'
+import { z } from 'zod'
+import type { Db } from '../../db/client'
+import { awards, organizations, procurementItems, procurements, procurementStatus, regions, serviceItems, type OrgId, type ProcurementId } from '../../db/schema'
+import { isUuid } from '../shared/schemas'
+import { AVAILABLE_METHODS } from './procurements'
+
+export const ANNOUNCEMENT_PAGE_SIZE = 20
+
+/** The public list's filters, from a shareable query string; anything malformed is ignored. */
+export const announcementQuerySchema = z.object({
+  city: z.string().regex(/^\d{4}00$/).optional().catch(undefined),
+  category: z.string().regex(/^C\d{2}$/).optional().catch(undefined),
+  item: z.string().regex(/^C\d{2}-\d{2}$/).optional().catch(undefined),
+  method: z.enum(AVAILABLE_METHODS).optional().catch(undefined),
+  status: z.enum(procurementStatus.enumValues).exclude(['draft']).optional().catch(undefined),
+  q: z.string().trim().max(40).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
+})
+export type AnnouncementQuery = z.infer<typeof announcementQuerySchema>
+
+/** The items of some procurements, in their order, with names. */
+async function itemsOf(db: Db, ids: ProcurementId[]) {
+  if (!ids.length) return new Map<string, Array<{ code: string; nameZh: string; nameEn: string; itemVersion: number }>>()
+  const rows = await db
+    .select({ procurementId: procurementItems.procurementId, code: serviceItems.code, nameZh: serviceItems.nameZh, nameEn: serviceItems.nameEn, itemVersion: procurementItems.itemVersion })
+    .from(procurementItems)
+    .innerJoin(serviceItems, eq(serviceItems.id, procurementItems.itemId))
+    .where(inArray(procurementItems.procurementId, ids))
+    .orderBy(asc(procurementItems.sortOrder))
+  const map = new Map<string, Array<{ code: string; nameZh: string; nameEn: string; itemVersion: number }>>()
+  for (const { procurementId, ...item } of rows) map.set(procurementId, [...(map.get(procurementId) ?? []), item])
+  return map
+}
+
+/** Published announcements and results, newest first. Drafts never appear. */
+export async function searchAnnouncements(db: Db, query: AnnouncementQuery) {
+  const where: SQL[] = [ne(procurements.status, 'draft')]
+  if (query.city) where.push(sql`${procurements.regionCode} like ${`${query.city.slice(0, 4)}%`}`)
+  if (query.method) where.push(eq(procurements.method, query.method))
+  if (query.status) where.push(eq(procurements.status, query.status))
+  if (query.q) where.push(sql`(${procurements.title} ilike ${`%${query.q}%`} or ${procurements.projectName} ilike ${`%${query.q}%`} or ${procurements.number} = ${query.q})`)
+  if (query.item || query.category)
+    where.push(sql`exists (select 1 from procurement_items pi join service_items si on si.id = pi.item_id join service_categories sc on sc.id = si.category_id
+      where pi.procurement_id = ${procurements.id} ${query.item ? sql`and si.code = ${query.item}` : sql``} ${query.category ? sql`and sc.code = ${query.category}` : sql``})`)
+  const filter = and(...where)
+  const page = query.page ?? 1
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({
+        id: procurements.id,
+        number: procurements.number,
+        title: procurements.title,
+        status: procurements.status,
+        method: procurements.method,
+        maxPriceFen: procurements.maxPriceFen,
+        expectedDays: procurements.expectedDays,
+        publishedAt: procurements.publishedAt,
+        bidDeadline: procurements.bidDeadline,
+        regionZh: regions.nameZh,
+        regionEn: regions.nameEn,
+        ownerZh: organizations.nameZh,
+        ownerEn: organizations.nameEn,
+      })
+      .from(procurements)
+      .innerJoin(regions, eq(regions.code, procurements.regionCode))
+      .innerJoin(organizations, eq(organizations.id, procurements.ownerOrgId))
+      .where(filter)
+      .orderBy(desc(procurements.publishedAt), desc(procurements.id))
+      .limit(ANNOUNCEMENT_PAGE_SIZE)
+      .offset((page - 1) * ANNOUNCEMENT_PAGE_SIZE),
+    db.select({ n: count() }).from(procurements).where(filter),
+  ])
+  const items = await itemsOf(db, rows.map((r) => r.id))
+  return { rows: rows.map((r) => ({ ...r, items: items.get(r.id) ?? [] })), total: Number(total!.n), page, pages: Math.max(1, Math.ceil(Number(total!.n) / ANNOUNCEMENT_PAGE_SIZE)) }
+}
+
+/**
+ * One procurement as the public sees it (never a draft), with its result once awarded: winner,
+ * price, days and savings against the max price. Nothing about bids before that.
+ */
+export async function publicProcurement(db: Db, id: string) {
+  if (!isUuid(id)) return null
+  const [row] = await db
+    .select({ p: procurements, ownerZh: organizations.nameZh, ownerEn: organizations.nameEn, regionZh: regions.nameZh, regionEn: regions.nameEn })
+    .from(procurements)
+    .innerJoin(organizations, eq(organizations.id, procurements.ownerOrgId))
+    .innerJoin(regions, eq(regions.code, procurements.regionCode))
+    .where(and(eq(procurements.id, id as ProcurementId), ne(procurements.status, 'draft')))
+  if (!row) return null
+  return withDetails(db, row)
+}
+
+/** The owner's own procurement, drafts included. */
+export async function ownerProcurement(db: Db, ownerOrgId: OrgId, id: string) {
+  if (!isUuid(id)) return null
+  const [row] = await db
+    .select({ p: procurements, ownerZh: organizations.nameZh, ownerEn: organizations.nameEn, regionZh: regions.nameZh, regionEn: regions.nameEn })
+    .from(procurements)
+    .innerJoin(organizations, eq(organizations.id, procurements.ownerOrgId))
+    .innerJoin(regions, eq(regions.code, procurements.regionCode))
+    .where(and(eq(procurements.id, id as ProcurementId), eq(procurements.ownerOrgId, ownerOrgId)))
+  if (!row) return null
+  return withDetails(db, row)
+}
+
+async function withDetails<T extends { p: typeof procurements.$inferSelect }>(db: Db, row: T) {
+  const [items, [award], [direct]] = await Promise.all([
+    itemsOf(db, [row.p.id]),
+    db
+      .select({ award: awards, agencyZh: organizations.nameZh, agencyEn: organizations.nameEn, agencyUscc: organizations.uscc })
+      .from(awards)
+      .innerJoin(organizations, eq(organizations.id, awards.agencyOrgId))
+      .where(eq(awards.procurementId, row.p.id)),
+    row.p.directAgencyId
+      ? db.select({ id: organizations.id, nameZh: organizations.nameZh, nameEn: organizations.nameEn, uscc: organizations.uscc }).from(organizations).where(eq(organizations.id, row.p.directAgencyId))
+      : Promise.resolve([]),
+  ])
+  const result = award
+    ? {
+        ...award,
+        savingsFen: row.p.maxPriceFen - award.award.priceFen,
+        // Basis points of the max price: 618 = 6.18%.
+        savingsBp: Math.round(((row.p.maxPriceFen - award.award.priceFen) * 10_000) / row.p.maxPriceFen),
+      }
+    : null
+  return { ...row, items: items.get(row.p.id) ?? [], award: result, directAgency: direct ?? null }
+}
+
+/** The owner's procurements, newest first, all states. */
+export async function procurementsOfOwner(db: Db, ownerOrgId: OrgId) {
+  const rows = await db
+    .select({ id: procurements.id, number: procurements.number, title: procurements.title, status: procurements.status, method: procurements.method, maxPriceFen: procurements.maxPriceFen, bidDeadline: procurements.bidDeadline, updatedAt: procurements.updatedAt })
+    .from(procurements)
+    .where(eq(procurements.ownerOrgId, ownerOrgId))
+    .orderBy(desc(procurements.updatedAt))
+  const items = await itemsOf(db, rows.map((r) => r.id))
+  return rows.map((r) => ({ ...r, items: items.get(r.id) ?? [] }))
+}
+
+/** Procurements in each state, for the public overview and the office. */
+export async function procurementCounts(db: Db) {
+  const rows = await db.select({ status: procurements.status, n: count() }).from(procurements).where(ne(procurements.status, 'draft')).groupBy(procurements.status)
+  return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]))
+}
+

@@ -1,0 +1,48 @@
+import { z } from 'zod'
+import type { Db } from '../../db/client'
+import { marketRules, type SelectionMethod } from '../../db/schema'
+
+/**
+ * The market office's parameters, with the defaults a new marketplace starts from. Stored values
+ * (table `market_rules`) override them key by key. Durations are working days.
+ */
+export const rulesSchema = z.object({
+  /** the shortest announcement per method (at least 1 working day) */
+  minAnnouncementDays: z.record(z.string(), z.number().int().min(1).max(30)),
+  /** at or below this max price the owner may commission directly without a written reason */
+  directThresholdFen: z.number().int().min(0),
+  /** a change to key terms extends the deadline by at least this much */
+  amendmentMinDays: z.number().int().min(1).max(30),
+  /** the result notice (公示期) */
+  standstillDays: z.number().int().min(1).max(30),
+  /** the winner confirms the award within this */
+  confirmDays: z.number().int().min(1).max(30),
+  /** the owner accepts or returns a delivery within this */
+  acceptanceDays: z.number().int().min(1).max(60),
+  /** bids close at this Shanghai time on their last working day */
+  deadlineTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+})
+export type MarketRules = z.infer<typeof rulesSchema>
+
+export const DEFAULT_RULES: MarketRules = {
+  minAnnouncementDays: { direct: 1, random_draw: 3, lowest_price: 3, optimal_price: 3, reverse_auction: 3, scoring: 5, credit_shortlist: 3 } satisfies Record<SelectionMethod, number>,
+  directThresholdFen: 5_000_000, // ¥50,000
+  amendmentMinDays: 2,
+  standstillDays: 3,
+  confirmDays: 2,
+  acceptanceDays: 5,
+  deadlineTime: '17:00',
+}
+
+export async function loadRules(db: Db): Promise<MarketRules> {
+  const rows = await db.select().from(marketRules)
+  const merged: Record<string, unknown> = { ...DEFAULT_RULES }
+  for (const row of rows) if (row.key in DEFAULT_RULES) merged[row.key] = row.value
+  const parsed = rulesSchema.safeParse(merged)
+  // A stored value that no longer fits the schema falls back to the defaults rather than stopping the marketplace.
+  return parsed.success ? parsed.data : DEFAULT_RULES
+}
+
+export function minAnnouncementDays(rules: MarketRules, method: SelectionMethod): number {
+  return Math.max(1, rules.minAnnouncementDays[method] ?? 1)
+}

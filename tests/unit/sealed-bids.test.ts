@@ -1,0 +1,38 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+
+/**
+ * Sealed means sealed by construction: only services/procurement/bids.ts may touch the bids
+ * table, and it offers no read of another's bid before opening. This test holds every other
+ * source file (web, services, seeds, scripts) to that, by import and by raw SQL.
+ */
+const ROOT = path.resolve(__dirname, '../..')
+const ALLOWED = new Set(['services/procurement/bids.ts', 'db/schema/procurement.ts', 'db/schema/index.ts'])
+
+function sources(dir: string): string[] {
+  return fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
+    const rel = path.join(dir, entry.name)
+    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : sources(rel)
+    return /\.(ts|tsx)$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [rel] : []
+  })
+}
+
+describe('the bids table', () => {
+  const files = ['app', 'services', 'seeds', 'db'].flatMap(sources).filter((f) => !ALLOWED.has(f))
+
+  it('is imported from the schema by bids.ts alone', () => {
+    const offenders = files.filter((f) => /import\s*(type\s*)?\{[^}]*\bbids\b[^}]*\}\s*from\s*['"][^'"]*db\/schema/.test(fs.readFileSync(path.join(ROOT, f), 'utf8')))
+    expect(offenders).toEqual([])
+  })
+
+  it('is named in no raw SQL outside bids.ts', () => {
+    const offenders = files.filter((f) => /\b(from|join|into|update)\s+"?bids\b/i.test(fs.readFileSync(path.join(ROOT, f), 'utf8')))
+    expect(offenders).toEqual([])
+  })
+
+  it('the guard itself catches an offender', () => {
+    expect(/import\s*(type\s*)?\{[^}]*\bbids\b[^}]*\}\s*from\s*['"][^'"]*db\/schema/.test("import { awards, bids } from '../../db/schema'")).toBe(true)
+    expect(/\b(from|join|into|update)\s+"?bids\b/i.test('select * from bids where')).toBe(true)
+  })
+})
