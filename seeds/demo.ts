@@ -6,6 +6,7 @@ import type { Clock } from '../services/shared/clock'
 import { CATALOG } from './data/catalog'
 import { CITIES } from './data/regions-guangxi'
 import { storeScan } from '../services/files'
+import { seedProcurements } from './procurements'
 import { acceptCommitment, addPractitioner, addQualification, createOrganization, createUser, hashPassword, makeIdNumber, makeUscc, rng, scopeAuthority } from './factories'
 
 /** The demo accounts, one per role; the README lists them. */
@@ -169,6 +170,7 @@ export async function seedDemo(db: Db, clock: Clock): Promise<{ created: boolean
       }
     }
   })
+  await seedProcurements(db, clock, r)
   return { created: true }
 }
 

@@ -6,11 +6,13 @@ interface FieldProps extends React.InputHTMLAttributes<HTMLInputElement> {
   label: MessageKey
   name: string
   error?: MessageKey
+  /** values for the error's placeholders, e.g. { max: 10 } */
+  errorParams?: Record<string, string | number>
   hint?: MessageKey
 }
 
 /** A labelled input whose hint and error are tied to it for screen readers. */
-export function Field({ label, name, error, hint, ...input }: FieldProps) {
+export function Field({ label, name, error, errorParams, hint, ...input }: FieldProps) {
   const t = useT()
   const id = useId()
   const described = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined
@@ -25,7 +27,7 @@ export function Field({ label, name, error, hint, ...input }: FieldProps) {
       ) : null}
       {error ? (
         <p className="error" id={`${id}-error`}>
-          {t(error)}
+          {t(error, errorParams)}
         </p>
       ) : null}
     </div>

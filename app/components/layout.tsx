@@ -12,6 +12,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const canJobs = useCan('read:jobs:any')
   const links: Array<[string, MessageKey]> = [
     ['/', 'nav.home'],
+    ['/procurements', 'nav.procurements'],
     ['/agencies', 'nav.directory'],
     ['/catalog', 'nav.catalog'],
     ['/calendar', 'nav.calendar'],

@@ -67,7 +67,8 @@ export default function AgencyHome() {
         <p>
           <Link to="/agency/qualifications/new" className="button secondary">{t('qual.add')}</Link>{' '}
           <Link to="/agency/services" className="button secondary">{t('svc.nav')}</Link>{' '}
-          <Link to="/agency/practitioners" className="button secondary">{t('prac.nav')}</Link>
+          <Link to="/agency/practitioners" className="button secondary">{t('prac.nav')}</Link>{' '}
+          <Link to="/agency/bids" className="button secondary">{t('bids.title')}</Link>
         </p>
       </section>
       <Inbox items={notes} />

@@ -19,6 +19,8 @@ export default function OwnerHome() {
       <h1>{t('dash.welcome', { name })}</h1>
       <p className="lead">{t('dash.ownerIntro')}</p>
       <p className="actions">
+        <Link to="/owner/procurements" className="button">{t('own.title')}</Link>
+        <Link to="/owner/procurements/new" className="button secondary">{t('own.new')}</Link>
         <Link to="/catalog" className="button secondary">{t('nav.catalog')}</Link>
         <Link to="/calendar" className="button secondary">{t('nav.calendar')}</Link>
       </p>

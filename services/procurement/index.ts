@@ -1,3 +1,4 @@
+export * from './methods'
 export * from './lifecycle'
 export * from './rules'
 export * from './project-code'

@@ -26,6 +26,7 @@ import { DomainError } from '../shared/errors'
 import { parseYuan } from '../shared/money'
 import { isUuid } from '../shared/schemas'
 import { bidderProblems, insertDirectBid, markBidsForReconfirmation, revealBids, type BidInput } from './bids'
+import { AVAILABLE_METHODS } from './methods'
 import { procurementStep, type LifecycleActor, type ProcurementAction } from './lifecycle'
 import { projectCodeProblem, projectCodeRegion } from './project-code'
 import { loadRules, minAnnouncementDays, type MarketRules } from './rules'
@@ -51,8 +52,6 @@ const yuan = (optional: boolean) =>
     })
 const checkbox = z.preprocess((v) => v === 'on' || v === 'yes' || v === true, z.boolean())
 
-/** The methods an owner may choose today; scoring and the credit shortlist need the credit system. */
-export const AVAILABLE_METHODS = ['direct', 'random_draw', 'lowest_price', 'optimal_price', 'reverse_auction'] as const
 
 /**
  * An owner's procurement, as its form sends it. Arrays come from repeated fields. Messages are

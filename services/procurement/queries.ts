@@ -3,7 +3,7 @@ import { z } from 'zod'
 import type { Db } from '../../db/client'
 import { awards, organizations, procurementItems, procurements, procurementStatus, regions, serviceItems, type OrgId, type ProcurementId } from '../../db/schema'
 import { isUuid } from '../shared/schemas'
-import { AVAILABLE_METHODS } from './procurements'
+import { AVAILABLE_METHODS } from './methods'
 
 export const ANNOUNCEMENT_PAGE_SIZE = 20
 

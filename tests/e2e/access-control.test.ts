@@ -24,6 +24,9 @@ const post = (role: Role, path: string, body: Record<string, string>) =>
 let pendingId = ''
 let scanId = ''
 let agencyId = ''
+let openId = ''
+let ownId = ''
+let otherId = ''
 
 beforeAll(async () => {
   for (const role of ROLES) if (role !== 'public') cookies[role] = await signIn(DEMO_ACCOUNTS[role])
@@ -34,17 +37,37 @@ beforeAll(async () => {
   scanId = /\/files\/([0-9a-f-]{36})/.exec(review)?.[1] ?? '00000000-0000-4000-8000-000000000000'
   const directory = await (await fetch(`${base}/agencies`)).text()
   agencyId = /\/agencies\/([0-9a-f-]{36})/.exec(directory)?.[1] ?? ''
+  // An open procurement (not a direct commission), and one of the demo owner's own.
+  const open = await (await fetch(`${base}/procurements?status=published&method=lowest_price`)).text()
+  openId = /\/procurements\/([0-9a-f-]{36})/.exec(open)?.[1] ?? ''
+  const mine = await (await fetch(`${base}/owner/procurements`, { headers: { cookie: cookies.owner! } })).text()
+  ownId = /\/owner\/procurements\/([0-9a-f-]{36})/.exec(mine)?.[1] ?? ''
+  const everyone = await (await fetch(`${base}/procurements`)).text()
+  otherId = [...everyone.matchAll(/\/procurements\/([0-9a-f-]{36})/g)].map((m) => m[1]!).find((id) => !mine.includes(id)) ?? ''
 })
 
 describe('access control, every route by every role', () => {
   it('finds the ids it needs', () => {
     expect(pendingId).toMatch(/^[0-9a-f-]{36}$/)
     expect(agencyId).toMatch(/^[0-9a-f-]{36}$/)
+    expect(openId).toMatch(/^[0-9a-f-]{36}$/)
+    expect(ownId).toMatch(/^[0-9a-f-]{36}$/)
+    expect(otherId).toMatch(/^[0-9a-f-]{36}$/)
   })
 
   const table: Array<[string, Record<Role, number>]> = [
     ['/agencies', { public: 200, owner: 200, agency: 200, authority: 200, market_office: 200 }],
     ['/agencies/AGENCY', { public: 200, owner: 200, agency: 200, authority: 200, market_office: 200 }],
+    ['/procurements', { public: 200, owner: 200, agency: 200, authority: 200, market_office: 200 }],
+    ['/procurements/OPEN', { public: 200, owner: 200, agency: 200, authority: 200, market_office: 200 }],
+    ['/procurements/feed.xml', { public: 200, owner: 200, agency: 200, authority: 200, market_office: 200 }],
+    ['/owner/procurements', { public: 302, owner: 200, agency: 403, authority: 403, market_office: 403 }],
+    ['/owner/procurements/new', { public: 302, owner: 200, agency: 403, authority: 403, market_office: 403 }],
+    ['/owner/procurements/OWN', { public: 302, owner: 200, agency: 403, authority: 403, market_office: 403 }],
+    // Another owner's procurement does not exist for this owner's pages.
+    ['/owner/procurements/OTHER', { public: 302, owner: 404, agency: 403, authority: 403, market_office: 403 }],
+    ['/agency/bids', { public: 302, owner: 403, agency: 200, authority: 403, market_office: 403 }],
+    ['/agency/bids/OPEN', { public: 302, owner: 403, agency: 200, authority: 403, market_office: 403 }],
     ['/catalog', { public: 200, owner: 200, agency: 200, authority: 200, market_office: 200 }],
     ['/agency', { public: 302, owner: 403, agency: 200, authority: 403, market_office: 403 }],
     ['/agency/services', { public: 302, owner: 403, agency: 200, authority: 403, market_office: 403 }],
@@ -64,7 +87,7 @@ describe('access control, every route by every role', () => {
   ]
   for (const [path, expected] of table) {
     it(`GET ${path}`, async () => {
-      const real = path.replace('AGENCY', agencyId).replace('PENDING', pendingId).replace('SCAN', scanId)
+      const real = path.replace('AGENCY', agencyId).replace('PENDING', pendingId).replace('SCAN', scanId).replace('OTHER', otherId).replace('OPEN', openId).replace('OWN', ownId)
       const got = Object.fromEntries(await Promise.all(ROLES.map(async (role) => [role, await get(role, real)] as const)))
       expect(got).toEqual(expected)
     })
@@ -78,6 +101,9 @@ describe('access control, every route by every role', () => {
     expect(await post('owner', '/agency/admission', { accept: 'yes', textSha256: '0'.repeat(64) })).toBe(403)
     expect(await post('authority', '/agency/practitioners', { intent: 'add', name: '冒名' })).toBe(403)
     expect(await post('public', '/profile', { legalRepresentative: '冒名' })).toBe(302)
+    expect(await post('agency', '/owner/procurements/new', { title: '冒名' })).toBe(403)
+    expect(await post('owner', `/agency/bids/${openId}`, { intent: 'submit', price: '1', committedDays: '1', accept: 'yes' })).toBe(403)
+    expect(await post('public', `/owner/procurements/${ownId}`, { intent: 'cancel', reason: '冒名撤销' })).toBe(302)
     expect(await post('owner', '/calendar', { intent: 'setDay', day: '2027-01-04', kind: 'holiday', nameZh: '假' })).toBe(403)
     // Still pending after the refused approval.
     const review = await (await fetch(`${base}/authority/qualifications/${pendingId}`, { headers: { cookie: cookies.authority! } })).text()

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import type { Browser, Locator, Page } from 'playwright-core'
+import type { Browser, Locator } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../seeds/demo'
 import { usccCheckChar } from '../../services/orgs/uscc'
@@ -10,6 +10,7 @@ import { idNumberCheckChar } from '../../services/shared/id-number'
 const E2E_USCC = '91450881MA5L7XY00' + usccCheckChar('91450881MA5L7XY00')
 const E2E_ID_NUMBER = '45088119850712001' + idNumberCheckChar('45088119850712001')
 import { expectAccessible, launch, newContext, screenshot } from './browser'
+import { signIn, submit, visit } from './helpers'
 
 const base = inject('baseUrl')
 let browser: Browser
@@ -24,26 +25,6 @@ const HOMES = {
   authority: { path: '/authority', zh: '行业主管部门', en: 'Industry authority' },
   market_office: { path: '/office', zh: '中介超市管理部门', en: 'Market office' },
 } as const
-
-async function visit(page: Page, path: string) {
-  const response = await page.goto(base + path)
-  await page.waitForSelector('html[data-hydrated]')
-  await expectAccessible(page)
-  return response
-}
-
-/** Submits a form and waits until its answer is on screen: another page, or an error. */
-async function submit(page: Page, from: string) {
-  await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('main').locator('button[type=submit]').click()])
-  await Promise.race([page.waitForURL((u) => u.pathname !== from), page.locator('.alert.error, .field.has-error').first().waitFor()])
-}
-
-async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
-  await visit(page, '/login')
-  await page.getByRole('main').locator('input[name=email]').fill(email)
-  await page.getByRole('main').locator('input[name=password]').fill(password)
-  await submit(page, '/login')
-}
 
 /** Fills the agency's qualification form (labels in Chinese). */
 async function fillQualification(form: Locator, q: { specialty: string; level: string; certificateNo: string; validFrom: string; validTo: string; scan: string }) {

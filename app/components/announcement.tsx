@@ -1,0 +1,144 @@
+import { DefinitionList } from './field'
+import { formatDateTime, formatYuan } from '~/utils/format'
+import { useLocale, useT } from '~/utils/i18n'
+import type { MessageKey } from '~/i18n'
+
+export interface AnnouncementData {
+  p: {
+    id: string
+    number: string | null
+    title: string
+    projectCode: string
+    projectName: string
+    description: string
+    status: string
+    method: string
+    fundingSource: string
+    maxPriceFen: number
+    floorPriceFen: number | null
+    expectedDays: number
+    consortiumAllowed: boolean
+    practitionersRequired: boolean
+    requirement: { mode: 'any' | 'all'; specialties: string[]; minLevel: 1 | 2 | 3 } | null
+    announcementDays: number
+    contactName: string
+    contactPhone: string
+    publishedAt: string | null
+    bidDeadline: string | null
+    openedAt: string | null
+    cancelReason: string | null
+    failedReason: string | null
+    termsVersion: number
+    directReason: string | null
+  }
+  ownerZh: string
+  ownerEn: string
+  regionZh: string
+  regionEn: string
+  items: Array<{ code: string; nameZh: string; nameEn: string; itemVersion: number }>
+  directAgency: { nameZh: string; nameEn: string; uscc: string } | null
+  award: {
+    award: { priceFen: number; committedDays: number; decidedAt: string; standstillEndsAt: string; confirmedAt: string | null }
+    agencyZh: string
+    agencyEn: string
+    agencyUscc: string
+    savingsFen: number
+    savingsBp: number
+  } | null
+}
+
+export function StatusBadge({ status }: { status: string }) {
+  const t = useT()
+  return <span className={`badge proc-${status}`}>{t(`proc.status.${status}` as MessageKey)}</span>
+}
+
+/** The announcement as everyone reads it; the result notice once there is one. */
+export function Announcement({ data, specialtyNames }: { data: AnnouncementData; specialtyNames: Record<string, { nameZh: string; nameEn: string }> }) {
+  const t = useT()
+  const locale = useLocale()
+  const en = locale === 'en'
+  const { p } = data
+  const spec = (code: string) => (specialtyNames[code] ? (en ? specialtyNames[code].nameEn : specialtyNames[code].nameZh) : code)
+  return (
+    <>
+      {data.award ? (
+        <section className="card result-notice" aria-labelledby="result-title">
+          <h2 id="result-title">{t('proc.result')}</h2>
+          <div className="award-stats">
+            <div>
+              <span className="stat-label">{t('proc.winner')}</span>
+              <strong>{en ? data.award.agencyEn : data.award.agencyZh}</strong>
+              <span className="mono muted">{data.award.agencyUscc}</span>
+            </div>
+            <div>
+              <span className="stat-label">{t('proc.awardPrice')}</span>
+              <strong>{formatYuan(data.award.award.priceFen, locale)}</strong>
+            </div>
+            <div>
+              <span className="stat-label">{t('proc.committedDays')}</span>
+              <strong>{t('catalog.days', { n: data.award.award.committedDays })}</strong>
+            </div>
+            <div>
+              <span className="stat-label">{t('proc.savings')}</span>
+              <strong>{formatYuan(data.award.savingsFen, locale)}</strong>
+              <span className="muted">{t('proc.savingsRate', { rate: (data.award.savingsBp / 100).toFixed(2) })}</span>
+            </div>
+          </div>
+          <p className="savings-bar" aria-hidden="true">
+            <span style={{ width: `${Math.max(0, Math.min(100, 100 - data.award.savingsBp / 100))}%` }} />
+          </p>
+          <DefinitionList
+            items={[
+              [t('proc.method'), t(`method.${p.method}` as MessageKey)],
+              [t('proc.decidedAt'), formatDateTime(data.award.award.decidedAt, locale)],
+              [t('proc.standstillEnds'), formatDateTime(data.award.award.standstillEndsAt, locale)],
+            ]}
+          />
+        </section>
+      ) : null}
+      {p.status === 'cancelled' && p.cancelReason ? <p className="alert warn">{t('proc.cancelledBecause', { reason: p.cancelReason })}</p> : null}
+      {p.status === 'failed' && p.failedReason ? <p className="alert warn">{t(`proc.failed.${p.failedReason}` as MessageKey)}</p> : null}
+      <section className="card" aria-labelledby="terms-title">
+        <h2 id="terms-title">{t('proc.terms')}</h2>
+        <DefinitionList
+          items={[
+            [t('proc.owner'), en ? data.ownerEn : data.ownerZh],
+            [t('proc.projectCode'), <span className="mono" key="c">{p.projectCode}</span>],
+            [t('proc.projectName'), p.projectName],
+            [t('proc.region'), en ? data.regionEn : data.regionZh],
+            [
+              t('proc.items'),
+              <ul className="plain" key="i">
+                {data.items.map((i) => (
+                  <li key={i.code}>
+                    <span className="mono">{i.code}</span> {en ? i.nameEn : i.nameZh} <span className="muted">{t('proc.itemVersion', { v: i.itemVersion })}</span>
+                  </li>
+                ))}
+              </ul>,
+            ],
+            [t('proc.maxPrice'), formatYuan(p.maxPriceFen, locale)],
+            [t('proc.floorPrice'), p.floorPriceFen === null ? t('proc.none') : formatYuan(p.floorPriceFen, locale)],
+            [t('proc.expectedDays'), t('catalog.days', { n: p.expectedDays })],
+            [
+              t('proc.requirement'),
+              p.requirement
+                ? t(`proc.requirementText.${p.requirement.mode}`, { list: p.requirement.specialties.map(spec).join(en ? ', ' : '、'), level: t(`proc.minLevel.${p.requirement.minLevel}`) })
+                : t('proc.requirementCatalog'),
+            ],
+            [t('proc.practitioners'), t(p.practitionersRequired ? 'proc.yes' : 'proc.no')],
+            [t('proc.consortium'), t(p.consortiumAllowed ? 'proc.yes' : 'proc.no')],
+            [t('proc.fundingSource'), t(`proc.funding.${p.fundingSource}` as MessageKey)],
+            [t('proc.method'), t(`method.${p.method}` as MessageKey)],
+            ...(data.directAgency ? ([[t('proc.directAgency'), `${en ? data.directAgency.nameEn : data.directAgency.nameZh} (${data.directAgency.uscc})`]] as Array<[string, string]>) : []),
+            ...(p.directReason ? ([[t('proc.directReason'), p.directReason]] as Array<[string, string]>) : []),
+            [t('proc.publishedAt'), p.publishedAt ? formatDateTime(p.publishedAt, locale) : '—'],
+            [t('proc.deadline'), p.bidDeadline ? formatDateTime(p.bidDeadline, locale) : t('proc.deadlineAfterPublish', { n: p.announcementDays })],
+            [t('proc.contact'), `${p.contactName} · ${p.contactPhone}`],
+          ]}
+        />
+        {p.termsVersion > 1 ? <p className="hint">{t('proc.amended', { v: p.termsVersion })}</p> : null}
+        {p.description ? <p className="description">{p.description}</p> : null}
+      </section>
+    </>
+  )
+}

@@ -1,0 +1,216 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useEffect, useState } from 'react'
+import { Announcement, StatusBadge } from '~/components/announcement'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { DefinitionList, Field, FormError } from '~/components/field'
+import type { MessageKey } from '~/i18n'
+import { getApp } from '~/utils/app.server'
+import { requirePermission } from '~/utils/auth.server'
+import { formatDateTime, formatYuan } from '~/utils/format'
+import { fieldErrors, formValues, type FieldErrors } from '~/utils/forms'
+import { useLocale, useT } from '~/utils/i18n'
+import { title } from '~/utils/meta'
+import { serializeAnnouncement, specialtyNames } from '~/utils/procurement-form.server'
+import { assertSameOrigin, clientIp } from '~/utils/request.server'
+import {
+  bidderProblems,
+  bidInputSchema,
+  confirmDirect,
+  DomainError,
+  editBid,
+  ownBid,
+  ownPractitioners,
+  publicProcurement,
+  shanghaiDate,
+  submitBid,
+  withdrawBid,
+} from '~/utils/services.server'
+import { fenToYuanInput } from '../../services/shared/money'
+
+export const meta: MetaFunction = ({ matches }) => title(matches, 'bid.title')
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const session = await requirePermission(request, 'create:bid:own')
+  const { db, clock } = await getApp()
+  const found = await publicProcurement(db, params.id ?? '')
+  if (!found) throw new Response('Not found', { status: 404 })
+  const { p } = found
+  // A direct commission is for its named agency alone.
+  if (p.method === 'direct' && p.directAgencyId !== session.org.id) throw new Response('Not found', { status: 404 })
+  const [mine, problems, people] = await Promise.all([
+    ownBid(db, session.org.id, p.id),
+    p.status === 'published' ? bidderProblems(db, p, session.org.id, shanghaiDate(clock.now())) : Promise.resolve([]),
+    p.practitionersRequired ? ownPractitioners(db, session.org.id) : Promise.resolve([]),
+  ])
+  return {
+    announcement: serializeAnnouncement(found),
+    specialties: await specialtyNames(db),
+    open: p.status === 'published' && clock.now() < p.bidDeadline!,
+    problems,
+    practitioners: people.map((x) => ({ id: x.id, name: x.name, specialtyZh: x.specialtyZh, specialtyEn: x.specialtyEn })),
+    mine: mine
+      ? { priceFen: mine.priceFen, committedDays: mine.committedDays, status: mine.status, nonce: mine.nonce, submittedAt: mine.submittedAt.toISOString(), updatedAt: mine.updatedAt.toISOString(), practitionerIds: mine.practitionerIds, current: mine.termsVersion === p.termsVersion }
+      : null,
+  }
+}
+
+type ActionData = { intent: string; errors: FieldErrors; values: Record<string, string>; formError?: MessageKey; params?: Record<string, string | number> }
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  assertSameOrigin(request)
+  const session = await requirePermission(request, 'create:bid:own')
+  const { db, clock } = await getApp()
+  const form = await request.formData()
+  const values = formValues(form)
+  const intent = values.intent ?? ''
+  const actor = { userId: session.user.id, orgId: session.org.id, ip: clientIp(request) }
+  const id = (params.id ?? '') as never
+  const fail = (errors: FieldErrors, formError: MessageKey = 'errors.form', extra: Record<string, string | number> = {}) => Response.json({ intent, errors, values, formError, params: extra } satisfies ActionData, { status: 400 })
+  try {
+    if (intent === 'withdraw') {
+      await withdrawBid(db, clock, actor, id)
+      return { intent, errors: {}, values: {} } satisfies ActionData
+    }
+    const parsed = bidInputSchema.safeParse({ ...values, practitionerIds: form.getAll('practitionerIds').map(String) })
+    if (!parsed.success) return fail(fieldErrors(parsed.error))
+    if (intent === 'submit') await submitBid(db, clock, actor, id, parsed.data)
+    else if (intent === 'edit') await editBid(db, clock, actor, id, parsed.data)
+    else if (intent === 'confirm') await confirmDirect(db, clock, actor, id, parsed.data)
+    else return fail({}, 'errors.illegalStep')
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error
+    const extra = Object.fromEntries(Object.entries(error.params).map(([k, v]) => [k, typeof v === 'number' && (k === 'min' || k === 'max') && error.code === 'errors.priceOutOfBounds' ? fenToYuanInput(v) : v]))
+    return fail(error.field ? { [error.field]: error.code as MessageKey } : {}, error.field ? 'errors.form' : (error.code as MessageKey), extra)
+  }
+  return { intent, errors: {}, values: {} } satisfies ActionData
+}
+
+/** 32 random bytes from the browser's CSPRNG, as the draw's bidder entropy. */
+function useNonce() {
+  const [nonce, setNonce] = useState('')
+  useEffect(() => {
+    const bytes = crypto.getRandomValues(new Uint8Array(32))
+    setNonce(Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join(''))
+  }, [])
+  return nonce
+}
+
+export default function BidPage() {
+  const { announcement, specialties, open, problems, practitioners, mine } = useLoaderData<typeof loader>()
+  const data = useActionData<ActionData>()
+  const busy = useNavigation().state === 'submitting'
+  const nonce = useNonce()
+  const t = useT()
+  const locale = useLocale()
+  const en = locale === 'en'
+  const { p } = announcement
+  const direct = p.method === 'direct'
+  const failed = data?.formError ? data : null
+  const v = failed?.values ?? (mine ? { price: fenToYuanInput(mine.priceFen), committedDays: String(mine.committedDays) } : {})
+  const e = failed?.errors ?? {}
+  const live = mine && mine.status !== 'withdrawn'
+  const intent = direct ? 'confirm' : live ? 'edit' : 'submit'
+  return (
+    <div className="page">
+      <p className="eyebrow">
+        <Link to={`/procurements/${p.id}`}>{p.number}</Link>
+      </p>
+      <h1>{t(direct ? 'bid.confirmTitle' : 'bid.title')}</h1>
+      <p className="lead">
+        {p.title} <StatusBadge status={p.status} />
+      </p>
+      {data && !data.formError ? (
+        <p className="alert ok" role="status">
+          {t(`bid.done.${data.intent}` as MessageKey)}
+        </p>
+      ) : null}
+      {failed && failed.formError !== 'errors.form' ? <FormError error={failed.formError} /> : null}
+
+      {mine ? (
+        <section className="card" aria-labelledby="mine-title">
+          <h2 id="mine-title">{t('bid.mine')}</h2>
+          {mine.status === 'needs_reconfirm' || (!mine.current && mine.status !== 'withdrawn') ? <p className="alert warn">{t('bid.reconfirm')}</p> : null}
+          <DefinitionList
+            items={[
+              [t('bid.price'), formatYuan(mine.priceFen, locale)],
+              [t('proc.committedDays'), t('catalog.days', { n: mine.committedDays })],
+              [t('own.bidState'), t(`bid.status.${mine.status}`)],
+              [t('bid.submittedAt'), formatDateTime(mine.submittedAt, locale)],
+              [t('bid.nonce'), <code className="nonce" key="n">{mine.nonce}</code>],
+            ]}
+          />
+          <p className="hint">{t('bid.nonceHint')}</p>
+          {open && live && !direct ? (
+            <Form method="post">
+              <button type="submit" name="intent" value="withdraw" className="button secondary" disabled={busy}>
+                {t('bid.withdraw')}
+              </button>
+            </Form>
+          ) : null}
+        </section>
+      ) : null}
+
+      {open && (!mine || live) && !(direct && mine) ? (
+        problems.length ? (
+          <section className="card" aria-labelledby="inel-title">
+            <h2 id="inel-title">{t('bid.ineligible')}</h2>
+            <ul>
+              {problems.map((r) => (
+                <li key={JSON.stringify(r)}>{t(`elig.${r.code}` as MessageKey, 'specialty' in r ? { specialty: specialties[r.specialty] ? (en ? specialties[r.specialty]!.nameEn : specialties[r.specialty]!.nameZh) : r.specialty } : {})}</li>
+              ))}
+            </ul>
+          </section>
+        ) : (
+          <section className="card" aria-labelledby="form-title">
+            <h2 id="form-title">{t(direct ? 'bid.confirmForm' : mine ? 'bid.editForm' : 'bid.newForm')}</h2>
+            <p className="hint">
+              {p.floorPriceFen === null
+                ? t('bid.boundsMax', { max: formatYuan(p.maxPriceFen, locale), days: p.expectedDays })
+                : t('bid.bounds', { min: formatYuan(p.floorPriceFen, locale), max: formatYuan(p.maxPriceFen, locale), days: p.expectedDays })}
+            </p>
+            <Form method="post" className="form" noValidate>
+              <input type="hidden" name="nonce" value={nonce} />
+              <div className="grid two">
+                <Field label="bid.price" name="price" inputMode="decimal" required defaultValue={v.price} error={e.price} errorParams={failed?.params} />
+                <Field label="proc.committedDays" name="committedDays" type="number" min={1} max={p.expectedDays} required defaultValue={v.committedDays} error={e.committedDays} errorParams={failed?.params} />
+              </div>
+              {p.practitionersRequired ? (
+                <fieldset className={e.practitionerIds ? 'has-error' : undefined}>
+                  <legend>{t('bid.practitioners')}</legend>
+                  {practitioners.length ? (
+                    practitioners.map((x) => (
+                      <label key={x.id} className="choice block">
+                        <input type="checkbox" name="practitionerIds" value={x.id} defaultChecked={mine?.practitionerIds.includes(x.id)} /> {x.name} <span className="muted">{en ? x.specialtyEn : x.specialtyZh}</span>
+                      </label>
+                    ))
+                  ) : (
+                    <p className="muted">
+                      {t('prac.none')} <Link to="/agency/practitioners">{t('prac.nav')}</Link>
+                    </p>
+                  )}
+                  {e.practitionerIds ? <p className="error">{t(e.practitionerIds)}</p> : null}
+                </fieldset>
+              ) : null}
+              <div className={`field check${e.accept ? ' has-error' : ''}`}>
+                <input type="checkbox" id="accept" name="accept" value="yes" />
+                <label htmlFor="accept">{t('bid.accept')}</label>
+              </div>
+              {e.accept ? <p className="error">{t(e.accept)}</p> : null}
+              <button type="submit" name="intent" value={intent} className="button" disabled={busy}>
+                {t(direct ? 'bid.confirm' : mine ? 'bid.save' : 'bid.submit')}
+              </button>
+              <p className="hint">{t('bid.sealedHint')}</p>
+            </Form>
+          </section>
+        )
+      ) : !open && p.status === 'published' ? (
+        <p className="alert warn">{t('errors.biddingClosed')}</p>
+      ) : null}
+
+      <Announcement data={announcement} specialtyNames={specialties} />
+    </div>
+  )
+}
+
+export const ErrorBoundary = GeneralErrorBoundary

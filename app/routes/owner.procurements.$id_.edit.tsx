@@ -1,0 +1,42 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { redirect } from '@remix-run/node'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { ProcurementForm } from '~/components/procurement-form'
+import { getApp } from '~/utils/app.server'
+import { requirePermission } from '~/utils/auth.server'
+import { useT } from '~/utils/i18n'
+import { title } from '~/utils/meta'
+import { draftValues, procurementFormContext, saveDraftAction, type ProcurementActionData } from '~/utils/procurement-form.server'
+import { ownerProcurement } from '~/utils/services.server'
+
+export const meta: MetaFunction = ({ matches }) => title(matches, 'own.editTitle')
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const session = await requirePermission(request, 'create:procurement:own')
+  const { db } = await getApp()
+  const found = await ownerProcurement(db, session.org.id, params.id ?? '')
+  if (!found) throw new Response('Not found', { status: 404 })
+  // Only a draft is edited here; published terms change through an amendment.
+  if (found.p.status !== 'draft') throw redirect(`/owner/procurements/${found.p.id}`)
+  return { ...(await procurementFormContext(db)), id: found.p.id, values: draftValues(found.p, found.items.map((i) => i.code), found.directAgency?.uscc ?? null) }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  return saveDraftAction(request, params.id)
+}
+
+export default function EditProcurement() {
+  const { id: _id, values, ...context } = useLoaderData<typeof loader>()
+  const data = useActionData<ProcurementActionData>()
+  const t = useT()
+  return (
+    <div className="page narrow">
+      <p className="eyebrow">{t('role.owner')}</p>
+      <h1>{t('own.editTitle')}</h1>
+      <ProcurementForm {...context} values={data?.values ?? values} errors={data?.errors ?? {}} formError={data?.formError} submitLabel="own.saveDraft" />
+    </div>
+  )
+}
+
+export const ErrorBoundary = GeneralErrorBoundary

@@ -1,0 +1,77 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { StatusBadge } from '~/components/announcement'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { TableWrap } from '~/components/field'
+import type { MessageKey } from '~/i18n'
+import { getApp } from '~/utils/app.server'
+import { requirePermission } from '~/utils/auth.server'
+import { formatDateTime, formatYuan } from '~/utils/format'
+import { useLocale, useT } from '~/utils/i18n'
+import { title } from '~/utils/meta'
+import { procurementsOfOwner } from '~/utils/services.server'
+
+export const meta: MetaFunction = ({ matches }) => title(matches, 'own.title')
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const session = await requirePermission(request, 'read:procurement:own')
+  const { db } = await getApp()
+  const rows = await procurementsOfOwner(db, session.org.id)
+  return { rows: rows.map((r) => ({ ...r, bidDeadline: r.bidDeadline?.toISOString() ?? null, updatedAt: r.updatedAt.toISOString() })) }
+}
+
+export default function OwnerProcurements() {
+  const { rows } = useLoaderData<typeof loader>()
+  const t = useT()
+  const locale = useLocale()
+  const en = locale === 'en'
+  return (
+    <div className="page">
+      <p className="eyebrow">{t('role.owner')}</p>
+      <h1>{t('own.title')}</h1>
+      <p className="lead">{t('own.intro')}</p>
+      <p>
+        <Link to="/owner/procurements/new" className="button">
+          {t('own.new')}
+        </Link>
+      </p>
+      {rows.length ? (
+        <TableWrap label={t('own.title')}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('ann.announcement')}</th>
+                <th scope="col">{t('proc.method')}</th>
+                <th scope="col">{t('proc.maxPrice')}</th>
+                <th scope="col">{t('proc.deadline')}</th>
+                <th scope="col">{t('ann.status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id}>
+                  <td>
+                    <Link to={`/owner/procurements/${r.id}`}>{r.title}</Link>
+                    <div className="muted sub">
+                      {r.number ? <span className="mono">{r.number}</span> : t('own.draftNoNumber')} · {r.items.map((i) => (en ? i.nameEn : i.nameZh)).join(en ? ', ' : '、')}
+                    </div>
+                  </td>
+                  <td>{t(`method.${r.method}` as MessageKey)}</td>
+                  <td className="num">{formatYuan(r.maxPriceFen, locale)}</td>
+                  <td>{r.bidDeadline ? formatDateTime(r.bidDeadline, locale) : '—'}</td>
+                  <td>
+                    <StatusBadge status={r.status} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
+      ) : (
+        <p className="muted">{t('own.none')}</p>
+      )}
+    </div>
+  )
+}
+
+export const ErrorBoundary = GeneralErrorBoundary

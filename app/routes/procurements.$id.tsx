@@ -1,0 +1,51 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { Announcement, StatusBadge } from '~/components/announcement'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { getApp } from '~/utils/app.server'
+import { getSession } from '~/utils/auth.server'
+import { useT } from '~/utils/i18n'
+import { serializeAnnouncement, specialtyNames } from '~/utils/procurement-form.server'
+import { publicProcurement } from '~/utils/services.server'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.announcement.p.title} · ${data.announcement.p.number ?? ''}` : '' }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { db } = await getApp()
+  const found = await publicProcurement(db, params.id ?? '')
+  if (!found) throw new Response('Not found', { status: 404 })
+  const session = await getSession(request)
+  return {
+    announcement: serializeAnnouncement(found),
+    specialties: await specialtyNames(db),
+    // An agency is offered the way to its bid page while bids are open.
+    canBid: session?.org.kind === 'agency' && found.p.status === 'published',
+  }
+}
+
+export default function AnnouncementPage() {
+  const { announcement, specialties, canBid } = useLoaderData<typeof loader>()
+  const t = useT()
+  const { p } = announcement
+  return (
+    <div className="page">
+      <p className="eyebrow">
+        <Link to="/procurements">{t('ann.title')}</Link>
+      </p>
+      <h1>{p.title}</h1>
+      <p className="lead">
+        <span className="mono">{p.number}</span> <StatusBadge status={p.status} />
+      </p>
+      {canBid ? (
+        <p>
+          <Link to={`/agency/bids/${p.id}`} className="button">
+            {t(p.method === 'direct' ? 'bid.goConfirm' : 'bid.go')}
+          </Link>
+        </p>
+      ) : null}
+      <Announcement data={announcement} specialtyNames={specialties} />
+    </div>
+  )
+}
+
+export const ErrorBoundary = GeneralErrorBoundary

@@ -1,0 +1,118 @@
+import { redirect } from '@remix-run/node'
+import type { Db } from '../../db/client'
+import type { MessageKey } from '~/i18n'
+import { getApp } from './app.server'
+import { requirePermission } from './auth.server'
+import { assertSameOrigin, clientIp } from './request.server'
+import { fenToYuanInput } from '../../services/shared/money'
+import type { Procurement } from '../../db/schema'
+import { allSpecialties, DomainError, listCatalog, loadRules, procurementInputSchema, saveDraft, type publicProcurement } from './services.server'
+import { fieldErrors, formValues, type FieldErrors } from './forms'
+
+/** What the procurement form needs: the catalog, the specialties and the office's rules. */
+export async function procurementFormContext(db: Db) {
+  const [catalog, specialties, rules] = await Promise.all([listCatalog(db), allSpecialties(db), loadRules(db)])
+  return {
+    catalog: catalog.map((c) => ({ code: c.code, nameZh: c.nameZh, nameEn: c.nameEn, items: c.items.map((i) => ({ code: i.code, nameZh: i.nameZh, nameEn: i.nameEn, standardDays: i.standardDays })) })),
+    specialties: specialties.map((s) => ({ code: s.code, nameZh: s.nameZh, nameEn: s.nameEn })),
+    minDays: rules.minAnnouncementDays,
+    thresholdYuan: fenToYuanInput(rules.directThresholdFen),
+  }
+}
+
+/** The posted form: what to show again, and the parse. Repeated fields become arrays. */
+export function readProcurementForm(form: FormData) {
+  const values = {
+    ...formValues(form),
+    itemCodes: form.getAll('itemCodes').map(String),
+    requirementSpecialties: form.getAll('requirementSpecialties').map(String),
+  }
+  const parsed = procurementInputSchema.safeParse(values)
+  return { values, parsed, errors: parsed.success ? {} : fieldErrors(parsed.error) }
+}
+
+/** A saved draft as the form shows it. */
+export function draftValues(p: Procurement, itemCodes: string[], directUscc: string | null) {
+  return {
+    projectCode: p.projectCode,
+    projectName: p.projectName,
+    title: p.title,
+    description: p.description,
+    itemCodes,
+    consortiumAllowed: p.consortiumAllowed ? 'on' : '',
+    maxPrice: fenToYuanInput(p.maxPriceFen),
+    floorPrice: p.floorPriceFen === null ? '' : fenToYuanInput(p.floorPriceFen),
+    expectedDays: String(p.expectedDays),
+    fundingSource: p.fundingSource,
+    requirementSpecialties: p.requirement?.specialties ?? [],
+    requirementMode: p.requirement?.mode ?? 'any',
+    minLevel: String(p.requirement?.minLevel ?? 3),
+    practitionersRequired: p.practitionersRequired ? 'on' : '',
+    method: p.method,
+    announcementDays: String(p.announcementDays),
+    directAgencyUscc: directUscc ?? '',
+    directReason: p.directReason ?? '',
+    minStep: typeof p.methodParams.minStepFen === 'number' ? fenToYuanInput(p.methodParams.minStepFen) : '',
+    contactName: p.contactName,
+    contactPhone: p.contactPhone,
+  }
+}
+
+type Details = NonNullable<Awaited<ReturnType<typeof publicProcurement>>>
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null)
+
+/** A procurement with its details, as plain data for the `Announcement` component. */
+export function serializeAnnouncement(d: Details) {
+  const { p } = d
+  return {
+    p: {
+      id: p.id, number: p.number, title: p.title, projectCode: p.projectCode, projectName: p.projectName, description: p.description, status: p.status,
+      method: p.method, fundingSource: p.fundingSource, maxPriceFen: p.maxPriceFen, floorPriceFen: p.floorPriceFen, expectedDays: p.expectedDays,
+      consortiumAllowed: p.consortiumAllowed, practitionersRequired: p.practitionersRequired, requirement: p.requirement, announcementDays: p.announcementDays,
+      contactName: p.contactName, contactPhone: p.contactPhone, publishedAt: iso(p.publishedAt), bidDeadline: iso(p.bidDeadline), openedAt: iso(p.openedAt),
+      cancelReason: p.cancelReason, failedReason: p.failedReason, termsVersion: p.termsVersion, directReason: p.directReason,
+    },
+    ownerZh: d.ownerZh,
+    ownerEn: d.ownerEn,
+    regionZh: d.regionZh,
+    regionEn: d.regionEn,
+    items: d.items,
+    directAgency: d.directAgency ? { nameZh: d.directAgency.nameZh, nameEn: d.directAgency.nameEn, uscc: d.directAgency.uscc } : null,
+    award: d.award
+      ? {
+          award: { priceFen: d.award.award.priceFen, committedDays: d.award.award.committedDays, decidedAt: d.award.award.decidedAt.toISOString(), standstillEndsAt: d.award.award.standstillEndsAt.toISOString(), confirmedAt: iso(d.award.award.confirmedAt) },
+          agencyZh: d.award.agencyZh,
+          agencyEn: d.award.agencyEn,
+          agencyUscc: d.award.agencyUscc,
+          savingsFen: d.award.savingsFen,
+          savingsBp: d.award.savingsBp,
+        }
+      : null,
+  }
+}
+
+/** Specialty names by code, for requirements. */
+export async function specialtyNames(db: Db) {
+  const rows = await allSpecialties(db)
+  return Object.fromEntries(rows.map((s) => [s.code, { nameZh: s.nameZh, nameEn: s.nameEn }]))
+}
+
+export type ProcurementActionData = { errors: FieldErrors; values: Record<string, string | string[]>; formError?: MessageKey }
+
+/** The action of the new-draft and edit-draft pages: parse, save, and show the draft, or the errors. */
+export async function saveDraftAction(request: Request, id?: string) {
+  assertSameOrigin(request)
+  const session = await requirePermission(request, 'create:procurement:own')
+  const { db, clock } = await getApp()
+  const { values, parsed, errors } = readProcurementForm(await request.formData())
+  if (!parsed.success) return Response.json({ errors, values, formError: 'errors.form' } satisfies ProcurementActionData, { status: 400 })
+  try {
+    const draft = await saveDraft(db, clock, { userId: session.user.id, orgId: session.org.id, ip: clientIp(request) }, parsed.data, id)
+    return redirect(`/owner/procurements/${draft.id}?saved=draft`)
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error
+    const formError = (error.field ? 'errors.form' : error.code) as MessageKey
+    return Response.json({ errors: error.field ? { [error.field]: error.code as MessageKey } : {}, values, formError } satisfies ProcurementActionData, { status: 400 })
+  }
+}

@@ -1,0 +1,125 @@
+import { eq } from 'drizzle-orm'
+import type { Db } from '../db/client'
+import { organizations, users, type User } from '../db/schema'
+import { directoryQuerySchema, searchAgencies } from '../services/agencies'
+import { shanghaiDate } from '../services/calendar'
+import { JobQueue } from '../services/jobs'
+import {
+  bidInputSchema,
+  cancelProcurement,
+  closeIfDue,
+  confirmDirect,
+  procurementHandlers,
+  procurementInputSchema,
+  publishProcurement,
+  saveDraft,
+  submitBid,
+} from '../services/procurement'
+import { ManualClock, type Clock } from '../services/shared/clock'
+import type { Rng } from './factories'
+
+const DAY = 86_400_000
+
+/** Projects of Guigang's kind, each with the item it buys, a max price in yuan and the days it expects. */
+const NEEDS: Array<{ project: string; code: string; title: string; item: string; max: number; days: number }> = [
+  { project: '贵港市港北区第三污水处理厂扩建工程', code: '2026-450802-46-01-031207', title: '第三污水处理厂扩建工程环境影响报告表编制', item: 'C06-02', max: 68_000, days: 10 },
+  { project: '贵港市中心城区老旧小区改造（二期）', code: '2026-450802-47-01-015532', title: '老旧小区改造二期工程概算编制', item: 'C10-01', max: 45_000, days: 8 },
+  { project: '覃塘区产业园标准厂房建设项目', code: '2026-450804-47-01-020418', title: '标准厂房建设项目岩土工程详细勘察', item: 'C02-01', max: 120_000, days: 20 },
+  { project: '桂平市西山镇防洪堤加固工程', code: '2026-450881-76-01-007731', title: '防洪堤加固工程水土保持方案编制', item: 'C08-01', max: 56_000, days: 15 },
+  { project: '平南县人民医院门诊综合楼', code: '2026-450821-84-01-012004', title: '门诊综合楼工程地形图测绘', item: 'C05-01', max: 38_000, days: 7 },
+  { project: '港南区第二实验小学新建工程', code: '2025-450803-83-01-044190', title: '第二实验小学新建工程招标代理', item: 'C11-01', max: 90_000, days: 15 },
+  { project: '贵港港中心港区码头扩建工程', code: '2025-450802-55-01-019926', title: '码头扩建工程节能评估报告编制', item: 'C07-01', max: 60_000, days: 12 },
+  { project: '贵港市体育中心配套道路工程', code: '2026-450802-48-01-027745', title: '体育中心配套道路工程竣工联合测量', item: 'C05-03', max: 42_000, days: 10 },
+  { project: '覃塘区城乡供水一体化工程', code: '2026-450804-46-01-009812', title: '城乡供水一体化工程可行性研究报告编制', item: 'C01-02', max: 150_000, days: 25 },
+  { project: '贵港市第一中学实验楼', code: '2026-450802-83-01-016670', title: '实验楼工程施工图审查', item: 'C03-04', max: 35_000, days: 10 },
+  { project: '港北区农贸市场升级改造', code: '2026-450802-51-01-038851', title: '农贸市场升级改造工程量清单及控制价编制', item: 'C10-02', max: 48_000, days: 10 },
+  { project: '平南县工业园区道路工程', code: '2026-450821-48-01-021133', title: '工业园区道路工程地质灾害危险性评估', item: 'C09-01', max: 75_000, days: 20 },
+  { project: '桂平市中医院住院楼', code: '2026-450881-84-01-008845', title: '住院楼工程房产面积测绘', item: 'C05-04', max: 26_000, days: 8 },
+  { project: '贵港市城市书房建设项目', code: '2026-450802-88-01-040017', title: '城市书房建设项目环境影响报告表编制', item: 'C06-02', max: 24_000, days: 10 },
+]
+
+/**
+ * Procurements in every state this part of the lifecycle reaches, made through the services at
+ * past times so their numbers, deadlines, audit entries and notifications are all real: drafts,
+ * open for bids (with sealed bids), opened for selection, awarded by direct commission, failed
+ * and cancelled.
+ */
+export async function seedProcurements(db: Db, clock: Clock, r: Rng) {
+  const now = clock.now()
+  const at = (daysAgo: number) => new ManualClock(new Date(now.getTime() - daysAgo * DAY))
+  const owners = await db.select().from(users).innerJoin(organizations, eq(organizations.id, users.orgId)).where(eq(organizations.kind, 'owner'))
+  const ownerUsers = owners.map((o) => o.users)
+  const demoOwner = ownerUsers.find((u) => u.email === 'owner@example.com')!
+  const today = shanghaiDate(now)
+  const queue = new JobQueue(db, clock, procurementHandlers as never, { log: () => {} })
+  const adminOf = async (orgId: string) => (await db.select().from(users).where(eq(users.orgId, orgId as never)))[0]!
+  const eligibleFor = async (item: string) => {
+    const found = await searchAgencies(db, directoryQuerySchema.parse({ item }), today)
+    return Promise.all(found.agencies.map(async (a) => ({ user: await adminOf(a.id) })))
+  }
+  const as = (u: User) => ({ userId: u.id, orgId: u.orgId })
+  const form = (need: (typeof NEEDS)[number], over: Record<string, unknown> = {}) =>
+    procurementInputSchema.parse({
+      projectCode: need.code, projectName: need.project, title: need.title, itemCodes: [need.item], maxPrice: String(need.max), expectedDays: String(need.days),
+      fundingSource: r.next() < 0.75 ? 'public' : 'private', method: 'lowest_price', announcementDays: '3', contactName: '李强', contactPhone: '0775-4561234', ...over,
+    })
+  const bidsOn = async (id: string, need: (typeof NEEDS)[number], c: Clock, howMany: number) => {
+    const agencies = (await eligibleFor(need.item)).slice(0, howMany)
+    for (const a of agencies) {
+      const price = Math.round((need.max * (0.82 + r.next() * 0.17)) / 100) * 100
+      await submitBid(db, c, as(a.user), id as never, bidInputSchema.parse({ price: String(price), committedDays: String(Math.max(1, need.days - r.int(0, 3))), accept: 'yes' }))
+    }
+    return agencies.length
+  }
+  const ownerFor = (i: number) => (i % 3 === 0 ? demoOwner : ownerUsers[i % ownerUsers.length]!)
+  let n = 0
+  const next = () => NEEDS[n++ % NEEDS.length]!
+
+  // Drafts (the demo owner's, so its page shows them).
+  for (const need of [next(), next()]) await saveDraft(db, at(1), as(demoOwner), form(need, { method: 'random_draw' }))
+
+  // Open for bids now, with sealed bids already in.
+  for (let i = 0; i < 4; i++) {
+    const need = next()
+    const c = at(1 - i * 0.1)
+    const p = await publishProcurement(db, c, queue, as(ownerFor(i)), (await saveDraft(db, c, as(ownerFor(i)), form(need, { method: i === 3 ? 'random_draw' : 'lowest_price' }))).id)
+    await bidsOn(p.id, need, c, 2 + (i % 3))
+  }
+
+  // Closed and opened: published a fortnight ago, the deadline job has run.
+  for (let i = 0; i < 2; i++) {
+    const need = next()
+    const c = at(16 - i)
+    const p = await publishProcurement(db, c, queue, as(ownerFor(i)), (await saveDraft(db, c, as(ownerFor(i)), form(need))).id)
+    await bidsOn(p.id, need, c, 3)
+    await closeIfDue(db, at(8 - i), p.id)
+  }
+
+  // Awarded by direct commission, small amounts under the threshold.
+  for (let i = 0; i < 3; i++) {
+    const need = next()
+    const agency = (await eligibleFor(need.item))[i]
+    if (!agency) continue
+    const uscc = (await db.select({ uscc: organizations.uscc }).from(organizations).where(eq(organizations.id, agency.user.orgId)))[0]!.uscc
+    const c = at(9 - i * 2)
+    const max = Math.min(need.max, 48_000)
+    const p = await publishProcurement(db, c, queue, as(ownerFor(i + 1)), (await saveDraft(db, c, as(ownerFor(i + 1)), form(need, { method: 'direct', directAgencyUscc: uscc, maxPrice: String(max), announcementDays: '1' }))).id)
+    await confirmDirect(db, at(8.9 - i * 2), as(agency.user), p.id, bidInputSchema.parse({ price: String(Math.round((max * 0.92) / 100) * 100), committedDays: String(need.days - 2), accept: 'yes' }))
+  }
+
+  // Failed: nobody bid.
+  {
+    const need = next()
+    const c = at(20)
+    const p = await publishProcurement(db, c, queue, as(demoOwner), (await saveDraft(db, c, as(demoOwner), form(need))).id)
+    await closeIfDue(db, at(12), p.id)
+  }
+
+  // Cancelled by its owner after publication.
+  {
+    const need = next()
+    const c = at(6)
+    const p = await publishProcurement(db, c, queue, as(ownerFor(2)), (await saveDraft(db, c, as(ownerFor(2)), form(need))).id)
+    await cancelProcurement(db, at(5), as(ownerFor(2)), p.id, '项目建设方案调整，待重新立项后另行采购')
+  }
+}
