@@ -613,6 +613,19 @@ export const zh = {
   'elig.notYetValid': '{specialty}资质尚未生效',
   'elig.notSubmitted': '尚未签署诚信承诺书并提交入驻申请',
   'bid.boundsMax': '报价不超过 {max}；承诺时限不超过 {days} 个工作日。',
+  'errors.awardNotConfirmed': '中选机构尚未确认中选',
+  'errors.standstillRunning': '公示期尚未结束，结束后才能上传合同',
+  'errors.startInPast': '开始日期不能早于今天',
+  'errors.noContract': '采购人尚未上传合同',
+  'errors.score': '请选择 1 到 5 分',
+  'notify.awardConfirmed': '中选机构已确认「{title}」（{number}）的中选结果。',
+  'notify.contractUploaded': '采购人已上传「{title}」（{number}）的合同，请核对后确认。',
+  'notify.contractConfirmed': '中选机构已确认「{title}」（{number}）的合同，服务应于 {due} 前完成。',
+  'notify.delivered': '「{title}」（{number}）的服务成果已提交，请在验收期限内验收或退回。',
+  'notify.deliveryAccepted': '「{title}」（{number}）的服务成果已通过验收。',
+  'notify.deliveryReturned': '「{title}」（{number}）的服务成果被退回：{reason}',
+  'notify.evaluated': '采购人已评价「{title}」（{number}）的服务。',
+  'notify.serviceOverdue': '「{title}」（{number}）的服务已超过约定完成日期 {due}。',
 } as const
 
 export type MessageKey = keyof typeof zh

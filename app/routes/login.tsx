@@ -11,7 +11,8 @@ import { fieldErrors, type FieldErrors } from '~/utils/forms'
 import { useT } from '~/utils/i18n'
 import { title } from '~/utils/meta'
 import { assertSameOrigin, clientIp, safeRedirect, userAgent } from '~/utils/request.server'
-import { signIn, signInSchema, DomainError } from '~/utils/services.server'
+import { getLocale } from '~/utils/i18n.server'
+import { rememberLocale, signIn, signInSchema, DomainError } from '~/utils/services.server'
 
 export const meta: MetaFunction = ({ matches }) => title(matches, 'auth.signInTitle')
 
@@ -38,6 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
   try {
     const result = await signIn(db, clock, parsed.data, { ip: clientIp(request), userAgent: userAgent(request), previousToken: sessionToken(request) }, policy)
     if (!result.ok) return Response.json({ errors: {}, formError: result.error as MessageKey, email } satisfies ActionData, { status: 400 })
+    await rememberLocale(db, result.user.id, getLocale(request))
     const to = safeRedirect(form.get('redirectTo'), '/home')
     return redirect(to, { headers: { 'set-cookie': await sessionCookie(result.token, Math.floor(policy.absoluteMs / 1000)) } })
   } catch (error) {

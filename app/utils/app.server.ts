@@ -5,7 +5,7 @@ import { ConfigError, loadConfig, type Config } from '../../services/config'
 import { agencyHandlers, scheduleQualificationExpiry } from '../../services/agencies'
 import { JobQueue } from '../../services/jobs'
 import { maintenanceHandlers, scheduleNightlyPurge } from '../../services/maintenance'
-import { procurementHandlers, sweepDeadlines } from '../../services/procurement'
+import { procurementHandlers, scheduleOverdueCheck, sweepDeadlines } from '../../services/procurement'
 import { OffsetClock, systemClock, type Clock } from '../../services/shared/clock'
 
 export interface App {
@@ -49,6 +49,7 @@ async function boot(): Promise<App> {
   const queue = new JobQueue(db, clock, { ...maintenanceHandlers, ...agencyHandlers, ...procurementHandlers })
   await scheduleNightlyPurge(queue, clock)
   await scheduleQualificationExpiry(queue, clock)
+  await scheduleOverdueCheck(queue, clock)
   // Deadlines that passed while the app was down, even if their job was lost.
   const caughtUp = await sweepDeadlines(db, clock)
   if (caughtUp) console.log(`[boot] closed ${caughtUp} procurements whose deadline passed while down`)

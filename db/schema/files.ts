@@ -26,6 +26,8 @@ export const files = pgTable(
     content: bytea().notNull(),
     createdAt: tstz().notNull(),
     createdBy: uuid().$type<UserId>(),
+    /** a contract or a deliverable: readable by both parties of this procurement */
+    procurementId: uuid(),
   },
   (t) => [index().on(t.orgId)],
 )

@@ -1,4 +1,4 @@
-import { index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core'
+import { index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { tstz } from './columns'
 import type { OrgId, UserId } from './ids'
 import { organizations } from './orgs'
@@ -25,3 +25,23 @@ export const notifications = pgTable(
   (t) => [index().on(t.orgId, t.createdAt)],
 )
 export type Notification = typeof notifications.$inferSelect
+
+/**
+ * 邮件发件箱: each notification rendered for each addressee in their language, ready for a mail
+ * relay. Nothing sends it yet; the market office reads it at /office/outbox.
+ */
+export const emailOutbox = pgTable(
+  'email_outbox',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    notificationId: uuid().notNull().references(() => notifications.id),
+    userId: uuid().notNull().references(() => users.id).$type<UserId>(),
+    toEmail: text().notNull(),
+    locale: text().notNull(),
+    subject: text().notNull(),
+    body: text().notNull(),
+    createdAt: tstz().notNull(),
+    sentAt: tstz(),
+  },
+  (t) => [index().on(t.createdAt), uniqueIndex().on(t.notificationId, t.userId)],
+)

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { bigint, boolean, char, check, index, integer, jsonb, pgEnum, pgSequence, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core'
+import { bigint, boolean, char, check, date, index, integer, jsonb, pgEnum, pgSequence, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core'
 import { idColumn, timestamps, tstz } from './columns'
 import type { BidId, OrgId, ProcurementId, ServiceItemId, UserId } from './ids'
 import { serviceItems } from './catalog'
@@ -166,3 +166,74 @@ export const awards = pgTable('awards', {
   confirmedAt: tstz(),
 })
 export type Award = typeof awards.$inferSelect
+
+/**
+ * 合同: uploaded by the owner after the standstill, confirmed by the winner. The due date counts the
+ * committed working days from the start date.
+ */
+export const contracts = pgTable('contracts', {
+  procurementId: uuid().primaryKey().references(() => procurements.id).$type<ProcurementId>(),
+  fileId: uuid().notNull(),
+  priceFen: bigint({ mode: 'number' }).notNull(),
+  startDate: date({ mode: 'string' }).notNull(),
+  dueDate: date({ mode: 'string' }).notNull(),
+  uploadedBy: uuid().notNull().$type<UserId>(),
+  uploadedAt: tstz().notNull(),
+  confirmedBy: uuid().$type<UserId>(),
+  confirmedAt: tstz(),
+  /** set once by the daily overdue check */
+  overdueFlaggedAt: tstz(),
+})
+export type Contract = typeof contracts.$inferSelect
+
+export const deliveryDecision = pgEnum('delivery_decision', ['accepted', 'returned'])
+
+/** 服务成果: each delivery, and the owner's decision on it within the acceptance period. */
+export const deliveries = pgTable(
+  'deliveries',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    procurementId: uuid().notNull().references(() => procurements.id).$type<ProcurementId>(),
+    fileId: uuid().notNull(),
+    note: text().notNull().default(''),
+    deliveredBy: uuid().notNull().$type<UserId>(),
+    deliveredAt: tstz().notNull(),
+    decideBy: tstz().notNull(),
+    decision: deliveryDecision(),
+    reason: text(),
+    decidedBy: uuid().$type<UserId>(),
+    decidedAt: tstz(),
+  },
+  (t) => [index().on(t.procurementId)],
+)
+export type Delivery = typeof deliveries.$inferSelect
+
+/** 评价: the owner's rating of a finished service, 1–5 on each point; the credit system reads it. */
+export const evaluations = pgTable('evaluations', {
+  procurementId: uuid().primaryKey().references(() => procurements.id).$type<ProcurementId>(),
+  agencyOrgId: uuid().notNull().references(() => organizations.id).$type<OrgId>(),
+  quality: integer().notNull(),
+  timeliness: integer().notNull(),
+  conduct: integer().notNull(),
+  comment: text().notNull().default(''),
+  createdBy: uuid().notNull().$type<UserId>(),
+  createdAt: tstz().notNull(),
+})
+
+/**
+ * 信用记录 as they happen (an overdue service, a declined award …): what the credit system will
+ * score. `dedupeKey` keeps a job that runs twice from recording twice.
+ */
+export const creditEvents = pgTable(
+  'credit_events',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    orgId: uuid().notNull().references(() => organizations.id).$type<OrgId>(),
+    kind: text().notNull(),
+    procurementId: uuid().references(() => procurements.id).$type<ProcurementId>(),
+    occurredAt: tstz().notNull(),
+    detail: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    dedupeKey: text().notNull().unique(),
+  },
+  (t) => [index().on(t.orgId, t.occurredAt)],
+)

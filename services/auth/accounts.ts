@@ -124,3 +124,8 @@ export async function signOut(db: Db, clock: Clock, token: string, actor: { user
     await appendAudit(tx, { actor, action: 'auth.sign_out', entityType: 'user', entityId: actor.userId, at: clock.now() })
   })
 }
+
+/** The language a user last used, for what reaches them outside the site (the email outbox). */
+export async function rememberLocale(db: Db, userId: UserId, locale: string) {
+  await db.update(users).set({ locale }).where(eq(users.id, userId))
+}

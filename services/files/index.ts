@@ -18,8 +18,12 @@ export function sniffType(bytes: Uint8Array): ScanType | null {
   return null
 }
 
-/** Checks and stores a scan; throws field errors for an empty, oversized or forged file. */
-export async function storeScan(db: Db, input: { orgId: OrgId; userId: UserId; bytes: Uint8Array; field: string; at: Date }) {
+/**
+ * Checks and stores a document (PDF, JPEG or PNG by content); throws field errors for an empty,
+ * oversized or forged file. A contract or deliverable names its procurement, whose two parties
+ * may then read it.
+ */
+export async function storeScan(db: Db, input: { orgId: OrgId; userId: UserId; bytes: Uint8Array; field: string; at: Date; purpose?: 'qualification_scan' | 'contract' | 'deliverable'; procurementId?: string }) {
   if (input.bytes.length === 0) throw new DomainError('errors.fileRequired', input.field)
   if (input.bytes.length > MAX_UPLOAD_BYTES) throw new DomainError('errors.fileTooLarge', input.field)
   const mime = sniffType(input.bytes)
@@ -28,7 +32,8 @@ export async function storeScan(db: Db, input: { orgId: OrgId; userId: UserId; b
     .insert(files)
     .values({
       orgId: input.orgId,
-      purpose: 'qualification_scan',
+      purpose: input.purpose ?? 'qualification_scan',
+      procurementId: input.procurementId ?? null,
       mime,
       size: input.bytes.length,
       sha256: createHash('sha256').update(input.bytes).digest('hex'),

@@ -346,10 +346,3 @@ export async function confirmDirect(db: Db, clock: Clock, actor: Actor & { userI
     return awarded
   })
 }
-
-export const procurementHandlers = {
-  'procurement.close': async (payload: unknown, ctx: { db: Db; clock: Clock }) => {
-    const { id } = payload as { id: ProcurementId }
-    await closeIfDue(ctx.db, ctx.clock, id)
-  },
-}

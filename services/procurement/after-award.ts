@@ -1,0 +1,231 @@
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm'
+import { z } from 'zod'
+import type { Db } from '../../db/client'
+import { awards, contracts, creditEvents, deliveries, evaluations, organizations, procurements, type OrgId, type Procurement, type ProcurementId, type UserId } from '../../db/schema'
+import { appendAudit } from '../audit'
+import { addWorkingDays, isWorkingDay, loadCalendar, shanghaiDate, shanghaiInstant } from '../calendar'
+import { storeScan } from '../files'
+import { notify } from '../notifications'
+import type { Actor } from '../shared/actor'
+import type { Clock } from '../shared/clock'
+import { DomainError } from '../shared/errors'
+import { isoDay, isUuid } from '../shared/schemas'
+import { procurementStep, type LifecycleActor, type ProcurementAction } from './lifecycle'
+import { deadlineFrom, type Scheduler } from './procurements'
+import { loadRules } from './rules'
+
+/**
+ * After the award: the winner's confirmation, the contract (uploaded by the owner after the
+ * standstill, confirmed by the winner), the service with its due date in working days,
+ * deliveries the owner accepts or returns with reasons, and the evaluation. Overdue services are
+ * flagged daily to both sides and the market office, and recorded as credit events.
+ */
+type UserActor = Actor & { userId: UserId }
+
+async function lockProcurement(tx: Db, id: string) {
+  if (!isUuid(id)) throw new DomainError('errors.notFound')
+  const [p] = await tx.select().from(procurements).where(eq(procurements.id, id as ProcurementId)).for('update')
+  if (!p) throw new DomainError('errors.notFound')
+  const [award] = await tx.select().from(awards).where(eq(awards.procurementId, p.id))
+  return { p, award: award ?? null }
+}
+
+/** Only the two parties of a procurement reach its post-award steps; anyone else finds nothing. */
+function asParty(p: Procurement, award: { agencyOrgId: OrgId } | null, actor: Actor, role: 'owner' | 'agency') {
+  const ok = role === 'owner' ? p.ownerOrgId === actor.orgId : award?.agencyOrgId === actor.orgId
+  if (!ok) throw new DomainError('errors.notFound')
+}
+
+async function step(tx: Db, p: Procurement, action: ProcurementAction, by: LifecycleActor, actor: Actor | Record<string, never>, at: Date, detail: Record<string, unknown> = {}) {
+  const to = procurementStep(action, by, p.status)
+  const [row] = await tx.update(procurements).set({ status: to, updatedAt: at }).where(and(eq(procurements.id, p.id), eq(procurements.status, p.status))).returning()
+  if (!row) throw new DomainError('errors.illegalStep', undefined, { action, from: p.status })
+  await appendAudit(tx, { actor, action: `procurement.${action}`, entityType: 'procurement', entityId: p.id, before: { status: p.status }, after: { status: to, ...detail }, at })
+  return row
+}
+
+/** The winner confirms the award (a direct commission's confirmation already did). */
+export async function confirmAward(db: Db, clock: Clock, actor: UserActor, id: string) {
+  return db.transaction(async (tx) => {
+    const { p, award } = await lockProcurement(tx, id)
+    asParty(p, award, actor, 'agency')
+    if (p.status !== 'awarded' || !award) throw new DomainError('errors.illegalStep', undefined, { action: 'confirmAward', from: p.status })
+    if (award.confirmedAt) return award
+    const now = clock.now()
+    const [row] = await tx.update(awards).set({ confirmedAt: now }).where(eq(awards.procurementId, p.id)).returning()
+    await appendAudit(tx, { actor, action: 'award.confirm', entityType: 'procurement', entityId: p.id, after: { confirmedAt: now.toISOString() }, at: now })
+    await notify(tx, { orgId: p.ownerOrgId, kind: 'awardConfirmed', params: { number: p.number ?? '', title: p.title }, link: `/owner/procurements/${p.id}`, at: now })
+    return row!
+  })
+}
+
+export const contractInputSchema = z.object({ startDate: isoDay })
+
+/**
+ * The owner uploads the signed contract once the standstill has ended and the winner has
+ * confirmed. A new upload replaces one the winner has not confirmed yet.
+ */
+export async function uploadContract(db: Db, clock: Clock, actor: UserActor, id: string, input: z.infer<typeof contractInputSchema>, file: Uint8Array) {
+  return db.transaction(async (tx) => {
+    const { p, award } = await lockProcurement(tx, id)
+    asParty(p, award, actor, 'owner')
+    if (p.status !== 'awarded' || !award) throw new DomainError('errors.illegalStep', undefined, { action: 'uploadContract', from: p.status })
+    const now = clock.now()
+    if (!award.confirmedAt) throw new DomainError('errors.awardNotConfirmed')
+    if (now < award.standstillEndsAt) throw new DomainError('errors.standstillRunning', undefined, { until: award.standstillEndsAt.toISOString() })
+    const today = shanghaiDate(now)
+    if (input.startDate < today) throw new DomainError('errors.startInPast', 'startDate')
+    const calendar = await loadCalendar(tx)
+    // Day 1 of the committed working days is the start date when it is a working day, else the next one.
+    const dueDate = addWorkingDays(calendar, input.startDate, award.committedDays - (isWorkingDay(calendar, input.startDate) ? 1 : 0))
+    const fileId = await storeScan(tx, { orgId: actor.orgId, userId: actor.userId, bytes: file, field: 'contract', at: now, purpose: 'contract', procurementId: p.id })
+    const values = { procurementId: p.id, fileId, priceFen: award.priceFen, startDate: input.startDate, dueDate, uploadedBy: actor.userId, uploadedAt: now }
+    const [existing] = await tx.select().from(contracts).where(eq(contracts.procurementId, p.id))
+    if (existing?.confirmedAt) throw new DomainError('errors.illegalStep', undefined, { action: 'uploadContract', from: 'contracted' })
+    if (existing) await tx.update(contracts).set(values).where(eq(contracts.procurementId, p.id))
+    else await tx.insert(contracts).values(values)
+    await appendAudit(tx, { actor, action: 'contract.upload', entityType: 'procurement', entityId: p.id, after: { fileId, startDate: input.startDate, dueDate, priceFen: award.priceFen }, at: now })
+    await notify(tx, { orgId: award.agencyOrgId, kind: 'contractUploaded', params: { number: p.number ?? '', title: p.title }, link: `/agency/bids/${p.id}`, at: now })
+    return { fileId, dueDate }
+  })
+}
+
+/** The winner confirms the contract: contracted, and in service from its start date. */
+export async function confirmContract(db: Db, clock: Clock, scheduler: Scheduler, actor: UserActor, id: string) {
+  return db.transaction(async (tx) => {
+    const { p, award } = await lockProcurement(tx, id)
+    asParty(p, award, actor, 'agency')
+    const [contract] = await tx.select().from(contracts).where(eq(contracts.procurementId, p.id))
+    if (!contract) throw new DomainError('errors.noContract')
+    const now = clock.now()
+    const contracted = await step(tx, p, 'confirmContract', 'agency', actor, now, { startDate: contract.startDate, dueDate: contract.dueDate })
+    await tx.update(contracts).set({ confirmedBy: actor.userId, confirmedAt: now }).where(eq(contracts.procurementId, p.id))
+    await notify(tx, { orgId: p.ownerOrgId, kind: 'contractConfirmed', params: { number: p.number ?? '', title: p.title, due: contract.dueDate }, link: `/owner/procurements/${p.id}`, at: now })
+    if (contract.startDate <= shanghaiDate(now)) return step(tx, contracted, 'startService', 'system', {}, now, { startDate: contract.startDate })
+    await scheduler.enqueue({ name: 'procurement.startService', runAt: shanghaiInstant(contract.startDate), payload: { id: p.id }, key: `procurement.start:${p.id}` }, tx)
+    return contracted
+  })
+}
+
+/** The start-date job: idempotent, it moves only a contracted procurement whose start has come. */
+export async function startServiceIfDue(db: Db, clock: Clock, id: ProcurementId) {
+  return db.transaction(async (tx) => {
+    const [p] = await tx.select().from(procurements).where(eq(procurements.id, id)).for('update')
+    if (!p || p.status !== 'contracted') return null
+    const [contract] = await tx.select().from(contracts).where(eq(contracts.procurementId, id))
+    const now = clock.now()
+    if (!contract || contract.startDate > shanghaiDate(now)) return null
+    return step(tx, p, 'startService', 'system', {}, now, { startDate: contract.startDate })
+  })
+}
+
+/** The agency delivers its work (a document and a note); the owner must decide within the acceptance period. */
+export async function deliver(db: Db, clock: Clock, actor: UserActor, id: string, note: string, file: Uint8Array) {
+  if (note.trim().length > 1000) throw new DomainError('errors.tooLong', 'note')
+  return db.transaction(async (tx) => {
+    const { p, award } = await lockProcurement(tx, id)
+    asParty(p, award, actor, 'agency')
+    const now = clock.now()
+    procurementStep('deliver', 'agency', p.status)
+    const fileId = await storeScan(tx, { orgId: actor.orgId, userId: actor.userId, bytes: file, field: 'deliverable', at: now, purpose: 'deliverable', procurementId: p.id })
+    const rules = await loadRules(tx)
+    const decideBy = await deadlineFrom(tx, rules, now, rules.acceptanceDays)
+    const [row] = await tx.insert(deliveries).values({ procurementId: p.id, fileId, note: note.trim(), deliveredBy: actor.userId, deliveredAt: now, decideBy }).returning()
+    await step(tx, p, 'deliver', 'agency', actor, now, { deliveryId: row!.id, fileId, decideBy: decideBy.toISOString() })
+    await notify(tx, { orgId: p.ownerOrgId, kind: 'delivered', params: { number: p.number ?? '', title: p.title }, link: `/owner/procurements/${p.id}`, at: now })
+    return row!
+  })
+}
+
+export const decisionSchema = z.discriminatedUnion('decision', [
+  z.object({ decision: z.literal('accept'), reason: z.string().optional() }),
+  z.object({ decision: z.literal('return'), reason: z.string().trim().min(4, 'errors.reasonRequired').max(1000, 'errors.tooLong') }),
+])
+
+/** The owner accepts the latest delivery, or returns it with reasons (the service goes on). */
+export async function decideDelivery(db: Db, clock: Clock, actor: UserActor, id: string, input: z.infer<typeof decisionSchema>) {
+  return db.transaction(async (tx) => {
+    const { p, award } = await lockProcurement(tx, id)
+    asParty(p, award, actor, 'owner')
+    const [latest] = await tx.select().from(deliveries).where(and(eq(deliveries.procurementId, p.id), isNull(deliveries.decision))).orderBy(desc(deliveries.deliveredAt)).limit(1)
+    if (!latest) throw new DomainError('errors.illegalStep', undefined, { action: input.decision, from: p.status })
+    const now = clock.now()
+    const accepted = input.decision === 'accept'
+    const row = await step(tx, p, accepted ? 'accept' : 'returnDelivery', 'owner', actor, now, { deliveryId: latest.id, reason: accepted ? null : input.reason })
+    await tx.update(deliveries).set({ decision: accepted ? 'accepted' : 'returned', reason: accepted ? null : input.reason, decidedBy: actor.userId, decidedAt: now }).where(eq(deliveries.id, latest.id))
+    await notify(tx, { orgId: award!.agencyOrgId, kind: accepted ? 'deliveryAccepted' : 'deliveryReturned', params: { number: p.number ?? '', title: p.title, reason: accepted ? '' : input.reason! }, link: `/agency/bids/${p.id}`, at: now })
+    return row
+  })
+}
+
+const score = z.coerce.number({ error: 'errors.score' }).int('errors.score').min(1, 'errors.score').max(5, 'errors.score')
+export const evaluationSchema = z.object({ quality: score, timeliness: score, conduct: score, comment: z.string().trim().max(1000, 'errors.tooLong').optional().default('') })
+
+/** The owner evaluates the accepted service: the last step of the lifecycle. */
+export async function evaluate(db: Db, clock: Clock, actor: UserActor, id: string, input: z.infer<typeof evaluationSchema>) {
+  return db.transaction(async (tx) => {
+    const { p, award } = await lockProcurement(tx, id)
+    asParty(p, award, actor, 'owner')
+    const now = clock.now()
+    const row = await step(tx, p, 'evaluate', 'owner', actor, now, input)
+    await tx.insert(evaluations).values({ procurementId: p.id, agencyOrgId: award!.agencyOrgId, ...input, createdBy: actor.userId, createdAt: now })
+    await notify(tx, { orgId: award!.agencyOrgId, kind: 'evaluated', params: { number: p.number ?? '', title: p.title }, link: `/agency/bids/${p.id}`, at: now })
+    return row
+  })
+}
+
+/**
+ * The daily overdue check: a service still running after its due date is flagged once, to both
+ * sides and the market office, and recorded as a credit event of its agency.
+ */
+export async function flagOverdue(db: Db, clock: Clock) {
+  const now = clock.now()
+  const today = shanghaiDate(now)
+  const late = await db
+    .select({ p: procurements, contract: contracts, award: awards })
+    .from(procurements)
+    .innerJoin(contracts, eq(contracts.procurementId, procurements.id))
+    .innerJoin(awards, eq(awards.procurementId, procurements.id))
+    .where(and(sql`${procurements.status} in ('in_service', 'contracted')`, sql`${contracts.dueDate} < ${today}`, isNull(contracts.overdueFlaggedAt)))
+    .orderBy(asc(contracts.dueDate))
+  const offices = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.kind, 'market_office'))
+  for (const { p, contract, award } of late)
+    await db.transaction(async (tx) => {
+      const [flagged] = await tx.update(contracts).set({ overdueFlaggedAt: now }).where(and(eq(contracts.procurementId, p.id), isNull(contracts.overdueFlaggedAt))).returning()
+      if (!flagged) return
+      const params = { number: p.number ?? '', title: p.title, due: contract.dueDate }
+      await tx.insert(creditEvents).values({ orgId: award.agencyOrgId, kind: 'service_overdue', procurementId: p.id, occurredAt: now, detail: { dueDate: contract.dueDate }, dedupeKey: `service_overdue:${p.id}` }).onConflictDoNothing()
+      await appendAudit(tx, { actor: {}, action: 'procurement.overdue', entityType: 'procurement', entityId: p.id, after: { dueDate: contract.dueDate }, at: now })
+      for (const orgId of [p.ownerOrgId, award.agencyOrgId, ...offices.map((o) => o.id)])
+        await notify(tx, { orgId, kind: 'serviceOverdue', params, link: `/procurements/${p.id}`, dedupeKey: `overdue:${p.id}:${orgId}`, at: now })
+    })
+  return late.length
+}
+
+/** The contract, deliveries and evaluation of a procurement, for its two parties. */
+export async function afterAwardOf(db: Db, id: ProcurementId) {
+  const [[contract], history, [evaluation]] = await Promise.all([
+    db.select().from(contracts).where(eq(contracts.procurementId, id)),
+    db.select().from(deliveries).where(eq(deliveries.procurementId, id)).orderBy(asc(deliveries.deliveredAt)),
+    db.select().from(evaluations).where(eq(evaluations.procurementId, id)),
+  ])
+  return { contract: contract ?? null, deliveries: history, evaluation: evaluation ?? null }
+}
+
+/** May this organization read this procurement's contract and deliverables? Its two parties only. */
+export async function isParty(db: Db, procurementId: string, orgId: OrgId) {
+  if (!isUuid(procurementId)) return false
+  const [row] = await db
+    .select({ owner: procurements.ownerOrgId, agency: awards.agencyOrgId })
+    .from(procurements)
+    .leftJoin(awards, eq(awards.procurementId, procurements.id))
+    .where(eq(procurements.id, procurementId as ProcurementId))
+  return !!row && (row.owner === orgId || row.agency === orgId)
+}
+
+/** Daily: book the next overdue check (01:30 Shanghai) with a key, as the other daily jobs do. */
+export async function scheduleOverdueCheck(scheduler: Scheduler, clock: Clock, day = shanghaiDate(clock.now())) {
+  const runAt = shanghaiInstant(day, '01:30')
+  await scheduler.enqueue({ name: 'procurement.overdue', runAt: runAt < clock.now() ? clock.now() : runAt, key: `procurement.overdue:${day}` })
+}
+

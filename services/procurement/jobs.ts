@@ -1,0 +1,21 @@
+import type { ProcurementId } from '../../db/schema'
+import type { JobHandler } from '../jobs'
+import { shanghaiDate, shiftDays } from '../calendar'
+import { flagOverdue, scheduleOverdueCheck, startServiceIfDue } from './after-award'
+import { closeIfDue } from './procurements'
+
+/** The procurement lifecycle's jobs. Each is idempotent: it acts only when its moment has come and its step is still open. */
+export const procurementHandlers: Record<string, JobHandler> = {
+  'procurement.close': async (payload, ctx) => {
+    await closeIfDue(ctx.db, ctx.clock, (payload as { id: ProcurementId }).id)
+  },
+  'procurement.startService': async (payload, ctx) => {
+    await startServiceIfDue(ctx.db, ctx.clock, (payload as { id: ProcurementId }).id)
+  },
+  'procurement.overdue': async (_payload, ctx) => {
+    await flagOverdue(ctx.db, ctx.clock)
+    // Book tomorrow's check: the key makes a second booking a no-op.
+    await scheduleOverdueCheck(ctx.queue, ctx.clock, shiftDays(shanghaiDate(ctx.clock.now()), 1))
+  },
+}
+

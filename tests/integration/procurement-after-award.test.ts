@@ -1,0 +1,146 @@
+import { and, eq } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Database } from '../../db/client'
+import { auditLog, creditEvents, notifications, organizations, procurements, users, type User } from '../../db/schema'
+import { directoryQuerySchema, searchAgencies } from '../../services/agencies'
+import { verifyChain } from '../../services/audit'
+import { JobQueue } from '../../services/jobs'
+import {
+  afterAwardOf,
+  bidInputSchema,
+  confirmAward,
+  confirmContract,
+  confirmDirect,
+  contractInputSchema,
+  decideDelivery,
+  decisionSchema,
+  deliver,
+  evaluate,
+  evaluationSchema,
+  flagOverdue,
+  isParty,
+  procurementHandlers,
+  procurementInputSchema,
+  publishProcurement,
+  saveDraft,
+  uploadContract,
+} from '../../services/procurement'
+import { ManualClock } from '../../services/shared/clock'
+import { DomainError } from '../../services/shared/errors'
+import { seedDemo } from '../../seeds/demo'
+import { freshDatabase } from '../support/db'
+
+let database: Database
+const clock = new ManualClock('2026-12-01T02:00:00Z') // Tuesday, 10:00 in Shanghai
+let queue: JobQueue
+let owner: User
+let agency: User
+let stranger: User
+const PDF = new TextEncoder().encode('%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF')
+const HTML = new TextEncoder().encode('<html><script>alert(1)</script></html>')
+const code = (p: Promise<unknown>) => p.then(() => 'ok', (e) => (e instanceof DomainError ? `${e.code}${e.field ? `@${e.field}` : ''}` : String(e)))
+const as = (u: User) => ({ userId: u.id, orgId: u.orgId })
+const status = async (id: string) => (await database.db.select({ s: procurements.status }).from(procurements).where(eq(procurements.id, id as never)))[0]!.s
+
+async function directAward(title: string, days: number) {
+  const uscc = (await database.db.select().from(organizations).where(eq(organizations.id, agency.orgId)))[0]!.uscc
+  const draft = await saveDraft(database.db, clock, as(owner), procurementInputSchema.parse({
+    projectCode: '2026-450802-48-01-012345', projectName: '港北区排水管网改造工程', title, itemCodes: ['C06-02'], maxPrice: '30,000', expectedDays: '10',
+    fundingSource: 'public', method: 'direct', directAgencyUscc: uscc, announcementDays: '1', contactName: '李强', contactPhone: '0775-4561234',
+  }))
+  const p = await publishProcurement(database.db, clock, queue, as(owner), draft.id)
+  await confirmDirect(database.db, clock, as(agency), p.id, bidInputSchema.parse({ price: '27,500', committedDays: String(days), accept: 'yes' }))
+  return p.id
+}
+
+beforeAll(async () => {
+  database = await freshDatabase()
+  await seedDemo(database.db, new ManualClock('2026-11-23T02:00:00Z'))
+  queue = new JobQueue(database.db, clock, procurementHandlers, { log: () => {} })
+  const byEmail = async (email: string) => (await database.db.select().from(users).where(eq(users.email, email)))[0]!
+  owner = await byEmail('owner@example.com')
+  stranger = await byEmail('owner2@example.com')
+  const eligible = await searchAgencies(database.db, directoryQuerySchema.parse({ item: 'C06-02' }), '2026-12-01')
+  agency = (await database.db.select().from(users).where(eq(users.orgId, eligible.agencies[0]!.id)))[0]!
+})
+afterAll(async () => database?.close())
+
+describe('from award to evaluation', () => {
+  let id: string
+  it('takes the contract from the owner only after the standstill, then from the winner its confirmation', async () => {
+    id = await directAward('排水管网改造工程环评登记', 6)
+    const start = contractInputSchema.parse({ startDate: '2026-12-07' })
+    expect(await code(uploadContract(database.db, clock, as(owner), id, start, PDF))).toBe('errors.standstillRunning')
+    clock.set('2026-12-07T02:00:00Z') // Monday: the standstill ended on Friday at 17:00
+    expect(await code(uploadContract(database.db, clock, as(agency), id, start, PDF))).toBe('errors.notFound')
+    expect(await code(uploadContract(database.db, clock, as(stranger), id, start, PDF))).toBe('errors.notFound')
+    expect(await code(uploadContract(database.db, clock, as(owner), id, start, HTML))).toBe('errors.fileType@contract')
+    expect(await code(uploadContract(database.db, clock, as(owner), id, contractInputSchema.parse({ startDate: '2026-12-04' }), PDF))).toBe('errors.startInPast@startDate')
+    // Six working days counting Monday 7 December: due Monday 14 December.
+    expect((await uploadContract(database.db, clock, as(owner), id, start, PDF)).dueDate).toBe('2026-12-14')
+    expect(await code(confirmContract(database.db, clock, queue, as(owner), id))).toBe('errors.notFound')
+    const p = await confirmContract(database.db, clock, queue, as(agency), id)
+    expect(p.status).toBe('in_service')
+    const { contract } = await afterAwardOf(database.db, id as never)
+    expect(await isParty(database.db, id, owner.orgId)).toBe(true)
+    expect(await isParty(database.db, id, agency.orgId)).toBe(true)
+    expect(await isParty(database.db, id, stranger.orgId)).toBe(false)
+    expect(contract!.confirmedAt).not.toBeNull()
+  })
+
+  it('takes deliveries from the winner; the owner returns one with reasons, then accepts, then evaluates', async () => {
+    expect(await code(deliver(database.db, clock, as(owner), id, '', PDF))).toBe('errors.notFound')
+    await deliver(database.db, clock, as(agency), id, '环评登记表及附件', PDF)
+    expect(await status(id)).toBe('delivered')
+    expect(decisionSchema.safeParse({ decision: 'return', reason: '' }).error?.issues[0]?.message).toBe('errors.reasonRequired')
+    await decideDelivery(database.db, clock, as(owner), id, decisionSchema.parse({ decision: 'return', reason: '缺少项目平面布置图和周边环境关系图' }))
+    expect(await status(id)).toBe('in_service')
+    expect(await code(decideDelivery(database.db, clock, as(owner), id, decisionSchema.parse({ decision: 'accept' })))).toBe('errors.illegalStep')
+    const told = await database.db.select().from(notifications).where(and(eq(notifications.orgId, agency.orgId), eq(notifications.kind, 'deliveryReturned')))
+    expect((told[0]!.params as { reason: string }).reason).toBe('缺少项目平面布置图和周边环境关系图')
+    clock.set('2026-12-09T02:00:00Z')
+    await deliver(database.db, clock, as(agency), id, '已补充附图', PDF)
+    await decideDelivery(database.db, clock, as(owner), id, decisionSchema.parse({ decision: 'accept' }))
+    expect(await status(id)).toBe('accepted')
+    expect(evaluationSchema.safeParse({ quality: '6', timeliness: '5', conduct: '5' }).error?.issues[0]?.message).toBe('errors.score')
+    await evaluate(database.db, clock, as(owner), id, evaluationSchema.parse({ quality: '5', timeliness: '4', conduct: '5', comment: '按时提交，质量较好' }))
+    expect(await status(id)).toBe('evaluated')
+    const { deliveries, evaluation } = await afterAwardOf(database.db, id as never)
+    expect(deliveries.map((d) => d.decision)).toEqual(['returned', 'accepted'])
+    expect(evaluation).toMatchObject({ quality: 5, timeliness: 4, conduct: 5 })
+    const trail = await database.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, id)).orderBy(auditLog.id)
+    expect(trail.map((t) => t.action)).toEqual([
+      'procurement.create', 'procurement.publish', 'procurement.close', 'procurement.open', 'procurement.award', 'contract.upload',
+      'procurement.confirmContract', 'procurement.startService', 'procurement.deliver', 'procurement.returnDelivery', 'procurement.deliver', 'procurement.accept', 'procurement.evaluate',
+    ])
+    expect((await verifyChain(database.db)).ok).toBe(true)
+  })
+})
+
+describe('an overdue service', () => {
+  it('is flagged once to both sides and the market office, and recorded as a credit event', async () => {
+    clock.set('2026-12-10T02:00:00Z')
+    const id = await directAward('排水管网改造工程测绘', 2)
+    await confirmAward(database.db, clock, as(agency), id) // already confirmed by the direct confirmation: no change
+    // The standstill ends on Tuesday 15th at 17:00; the contract starts on Thursday 17th.
+    clock.set('2026-12-16T02:00:00Z')
+    await uploadContract(database.db, clock, as(owner), id, contractInputSchema.parse({ startDate: '2026-12-17' }), PDF)
+    const contracted = await confirmContract(database.db, clock, queue, as(agency), id)
+    expect(contracted.status).toBe('contracted')
+    // The start-date job moves it into service at midnight, Shanghai time.
+    clock.set('2026-12-16T16:00:00Z')
+    await queue.runDue()
+    expect(await status(id)).toBe('in_service')
+    // Two working days from Thursday 17th: due Friday 18th; on Monday 21st it is late.
+    clock.set('2026-12-20T17:30:00Z')
+    expect(await flagOverdue(database.db, clock)).toBe(1)
+    expect(await flagOverdue(database.db, clock)).toBe(0)
+    const events = await database.db.select().from(creditEvents).where(eq(creditEvents.procurementId, id as never))
+    expect(events.map((e) => [e.orgId, e.kind])).toEqual([[agency.orgId, 'service_overdue']])
+    const office = (await database.db.select().from(organizations).where(eq(organizations.kind, 'market_office')))[0]!
+    for (const orgId of [owner.orgId, agency.orgId, office.id]) {
+      const notes = await database.db.select().from(notifications).where(and(eq(notifications.orgId, orgId), eq(notifications.kind, 'serviceOverdue')))
+      expect(notes).toHaveLength(1)
+    }
+  })
+})
