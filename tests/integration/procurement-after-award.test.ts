@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../db/client'
-import { auditLog, creditEvents, notifications, organizations, procurements, users, type User } from '../../db/schema'
+import { auditLog, creditEvents, notifications, organizations, procurements, users, type OrgId, type User } from '../../db/schema'
 import { directoryQuerySchema, searchAgencies } from '../../services/agencies'
 import { verifyChain } from '../../services/audit'
 import { JobQueue } from '../../services/jobs'
@@ -61,7 +61,7 @@ beforeAll(async () => {
   owner = await byEmail('owner@example.com')
   stranger = await byEmail('owner2@example.com')
   const eligible = await searchAgencies(database.db, directoryQuerySchema.parse({ item: 'C06-02' }), '2026-12-01')
-  agency = (await database.db.select().from(users).where(eq(users.orgId, eligible.agencies[0]!.id)))[0]!
+  agency = (await database.db.select().from(users).where(eq(users.orgId, eligible.agencies[0]!.id as OrgId)))[0]!
 })
 afterAll(async () => database?.close())
 
