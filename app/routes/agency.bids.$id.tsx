@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useEffect, useState } from 'react'
+import { AfterAward } from '~/components/after-award'
 import { Announcement, StatusBadge } from '~/components/announcement'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { DefinitionList, Field, FormError } from '~/components/field'
@@ -11,9 +12,12 @@ import { formatDateTime, formatYuan } from '~/utils/format'
 import { fieldErrors, formValues, type FieldErrors } from '~/utils/forms'
 import { useLocale, useT } from '~/utils/i18n'
 import { title } from '~/utils/meta'
-import { serializeAnnouncement, specialtyNames } from '~/utils/procurement-form.server'
+import { loadAfterAward, readActionForm, serializeAnnouncement, specialtyNames } from '~/utils/procurement-form.server'
 import { assertSameOrigin, clientIp } from '~/utils/request.server'
 import {
+  confirmAward,
+  confirmContract,
+  deliver,
   bidderProblems,
   bidInputSchema,
   confirmDirect,
@@ -43,7 +47,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     p.status === 'published' ? bidderProblems(db, p, session.org.id, shanghaiDate(clock.now())) : Promise.resolve([]),
     p.practitionersRequired ? ownPractitioners(db, session.org.id) : Promise.resolve([]),
   ])
+  const winner = found.award?.award.agencyOrgId === session.org.id
   return {
+    winner,
+    afterAward: winner ? await loadAfterAward(db, p.id) : null,
     announcement: serializeAnnouncement(found),
     specialties: await specialtyNames(db),
     open: p.status === 'published' && clock.now() < p.bidDeadline!,
@@ -60,16 +67,20 @@ type ActionData = { intent: string; errors: FieldErrors; values: Record<string, 
 export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request)
   const session = await requirePermission(request, 'create:bid:own')
-  const { db, clock } = await getApp()
-  const form = await request.formData()
+  const { db, clock, queue } = await getApp()
+  const { form, bytes, tooLarge } = await readActionForm(request, 'file')
+  if (tooLarge || !form) return Response.json({ intent: 'deliver', errors: { file: 'errors.fileTooLarge' }, values: {}, formError: 'errors.form' } satisfies ActionData, { status: 413 })
   const values = formValues(form)
   const intent = values.intent ?? ''
   const actor = { userId: session.user.id, orgId: session.org.id, ip: clientIp(request) }
   const id = (params.id ?? '') as never
   const fail = (errors: FieldErrors, formError: MessageKey = 'errors.form', extra: Record<string, string | number> = {}) => Response.json({ intent, errors, values, formError, params: extra } satisfies ActionData, { status: 400 })
   try {
-    if (intent === 'withdraw') {
-      await withdrawBid(db, clock, actor, id)
+    if (intent === 'withdraw' || intent === 'confirmAward' || intent === 'confirmContract' || intent === 'deliver') {
+      if (intent === 'withdraw') await withdrawBid(db, clock, actor, id)
+      else if (intent === 'confirmAward') await confirmAward(db, clock, actor, id)
+      else if (intent === 'confirmContract') await confirmContract(db, clock, queue, actor, id)
+      else await deliver(db, clock, actor, id, values.note ?? '', bytes)
       return { intent, errors: {}, values: {} } satisfies ActionData
     }
     const parsed = bidInputSchema.safeParse({ ...values, practitionerIds: form.getAll('practitionerIds').map(String) })
@@ -80,6 +91,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     else return fail({}, 'errors.illegalStep')
   } catch (error) {
     if (!(error instanceof DomainError)) throw error
+    if (error.field === 'deliverable') return fail({ file: error.code as MessageKey })
     const extra = Object.fromEntries(Object.entries(error.params).map(([k, v]) => [k, typeof v === 'number' && (k === 'min' || k === 'max') && error.code === 'errors.priceOutOfBounds' ? fenToYuanInput(v) : v]))
     return fail(error.field ? { [error.field]: error.code as MessageKey } : {}, error.field ? 'errors.form' : (error.code as MessageKey), extra)
   }
@@ -97,7 +109,7 @@ function useNonce() {
 }
 
 export default function BidPage() {
-  const { announcement, specialties, open, problems, practitioners, mine } = useLoaderData<typeof loader>()
+  const { announcement, specialties, open, problems, practitioners, mine, winner, afterAward } = useLoaderData<typeof loader>()
   const data = useActionData<ActionData>()
   const busy = useNavigation().state === 'submitting'
   const nonce = useNonce()
@@ -126,6 +138,46 @@ export default function BidPage() {
         </p>
       ) : null}
       {failed && failed.formError !== 'errors.form' ? <FormError error={failed.formError} /> : null}
+
+      {winner && afterAward ? (
+        <section className="card won" aria-labelledby="won-title">
+          <h2 id="won-title">{t('after.won')}</h2>
+          {p.status === 'awarded' && !announcement.award?.award.confirmedAt ? (
+            <Form method="post">
+              <p>{t('after.confirmAwardHint')}</p>
+              <button type="submit" name="intent" value="confirmAward" className="button" disabled={busy}>
+                {t('after.confirmAward')}
+              </button>
+            </Form>
+          ) : null}
+          {p.status === 'awarded' && announcement.award?.award.confirmedAt ? (
+            afterAward.contract ? (
+              <Form method="post">
+                <p>
+                  {t('after.contractReady', { start: afterAward.contract.startDate, due: afterAward.contract.dueDate })} <a href={`/files/${afterAward.contract.fileId}`}>{t('after.download')}</a>
+                </p>
+                <button type="submit" name="intent" value="confirmContract" className="button" disabled={busy}>
+                  {t('after.confirmContract')}
+                </button>
+              </Form>
+            ) : (
+              <p className="muted">{t('after.waitContract')}</p>
+            )
+          ) : null}
+          {p.status === 'in_service' ? (
+            <Form method="post" encType="multipart/form-data" className="form" noValidate>
+              <p className="hint">{t('after.deliverHint', { due: afterAward.contract?.dueDate ?? '' })}</p>
+              <Field label="after.deliverable" name="file" type="file" accept="application/pdf,image/jpeg,image/png" required error={e.file} />
+              <Field label="after.note" name="note" maxLength={1000} defaultValue={v.note} error={e.note} />
+              <button type="submit" name="intent" value="deliver" className="button" disabled={busy}>
+                {t('after.deliver')}
+              </button>
+            </Form>
+          ) : null}
+          {p.status === 'delivered' ? <p className="muted">{t('after.waitDecision')}</p> : null}
+        </section>
+      ) : null}
+      {afterAward ? <AfterAward data={afterAward} /> : null}
 
       {mine ? (
         <section className="card" aria-labelledby="mine-title">

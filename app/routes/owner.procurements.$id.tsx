@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
 import { useId } from 'react'
+import { AfterAward } from '~/components/after-award'
 import { Announcement, StatusBadge } from '~/components/announcement'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Field, FormError, TableWrap } from '~/components/field'
@@ -11,9 +12,15 @@ import { formatDateTime, formatYuan } from '~/utils/format'
 import { fieldErrors, formValues, type FieldErrors } from '~/utils/forms'
 import { useLocale, useT } from '~/utils/i18n'
 import { title } from '~/utils/meta'
-import { serializeAnnouncement, specialtyNames } from '~/utils/procurement-form.server'
+import { loadAfterAward, readActionForm, serializeAnnouncement, specialtyNames } from '~/utils/procurement-form.server'
 import { assertSameOrigin, clientIp } from '~/utils/request.server'
 import {
+  contractInputSchema,
+  decideDelivery,
+  decisionSchema,
+  evaluate,
+  evaluationSchema,
+  uploadContract,
   allowedProcurementActions,
   amendmentSchema,
   amendProcurement,
@@ -29,7 +36,7 @@ export const meta: MetaFunction = ({ matches }) => title(matches, 'own.detailTit
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const session = await requirePermission(request, 'read:procurement:own')
-  const { db } = await getApp()
+  const { db, clock } = await getApp()
   const found = await ownerProcurement(db, session.org.id, params.id ?? '')
   if (!found) throw new Response('Not found', { status: 404 })
   const { p } = found
@@ -37,6 +44,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const bidCount = p.status === 'published' ? await bidCountForOwner(db, session.org.id, p.id) : null
   const bids = p.openedAt ? await openedBids(db, p.id) : []
   return {
+    afterAward: await loadAfterAward(db, p.id),
+    now: clock.now().toISOString(),
     announcement: serializeAnnouncement(found),
     specialties: await specialtyNames(db),
     actions: allowedProcurementActions('owner', p.status),
@@ -51,13 +60,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request)
   const session = await requirePermission(request, 'create:procurement:own')
   const { db, clock, queue } = await getApp()
-  const values = formValues(await request.formData())
+  const { form, bytes, tooLarge } = await readActionForm(request, 'file')
+  const values = form ? formValues(form) : {}
   const intent = values.intent ?? ''
   const actor = { userId: session.user.id, orgId: session.org.id, ip: clientIp(request) }
   const id = params.id ?? ''
   const fail = (errors: FieldErrors, formError: MessageKey = 'errors.form', extra: Record<string, string | number> = {}) => Response.json({ intent, errors, values, formError, params: extra } satisfies ActionData, { status: 400 })
+  if (tooLarge || !form) return fail({ file: 'errors.fileTooLarge' })
   try {
-    if (intent === 'publish') await publishProcurement(db, clock, queue, actor, id)
+    if (intent === 'contract') {
+      const parsed = contractInputSchema.safeParse(values)
+      if (!parsed.success) return fail(fieldErrors(parsed.error))
+      await uploadContract(db, clock, actor, id, parsed.data, bytes)
+    } else if (intent === 'decide') {
+      const parsed = decisionSchema.safeParse(values)
+      if (!parsed.success) return fail(fieldErrors(parsed.error))
+      await decideDelivery(db, clock, actor, id, parsed.data)
+    } else if (intent === 'evaluate') {
+      const parsed = evaluationSchema.safeParse(values)
+      if (!parsed.success) return fail(fieldErrors(parsed.error))
+      await evaluate(db, clock, actor, id, parsed.data)
+    } else if (intent === 'publish') await publishProcurement(db, clock, queue, actor, id)
     else if (intent === 'cancel') await cancelProcurement(db, clock, actor, id, values.reason ?? '')
     else if (intent === 'amend') {
       const parsed = amendmentSchema.safeParse(values)
@@ -66,13 +89,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     } else return fail({}, 'errors.illegalStep')
   } catch (error) {
     if (!(error instanceof DomainError)) throw error
-    return fail(error.field ? { [error.field]: error.code as MessageKey } : {}, error.field ? 'errors.form' : (error.code as MessageKey), error.params)
+    // A file error belongs to the form's file field, whatever the service called it.
+    const field = error.field === 'contract' ? 'file' : error.field
+    return fail(field ? { [field]: error.code as MessageKey } : {}, field ? 'errors.form' : (error.code as MessageKey), error.params)
   }
   return { intent, errors: {}, values: {} } satisfies ActionData
 }
 
 export default function OwnerProcurement() {
-  const { announcement, specialties, actions, bidCount, bids } = useLoaderData<typeof loader>()
+  const { announcement, specialties, actions, bidCount, bids, afterAward, now } = useLoaderData<typeof loader>()
   const data = useActionData<ActionData>()
   const busy = useNavigation().state === 'submitting'
   const [search] = useSearchParams()
@@ -158,6 +183,80 @@ export default function OwnerProcurement() {
           {p.status === 'selecting' ? <p className="hint">{t('own.selectionNext')}</p> : null}
         </section>
       ) : null}
+
+      {p.status === 'awarded' && announcement.award ? (
+        <section className="card" aria-labelledby="contract-form-title">
+          <h2 id="contract-form-title">{t('after.contractTitle')}</h2>
+          {!announcement.award.award.confirmedAt ? (
+            <p className="muted">{t('after.waitAward')}</p>
+          ) : now < announcement.award.award.standstillEndsAt ? (
+            <p className="muted">{t('after.waitStandstill', { at: formatDateTime(announcement.award.award.standstillEndsAt, locale) })}</p>
+          ) : (
+            <>
+              {afterAward.contract ? <p className="muted">{t('after.waitContractConfirm')}</p> : <p className="hint">{t('after.contractHint')}</p>}
+              <Form method="post" encType="multipart/form-data" className="form" noValidate>
+                <div className="grid two">
+                  <Field label="after.start" name="startDate" type="date" required defaultValue={valuesOf('contract').startDate} error={errorsOf('contract').startDate} />
+                  <Field label="after.contractFile" name="file" type="file" accept="application/pdf,image/jpeg,image/png" required error={errorsOf('contract').file} />
+                </div>
+                <button type="submit" name="intent" value="contract" className="button" disabled={busy}>
+                  {t(afterAward.contract ? 'after.replaceContract' : 'after.uploadContract')}
+                </button>
+              </Form>
+            </>
+          )}
+        </section>
+      ) : null}
+
+      {p.status === 'delivered' ? (
+        <section className="card" aria-labelledby="decide-title">
+          <h2 id="decide-title">{t('after.decideTitle')}</h2>
+          <Form method="post" className="form" noValidate>
+            <fieldset className="choices">
+              <legend>{t('after.decision')}</legend>
+              <label className="choice">
+                <input type="radio" name="decision" value="accept" defaultChecked={valuesOf('decide').decision !== 'return'} /> {t('after.accept')}
+              </label>
+              <label className="choice">
+                <input type="radio" name="decision" value="return" defaultChecked={valuesOf('decide').decision === 'return'} /> {t('after.return')}
+              </label>
+            </fieldset>
+            <Field label="after.returnReason" name="reason" maxLength={1000} defaultValue={valuesOf('decide').reason} error={errorsOf('decide').reason} />
+            <button type="submit" name="intent" value="decide" className="button" disabled={busy}>
+              {t('after.submitDecision')}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+
+      {p.status === 'accepted' ? (
+        <section className="card" aria-labelledby="evaluate-title">
+          <h2 id="evaluate-title">{t('after.evaluateTitle')}</h2>
+          <Form method="post" className="form" noValidate>
+            <div className="grid three">
+              {(['quality', 'timeliness', 'conduct'] as const).map((k) => (
+                <div className={`field${errorsOf('evaluate')[k] ? ' has-error' : ''}`} key={k}>
+                  <label htmlFor={`score-${k}`}>{t(`after.${k}`)}</label>
+                  <select id={`score-${k}`} name={k} defaultValue={valuesOf('evaluate')[k] ?? '5'}>
+                    {[5, 4, 3, 2, 1].map((n) => (
+                      <option key={n} value={n}>
+                        {t('after.stars', { n })}
+                      </option>
+                    ))}
+                  </select>
+                  {errorsOf('evaluate')[k] ? <p className="error">{t(errorsOf('evaluate')[k]!)}</p> : null}
+                </div>
+              ))}
+            </div>
+            <Field label="after.comment" name="comment" maxLength={1000} defaultValue={valuesOf('evaluate').comment} error={errorsOf('evaluate').comment} />
+            <button type="submit" name="intent" value="evaluate" className="button" disabled={busy}>
+              {t('after.submitEvaluation')}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+
+      <AfterAward data={afterAward} />
 
       {actions.includes('amend') ? (
         <details className="card" open={data?.intent === 'amend' && !!data.formError}>

@@ -5,9 +5,10 @@ import { getApp } from './app.server'
 import { requirePermission } from './auth.server'
 import { assertSameOrigin, clientIp } from './request.server'
 import { fenToYuanInput } from '../../services/shared/money'
-import type { Procurement } from '../../db/schema'
-import { allSpecialties, DomainError, listCatalog, loadRules, procurementInputSchema, saveDraft, type publicProcurement } from './services.server'
+import type { Procurement, ProcurementId } from '../../db/schema'
+import { afterAwardOf, allSpecialties, DomainError, listCatalog, loadRules, procurementInputSchema, saveDraft, type publicProcurement } from './services.server'
 import { fieldErrors, formValues, type FieldErrors } from './forms'
+import { readUploadForm } from './upload.server'
 
 /** What the procurement form needs: the catalog, the specialties and the office's rules. */
 export async function procurementFormContext(db: Db) {
@@ -115,4 +116,22 @@ export async function saveDraftAction(request: Request, id?: string) {
     const formError = (error.field ? 'errors.form' : error.code) as MessageKey
     return Response.json({ errors: error.field ? { [error.field]: error.code as MessageKey } : {}, values, formError } satisfies ProcurementActionData, { status: 400 })
   }
+}
+
+/** The contract, deliveries and evaluation as plain data for `AfterAward`. */
+export async function loadAfterAward(db: Db, id: ProcurementId) {
+  const { contract, deliveries, evaluation } = await afterAwardOf(db, id)
+  return {
+    contract: contract
+      ? { fileId: contract.fileId, priceFen: contract.priceFen, startDate: contract.startDate, dueDate: contract.dueDate, uploadedAt: contract.uploadedAt.toISOString(), confirmedAt: iso(contract.confirmedAt), overdueFlaggedAt: iso(contract.overdueFlaggedAt) }
+      : null,
+    deliveries: deliveries.map((d) => ({ id: d.id, fileId: d.fileId, note: d.note, deliveredAt: d.deliveredAt.toISOString(), decideBy: d.decideBy.toISOString(), decision: d.decision, reason: d.reason, decidedAt: iso(d.decidedAt) })),
+    evaluation: evaluation ? { quality: evaluation.quality, timeliness: evaluation.timeliness, conduct: evaluation.conduct, comment: evaluation.comment, createdAt: evaluation.createdAt.toISOString() } : null,
+  }
+}
+
+/** A form that may carry a file (multipart) or not: its fields, the file's bytes, and whether it was too large. */
+export async function readActionForm(request: Request, fileField: string) {
+  if ((request.headers.get('content-type') ?? '').startsWith('multipart/form-data')) return readUploadForm(request, fileField)
+  return { form: await request.formData(), bytes: new Uint8Array(), tooLarge: false }
 }

@@ -1,0 +1,89 @@
+import { formatDateTime, formatDay, formatYuan } from '~/utils/format'
+import { useLocale, useT } from '~/utils/i18n'
+import { DefinitionList, TableWrap } from './field'
+
+export interface AfterAwardData {
+  contract: { fileId: string; priceFen: number; startDate: string; dueDate: string; uploadedAt: string; confirmedAt: string | null; overdueFlaggedAt: string | null } | null
+  deliveries: Array<{ id: string; fileId: string; note: string; deliveredAt: string; decideBy: string; decision: 'accepted' | 'returned' | null; reason: string | null; decidedAt: string | null }>
+  evaluation: { quality: number; timeliness: number; conduct: number; comment: string; createdAt: string } | null
+}
+
+/** The contract, the deliveries with their decisions, and the evaluation: what both parties see. */
+export function AfterAward({ data }: { data: AfterAwardData }) {
+  const t = useT()
+  const locale = useLocale()
+  const { contract, deliveries, evaluation } = data
+  if (!contract && !deliveries.length && !evaluation) return null
+  return (
+    <>
+      {contract ? (
+        <section className="card" aria-labelledby="contract-title">
+          <h2 id="contract-title">{t('after.contract')}</h2>
+          {contract.overdueFlaggedAt ? <p className="alert error">{t('after.overdue', { due: formatDay(contract.dueDate, locale) })}</p> : null}
+          <DefinitionList
+            items={[
+              [t('after.amount'), formatYuan(contract.priceFen, locale)],
+              [t('after.start'), formatDay(contract.startDate, locale)],
+              [t('after.due'), formatDay(contract.dueDate, locale)],
+              [t('after.uploadedAt'), formatDateTime(contract.uploadedAt, locale)],
+              [t('after.confirmedAt'), contract.confirmedAt ? formatDateTime(contract.confirmedAt, locale) : t('after.notYet')],
+              [t('after.document'), <a key="f" href={`/files/${contract.fileId}`}>{t('after.download')}</a>],
+            ]}
+          />
+        </section>
+      ) : null}
+      {deliveries.length ? (
+        <section className="card" aria-labelledby="deliveries-title">
+          <h2 id="deliveries-title">{t('after.deliveries')}</h2>
+          <TableWrap label={t('after.deliveries')}>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('after.deliveredAt')}</th>
+                  <th scope="col">{t('after.note')}</th>
+                  <th scope="col">{t('after.decision')}</th>
+                  <th scope="col">{t('after.document')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {deliveries.map((d) => (
+                  <tr key={d.id}>
+                    <td>{formatDateTime(d.deliveredAt, locale)}</td>
+                    <td>{d.note || '—'}</td>
+                    <td>
+                      {d.decision === 'accepted' ? (
+                        <span className="badge ok">{t('after.accepted')}</span>
+                      ) : d.decision === 'returned' ? (
+                        <>
+                          <span className="badge status-rejected">{t('after.returned')}</span> {d.reason}
+                        </>
+                      ) : (
+                        t('after.awaiting', { by: formatDateTime(d.decideBy, locale) })
+                      )}
+                    </td>
+                    <td>
+                      <a href={`/files/${d.fileId}`}>{t('after.download')}</a>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
+        </section>
+      ) : null}
+      {evaluation ? (
+        <section className="card" aria-labelledby="eval-title">
+          <h2 id="eval-title">{t('after.evaluation')}</h2>
+          <DefinitionList
+            items={[
+              [t('after.quality'), t('after.stars', { n: evaluation.quality })],
+              [t('after.timeliness'), t('after.stars', { n: evaluation.timeliness })],
+              [t('after.conduct'), t('after.stars', { n: evaluation.conduct })],
+              [t('after.comment'), evaluation.comment || '—'],
+            ]}
+          />
+        </section>
+      ) : null}
+    </>
+  )
+}
