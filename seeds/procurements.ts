@@ -6,6 +6,15 @@ import { shanghaiDate } from '../services/calendar'
 import { JobQueue } from '../services/jobs'
 import {
   bidInputSchema,
+  confirmContract,
+  contractInputSchema,
+  decideDelivery,
+  decisionSchema,
+  deliver,
+  evaluate,
+  evaluationSchema,
+  flagOverdue,
+  uploadContract,
   cancelProcurement,
   closeIfDue,
   confirmDirect,
@@ -39,10 +48,10 @@ const NEEDS: Array<{ project: string; code: string; title: string; item: string;
 ]
 
 /**
- * Procurements in every state this part of the lifecycle reaches, made through the services at
- * past times so their numbers, deadlines, audit entries and notifications are all real: drafts,
- * open for bids (with sealed bids), opened for selection, awarded by direct commission, failed
- * and cancelled.
+ * Procurements in every state of the lifecycle, made through the services at past times so their
+ * numbers, deadlines, contracts, audit entries and notifications are all real: drafts, open for
+ * bids (with sealed bids), opened for selection, awarded, contracted, in service (one late),
+ * delivered, accepted, evaluated, failed and cancelled.
  */
 export async function seedProcurements(db: Db, clock: Clock, r: Rng) {
   const now = clock.now()
@@ -106,6 +115,37 @@ export async function seedProcurements(db: Db, clock: Clock, r: Rng) {
     const p = await publishProcurement(db, c, queue, as(ownerFor(i + 1)), (await saveDraft(db, c, as(ownerFor(i + 1)), form(need, { method: 'direct', directAgencyUscc: uscc, maxPrice: String(max), announcementDays: '1' }))).id)
     await confirmDirect(db, at(8.9 - i * 2), as(agency.user), p.id, bidInputSchema.parse({ price: String(Math.round((max * 0.92) / 100) * 100), committedDays: String(need.days - 2), accept: 'yes' }))
   }
+
+  // Direct commissions further along: contracted, in service (one of them late), delivered, accepted, evaluated.
+  const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF')
+  const stages = ['contracted', 'in_service', 'in_service_late', 'delivered', 'accepted', 'evaluated'] as const
+  for (const [i, stage] of stages.entries()) {
+    const need = next()
+    const agency = (await eligibleFor(need.item))[(i + 3) % 4] ?? (await eligibleFor(need.item))[0]
+    if (!agency) continue
+    const uscc = (await db.select({ uscc: organizations.uscc }).from(organizations).where(eq(organizations.id, agency.user.orgId)))[0]!.uscc
+    const start = 40 - i
+    const owner = ownerFor(i)
+    const max = Math.min(need.max, 48_000)
+    const p = await publishProcurement(db, at(start), queue, as(owner), (await saveDraft(db, at(start), as(owner), form(need, { method: 'direct', directAgencyUscc: uscc, maxPrice: String(max), announcementDays: '1' }))).id)
+    const days = stage === 'in_service_late' ? 3 : need.days
+    await confirmDirect(db, at(start - 0.1), as(agency.user), p.id, bidInputSchema.parse({ price: String(Math.round((max * 0.9) / 100) * 100), committedDays: String(days), accept: 'yes' }))
+    // Contracts are signed a week later (after the standstill); the contracted one starts next week.
+    const signed = stage === 'contracted' ? at(1) : at(start - 7)
+    const startDate = stage === 'contracted' ? shanghaiDate(new Date(now.getTime() + 7 * DAY)) : shanghaiDate(signed.now())
+    await uploadContract(db, signed, as(owner), p.id, contractInputSchema.parse({ startDate }), PDF)
+    await confirmContract(db, signed, queue, as(agency.user), p.id)
+    if (stage === 'contracted' || stage === 'in_service' || stage === 'in_service_late') continue
+    await deliver(db, at(start - 15), as(agency.user), p.id, '成果报告（送审稿）', PDF)
+    if (stage === 'delivered') continue
+    await decideDelivery(db, at(start - 16), as(owner), p.id, decisionSchema.parse({ decision: 'return', reason: '请补充现场踏勘照片和数据来源说明' }))
+    await deliver(db, at(start - 18), as(agency.user), p.id, '已按意见补充', PDF)
+    await decideDelivery(db, at(start - 19), as(owner), p.id, decisionSchema.parse({ decision: 'accept' }))
+    if (stage === 'accepted') continue
+    await evaluate(db, at(start - 20), as(owner), p.id, evaluationSchema.parse({ quality: String(4 + (i % 2)), timeliness: '5', conduct: '5', comment: '成果规范，响应及时' }))
+  }
+  // The late service is flagged by the overdue check, as the daily job would have done.
+  await flagOverdue(db, clock)
 
   // Failed: nobody bid.
   {

@@ -40,7 +40,7 @@ export function AfterAward({ data }: { data: AfterAwardData }) {
               <thead>
                 <tr>
                   <th scope="col">{t('after.deliveredAt')}</th>
-                  <th scope="col">{t('after.note')}</th>
+                  <th scope="col">{t('after.noteShort')}</th>
                   <th scope="col">{t('after.decision')}</th>
                   <th scope="col">{t('after.document')}</th>
                 </tr>

@@ -681,4 +681,5 @@ export const en: Record<MessageKey, string> = {
   'bid.done.confirmAward': 'Award confirmed.',
   'bid.done.confirmContract': 'Contract confirmed.',
   'bid.done.deliver': 'Deliverable submitted.',
+  'after.noteShort': 'Note',
 }

@@ -680,6 +680,7 @@ export const zh = {
   'bid.done.confirmAward': '已确认中选。',
   'bid.done.confirmContract': '合同已确认。',
   'bid.done.deliver': '服务成果已提交。',
+  'after.noteShort': '说明',
 } as const
 
 export type MessageKey = keyof typeof zh

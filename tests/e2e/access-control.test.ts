@@ -37,8 +37,8 @@ beforeAll(async () => {
   scanId = /\/files\/([0-9a-f-]{36})/.exec(review)?.[1] ?? '00000000-0000-4000-8000-000000000000'
   const directory = await (await fetch(`${base}/agencies`)).text()
   agencyId = /\/agencies\/([0-9a-f-]{36})/.exec(directory)?.[1] ?? ''
-  // An open procurement (not a direct commission), and one of the demo owner's own.
-  const open = await (await fetch(`${base}/procurements?status=published&method=lowest_price`)).text()
+  // A procurement that is not a direct commission (open or not: other journeys move the clock), and one of the demo owner's own.
+  const open = await (await fetch(`${base}/procurements?method=lowest_price`)).text()
   openId = /\/procurements\/([0-9a-f-]{36})/.exec(open)?.[1] ?? ''
   const mine = await (await fetch(`${base}/owner/procurements`, { headers: { cookie: cookies.owner! } })).text()
   ownId = /\/owner\/procurements\/([0-9a-f-]{36})/.exec(mine)?.[1] ?? ''

@@ -139,7 +139,7 @@ describe('an overdue service', () => {
     expect(events.map((e) => [e.orgId, e.kind])).toEqual([[agency.orgId, 'service_overdue']])
     const office = (await database.db.select().from(organizations).where(eq(organizations.kind, 'market_office')))[0]!
     for (const orgId of [owner.orgId, agency.orgId, office.id]) {
-      const notes = await database.db.select().from(notifications).where(and(eq(notifications.orgId, orgId), eq(notifications.kind, 'serviceOverdue')))
+      const notes = await database.db.select().from(notifications).where(and(eq(notifications.orgId, orgId), eq(notifications.kind, 'serviceOverdue'), eq(notifications.link, `/procurements/${id}`)))
       expect(notes).toHaveLength(1)
     }
   })
