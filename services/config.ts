@@ -17,6 +17,8 @@ const schema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(120),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   JOB_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(2000),
+  /** the site's public address, for the links in outbox emails */
+  PUBLIC_URL: z.url({ error: 'must be an http(s) URL' }).default('http://localhost:3000'),
   /** Lets e2e journeys move the server's clock (POST /__test/clock). Never in real deployments. */
   TEST_CLOCK: z.enum(['true', 'false']).default('false'),
 })

@@ -19,7 +19,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   ]
   if (user) links.push([HOME_BY_KIND[user.orgKind], 'nav.myHome'])
   if (canAudit) links.push(['/office/audit', 'nav.audit'])
-  if (canJobs) links.push(['/office/jobs', 'nav.jobs'])
+  if (canJobs) links.push(['/office/jobs', 'nav.jobs'], ['/office/outbox', 'nav.outbox'])
   return (
     <>
       <a className="skip" href="#main">

@@ -681,6 +681,16 @@ export const zh = {
   'bid.done.confirmContract': '合同已确认。',
   'bid.done.deliver': '服务成果已提交。',
   'after.noteShort': '说明',
+  'email.greeting': '{name}，您好：',
+  'email.open': '查看详情：',
+  'email.footer': '此邮件由贵港市中介超市自动发送，请勿直接回复。',
+  'nav.outbox': '邮件发件箱',
+  'outbox.title': '邮件发件箱',
+  'outbox.intro': '每条站内通知按收件人最近使用的语言生成邮件。邮件尚未接入发送服务，这里可以核对内容。',
+  'outbox.to': '收件人',
+  'outbox.sent': '已发送',
+  'outbox.unsent': '未发送',
+  'outbox.none': '发件箱为空。',
 } as const
 
 export type MessageKey = keyof typeof zh

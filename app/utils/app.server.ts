@@ -6,6 +6,9 @@ import { agencyHandlers, scheduleQualificationExpiry } from '../../services/agen
 import { JobQueue } from '../../services/jobs'
 import { maintenanceHandlers, scheduleNightlyPurge } from '../../services/maintenance'
 import { procurementHandlers, scheduleOverdueCheck, sweepDeadlines } from '../../services/procurement'
+import { renderOutbox } from '../../services/notifications'
+import type { JobHandler, JobQueue as Queue } from '../../services/jobs'
+import { emailRenderer } from './email.server'
 import { OffsetClock, systemClock, type Clock } from '../../services/shared/clock'
 
 export interface App {
@@ -46,7 +49,8 @@ async function boot(): Promise<App> {
     const { created } = await seedDemo(db, clock)
     if (created) console.log('[boot] demo data created')
   }
-  const queue = new JobQueue(db, clock, { ...maintenanceHandlers, ...agencyHandlers, ...procurementHandlers })
+  const queue = new JobQueue(db, clock, { ...maintenanceHandlers, ...agencyHandlers, ...procurementHandlers, ...outboxHandlers(config.PUBLIC_URL) })
+  await scheduleOutbox(queue, clock)
   await scheduleNightlyPurge(queue, clock)
   await scheduleQualificationExpiry(queue, clock)
   await scheduleOverdueCheck(queue, clock)
@@ -69,4 +73,22 @@ async function boot(): Promise<App> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'))
   process.once('SIGINT', () => void shutdown('SIGINT'))
   return { config, database, db, clock, testClock, queue }
+}
+
+/** Every 2 minutes the outbox job renders new notifications into emails; each run books the next slot. */
+const OUTBOX_EVERY_MS = 2 * 60_000
+
+async function scheduleOutbox(queue: Queue, clock: Clock) {
+  const slot = Math.ceil((clock.now().getTime() + 1) / OUTBOX_EVERY_MS) * OUTBOX_EVERY_MS
+  await queue.enqueue({ name: 'email.outbox', runAt: new Date(slot), key: `email.outbox:${new Date(slot).toISOString()}` })
+}
+
+function outboxHandlers(publicUrl: string): Record<string, JobHandler> {
+  const render = emailRenderer(publicUrl)
+  return {
+    'email.outbox': async (_payload, { db, clock, queue }) => {
+      await renderOutbox(db, clock, render)
+      await scheduleOutbox(queue, clock)
+    },
+  }
 }

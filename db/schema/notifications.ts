@@ -21,8 +21,10 @@ export const notifications = pgTable(
     dedupeKey: text().unique(),
     createdAt: tstz().notNull(),
     readAt: tstz(),
+    /** when the outbox job rendered its emails; null until then */
+    emailedAt: tstz(),
   },
-  (t) => [index().on(t.orgId, t.createdAt)],
+  (t) => [index().on(t.orgId, t.createdAt), index().on(t.emailedAt)],
 )
 export type Notification = typeof notifications.$inferSelect
 

@@ -43,10 +43,9 @@ export async function commitmentsOf(db: Db, orgId: OrgId) {
 async function facts(db: Db, orgId: OrgId) {
   const [org] = await db.select().from(organizations).where(eq(organizations.id, orgId))
   if (!org || org.kind !== 'agency') return null
-  const [held, accepted] = await Promise.all([
-    db.select({ status: qualifications.status, validFrom: qualifications.validFrom, validTo: qualifications.validTo }).from(qualifications).where(eq(qualifications.orgId, orgId)),
-    commitmentsOf(db, orgId),
-  ])
+  // Sequential: `db` may be a transaction, whose one connection runs one query at a time.
+  const held = await db.select({ status: qualifications.status, validFrom: qualifications.validFrom, validTo: qualifications.validTo }).from(qualifications).where(eq(qualifications.orgId, orgId))
+  const accepted = await commitmentsOf(db, orgId)
   const missing: Array<'profile' | 'qualification'> = []
   if (!org.legalRepresentative?.trim() || !org.address?.trim()) missing.push('profile')
   if (!held.some((q) => q.status !== 'rejected')) missing.push('qualification')

@@ -25,21 +25,20 @@ export async function checkEligibility(
   db: Db,
   input: { orgId: OrgId; itemId: ServiceItemId; requirement?: Requirement | null; today: string },
 ): Promise<EligibilityResult> {
-  const [held, specialties, submitted] = await Promise.all([
-    db
-      .select({
-        id: qualifications.id,
-        specialtyCode: qualifications.specialtyCode,
-        level: qualifications.level,
-        status: qualifications.status,
-        validFrom: qualifications.validFrom,
-        validTo: qualifications.validTo,
-      })
-      .from(qualifications)
-      .where(eq(qualifications.orgId, input.orgId)),
-    db.select({ code: serviceItemSpecialties.specialtyCode }).from(serviceItemSpecialties).where(eq(serviceItemSpecialties.itemId, input.itemId)),
-    db.select({ id: agencyCommitments.id }).from(agencyCommitments).where(eq(agencyCommitments.orgId, input.orgId)).limit(1),
-  ])
+  // One query after another: callers pass their transaction, and one connection runs one query at a time.
+  const held = await db
+    .select({
+      id: qualifications.id,
+      specialtyCode: qualifications.specialtyCode,
+      level: qualifications.level,
+      status: qualifications.status,
+      validFrom: qualifications.validFrom,
+      validTo: qualifications.validTo,
+    })
+    .from(qualifications)
+    .where(eq(qualifications.orgId, input.orgId))
+  const specialties = await db.select({ code: serviceItemSpecialties.specialtyCode }).from(serviceItemSpecialties).where(eq(serviceItemSpecialties.itemId, input.itemId))
+  const submitted = await db.select({ id: agencyCommitments.id }).from(agencyCommitments).where(eq(agencyCommitments.orgId, input.orgId)).limit(1)
   return assessEligibility({
     qualifications: held,
     itemSpecialties: specialties.map((s) => s.code),

@@ -1,6 +1,7 @@
-import { and, desc, eq, isNull, or } from 'drizzle-orm'
+import { and, asc, desc, eq, isNull, or } from 'drizzle-orm'
 import type { Db } from '../../db/client'
-import { notifications, type OrgId, type UserId } from '../../db/schema'
+import { emailOutbox, notifications, users, type OrgId, type UserId } from '../../db/schema'
+import type { Clock } from '../shared/clock'
 
 export interface NotifyInput {
   orgId: OrgId
@@ -39,4 +40,46 @@ export async function inbox(db: Db, user: { id: UserId; orgId: OrgId }, limit = 
     .where(and(eq(notifications.orgId, user.orgId), or(isNull(notifications.userId), eq(notifications.userId, user.id))))
     .orderBy(desc(notifications.createdAt))
     .limit(limit)
+}
+
+export interface RenderedEmail {
+  subject: string
+  body: string
+}
+/** Renders one notification for one reader in their language; the web layer provides it (it owns the words). */
+export type EmailRenderer = (input: { kind: string; params: Record<string, string | number>; link: string | null; locale: string; displayName: string }) => RenderedEmail
+
+/**
+ * Renders each notification not yet rendered into one outbox email per addressee (the user it
+ * names, else every member of its organization), in the addressee's last language. Idempotent:
+ * the (notification, user) pair is unique and the notification is marked once done.
+ */
+export async function renderOutbox(db: Db, clock: Clock, render: EmailRenderer, limit = 200) {
+  const pending = await db.select().from(notifications).where(isNull(notifications.emailedAt)).orderBy(asc(notifications.createdAt)).limit(limit)
+  let written = 0
+  for (const n of pending)
+    await db.transaction(async (tx) => {
+      const to = await tx
+        .select({ id: users.id, email: users.email, locale: users.locale, displayName: users.displayName })
+        .from(users)
+        .where(n.userId ? eq(users.id, n.userId) : eq(users.orgId, n.orgId))
+      const now = clock.now()
+      for (const user of to) {
+        const locale = user.locale === 'en' ? 'en' : 'zh-CN'
+        const { subject, body } = render({ kind: n.kind, params: n.params as Record<string, string | number>, link: n.link, locale, displayName: user.displayName })
+        const inserted = await tx
+          .insert(emailOutbox)
+          .values({ notificationId: n.id, userId: user.id, toEmail: user.email, locale, subject, body, createdAt: now })
+          .onConflictDoNothing()
+          .returning({ id: emailOutbox.id })
+        written += inserted.length
+      }
+      await tx.update(notifications).set({ emailedAt: now }).where(eq(notifications.id, n.id))
+    })
+  return { notifications: pending.length, emails: written }
+}
+
+/** The newest outbox emails, for the market office. */
+export async function recentOutbox(db: Db, limit = 50) {
+  return db.select().from(emailOutbox).orderBy(desc(emailOutbox.createdAt)).limit(limit)
 }

@@ -82,6 +82,7 @@ describe('access control, every route by every role', () => {
     ['/authority', { public: 302, owner: 403, agency: 403, authority: 200, market_office: 403 }],
     ['/authority/qualifications/PENDING', { public: 302, owner: 403, agency: 403, authority: 200, market_office: 403 }],
     ['/office/catalog/C06-02', { public: 302, owner: 403, agency: 403, authority: 403, market_office: 200 }],
+    ['/office/outbox', { public: 302, owner: 403, agency: 403, authority: 403, market_office: 200 }],
     ['/office/audit', { public: 302, owner: 403, agency: 403, authority: 403, market_office: 200 }],
     ['/files/SCAN', { public: 302, owner: 404, agency: 404, authority: 200, market_office: 200 }],
   ]

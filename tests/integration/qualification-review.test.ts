@@ -76,7 +76,7 @@ describe('qualification submission and review', () => {
     expect(await code(resubmitQualification(database.db, clock, as(agency), q.id, input({ certificateNo: 'HP-REVIEW' }), null))).toBe('errors.illegalStep')
     const approved = await reviewQualification(database.db, clock, envActor, q.id, 'approve', '')
     expect(approved.status).toBe('approved')
-    const trail = await database.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, q.id))
+    const trail = await database.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, q.id)).orderBy(auditLog.id)
     expect(trail.map((t) => t.action)).toEqual(['qualification.submit', 'qualification.requestChanges', 'qualification.resubmit', 'qualification.approve'])
   })
 })

@@ -1,0 +1,20 @@
+import { translator, isMessageKey, type Locale } from '~/i18n'
+import { formatDay } from './format'
+
+/**
+ * A notification's words in a language: its kind names the message (notify.<kind>) and its
+ * params fill it, with names stored in both languages picked for the reader. The inbox and the
+ * email outbox both say it this way.
+ */
+export function notificationText(kind: string, raw: Record<string, string | number>, locale: Locale): string {
+  const en = locale === 'en'
+  const params = {
+    ...raw,
+    specialty: String((en ? raw.specialtyEn : raw.specialtyZh) ?? ''),
+    agency: String((en ? raw.agencyEn : raw.agencyZh) ?? ''),
+    ...(typeof raw.validTo === 'string' ? { validTo: formatDay(raw.validTo, locale) } : {}),
+    ...(typeof raw.due === 'string' ? { due: formatDay(raw.due, locale) } : {}),
+  }
+  const key = `notify.${kind}`
+  return isMessageKey(key) ? translator(locale)(key, params) : kind
+}
