@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { useEffect, useState } from 'react'
 import { AfterAward } from '~/components/after-award'
 import { Announcement, StatusBadge } from '~/components/announcement'
+import { Clarifications } from '~/components/clarifications'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { DefinitionList, Field, FormError } from '~/components/field'
 import type { MessageKey } from '~/i18n'
@@ -15,6 +16,10 @@ import { title } from '~/utils/meta'
 import { loadAfterAward, readActionForm, serializeAnnouncement, specialtyNames } from '~/utils/procurement-form.server'
 import { assertSameOrigin, clientIp } from '~/utils/request.server'
 import {
+  askQuestion,
+  ownQuestions,
+  publicClarifications,
+  questionSchema,
   confirmAward,
   confirmContract,
   deliver,
@@ -48,7 +53,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     p.practitionersRequired ? ownPractitioners(db, session.org.id) : Promise.resolve([]),
   ])
   const winner = found.award?.award.agencyOrgId === session.org.id
+  const [qa, asked] = [await publicClarifications(db, p.id), await ownQuestions(db, session.org.id, p.id)]
   return {
+    qa: qa.map((c) => ({ id: c.id, question: c.question, answer: c.answer, answeredAt: c.answeredAt?.toISOString() ?? null })),
+    asked: asked.map((q) => ({ id: q.id, question: q.question, answered: q.answer !== null })),
     winner,
     afterAward: winner ? await loadAfterAward(db, p.id) : null,
     announcement: serializeAnnouncement(found),
@@ -76,6 +84,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = (params.id ?? '') as never
   const fail = (errors: FieldErrors, formError: MessageKey = 'errors.form', extra: Record<string, string | number> = {}) => Response.json({ intent, errors, values, formError, params: extra } satisfies ActionData, { status: 400 })
   try {
+    if (intent === 'ask') {
+      const parsed = questionSchema.safeParse(values)
+      if (!parsed.success) return fail(fieldErrors(parsed.error))
+      await askQuestion(db, clock, actor, id, parsed.data.question)
+      return { intent, errors: {}, values: {} } satisfies ActionData
+    }
     if (intent === 'withdraw' || intent === 'confirmAward' || intent === 'confirmContract' || intent === 'deliver') {
       if (intent === 'withdraw') await withdrawBid(db, clock, actor, id)
       else if (intent === 'confirmAward') await confirmAward(db, clock, actor, id)
@@ -109,7 +123,7 @@ function useNonce() {
 }
 
 export default function BidPage() {
-  const { announcement, specialties, open, problems, practitioners, mine, winner, afterAward } = useLoaderData<typeof loader>()
+  const { announcement, specialties, open, problems, practitioners, mine, winner, afterAward, qa, asked } = useLoaderData<typeof loader>()
   const data = useActionData<ActionData>()
   const busy = useNavigation().state === 'submitting'
   const nonce = useNonce()
@@ -261,6 +275,28 @@ export default function BidPage() {
       ) : null}
 
       <Announcement data={announcement} specialtyNames={specialties} />
+      <Clarifications items={qa} />
+      {open ? (
+        <section className="card" aria-labelledby="ask-title">
+          <h2 id="ask-title">{t('qa.ask')}</h2>
+          <p className="hint">{t('qa.askHint')}</p>
+          {asked.length ? (
+            <ul className="plain">
+              {asked.map((q) => (
+                <li key={q.id}>
+                  {q.question} <span className={`badge${q.answered ? ' ok' : ''}`}>{t(q.answered ? 'qa.answered' : 'qa.waiting')}</span>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          <Form method="post" className="form" noValidate>
+            <Field label="qa.question" name="question" maxLength={1000} required defaultValue={data?.intent === 'ask' && data.formError ? data.values.question : undefined} error={data?.intent === 'ask' ? data.errors.question : undefined} errorParams={data?.params} />
+            <button type="submit" name="intent" value="ask" className="button secondary" disabled={busy}>
+              {t('qa.send')}
+            </button>
+          </Form>
+        </section>
+      ) : null}
     </div>
   )
 }

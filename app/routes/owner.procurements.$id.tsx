@@ -1,8 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
 import { useId } from 'react'
 import { AfterAward } from '~/components/after-award'
 import { Announcement, StatusBadge } from '~/components/announcement'
+import { Clarifications } from '~/components/clarifications'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Field, FormError, TableWrap } from '~/components/field'
 import type { MessageKey } from '~/i18n'
@@ -15,6 +17,11 @@ import { title } from '~/utils/meta'
 import { loadAfterAward, readActionForm, serializeAnnouncement, specialtyNames } from '~/utils/procurement-form.server'
 import { assertSameOrigin, clientIp } from '~/utils/request.server'
 import {
+  answerQuestion,
+  answerSchema,
+  openQuestions,
+  publicClarifications,
+  reannounce,
   contractInputSchema,
   decideDelivery,
   decisionSchema,
@@ -43,7 +50,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Before opening the owner learns how many bids stand, nothing more; after it, the bids.
   const bidCount = p.status === 'published' ? await bidCountForOwner(db, session.org.id, p.id) : null
   const bids = p.openedAt ? await openedBids(db, p.id) : []
+  const [qa, questions] = [await publicClarifications(db, p.id), await openQuestions(db, session.org.id, p.id)]
   return {
+    qa: qa.map((c) => ({ id: c.id, question: c.question, answer: c.answer, answeredAt: c.answeredAt?.toISOString() ?? null })),
+    questions: questions.map((q) => ({ id: q.id, question: q.question, askedAt: q.askedAt.toISOString() })),
     afterAward: await loadAfterAward(db, p.id),
     now: clock.now().toISOString(),
     announcement: serializeAnnouncement(found),
@@ -80,6 +90,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const parsed = evaluationSchema.safeParse(values)
       if (!parsed.success) return fail(fieldErrors(parsed.error))
       await evaluate(db, clock, actor, id, parsed.data)
+    } else if (intent === 'answer') {
+      const parsed = answerSchema.safeParse(values)
+      if (!parsed.success) return fail(fieldErrors(parsed.error))
+      await answerQuestion(db, clock, actor, values.questionId ?? '', parsed.data.answer)
+    } else if (intent === 'reannounce') {
+      const next = await reannounce(db, clock, actor, id)
+      return redirect(`/owner/procurements/${next.id}?saved=draft`)
     } else if (intent === 'publish') await publishProcurement(db, clock, queue, actor, id)
     else if (intent === 'cancel') await cancelProcurement(db, clock, actor, id, values.reason ?? '')
     else if (intent === 'amend') {
@@ -97,7 +114,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function OwnerProcurement() {
-  const { announcement, specialties, actions, bidCount, bids, afterAward, now } = useLoaderData<typeof loader>()
+  const { announcement, specialties, actions, bidCount, bids, afterAward, now, qa, questions } = useLoaderData<typeof loader>()
   const data = useActionData<ActionData>()
   const busy = useNavigation().state === 'submitting'
   const [search] = useSearchParams()
@@ -141,6 +158,37 @@ export default function OwnerProcurement() {
           </div>
           {data?.intent === 'publish' && data.errors.announcementDays ? <p className="error">{t(data.errors.announcementDays, data.params)}</p> : null}
           {data?.intent === 'publish' && data.errors.directAgencyUscc ? <p className="error">{t(data.errors.directAgencyUscc)}</p> : null}
+        </section>
+      ) : null}
+
+      {questions.length ? (
+        <section className="card" aria-labelledby="questions-title">
+          <h2 id="questions-title">{t('qa.open', { n: questions.length })}</h2>
+          <p className="hint">{t('qa.openHint')}</p>
+          {questions.map((q) => (
+            <Form method="post" className="form question" key={q.id} noValidate>
+              <input type="hidden" name="questionId" value={q.id} />
+              <p>
+                <strong>{q.question}</strong> <span className="muted sub">{formatDateTime(q.askedAt, locale)}</span>
+              </p>
+              <Field label="qa.answer" name="answer" maxLength={2000} required error={data?.intent === 'answer' && data.values.questionId === q.id ? data.errors.answer : undefined} />
+              <button type="submit" name="intent" value="answer" className="button secondary" disabled={busy}>
+                {t('qa.publish')}
+              </button>
+            </Form>
+          ))}
+        </section>
+      ) : null}
+
+      {p.status === 'failed' ? (
+        <section className="card" aria-labelledby="again-title">
+          <h2 id="again-title">{t('own.reannounceTitle')}</h2>
+          <p className="hint">{t('own.reannounceHint')}</p>
+          <Form method="post">
+            <button type="submit" name="intent" value="reannounce" className="button" disabled={busy}>
+              {t('own.reannounce')}
+            </button>
+          </Form>
         </section>
       ) : null}
 
@@ -279,6 +327,7 @@ export default function OwnerProcurement() {
       ) : null}
 
       <Announcement data={announcement} specialtyNames={specialties} />
+      <Clarifications items={qa} />
 
       {actions.includes('cancel') ? (
         <details className="card danger-zone" open={data?.intent === 'cancel' && !!data.formError}>

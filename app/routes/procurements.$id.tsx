@@ -1,12 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { Announcement, StatusBadge } from '~/components/announcement'
+import { Clarifications } from '~/components/clarifications'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { getApp } from '~/utils/app.server'
 import { getSession } from '~/utils/auth.server'
 import { useT } from '~/utils/i18n'
 import { serializeAnnouncement, specialtyNames } from '~/utils/procurement-form.server'
-import { publicProcurement } from '~/utils/services.server'
+import { publicClarifications, publicProcurement } from '~/utils/services.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.announcement.p.title} · ${data.announcement.p.number ?? ''}` : '' }]
 
@@ -15,7 +16,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = await publicProcurement(db, params.id ?? '')
   if (!found) throw new Response('Not found', { status: 404 })
   const session = await getSession(request)
+  const qa = await publicClarifications(db, found.p.id)
   return {
+    qa: qa.map((c) => ({ id: c.id, question: c.question, answer: c.answer, answeredAt: c.answeredAt?.toISOString() ?? null })),
     announcement: serializeAnnouncement(found),
     specialties: await specialtyNames(db),
     // An agency is offered the way to its bid page while bids are open.
@@ -24,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function AnnouncementPage() {
-  const { announcement, specialties, canBid } = useLoaderData<typeof loader>()
+  const { announcement, specialties, canBid, qa } = useLoaderData<typeof loader>()
   const t = useT()
   const { p } = announcement
   return (
@@ -44,6 +47,7 @@ export default function AnnouncementPage() {
         </p>
       ) : null}
       <Announcement data={announcement} specialtyNames={specialties} />
+      <Clarifications items={qa} />
     </div>
   )
 }

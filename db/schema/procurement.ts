@@ -237,3 +237,22 @@ export const creditEvents = pgTable(
   },
   (t) => [index().on(t.orgId, t.occurredAt)],
 )
+
+/**
+ * 答疑: agencies ask, the owner answers publicly. Who asked is kept (for abuse control and to tell
+ * the asker) but no query shows it to anyone but the asker, and the audit log holds a seal.
+ */
+export const clarifications = pgTable(
+  'clarifications',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    procurementId: uuid().notNull().references(() => procurements.id).$type<ProcurementId>(),
+    askedByOrgId: uuid().notNull().references(() => organizations.id).$type<OrgId>(),
+    question: text().notNull(),
+    askedAt: tstz().notNull(),
+    answer: text(),
+    answeredAt: tstz(),
+    answeredBy: uuid().$type<UserId>(),
+  },
+  (t) => [index().on(t.procurementId, t.askedAt)],
+)

@@ -346,3 +346,27 @@ export async function confirmDirect(db: Db, clock: Clock, actor: Actor & { userI
     return awarded
   })
 }
+
+/**
+ * 重新公告: a failed procurement is repeated as a new draft with the same terms, its items pinned
+ * to today's catalog versions, and a link back. The failed one stays failed.
+ */
+export async function reannounce(db: Db, clock: Clock, actor: OwnerActor, id: string) {
+  return db.transaction(async (tx) => {
+    const p = await lockOwn(tx, actor.orgId, id)
+    if (p.status !== 'failed') throw new DomainError('errors.illegalStep', undefined, { action: 'reannounce', from: p.status })
+    const now = clock.now()
+    const { id: _id, number: _n, status: _s, termsVersion: _v, publishedAt: _pa, bidDeadline: _d, closedAt: _c, openedAt: _o, cancelledAt: _ca, cancelReason: _cr, failedReason: _f, previousId: _p, createdAt: _ct, updatedAt: _u, ...terms } = p
+    const [row] = await tx.insert(procurements).values({ ...terms, createdBy: actor.userId, previousId: p.id, createdAt: now, updatedAt: now }).returning()
+    const items = await tx
+      .select({ id: serviceItems.id, version: serviceItems.version })
+      .from(procurementItems)
+      .innerJoin(serviceItems, eq(serviceItems.id, procurementItems.itemId))
+      .where(eq(procurementItems.procurementId, p.id))
+      .orderBy(asc(procurementItems.sortOrder))
+    await writeItems(tx, row!.id, items)
+    await appendAudit(tx, { actor, action: 'procurement.create', entityType: 'procurement', entityId: row!.id, after: { previousId: p.id }, at: now })
+    await appendAudit(tx, { actor, action: 'procurement.reannounce', entityType: 'procurement', entityId: p.id, after: { nextId: row!.id }, at: now })
+    return row!
+  })
+}

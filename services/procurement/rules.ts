@@ -1,6 +1,9 @@
 import { z } from 'zod'
 import type { Db } from '../../db/client'
-import { marketRules, type SelectionMethod } from '../../db/schema'
+import { marketRules, type SelectionMethod, type UserId } from '../../db/schema'
+import { appendAudit } from '../audit'
+import type { Actor } from '../shared/actor'
+import type { Clock } from '../shared/clock'
 
 /**
  * The market office's parameters, with the defaults a new marketplace starts from. Stored values
@@ -45,4 +48,19 @@ export async function loadRules(db: Db): Promise<MarketRules> {
 
 export function minAnnouncementDays(rules: MarketRules, method: SelectionMethod): number {
   return Math.max(1, rules.minAnnouncementDays[method] ?? 1)
+}
+
+/** The office changes its rules; each change is audited with what it was before. */
+export async function updateRules(db: Db, clock: Clock, actor: Actor & { userId: UserId }, input: MarketRules) {
+  const parsed = rulesSchema.parse(input)
+  return db.transaction(async (tx) => {
+    const before = await loadRules(tx)
+    const now = clock.now()
+    const changed = (Object.keys(parsed) as Array<keyof MarketRules>).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(parsed[k]))
+    for (const key of changed)
+      await tx.insert(marketRules).values({ key, value: parsed[key], updatedAt: now, updatedBy: actor.userId }).onConflictDoUpdate({ target: marketRules.key, set: { value: parsed[key], updatedAt: now, updatedBy: actor.userId } })
+    if (changed.length)
+      await appendAudit(tx, { actor, action: 'rules.update', entityType: 'market_rules', entityId: changed.join(','), before: Object.fromEntries(changed.map((k) => [k, before[k]])), after: Object.fromEntries(changed.map((k) => [k, parsed[k]])), at: now })
+    return changed
+  })
 }

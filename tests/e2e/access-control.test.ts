@@ -82,6 +82,7 @@ describe('access control, every route by every role', () => {
     ['/authority', { public: 302, owner: 403, agency: 403, authority: 200, market_office: 403 }],
     ['/authority/qualifications/PENDING', { public: 302, owner: 403, agency: 403, authority: 200, market_office: 403 }],
     ['/office/catalog/C06-02', { public: 302, owner: 403, agency: 403, authority: 403, market_office: 200 }],
+    ['/office/rules', { public: 302, owner: 403, agency: 403, authority: 403, market_office: 200 }],
     ['/office/outbox', { public: 302, owner: 403, agency: 403, authority: 403, market_office: 200 }],
     ['/office/audit', { public: 302, owner: 403, agency: 403, authority: 403, market_office: 200 }],
     ['/files/SCAN', { public: 302, owner: 404, agency: 404, authority: 200, market_office: 200 }],
@@ -105,6 +106,7 @@ describe('access control, every route by every role', () => {
     expect(await post('agency', '/owner/procurements/new', { title: '冒名' })).toBe(403)
     expect(await post('owner', `/agency/bids/${openId}`, { intent: 'submit', price: '1', committedDays: '1', accept: 'yes' })).toBe(403)
     expect(await post('public', `/owner/procurements/${ownId}`, { intent: 'cancel', reason: '冒名撤销' })).toBe(302)
+    expect(await post('authority', '/office/rules', { threshold: '0' })).toBe(403)
     expect(await post('owner', '/calendar', { intent: 'setDay', day: '2027-01-04', kind: 'holiday', nameZh: '假' })).toBe(403)
     // Still pending after the refused approval.
     const review = await (await fetch(`${base}/authority/qualifications/${pendingId}`, { headers: { cookie: cookies.authority! } })).text()

@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { DEMO_ACCOUNTS } from '../../seeds/demo'
 import { expectAccessible, launch, newContext, screenshot } from './browser'
@@ -20,8 +20,9 @@ afterAll(async () => browser?.close())
 // Demo agencies 19, 32 and 45 hold verified EIA qualifications and offer EIA items.
 const BIDDERS = ['agency19@example.com', 'agency32@example.com', 'agency45@example.com']
 
-async function post(page: Page) {
-  await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.locator('main form button[type=submit]').last().click()])
+/** Submits one form (a page may hold several) and waits for the server's answer. */
+async function post(form: Locator) {
+  await Promise.all([form.page().waitForResponse((r) => r.request().method() === 'POST'), form.locator('button[type=submit]').first().click()])
 }
 
 describe('an open procurement', () => {
@@ -40,7 +41,7 @@ describe('an open procurement', () => {
     await form.getByLabel('服务时限（工作日）').fill('10')
     await form.getByLabel('选取方式', { exact: true }).selectOption('lowest_price')
     await form.getByLabel('公告期（工作日）').fill('3')
-    await post(owner)
+    await post(form)
     // A malformed project code is named, and what was typed stays.
     await expect.poll(() => form.locator('.field.has-error .error').allTextContents()).toEqual(['项目代码格式应为 年份-行政区划-行业-类型-流水号，例如 2026-450802-48-01-012345'])
     expect(await form.getByLabel('项目名称').inputValue()).toBe('贵港市江南污水处理厂提标改造工程')
@@ -77,12 +78,12 @@ describe('an open procurement', () => {
       await bidForm.getByLabel('报价（元）').fill(n === 2 ? '60,000.01' : ['56,800', '58,000', '59,500'][n]!)
       await bidForm.getByLabel('承诺时限', { exact: true }).fill(String(8 + n))
       await bidForm.getByLabel(/本机构承诺按报价/).check()
-      await post(page)
+      await post(bidForm)
       if (n === 2) {
         await expect.poll(() => bidForm.locator('.field.has-error .error').allTextContents()).toEqual(['报价须在最低限价与最高限价之间'])
         await bidForm.getByLabel('报价（元）').fill('59,500')
         await bidForm.getByLabel(/本机构承诺按报价/).check()
-        await post(page)
+        await post(bidForm)
       }
       await expect.poll(() => page.locator('.alert.ok').textContent()).toBe('报价已提交并密封。')
       // The bidder keeps its nonce: 64 hex characters its browser made.
@@ -96,10 +97,24 @@ describe('an open procurement', () => {
     const edit = bidders[1]!.locator('main form:has(input[name=price])')
     await edit.getByLabel('报价（元）').fill('55,500')
     await edit.getByLabel(/本机构承诺按报价/).check()
-    await post(bidders[1]!)
+    await post(edit)
     await expect.poll(() => bidders[1]!.locator('.alert.ok').textContent()).toBe('报价已更新。')
     await Promise.all([bidders[2]!.waitForResponse((r) => r.request().method() === 'POST'), bidders[2]!.getByRole('button', { name: '撤回报价' }).click()])
     await expect.poll(() => bidders[2]!.locator('.alert.ok').textContent()).toBe('报价已撤回。')
+
+    // A bidder asks; the owner answers for everyone; nobody is told who asked.
+    const ask = bidders[0]!.locator('main form:has(textarea[name=question]), main form:has(input[name=question])')
+    await ask.getByLabel('您的问题').fill('是否需要同时提交排污许可申请材料？')
+    await Promise.all([bidders[0]!.waitForResponse((r) => r.request().method() === 'POST'), ask.locator('button[type=submit]').click()])
+    await expect.poll(() => bidders[0]!.locator('.alert.ok').textContent()).toBe('问题已提交，采购人答复后将公开。')
+    await visit(owner, `/owner/procurements/${id}`)
+    const answer = owner.locator('main form.question')
+    await answer.getByLabel('答复').fill('不需要，排污许可另行办理。')
+    await Promise.all([owner.waitForResponse((r) => r.request().method() === 'POST'), answer.locator('button[type=submit]').click()])
+    await expect.poll(() => owner.locator('.alert.ok').textContent()).toBe('答复已公开。')
+    await visit(visitor, `/procurements/${id}`)
+    expect(await visitor.locator('.qa').textContent()).toContain('不需要，排污许可另行办理。')
+    expect(await (await visitor.request.get(`${base}/procurements/${id}`)).text()).not.toMatch(/agency19|广西贵港.*环境影响评价有限公司/)
 
     // Sealed: the owner sees a count only. The server's whole answer (page and hydration data)
     // holds no price and no bidder, for the owner, the public, or a bidder looking at the list.
@@ -177,7 +192,7 @@ describe('a direct commission', () => {
     await confirm.getByLabel('报价（元）').fill('27,600')
     await confirm.getByLabel('承诺时限', { exact: true }).fill('6')
     await confirm.getByLabel(/本机构承诺按报价/).check()
-    await post(agency)
+    await post(confirm)
     await expect.poll(() => agency.locator('.alert.ok').textContent()).toBe('已确认，直接委托成交。')
     await expectAccessible(agency)
 
@@ -199,7 +214,7 @@ describe('a direct commission', () => {
     const contract = owner.locator('main form:has(input[name=startDate])')
     await contract.getByLabel('服务开始日期').fill(start)
     await contract.getByLabel(/合同扫描件/).setInputFiles(pdf)
-    await post(owner)
+    await post(contract)
     await expect.poll(() => owner.locator('.alert.ok').textContent()).toBe('合同已上传，等待中选机构确认。')
 
     await signIn(agency, 'agency32@example.com')
@@ -209,18 +224,18 @@ describe('a direct commission', () => {
     const delivery = agency.locator('main form:has(input[name=note])')
     await delivery.getByLabel(/服务成果文件/).setInputFiles(pdf)
     await delivery.getByLabel('说明（可选）').fill('环境影响报告表（送审稿）')
-    await post(agency)
+    await post(delivery)
     await expect.poll(() => agency.locator('.alert.ok').textContent()).toBe('服务成果已提交。')
 
     // The owner returns it, first forgetting the reason.
     await visit(owner, `/owner/procurements/${id}`)
     const decide = owner.locator('main form:has(input[name=decision])')
     await decide.getByLabel('退回修改').check()
-    await post(owner)
+    await post(decide)
     await expect.poll(() => decide.locator('.field.has-error .error').allTextContents()).toEqual(['驳回或退回时请写明理由（至少 4 个字）'])
     await decide.getByLabel('退回修改').check()
     await decide.getByLabel('退回理由（退回时必填）').fill('缺少污染物排放总量核算')
-    await post(owner)
+    await post(decide)
     await expect.poll(() => owner.locator('.lead .badge').textContent()).toBe('服务中')
 
     await visit(agency, `/agency/bids/${id}`)
@@ -228,17 +243,17 @@ describe('a direct commission', () => {
     const again = agency.locator('main form:has(input[name=note])')
     await again.getByLabel(/服务成果文件/).setInputFiles(pdf)
     await again.getByLabel('说明（可选）').fill('已补充总量核算')
-    await post(agency)
+    await post(again)
     await expect.poll(() => agency.locator('.lead .badge').textContent()).toBe('已提交成果')
 
     await visit(owner, `/owner/procurements/${id}`)
     await owner.locator('main form:has(input[name=decision])').getByLabel('通过验收').check()
-    await post(owner)
+    await post(owner.locator('main form:has(input[name=decision])'))
     await expect.poll(() => owner.locator('.lead .badge').textContent()).toBe('已验收')
     const rating = owner.locator('main form:has(select[name=quality])')
     await rating.getByLabel('按时程度').selectOption('4')
     await rating.getByLabel('评价意见（可选）').fill('沟通及时，补正迅速')
-    await post(owner)
+    await post(rating)
     await expect.poll(() => owner.locator('.lead .badge').textContent()).toBe('已评价')
     expect(await owner.locator('section[aria-labelledby=eval-title]').textContent()).toContain('沟通及时，补正迅速')
     await expectAccessible(owner)

@@ -1,0 +1,107 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { z } from 'zod'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { Field, FormError } from '~/components/field'
+import type { MessageKey } from '~/i18n'
+import { getApp } from '~/utils/app.server'
+import { requirePermission } from '~/utils/auth.server'
+import { fieldErrors, formValues, type FieldErrors } from '~/utils/forms'
+import { useT } from '~/utils/i18n'
+import { title } from '~/utils/meta'
+import { assertSameOrigin, clientIp } from '~/utils/request.server'
+import { loadRules, updateRules } from '~/utils/services.server'
+import { parseYuan, fenToYuanInput } from '../../services/shared/money'
+import { AVAILABLE_METHODS } from '../../services/procurement/methods'
+
+export const meta: MetaFunction = ({ matches }) => title(matches, 'rules.title')
+
+const days = (max: number) => z.coerce.number({ error: 'errors.days' }).int('errors.days').min(1, 'errors.days').max(max, 'errors.days')
+const formSchema = z.object({
+  ...Object.fromEntries(AVAILABLE_METHODS.map((m) => [`min_${m}`, days(30)])),
+  threshold: z.string().transform((v, ctx) => {
+    const fen = parseYuan(v)
+    if (fen === null) ctx.addIssue({ code: 'custom', message: 'errors.amount' })
+    return fen ?? 0
+  }),
+  amendmentMinDays: days(30),
+  standstillDays: days(30),
+  confirmDays: days(30),
+  acceptanceDays: days(60),
+  deadlineTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'errors.time'),
+})
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, 'update:catalog:any')
+  const { db } = await getApp()
+  const rules = await loadRules(db)
+  return { rules: { ...rules, threshold: fenToYuanInput(rules.directThresholdFen) } }
+}
+
+type ActionData = { errors: FieldErrors; values: Record<string, string>; formError?: MessageKey; changed?: number }
+
+export async function action({ request }: ActionFunctionArgs) {
+  assertSameOrigin(request)
+  const session = await requirePermission(request, 'update:catalog:any')
+  const { db, clock } = await getApp()
+  const values = formValues(await request.formData())
+  const parsed = formSchema.safeParse(values)
+  if (!parsed.success) return Response.json({ errors: fieldErrors(parsed.error), values, formError: 'errors.form' } satisfies ActionData, { status: 400 })
+  const current = await loadRules(db)
+  const data = parsed.data as Record<string, number | string>
+  const changed = await updateRules(db, clock, { userId: session.user.id, orgId: session.org.id, ip: clientIp(request) }, {
+    ...current,
+    minAnnouncementDays: { ...current.minAnnouncementDays, ...Object.fromEntries(AVAILABLE_METHODS.map((m) => [m, data[`min_${m}`] as number])) },
+    directThresholdFen: data.threshold as number,
+    amendmentMinDays: data.amendmentMinDays as number,
+    standstillDays: data.standstillDays as number,
+    confirmDays: data.confirmDays as number,
+    acceptanceDays: data.acceptanceDays as number,
+    deadlineTime: data.deadlineTime as string,
+  })
+  return { errors: {}, values: {}, changed: changed.length } satisfies ActionData
+}
+
+export default function Rules() {
+  const { rules } = useLoaderData<typeof loader>()
+  const data = useActionData<ActionData>()
+  const busy = useNavigation().state === 'submitting'
+  const t = useT()
+  const v = (key: string, fallback: string | number) => data?.values[key] ?? String(fallback)
+  const e = data?.errors ?? {}
+  return (
+    <div className="page narrow">
+      <h1>{t('rules.title')}</h1>
+      <p className="lead">{t('rules.intro')}</p>
+      {data?.changed !== undefined ? (
+        <p className="alert ok" role="status">
+          {t('rules.saved', { n: data.changed })}
+        </p>
+      ) : null}
+      <FormError error={data?.formError} />
+      <Form method="post" className="card form" noValidate>
+        <fieldset>
+          <legend>{t('rules.minDays')}</legend>
+          <div className="grid two">
+            {AVAILABLE_METHODS.map((m) => (
+              <Field key={m} label={`method.${m}`} name={`min_${m}`} type="number" min={1} max={30} required defaultValue={v(`min_${m}`, rules.minAnnouncementDays[m] ?? 1)} error={e[`min_${m}`]} />
+            ))}
+          </div>
+        </fieldset>
+        <Field label="rules.threshold" name="threshold" inputMode="decimal" required defaultValue={v('threshold', rules.threshold)} error={e.threshold} hint="rules.thresholdHint" />
+        <div className="grid two">
+          <Field label="rules.amendmentMinDays" name="amendmentMinDays" type="number" min={1} max={30} required defaultValue={v('amendmentMinDays', rules.amendmentMinDays)} error={e.amendmentMinDays} />
+          <Field label="rules.standstillDays" name="standstillDays" type="number" min={1} max={30} required defaultValue={v('standstillDays', rules.standstillDays)} error={e.standstillDays} />
+          <Field label="rules.confirmDays" name="confirmDays" type="number" min={1} max={30} required defaultValue={v('confirmDays', rules.confirmDays)} error={e.confirmDays} />
+          <Field label="rules.acceptanceDays" name="acceptanceDays" type="number" min={1} max={60} required defaultValue={v('acceptanceDays', rules.acceptanceDays)} error={e.acceptanceDays} />
+        </div>
+        <Field label="rules.deadlineTime" name="deadlineTime" type="time" required defaultValue={v('deadlineTime', rules.deadlineTime)} error={e.deadlineTime} />
+        <button type="submit" className="button" disabled={busy}>
+          {t('rules.save')}
+        </button>
+      </Form>
+    </div>
+  )
+}
+
+export const ErrorBoundary = GeneralErrorBoundary
