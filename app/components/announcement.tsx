@@ -37,6 +37,7 @@ export interface AnnouncementData {
   regionEn: string
   items: Array<{ code: string; nameZh: string; nameEn: string; itemVersion: number }>
   directAgency: { nameZh: string; nameEn: string; uscc: string } | null
+  attachments?: Array<{ id: string; name: string | null; size: number }>
   award: {
     award: { priceFen: number; committedDays: number; decidedAt: string; standstillEndsAt: string; confirmedAt: string | null }
     agencyZh: string
@@ -136,6 +137,18 @@ export function Announcement({ data, specialtyNames }: { data: AnnouncementData;
             [t('proc.contact'), `${p.contactName} · ${p.contactPhone}`],
           ]}
         />
+        {data.attachments?.length ? (
+          <div className="attachments">
+            <h3>{t('proc.attachments')}</h3>
+            <ul className="plain">
+              {data.attachments.map((a) => (
+                <li key={a.id}>
+                  <a href={`/files/${a.id}`}>{a.name ?? a.id}</a> <span className="muted sub">{t('proc.fileSize', { kb: Math.max(1, Math.round(a.size / 1024)) })}</span>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
         {p.termsVersion > 1 ? <p className="hint">{t('proc.amended', { v: p.termsVersion })}</p> : null}
         {p.description ? <p className="description">{p.description}</p> : null}
       </section>

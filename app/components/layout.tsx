@@ -52,6 +52,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
       <footer className="site-footer">
         <p>{t('app.fullName')} · {t('footer.office')}</p>
         <p>{t('footer.times')}</p>
+        <p>
+          <Link to="/draws/algorithm">{t('nav.draws')}</Link> · <a href="/procurements/feed.xml">{t('ann.feed')}</a>
+        </p>
       </footer>
     </>
   )

@@ -34,6 +34,7 @@ import {
   shanghaiDate,
   submitBid,
   withdrawBid,
+  attachmentsOf,
 } from '~/utils/services.server'
 import { fenToYuanInput } from '../../services/shared/money'
 
@@ -59,7 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     asked: asked.map((q) => ({ id: q.id, question: q.question, answered: q.answer !== null })),
     winner,
     afterAward: winner ? await loadAfterAward(db, p.id) : null,
-    announcement: serializeAnnouncement(found),
+    announcement: { ...serializeAnnouncement(found), attachments: await attachmentsOf(db, found.p.id) },
     specialties: await specialtyNames(db),
     open: p.status === 'published' && clock.now() < p.bidDeadline!,
     problems,

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { getApp } from '~/utils/app.server'
 import { requireSession } from '~/utils/auth.server'
-import { isParty, readFile } from '~/utils/services.server'
+import { isParty, isPublicAttachment, readFile } from '~/utils/services.server'
 
 const EXTENSION: Record<string, string> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' }
 
@@ -11,18 +11,22 @@ const EXTENSION: Record<string, string> = { 'application/pdf': 'pdf', 'image/jpe
  * they learn nothing about which ids exist.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const session = await requireSession(request)
   const { db } = await getApp()
   const file = await readFile(db, params.id ?? '')
-  const supervisor = session.org.kind === 'authority' || session.org.kind === 'market_office'
-  // A contract or deliverable is also the other party's to read.
-  const party = !!file?.procurementId && (await isParty(db, file.procurementId, session.org.id))
-  if (!file || (file.orgId !== session.org.id && !supervisor && !party)) throw new Response('Not found', { status: 404 })
+  // An announcement's attachments are public once it is published.
+  if (!file || !(await isPublicAttachment(db, file))) {
+    const session = await requireSession(request)
+    const supervisor = session.org.kind === 'authority' || session.org.kind === 'market_office'
+    // A contract or deliverable is also the other party's to read; a draft's attachment only its owner's.
+    const party = !!file?.procurementId && file.purpose !== 'attachment' && (await isParty(db, file.procurementId, session.org.id))
+    if (!file || (file.orgId !== session.org.id && !supervisor && !party)) throw new Response('Not found', { status: 404 })
+  }
   return new Response(file.content as unknown as BodyInit, {
     headers: {
       'content-type': file.mime,
       'content-length': String(file.size),
-      'content-disposition': `attachment; filename="${file.id}.${EXTENSION[file.mime] ?? 'bin'}"`,
+      // The stored name (cleaned when stored) in RFC 5987 form; the extension always follows the real type.
+      'content-disposition': `attachment; filename="${file.id}.${EXTENSION[file.mime] ?? 'bin'}"${file.name ? `; filename*=UTF-8''${encodeURIComponent(file.name.replace(/\.[^.]*$/, ''))}.${EXTENSION[file.mime] ?? 'bin'}` : ''}`,
       'cache-control': 'private, no-store',
       'x-content-type-options': 'nosniff',
       'content-security-policy': "default-src 'none'",

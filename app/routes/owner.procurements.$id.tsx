@@ -17,6 +17,8 @@ import { title } from '~/utils/meta'
 import { loadAfterAward, readActionForm, serializeAnnouncement, specialtyNames } from '~/utils/procurement-form.server'
 import { assertSameOrigin, clientIp } from '~/utils/request.server'
 import {
+  addAttachment,
+  removeAttachment,
   answerQuestion,
   answerSchema,
   openQuestions,
@@ -37,6 +39,7 @@ import {
   openedBids,
   ownerProcurement,
   publishProcurement,
+  attachmentsOf,
 } from '~/utils/services.server'
 
 export const meta: MetaFunction = ({ matches }) => title(matches, 'own.detailTitle')
@@ -56,7 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     questions: questions.map((q) => ({ id: q.id, question: q.question, askedAt: q.askedAt.toISOString() })),
     afterAward: await loadAfterAward(db, p.id),
     now: clock.now().toISOString(),
-    announcement: serializeAnnouncement(found),
+    announcement: { ...serializeAnnouncement(found), attachments: await attachmentsOf(db, found.p.id) },
     specialties: await specialtyNames(db),
     actions: allowedProcurementActions('owner', p.status),
     bidCount,
@@ -78,6 +81,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const fail = (errors: FieldErrors, formError: MessageKey = 'errors.form', extra: Record<string, string | number> = {}) => Response.json({ intent, errors, values, formError, params: extra } satisfies ActionData, { status: 400 })
   if (tooLarge || !form) return fail({ file: 'errors.fileTooLarge' })
   try {
+    if (intent === 'attach') {
+      const file = form.get('file')
+      await addAttachment(db, clock, actor, id, bytes, file && typeof file !== 'string' ? file.name : '')
+      return { intent, errors: {}, values: {} } satisfies ActionData
+    }
+    if (intent === 'detach') {
+      await removeAttachment(db, clock, actor, id, values.fileId ?? '')
+      return { intent, errors: {}, values: {} } satisfies ActionData
+    }
     if (intent === 'contract') {
       const parsed = contractInputSchema.safeParse(values)
       if (!parsed.success) return fail(fieldErrors(parsed.error))
@@ -107,7 +119,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } catch (error) {
     if (!(error instanceof DomainError)) throw error
     // A file error belongs to the form's file field, whatever the service called it.
-    const field = error.field === 'contract' ? 'file' : error.field
+    const field = error.field === 'contract' || error.field === 'attachment' ? 'file' : error.field
     return fail(field ? { [field]: error.code as MessageKey } : {}, field ? 'errors.form' : (error.code as MessageKey), error.params)
   }
   return { intent, errors: {}, values: {} } satisfies ActionData
@@ -156,6 +168,30 @@ export default function OwnerProcurement() {
               </button>
             </Form>
           </div>
+          <h3>{t('proc.attachments')}</h3>
+          {announcement.attachments.length ? (
+            <ul className="plain">
+              {announcement.attachments.map((a) => (
+                <li key={a.id}>
+                  <a href={`/files/${a.id}`}>{a.name}</a>{' '}
+                  <Form method="post" className="inline-form">
+                    <input type="hidden" name="fileId" value={a.id} />
+                    <button type="submit" name="intent" value="detach" className="link-button" aria-label={t('own.detachOne', { name: a.name ?? '' })}>
+                      {t('own.detach')}
+                    </button>
+                  </Form>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">{t('own.noAttachments')}</p>
+          )}
+          <Form method="post" encType="multipart/form-data" className="form inline" noValidate>
+            <Field label="own.attachment" name="file" type="file" accept="application/pdf,image/jpeg,image/png" required error={errorsOf('attach').file} errorParams={data?.params} />
+            <button type="submit" name="intent" value="attach" className="button secondary" disabled={busy}>
+              {t('own.attach')}
+            </button>
+          </Form>
           {data?.intent === 'publish' && data.errors.announcementDays ? <p className="error">{t(data.errors.announcementDays, data.params)}</p> : null}
           {data?.intent === 'publish' && data.errors.directAgencyUscc ? <p className="error">{t(data.errors.directAgencyUscc)}</p> : null}
         </section>

@@ -26,8 +26,10 @@ export const files = pgTable(
     content: bytea().notNull(),
     createdAt: tstz().notNull(),
     createdBy: uuid().$type<UserId>(),
-    /** a contract or a deliverable: readable by both parties of this procurement */
+    /** a contract or a deliverable: readable by both parties of this procurement; an attachment: public once it is published */
     procurementId: uuid(),
+    /** the name shown for a download (attachments); never used to decide the type */
+    name: text(),
   },
   (t) => [index().on(t.orgId)],
 )

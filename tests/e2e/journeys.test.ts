@@ -88,13 +88,13 @@ describe('the public site', () => {
     for (const locale of ['zh-CN', 'en'] as const) {
       const context = await newContext(browser, locale)
       const page = await context.newPage()
-      for (const path of ['/', '/catalog', '/calendar?from=2026-09-30&n=3', '/login', '/signup']) {
+      for (const path of ['/', '/procurements', '/agencies', '/draws/algorithm', '/catalog', '/calendar?from=2026-09-30&n=3', '/login', '/signup']) {
         const response = await visit(page, path)
         expect(response?.status(), path).toBe(200)
       }
       expect(await page.locator('h1').textContent()).toBe(locale === 'en' ? 'Register an organization' : '机构注册')
       // React 18 streams could leak NUL bytes into Chinese text at 2 KiB boundaries: none may reach a page.
-      for (const path of ['/', '/catalog', '/calendar?year=2026', '/signup']) {
+      for (const path of ['/', '/procurements', '/draws/algorithm', '/catalog', '/calendar?year=2026', '/signup']) {
         const bytes = new Uint8Array(await (await fetch(base + path, { headers: { 'accept-language': locale } })).arrayBuffer())
         expect(bytes.indexOf(0), `${path} has a NUL byte`).toBe(-1)
       }
@@ -177,6 +177,26 @@ describe('registration', () => {
     await signIn(page, 'nobody@example.com', 'wrong-password-0')
     await expect.poll(() => page.locator('.alert.error').textContent()).toBe('邮箱或密码不正确')
     await context.close()
+  })
+})
+
+describe('the draw algorithm page', () => {
+  it('verifies a draw record in the browser and catches a tampered one', async () => {
+    const { makeRecord } = await import('../../services/selection/draw')
+    const record = makeRecord({
+      procurementId: 'e2e-1', purpose: 'award', secret: 'ab'.repeat(32), committedAt: new Date('2026-11-23T02:00:00Z'),
+      candidates: [{ key: '91450802MA5KXXXX01', nonce: 'cd'.repeat(32) }, { key: '91450804MA5KYYYY02', nonce: 'ef'.repeat(32) }], pickAmong: 4,
+    })
+    const page = await (await newContext(browser, 'en')).newPage()
+    await visit(page, '/draws/algorithm')
+    await page.getByLabel('Paste a draw record (JSON)').fill(JSON.stringify(record))
+    await page.getByRole('button', { name: 'Verify' }).click()
+    await expect.poll(() => page.locator('[role=status] .alert').textContent()).toBe(`Verified: recomputing gives the same result. Order: ${record.order.join(' > ')}`)
+    await page.getByLabel('Paste a draw record (JSON)').fill(JSON.stringify({ ...record, winner: record.order[1] }))
+    await page.getByRole('button', { name: 'Verify' }).click()
+    await expect.poll(() => page.locator('[role=status] .alert').textContent()).toBe('Does not verify. Not matching the recomputation: winner.')
+    await expectAccessible(page)
+    await screenshot(page, 'draw-algorithm-en')
   })
 })
 

@@ -52,6 +52,16 @@ describe('an open procurement', () => {
     await owner.waitForSelector('html[data-hydrated]')
     await expectAccessible(owner)
     const id = new URL(owner.url()).pathname.split('/').pop()!
+    // A document for the bidders, attached to the draft.
+    const fs = await import('node:fs')
+    const os = await import('node:os')
+    const path = await import('node:path')
+    const doc = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'zjcs-att-')), '技术要求.pdf')
+    fs.writeFileSync(doc, '%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n')
+    const attach = owner.locator('main form:has(input[name=file])')
+    await attach.getByLabel(/附件（PDF/).setInputFiles(doc)
+    await post(attach)
+    await expect.poll(() => owner.locator('.alert.ok').textContent()).toBe('附件已上传。')
     await Promise.all([owner.waitForResponse((r) => r.request().method() === 'POST'), owner.getByRole('button', { name: '发布公告' }).click()])
     await expect.poll(() => owner.locator('.lead .badge').textContent()).toBe('报名中')
     const number = await owner.locator('.lead .mono').textContent()
@@ -67,6 +77,11 @@ describe('an open procurement', () => {
     await visitor.waitForURL(`**/procurements/${id}`)
     await visitor.waitForSelector('html[data-hydrated]')
     await expectAccessible(visitor)
+    // Its attachment downloads without signing in, named as the owner named it.
+    const href = await visitor.locator('.attachments a').getAttribute('href')
+    const download = await fetch(base + href!, { redirect: 'manual' })
+    expect(download.status).toBe(200)
+    expect(download.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent('技术要求')}.pdf`)
 
     // Three agencies bid; the third first tries above the max price.
     const bidders: Page[] = []
@@ -146,7 +161,7 @@ describe('an open procurement', () => {
     await screenshot(owner, 'procurement-opened')
     await ownerContext.close()
     await visitorContext.close()
-  })
+  }, 120_000)
 })
 
 describe('a direct commission', () => {
@@ -266,5 +281,5 @@ describe('a direct commission', () => {
     const log = await office.locator('main').textContent()
     for (const action of ['procurement.evaluate', 'procurement.accept', 'procurement.returnDelivery', 'procurement.deliver', 'procurement.startService', 'procurement.confirmContract', 'contract.upload'])
       expect(log).toContain(action)
-  })
+  }, 120_000)
 })

@@ -106,3 +106,24 @@ describe('market rules', () => {
     expect(entry!.before).toMatchObject({ minAnnouncementDays: { random_draw: 3 } })
   })
 })
+
+describe('attachments', () => {
+  it('are added to a draft only, named safely, typed by content, and public once published', async () => {
+    const { addAttachment, attachmentsOf, isPublicAttachment, removeAttachment } = await import('../../services/procurement')
+    const { readFile } = await import('../../services/files')
+    clock.set('2026-12-07T02:00:00Z')
+    const draft = await saveDraft(database.db, clock, as(owner), form({ title: '附件测试', announcementDays: '5' }))
+    const pdf = new TextEncoder().encode('%PDF-1.7\n%%EOF')
+    expect(await code(addAttachment(database.db, clock, as(owner), draft.id, new TextEncoder().encode('MZ\x90\x00'), 'setup.exe'))).toBe('errors.fileType@file')
+    expect(await code(addAttachment(database.db, clock, as(other), draft.id, pdf, 'x.pdf'))).toBe('errors.notFound')
+    const fileId = await addAttachment(database.db, clock, as(owner), draft.id, pdf, '../../etc/测绘技术要求\u0000.pdf')
+    const spare = await addAttachment(database.db, clock, as(owner), draft.id, pdf, 'spare.pdf')
+    await removeAttachment(database.db, clock, as(owner), draft.id, spare)
+    expect((await attachmentsOf(database.db, draft.id)).map((a) => a.name)).toEqual(['测绘技术要求.pdf'])
+    const file = (await readFile(database.db, fileId))!
+    expect(await isPublicAttachment(database.db, file)).toBe(false)
+    await publishProcurement(database.db, clock, queue, as(owner), draft.id)
+    expect(await isPublicAttachment(database.db, file)).toBe(true)
+    expect(await code(addAttachment(database.db, clock, as(owner), draft.id, pdf, 'late.pdf'))).toBe('errors.illegalStep')
+  })
+})
