@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import type { DrawRecord } from '../../services/selection/draw'
 import { useT } from '~/utils/i18n'
 
 /**
@@ -9,20 +10,9 @@ const enc = new TextEncoder()
 const toHex = (buf: ArrayBuffer) => Array.from(new Uint8Array(buf), (b) => b.toString(16).padStart(2, '0')).join('')
 const fromHex = (hex: string) => new Uint8Array(hex.match(/../g)!.map((h) => parseInt(h, 16)))
 
-interface Record {
-  algorithm: string
-  procurementId: string
-  purpose: string
-  commitment: string
-  secret: string
-  beacon: string
-  candidates: Array<{ key: string; nonce: string; score: string }>
-  order: string[]
-  winner?: string
-  pick?: { k: number; index: number }
 }
 
-export async function recomputeInBrowser(record: Record) {
+export async function recomputeInBrowser(record: DrawRecord) {
   const problems: string[] = []
   const commitment = toHex(await crypto.subtle.digest('SHA-256', fromHex(record.secret)))
   if (commitment !== record.commitment) problems.push('commitment')
@@ -47,7 +37,7 @@ export function DrawVerifier({ initial = '' }: { initial?: string }) {
   const [result, setResult] = useState<null | { ok: boolean; problems: string[]; order: string[] } | 'unreadable'>(null)
   const verify = async () => {
     try {
-      setResult(await recomputeInBrowser(JSON.parse(text) as Record))
+      setResult(await recomputeInBrowser(JSON.parse(text) as DrawRecord))
     } catch {
       setResult('unreadable')
     }
