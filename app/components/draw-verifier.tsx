@@ -10,8 +10,6 @@ const enc = new TextEncoder()
 const toHex = (buf: ArrayBuffer) => Array.from(new Uint8Array(buf), (b) => b.toString(16).padStart(2, '0')).join('')
 const fromHex = (hex: string) => new Uint8Array(hex.match(/../g)!.map((h) => parseInt(h, 16)))
 
-}
-
 export async function recomputeInBrowser(record: DrawRecord) {
   const problems: string[] = []
   const commitment = toHex(await crypto.subtle.digest('SHA-256', fromHex(record.secret)))
