@@ -753,4 +753,5 @@ export const en: Record<MessageKey, string> = {
   'draw.ok': 'Verified: recomputing gives the same result. Order: {order}',
   'draw.mismatch': 'Does not verify. Not matching the recomputation: {what}.',
   'nav.draws': 'Draw algorithm',
+  'notify.acceptanceOverdue': 'The deliverable for “{title}” ({number}) is past its acceptance period without a decision; this is on the credit record.',
 }

@@ -752,6 +752,7 @@ export const zh = {
   'draw.ok': '验证通过：重算结果与记录一致。顺序：{order}',
   'draw.mismatch': '验证失败：{what} 与重算结果不一致。',
   'nav.draws': '抽取算法',
+  'notify.acceptanceOverdue': '「{title}」（{number}）的服务成果已超过验收期限仍未验收或退回，已记入信用记录。',
 } as const
 
 export type MessageKey = keyof typeof zh

@@ -203,6 +203,8 @@ export const deliveries = pgTable(
     reason: text(),
     decidedBy: uuid().$type<UserId>(),
     decidedAt: tstz(),
+    /** set once when the owner let the acceptance period pass */
+    overdueFlaggedAt: tstz(),
   },
   (t) => [index().on(t.procurementId)],
 )

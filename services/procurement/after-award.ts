@@ -176,7 +176,8 @@ export async function evaluate(db: Db, clock: Clock, actor: UserActor, id: strin
 
 /**
  * The daily overdue check: a service still running after its due date is flagged once, to both
- * sides and the market office, and recorded as a credit event of its agency.
+ * sides and the market office, and recorded as a credit event of its agency; a delivery the owner
+ * left undecided past its acceptance period, likewise against the owner.
  */
 export async function flagOverdue(db: Db, clock: Clock) {
   const now = clock.now()
@@ -199,7 +200,23 @@ export async function flagOverdue(db: Db, clock: Clock) {
       for (const orgId of [p.ownerOrgId, award.agencyOrgId, ...offices.map((o) => o.id)])
         await notify(tx, { orgId, kind: 'serviceOverdue', params, link: `/procurements/${p.id}`, dedupeKey: `overdue:${p.id}:${orgId}`, at: now })
     })
-  return late.length
+
+  // The owner's side: a delivery left undecided past its acceptance period is flagged the same way, against the owner.
+  const undecided = await db
+    .select({ p: procurements, d: deliveries })
+    .from(deliveries)
+    .innerJoin(procurements, eq(procurements.id, deliveries.procurementId))
+    .where(and(eq(procurements.status, 'delivered'), isNull(deliveries.decision), isNull(deliveries.overdueFlaggedAt), sql`${deliveries.decideBy} < ${now.toISOString()}::timestamptz`))
+  for (const { p, d } of undecided)
+    await db.transaction(async (tx) => {
+      const [flagged] = await tx.update(deliveries).set({ overdueFlaggedAt: now }).where(and(eq(deliveries.id, d.id), isNull(deliveries.overdueFlaggedAt))).returning()
+      if (!flagged) return
+      await tx.insert(creditEvents).values({ orgId: p.ownerOrgId, kind: 'acceptance_overdue', procurementId: p.id, occurredAt: now, detail: { deliveryId: d.id, decideBy: d.decideBy.toISOString() }, dedupeKey: `acceptance_overdue:${d.id}` }).onConflictDoNothing()
+      await appendAudit(tx, { actor: {}, action: 'procurement.acceptanceOverdue', entityType: 'procurement', entityId: p.id, after: { deliveryId: d.id, decideBy: d.decideBy.toISOString() }, at: now })
+      for (const orgId of [p.ownerOrgId, ...offices.map((o) => o.id)])
+        await notify(tx, { orgId, kind: 'acceptanceOverdue', params: { number: p.number ?? '', title: p.title }, link: `/owner/procurements/${p.id}`, dedupeKey: `acceptance-overdue:${d.id}:${orgId}`, at: now })
+    })
+  return late.length + undecided.length
 }
 
 /** The contract, deliveries and evaluation of a procurement, for its two parties. */

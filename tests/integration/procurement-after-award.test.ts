@@ -144,3 +144,23 @@ describe('an overdue service', () => {
     }
   })
 })
+
+describe('an owner who lets the acceptance period pass', () => {
+  it('is flagged once, to itself and the market office, and recorded as its own credit event', async () => {
+    clock.set('2027-01-04T02:00:00Z')
+    const id = await directAward('排水管网改造工程勘察', 5)
+    clock.set('2027-01-08T02:00:00Z') // after the standstill
+    await uploadContract(database.db, clock, as(owner), id, contractInputSchema.parse({ startDate: '2027-01-08' }), PDF)
+    await confirmContract(database.db, clock, queue, as(agency), id)
+    await deliver(database.db, clock, as(agency), id, '勘察报告', PDF)
+    // Five working days to decide, from Friday 8 January: by Friday 15th at 17:00.
+    clock.set('2027-01-15T08:59:00Z')
+    await flagOverdue(database.db, clock)
+    const mine = () => database.db.select().from(creditEvents).where(and(eq(creditEvents.kind, 'acceptance_overdue'), eq(creditEvents.procurementId, id as never)))
+    expect(await mine()).toHaveLength(0)
+    clock.set('2027-01-15T09:01:00Z')
+    await flagOverdue(database.db, clock)
+    await flagOverdue(database.db, clock)
+    expect((await mine()).map((e) => [e.orgId, e.procurementId])).toEqual([[owner.orgId, id]])
+  })
+})
