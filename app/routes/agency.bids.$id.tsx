@@ -16,6 +16,10 @@ import { title } from '~/utils/meta'
 import { loadAfterAward, readActionForm, serializeAnnouncement, specialtyNames } from '~/utils/procurement-form.server'
 import { assertSameOrigin, clientIp } from '~/utils/request.server'
 import {
+  isBidder,
+  objectionSchema,
+  objectionsOf,
+  raiseObjection,
   askQuestion,
   ownQuestions,
   publicClarifications,
@@ -54,8 +58,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     p.practitionersRequired ? ownPractitioners(db, session.org.id) : Promise.resolve([]),
   ])
   const winner = found.award?.award.agencyOrgId === session.org.id
+  const mayObject = p.status === 'awarded' && !!found.award && clock.now() < found.award.award.standstillEndsAt && (await isBidder(db, p.id, session.org.id))
+  const myObjections = (await objectionsOf(db, p.id, { orgId: session.org.id, owner: false })).map((o) => ({ id: o.id, text: o.text, response: o.response }))
   const [qa, asked] = [await publicClarifications(db, p.id), await ownQuestions(db, session.org.id, p.id)]
   return {
+    mayObject,
+    myObjections,
     qa: qa.map((c) => ({ id: c.id, question: c.question, answer: c.answer, answeredAt: c.answeredAt?.toISOString() ?? null })),
     asked: asked.map((q) => ({ id: q.id, question: q.question, answered: q.answer !== null })),
     winner,
@@ -85,6 +93,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = (params.id ?? '') as never
   const fail = (errors: FieldErrors, formError: MessageKey = 'errors.form', extra: Record<string, string | number> = {}) => Response.json({ intent, errors, values, formError, params: extra } satisfies ActionData, { status: 400 })
   try {
+    if (intent === 'object') {
+      const parsed = objectionSchema.safeParse(values)
+      if (!parsed.success) return fail(fieldErrors(parsed.error))
+      await raiseObjection(db, clock, actor, id, parsed.data.text)
+      return { intent, errors: {}, values: {} } satisfies ActionData
+    }
     if (intent === 'ask') {
       const parsed = questionSchema.safeParse(values)
       if (!parsed.success) return fail(fieldErrors(parsed.error))
@@ -124,7 +138,7 @@ function useNonce() {
 }
 
 export default function BidPage() {
-  const { announcement, specialties, open, problems, practitioners, mine, winner, afterAward, qa, asked } = useLoaderData<typeof loader>()
+  const { announcement, specialties, open, problems, practitioners, mine, winner, afterAward, qa, asked, mayObject, myObjections } = useLoaderData<typeof loader>()
   const data = useActionData<ActionData>()
   const busy = useNavigation().state === 'submitting'
   const nonce = useNonce()
@@ -193,6 +207,27 @@ export default function BidPage() {
         </section>
       ) : null}
       {afterAward ? <AfterAward data={afterAward} /> : null}
+
+      {mayObject || myObjections.length ? (
+        <section className="card" aria-labelledby="object-title">
+          <h2 id="object-title">{t('obj.raiseTitle')}</h2>
+          {myObjections.map((o) => (
+            <div key={o.id} className="objection">
+              <p>{o.text}</p>
+              <p className={o.response ? 'alert info' : 'muted'}>{o.response ? t('obj.response', { text: o.response }) : t('obj.waiting')}</p>
+            </div>
+          ))}
+          {mayObject ? (
+            <Form method="post" className="form" noValidate>
+              <p className="hint">{t('obj.hint')}</p>
+              <Field label="obj.text" name="text" maxLength={2000} required defaultValue={data?.intent === 'object' && data.formError ? data.values.text : undefined} error={data?.intent === 'object' ? data.errors.text : undefined} errorParams={data?.params} />
+              <button type="submit" name="intent" value="object" className="button secondary" disabled={busy}>
+                {t('obj.raise')}
+              </button>
+            </Form>
+          ) : null}
+        </section>
+      ) : null}
 
       {mine ? (
         <section className="card" aria-labelledby="mine-title">

@@ -17,6 +17,9 @@ import { title } from '~/utils/meta'
 import { loadAfterAward, readActionForm, serializeAnnouncement, specialtyNames } from '~/utils/procurement-form.server'
 import { assertSameOrigin, clientIp } from '~/utils/request.server'
 import {
+  answerObjection,
+  objectionAnswerSchema,
+  objectionsOf,
   addAttachment,
   removeAttachment,
   answerQuestion,
@@ -54,7 +57,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const bidCount = p.status === 'published' ? await bidCountForOwner(db, session.org.id, p.id) : null
   const bids = p.openedAt ? await openedBids(db, p.id) : []
   const [qa, questions] = [await publicClarifications(db, p.id), await openQuestions(db, session.org.id, p.id)]
+  const raised = await objectionsOf(db, p.id, { orgId: session.org.id, owner: true })
   return {
+    objections: raised.map((o) => ({ id: o.id, text: o.text, agencyZh: o.agencyZh, agencyEn: o.agencyEn, raisedAt: o.raisedAt.toISOString(), response: o.response })),
     qa: qa.map((c) => ({ id: c.id, question: c.question, answer: c.answer, answeredAt: c.answeredAt?.toISOString() ?? null })),
     questions: questions.map((q) => ({ id: q.id, question: q.question, askedAt: q.askedAt.toISOString() })),
     afterAward: await loadAfterAward(db, p.id),
@@ -106,6 +111,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const parsed = answerSchema.safeParse(values)
       if (!parsed.success) return fail(fieldErrors(parsed.error))
       await answerQuestion(db, clock, actor, values.questionId ?? '', parsed.data.answer)
+    } else if (intent === 'answerObjection') {
+      const parsed = objectionAnswerSchema.safeParse(values)
+      if (!parsed.success) return fail(fieldErrors(parsed.error))
+      await answerObjection(db, clock, actor, values.objectionId ?? '', parsed.data.response)
     } else if (intent === 'reannounce') {
       const next = await reannounce(db, clock, actor, id)
       return redirect(`/owner/procurements/${next.id}?saved=draft`)
@@ -126,7 +135,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function OwnerProcurement() {
-  const { announcement, specialties, actions, bidCount, bids, afterAward, now, qa, questions } = useLoaderData<typeof loader>()
+  const { announcement, specialties, actions, bidCount, bids, afterAward, now, qa, questions, objections } = useLoaderData<typeof loader>()
   const data = useActionData<ActionData>()
   const busy = useNavigation().state === 'submitting'
   const [search] = useSearchParams()
@@ -268,10 +277,37 @@ export default function OwnerProcurement() {
         </section>
       ) : null}
 
+      {objections.length ? (
+        <section className="card" aria-labelledby="objections-title">
+          <h2 id="objections-title">{t('obj.title', { n: objections.length })}</h2>
+          {objections.map((o) => (
+            <div key={o.id} className="objection">
+              <p>
+                <strong>{en ? o.agencyEn : o.agencyZh}</strong> <span className="muted sub">{formatDateTime(o.raisedAt, locale)}</span>
+              </p>
+              <p>{o.text}</p>
+              {o.response ? (
+                <p className="alert info">{t('obj.response', { text: o.response })}</p>
+              ) : (
+                <Form method="post" className="form" noValidate>
+                  <input type="hidden" name="objectionId" value={o.id} />
+                  <Field label="obj.answer" name="response" maxLength={2000} required error={data?.intent === 'answerObjection' && data.values.objectionId === o.id ? data.errors.response : undefined} />
+                  <button type="submit" name="intent" value="answerObjection" className="button secondary" disabled={busy}>
+                    {t('obj.send')}
+                  </button>
+                </Form>
+              )}
+            </div>
+          ))}
+        </section>
+      ) : null}
+
       {p.status === 'awarded' && announcement.award ? (
         <section className="card" aria-labelledby="contract-form-title">
           <h2 id="contract-form-title">{t('after.contractTitle')}</h2>
-          {!announcement.award.award.confirmedAt ? (
+          {objections.some((o) => !o.response) ? (
+            <p className="alert warn">{t('obj.holdsContract')}</p>
+          ) : !announcement.award.award.confirmedAt ? (
             <p className="muted">{t('after.waitAward')}</p>
           ) : now < announcement.award.award.standstillEndsAt ? (
             <p className="muted">{t('after.waitStandstill', { at: formatDateTime(announcement.award.award.standstillEndsAt, locale) })}</p>

@@ -258,3 +258,23 @@ export const clarifications = pgTable(
   },
   (t) => [index().on(t.procurementId, t.askedAt)],
 )
+
+/**
+ * 异议: during the standstill a bidder may object to the result; the owner answers each, and no
+ * contract can be uploaded while one waits for its answer.
+ */
+export const objections = pgTable(
+  'objections',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    procurementId: uuid().notNull().references(() => procurements.id).$type<ProcurementId>(),
+    orgId: uuid().notNull().references(() => organizations.id).$type<OrgId>(),
+    text: text().notNull(),
+    raisedBy: uuid().notNull().$type<UserId>(),
+    raisedAt: tstz().notNull(),
+    response: text(),
+    respondedBy: uuid().$type<UserId>(),
+    respondedAt: tstz(),
+  },
+  (t) => [index().on(t.procurementId)],
+)

@@ -11,6 +11,7 @@ import type { Clock } from '../shared/clock'
 import { DomainError } from '../shared/errors'
 import { isoDay, isUuid } from '../shared/schemas'
 import { procurementStep, type LifecycleActor, type ProcurementAction } from './lifecycle'
+import { openObjectionCount } from './objections'
 import { deadlineFrom, type Scheduler } from './procurements'
 import { loadRules } from './rules'
 
@@ -73,6 +74,7 @@ export async function uploadContract(db: Db, clock: Clock, actor: UserActor, id:
     const now = clock.now()
     if (!award.confirmedAt) throw new DomainError('errors.awardNotConfirmed')
     if (now < award.standstillEndsAt) throw new DomainError('errors.standstillRunning', undefined, { until: award.standstillEndsAt.toISOString() })
+    if (await openObjectionCount(tx, p.id)) throw new DomainError('errors.objectionOpen')
     const today = shanghaiDate(now)
     if (input.startDate < today) throw new DomainError('errors.startInPast', 'startDate')
     const calendar = await loadCalendar(tx)

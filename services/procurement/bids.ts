@@ -248,3 +248,9 @@ export async function insertDirectBid(tx: Db, p: Procurement, actor: Actor & { u
 }
 
 export type { BidId }
+
+/** Whether this organization bid on the procurement (its own question about itself). */
+export async function isBidder(db: Db, procurementId: ProcurementId, orgId: OrgId) {
+  const [row] = await db.select({ id: bids.id }).from(bids).where(and(eq(bids.procurementId, procurementId), eq(bids.agencyOrgId, orgId)))
+  return !!row
+}
