@@ -1,3 +1,4 @@
+import { Link } from '@remix-run/react'
 import { DefinitionList } from './field'
 import { formatDateTime, formatYuan } from '~/utils/format'
 import { useLocale, useT } from '~/utils/i18n'
@@ -30,6 +31,7 @@ export interface AnnouncementData {
     failedReason: string | null
     termsVersion: number
     directReason: string | null
+    drawCommitment: string | null
   }
   ownerZh: string
   ownerEn: string
@@ -135,6 +137,9 @@ export function Announcement({ data, specialtyNames }: { data: AnnouncementData;
             [t('proc.publishedAt'), p.publishedAt ? formatDateTime(p.publishedAt, locale) : '—'],
             [t('proc.deadline'), p.bidDeadline ? formatDateTime(p.bidDeadline, locale) : t('proc.deadlineAfterPublish', { n: p.announcementDays })],
             [t('proc.contact'), `${p.contactName} · ${p.contactPhone}`],
+            ...(p.drawCommitment
+              ? ([[t('proc.drawCommitment'), <span key="dc"><code className="hash commitment">{p.drawCommitment}</code> <Link to="/draws/algorithm">{t('proc.drawHow')}</Link></span>]] as Array<[string, React.ReactNode]>)
+              : []),
           ]}
         />
         {data.attachments?.length ? (

@@ -772,4 +772,6 @@ export const en: Record<MessageKey, string> = {
   'obj.waiting': 'Waiting for the owner’s answer.',
   'own.done.answerObjection': 'Answer sent.',
   'bid.done.object': 'Objection raised; the owner will answer.',
+  'proc.drawCommitment': 'Draw commitment (SHA-256)',
+  'proc.drawHow': 'How to check it',
 }

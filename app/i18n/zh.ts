@@ -771,6 +771,8 @@ export const zh = {
   'obj.waiting': '等待采购人答复。',
   'own.done.answerObjection': '答复已发送。',
   'bid.done.object': '异议已提出，采购人将答复。',
+  'proc.drawCommitment': '抽取承诺值（SHA-256）',
+  'proc.drawHow': '如何验证',
 } as const
 
 export type MessageKey = keyof typeof zh

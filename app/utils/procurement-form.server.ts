@@ -72,7 +72,7 @@ export function serializeAnnouncement(d: Details) {
       method: p.method, fundingSource: p.fundingSource, maxPriceFen: p.maxPriceFen, floorPriceFen: p.floorPriceFen, expectedDays: p.expectedDays,
       consortiumAllowed: p.consortiumAllowed, practitionersRequired: p.practitionersRequired, requirement: p.requirement, announcementDays: p.announcementDays,
       contactName: p.contactName, contactPhone: p.contactPhone, publishedAt: iso(p.publishedAt), bidDeadline: iso(p.bidDeadline), openedAt: iso(p.openedAt),
-      cancelReason: p.cancelReason, failedReason: p.failedReason, termsVersion: p.termsVersion, directReason: p.directReason,
+      cancelReason: p.cancelReason, failedReason: p.failedReason, termsVersion: p.termsVersion, directReason: p.directReason, drawCommitment: p.drawCommitment,
     },
     ownerZh: d.ownerZh,
     ownerEn: d.ownerEn,

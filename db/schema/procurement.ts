@@ -83,6 +83,12 @@ export const procurements = pgTable(
     failedReason: text(),
     /** a re-announcement points at the failed procurement it repeats */
     previousId: uuid().$type<ProcurementId>(),
+    /**
+     * zjcs-draw-v1: 32 secret bytes (hex) drawn at publication, read only by the selection service
+     * at the draw and published with its record; the commitment (SHA-256) is public from publication.
+     */
+    drawSecret: char({ length: 64 }),
+    drawCommitment: char({ length: 64 }),
     ...timestamps,
   },
   (t) => [

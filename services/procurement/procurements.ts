@@ -26,6 +26,7 @@ import { DomainError } from '../shared/errors'
 import { parseYuan } from '../shared/money'
 import { isUuid } from '../shared/schemas'
 import { bidderProblems, insertDirectBid, markBidsForReconfirmation, revealBids, type BidInput } from './bids'
+import { newSecret } from '../selection/draw'
 import { AVAILABLE_METHODS } from './methods'
 import { procurementStep, type LifecycleActor, type ProcurementAction } from './lifecycle'
 import { projectCodeProblem, projectCodeRegion } from './project-code'
@@ -227,7 +228,9 @@ export async function publishProcurement(db: Db, clock: Clock, scheduler: Schedu
     const seq = (await tx.execute(sql`select nextval('procurement_number_seq')::int as n`)) as unknown as { rows: Array<{ n: number }> }
     const number = `ZJCS-${today.slice(0, 4)}-${String(seq.rows[0]!.n).padStart(6, '0')}`
     const bidDeadline = await deadlineFrom(tx, rules, now, p.announcementDays)
-    const row = await transition(tx, p, 'publish', 'owner', actor, now, { number, publishedAt: now, bidDeadline }, { number, bidDeadline: bidDeadline.toISOString() })
+    // The draw's secret is fixed now and only its commitment is shown; the secret is revealed with the draw.
+    const { secret, commitment } = newSecret()
+    const row = await transition(tx, p, 'publish', 'owner', actor, now, { number, publishedAt: now, bidDeadline, drawSecret: secret, drawCommitment: commitment }, { number, bidDeadline: bidDeadline.toISOString(), drawCommitment: commitment })
     await scheduler.enqueue(closeJob(row), tx)
     if (p.method === 'direct')
       await notify(tx, { orgId: p.directAgencyId!, kind: 'directInvitation', params: { number, title: p.title }, link: `/agency/bids/${p.id}`, dedupeKey: `direct:${p.id}`, at: now })
@@ -356,7 +359,7 @@ export async function reannounce(db: Db, clock: Clock, actor: OwnerActor, id: st
     const p = await lockOwn(tx, actor.orgId, id)
     if (p.status !== 'failed') throw new DomainError('errors.illegalStep', undefined, { action: 'reannounce', from: p.status })
     const now = clock.now()
-    const { id: _id, number: _n, status: _s, termsVersion: _v, publishedAt: _pa, bidDeadline: _d, closedAt: _c, openedAt: _o, cancelledAt: _ca, cancelReason: _cr, failedReason: _f, previousId: _p, createdAt: _ct, updatedAt: _u, ...terms } = p
+    const { id: _id, number: _n, status: _s, termsVersion: _v, publishedAt: _pa, bidDeadline: _d, closedAt: _c, openedAt: _o, cancelledAt: _ca, cancelReason: _cr, failedReason: _f, previousId: _p, createdAt: _ct, updatedAt: _u, drawSecret: _ds, drawCommitment: _dc, ...terms } = p
     const [row] = await tx.insert(procurements).values({ ...terms, createdBy: actor.userId, previousId: p.id, createdAt: now, updatedAt: now }).returning()
     const items = await tx
       .select({ id: serviceItems.id, version: serviceItems.version })

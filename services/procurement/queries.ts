@@ -104,7 +104,10 @@ export async function ownerProcurement(db: Db, ownerOrgId: OrgId, id: string) {
   return withDetails(db, row)
 }
 
-async function withDetails<T extends { p: typeof procurements.$inferSelect }>(db: Db, row: T) {
+async function withDetails<T extends { p: typeof procurements.$inferSelect }>(db: Db, full: T) {
+  // The draw secret never leaves the selection service before the draw: no page query carries it.
+  const { drawSecret: _secret, ...p } = full.p
+  const row = { ...full, p }
   const [items, [award], [direct]] = await Promise.all([
     itemsOf(db, [row.p.id]),
     db

@@ -77,6 +77,8 @@ describe('an open procurement', () => {
     await visitor.waitForURL(`**/procurements/${id}`)
     await visitor.waitForSelector('html[data-hydrated]')
     await expectAccessible(visitor)
+    // The draw is committed from publication on: the commitment is shown, the secret is not.
+    expect(await visitor.locator('main code.commitment').textContent()).toMatch(/^[0-9a-f]{64}$/)
     // Its attachment downloads without signing in, named as the owner named it.
     const href = await visitor.locator('.attachments a').getAttribute('href')
     const download = await fetch(base + href!, { redirect: 'manual' })

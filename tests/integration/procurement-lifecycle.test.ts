@@ -29,6 +29,7 @@ import {
   withdrawBid,
 } from '../../services/procurement'
 import { ManualClock } from '../../services/shared/clock'
+import { commitmentOf } from '../../services/selection/draw'
 import { DomainError } from '../../services/shared/errors'
 import { seedDemo } from '../../seeds/demo'
 import { freshDatabase } from '../support/db'
@@ -112,6 +113,13 @@ describe('an open procurement with sealed bids', () => {
     expect(p.number).toMatch(/^ZJCS-2026-\d{6}$/)
     expect(p.bidDeadline!.toISOString()).toBe('2026-11-26T09:00:00.000Z')
     expect(await code(publishProcurement(database.db, clock, queue, as(owner), draft.id))).toBe('errors.illegalStep')
+    // The draw is committed at publication: the commitment is public, the secret is in no query or log.
+    expect(p.drawCommitment).toBe(commitmentOf(p.drawSecret!))
+    const shown = await publicProcurement(database.db, id)
+    expect(shown!.p.drawCommitment).toBe(p.drawCommitment)
+    expect(JSON.stringify(shown)).not.toContain(p.drawSecret!)
+    const logged = await database.db.select().from(auditLog).where(eq(auditLog.entityId, id))
+    expect(JSON.stringify(logged)).not.toContain(p.drawSecret!)
     const [job] = await database.db.select().from(jobs).where(eq(jobs.key, `procurement.close:${id}:1`))
     expect(job!.runAt.toISOString()).toBe('2026-11-26T09:00:00.000Z')
   })

@@ -31,6 +31,13 @@ describe('the bids table', () => {
     expect(offenders).toEqual([])
   })
 
+  it('the draw secret is written at publication and read by no page query', () => {
+    // Allowed: the schema, publication (writes it), the re-announcement (drops it), the public queries (strip it).
+    const allowed = new Set(['services/procurement/procurements.ts', 'services/procurement/queries.ts'])
+    const offenders = files.filter((f) => !allowed.has(f) && /drawSecret|draw_secret/.test(fs.readFileSync(path.join(ROOT, f), 'utf8')))
+    expect(offenders).toEqual([])
+  })
+
   it('the guard itself catches an offender', () => {
     expect(/import\s*(type\s*)?\{[^}]*\bbids\b[^}]*\}\s*from\s*['"][^'"]*db\/schema/.test("import { awards, bids } from '../../db/schema'")).toBe(true)
     expect(/\b(from|join|into|update)\s+"?bids\b/i.test('select * from bids where')).toBe(true)
