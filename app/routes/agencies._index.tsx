@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { CategoryItemSelects, Pager } from '~/components/filters'
 import { TableWrap } from '~/components/field'
 import { getApp } from '~/utils/app.server'
 import { formatYuan } from '~/utils/format'
@@ -29,31 +30,13 @@ export default function Directory() {
   const locale = useLocale()
   const en = locale === 'en'
   const busy = useNavigation().state === 'loading'
-  const pageLink = (page: number) => `?${new URLSearchParams({ ...params, page: String(page) })}`
   const itemChosen = !!params.item
   return (
     <div className="page">
       <h1>{t('dir.title')}</h1>
       <p className="lead">{t('dir.intro')}</p>
       <Form method="get" className="card form filters">
-        <div className="field">
-          <label htmlFor="f-category">{t('dir.category')}</label>
-          <select id="f-category" name="category" defaultValue={params.category ?? ''}>
-            <option value="">{t('dir.any')}</option>
-            {categories.map((c) => <option key={c.code} value={c.code}>{en ? c.nameEn : c.nameZh}</option>)}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-item">{t('dir.item')}</label>
-          <select id="f-item" name="item" defaultValue={params.item ?? ''}>
-            <option value="">{t('dir.any')}</option>
-            {categories.map((c) => (
-              <optgroup key={c.code} label={en ? c.nameEn : c.nameZh}>
-                {c.items.map((i) => <option key={i.code} value={i.code}>{en ? i.nameEn : i.nameZh}</option>)}
-              </optgroup>
-            ))}
-          </select>
-        </div>
+        <CategoryItemSelects idPrefix="f" categories={categories} category={params.category} item={params.item} />
         <div className="field">
           <label htmlFor="f-city">{t('dir.city')}</label>
           <select id="f-city" name="city" defaultValue={params.city ?? ''}>
@@ -117,13 +100,7 @@ export default function Directory() {
       ) : (
         <p className="muted">{t('dir.none')}</p>
       )}
-      {result.pages > 1 ? (
-        <nav className="pager" aria-label={t('dir.page', { page: result.page, pages: result.pages })}>
-          {result.page > 1 ? <Link to={pageLink(result.page - 1)} rel="prev">{t('dir.prev')}</Link> : <span />}
-          <span>{t('dir.page', { page: result.page, pages: result.pages })}</span>
-          {result.page < result.pages ? <Link to={pageLink(result.page + 1)} rel="next">{t('dir.next')}</Link> : <span />}
-        </nav>
-      ) : null}
+      <Pager page={result.page} pages={result.pages} params={params} />
     </div>
   )
 }

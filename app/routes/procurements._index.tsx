@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react'
 import { StatusBadge } from '~/components/announcement'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { CategoryItemSelects, Pager } from '~/components/filters'
 import { TableWrap } from '~/components/field'
 import type { MessageKey } from '~/i18n'
 import { getApp } from '~/utils/app.server'
@@ -33,7 +34,6 @@ export default function Announcements() {
   const locale = useLocale()
   const en = locale === 'en'
   const busy = useNavigation().state === 'loading'
-  const pageLink = (page: number) => `?${new URLSearchParams({ ...params, page: String(page) })}`
   return (
     <div className="page">
       <h1>{t('ann.title')}</h1>
@@ -46,24 +46,7 @@ export default function Announcements() {
             {cities.map((c) => <option key={c.code} value={c.code}>{en ? c.nameEn : c.nameZh}</option>)}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="a-category">{t('dir.category')}</label>
-          <select id="a-category" name="category" defaultValue={params.category ?? ''}>
-            <option value="">{t('dir.any')}</option>
-            {categories.map((c) => <option key={c.code} value={c.code}>{en ? c.nameEn : c.nameZh}</option>)}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="a-item">{t('dir.item')}</label>
-          <select id="a-item" name="item" defaultValue={params.item ?? ''}>
-            <option value="">{t('dir.any')}</option>
-            {categories.map((c) => (
-              <optgroup key={c.code} label={en ? c.nameEn : c.nameZh}>
-                {c.items.map((i) => <option key={i.code} value={i.code}>{en ? i.nameEn : i.nameZh}</option>)}
-              </optgroup>
-            ))}
-          </select>
-        </div>
+        <CategoryItemSelects idPrefix="a" categories={categories} category={params.category} item={params.item} />
         <div className="field">
           <label htmlFor="a-method">{t('proc.method')}</label>
           <select id="a-method" name="method" defaultValue={params.method ?? ''}>
@@ -123,13 +106,7 @@ export default function Announcements() {
       ) : (
         <p className="muted">{t('ann.none')}</p>
       )}
-      {result.pages > 1 ? (
-        <nav className="pager" aria-label={t('dir.page', { page: result.page, pages: result.pages })}>
-          {result.page > 1 ? <Link to={pageLink(result.page - 1)} rel="prev">{t('dir.prev')}</Link> : <span />}
-          <span>{t('dir.page', { page: result.page, pages: result.pages })}</span>
-          {result.page < result.pages ? <Link to={pageLink(result.page + 1)} rel="next">{t('dir.next')}</Link> : <span />}
-        </nav>
-      ) : null}
+      <Pager page={result.page} pages={result.pages} params={params} />
     </div>
   )
 }
