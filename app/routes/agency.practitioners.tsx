@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
-import { useId } from 'react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { SpecialtySelect } from '~/components/specialty-select'
 import { Field, FormError, TableWrap } from '~/components/field'
 import type { MessageKey } from '~/i18n'
 import { getApp } from '~/utils/app.server'
@@ -73,7 +73,6 @@ export default function Practitioners() {
   const t = useT()
   const locale = useLocale()
   const en = locale === 'en'
-  const specialtyId = useId()
   const failed = data?.formError && data.intent !== 'remove'
   const v: Record<string, string> = failed ? data.values : editing && !data?.done ? { ...editing } : {}
   const e = failed ? data.errors : {}
@@ -142,18 +141,7 @@ export default function Practitioners() {
             <Field label="prac.name" name="name" required maxLength={30} autoComplete="off" defaultValue={v.name} error={e.name} />
             <Field label="prac.idNumber" name="idNumber" required maxLength={18} autoComplete="off" spellCheck={false} className="mono" hint="prac.idHint" defaultValue={v.idNumber} error={e.idNumber} />
           </div>
-          <div className={`field${e.specialtyCode ? ' has-error' : ''}`}>
-            <label htmlFor={specialtyId}>{t('qual.specialty')}</label>
-            <select id={specialtyId} name="specialtyCode" defaultValue={v.specialtyCode ?? ''} aria-invalid={e.specialtyCode ? true : undefined}>
-              <option value="">{t('errors.choose')}</option>
-              {specialties.map((s) => (
-                <option key={s.code} value={s.code}>
-                  {en ? s.nameEn : s.nameZh}
-                </option>
-              ))}
-            </select>
-            {e.specialtyCode ? <p className="error">{t(e.specialtyCode)}</p> : null}
-          </div>
+          <SpecialtySelect specialties={specialties} defaultValue={v.specialtyCode} error={e.specialtyCode} />
           <div className="grid two">
             <Field label="prac.certificateNo" name="certificateNo" required maxLength={40} className="mono" defaultValue={v.certificateNo} error={e.certificateNo} />
             <Field label="prac.validTo" name="validTo" type="date" required defaultValue={v.validTo} error={e.validTo} />

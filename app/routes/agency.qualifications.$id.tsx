@@ -3,12 +3,13 @@ import { redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useId } from 'react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { SpecialtySelect } from '~/components/specialty-select'
 import { Field, FormError } from '~/components/field'
 import type { MessageKey } from '~/i18n'
 import { getApp } from '~/utils/app.server'
 import { requirePermission } from '~/utils/auth.server'
 import { fieldErrors, formValues, type FieldErrors } from '~/utils/forms'
-import { useLocale, useT } from '~/utils/i18n'
+import { useT } from '~/utils/i18n'
 import { assertSameOrigin, clientIp } from '~/utils/request.server'
 import { allSpecialties, DomainError, ownQualification, qualificationInputSchema, resubmitQualification, submitQualification } from '~/utils/services.server'
 import { readUploadForm } from '~/utils/upload.server'
@@ -55,10 +56,9 @@ export default function QualificationForm() {
   const data = useActionData<ActionData>()
   const busy = useNavigation().state === 'submitting'
   const t = useT()
-  const en = useLocale() === 'en'
   const v = data?.values ?? (existing ? { ...existing, level: String(existing.level) } : {})
   const e = data?.errors ?? {}
-  const ids = { specialty: useId(), level: useId() }
+  const ids = { level: useId() }
   return (
     <div className="page narrow">
       <p className="eyebrow">{t('role.agency')}</p>
@@ -71,18 +71,7 @@ export default function QualificationForm() {
       ) : null}
       <FormError error={data?.formError} />
       <Form method="post" encType="multipart/form-data" className="card form" noValidate>
-        <div className={`field${e.specialtyCode ? ' has-error' : ''}`}>
-          <label htmlFor={ids.specialty}>{t('qual.specialty')}</label>
-          <select id={ids.specialty} name="specialtyCode" defaultValue={v.specialtyCode ?? ''} aria-invalid={e.specialtyCode ? true : undefined}>
-            <option value="">{t('errors.choose')}</option>
-            {specialties.map((s) => (
-              <option key={s.code} value={s.code}>
-                {en ? s.nameEn : s.nameZh}
-              </option>
-            ))}
-          </select>
-          {e.specialtyCode ? <p className="error">{t(e.specialtyCode)}</p> : null}
-        </div>
+        <SpecialtySelect specialties={specialties} defaultValue={v.specialtyCode} error={e.specialtyCode} />
         <div className={`field${e.level ? ' has-error' : ''}`}>
           <label htmlFor={ids.level}>{t('qual.level')}</label>
           <select id={ids.level} name="level" defaultValue={v.level ?? ''}>

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
 import { useId } from 'react'
+import { fenToYuanInput } from '../../services/shared/money'
 import { AfterAward } from '~/components/after-award'
 import { Announcement, StatusBadge } from '~/components/announcement'
 import { Clarifications } from '~/components/clarifications'
@@ -386,8 +387,8 @@ export default function OwnerProcurement() {
           <p className="hint">{t('own.amendHint')}</p>
           <Form method="post" className="form" noValidate>
             <div className="grid two">
-              <Field label="proc.maxPrice" name="maxPrice" inputMode="decimal" required defaultValue={valuesOf('amend').maxPrice ?? String(p.maxPriceFen / 100)} error={errorsOf('amend').maxPrice} />
-              <Field label="proc.floorPrice" name="floorPrice" inputMode="decimal" defaultValue={valuesOf('amend').floorPrice ?? (p.floorPriceFen === null ? '' : String(p.floorPriceFen / 100))} error={errorsOf('amend').floorPrice} />
+              <Field label="proc.maxPrice" name="maxPrice" inputMode="decimal" required defaultValue={valuesOf('amend').maxPrice ?? fenToYuanInput(p.maxPriceFen)} error={errorsOf('amend').maxPrice} />
+              <Field label="proc.floorPrice" name="floorPrice" inputMode="decimal" defaultValue={valuesOf('amend').floorPrice ?? (p.floorPriceFen === null ? '' : fenToYuanInput(p.floorPriceFen))} error={errorsOf('amend').floorPrice} />
             </div>
             <Field label="proc.expectedDays" name="expectedDays" type="number" min={1} max={250} required defaultValue={valuesOf('amend').expectedDays ?? String(p.expectedDays)} error={errorsOf('amend').expectedDays} />
             <Field label="own.amendReason" name="reason" required maxLength={500} defaultValue={valuesOf('amend').reason} error={errorsOf('amend').reason} />
