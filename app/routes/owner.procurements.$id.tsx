@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { useId } from 'react'
 import { fenToYuanInput } from '../../services/shared/money'
 import { AfterAward } from '~/components/after-award'
+import { OwnerAfterAwardForms } from '~/components/owner-after-award-forms'
 import { Announcement, StatusBadge } from '~/components/announcement'
 import { Clarifications } from '~/components/clarifications'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
@@ -303,79 +304,16 @@ export default function OwnerProcurement() {
         </section>
       ) : null}
 
-      {p.status === 'awarded' && announcement.award ? (
-        <section className="card" aria-labelledby="contract-form-title">
-          <h2 id="contract-form-title">{t('after.contractTitle')}</h2>
-          {objections.some((o) => !o.response) ? (
-            <p className="alert warn">{t('obj.holdsContract')}</p>
-          ) : !announcement.award.award.confirmedAt ? (
-            <p className="muted">{t('after.waitAward')}</p>
-          ) : now < announcement.award.award.standstillEndsAt ? (
-            <p className="muted">{t('after.waitStandstill', { at: formatDateTime(announcement.award.award.standstillEndsAt, locale) })}</p>
-          ) : (
-            <>
-              {afterAward.contract ? <p className="muted">{t('after.waitContractConfirm')}</p> : <p className="hint">{t('after.contractHint')}</p>}
-              <Form method="post" encType="multipart/form-data" className="form" noValidate>
-                <div className="grid two">
-                  <Field label="after.start" name="startDate" type="date" required defaultValue={valuesOf('contract').startDate} error={errorsOf('contract').startDate} />
-                  <Field label="after.contractFile" name="file" type="file" accept="application/pdf,image/jpeg,image/png" required error={errorsOf('contract').file} />
-                </div>
-                <button type="submit" name="intent" value="contract" className="button" disabled={busy}>
-                  {t(afterAward.contract ? 'after.replaceContract' : 'after.uploadContract')}
-                </button>
-              </Form>
-            </>
-          )}
-        </section>
-      ) : null}
-
-      {p.status === 'delivered' ? (
-        <section className="card" aria-labelledby="decide-title">
-          <h2 id="decide-title">{t('after.decideTitle')}</h2>
-          <Form method="post" className="form" noValidate>
-            <fieldset className="choices">
-              <legend>{t('after.decision')}</legend>
-              <label className="choice">
-                <input type="radio" name="decision" value="accept" defaultChecked={valuesOf('decide').decision !== 'return'} /> {t('after.accept')}
-              </label>
-              <label className="choice">
-                <input type="radio" name="decision" value="return" defaultChecked={valuesOf('decide').decision === 'return'} /> {t('after.return')}
-              </label>
-            </fieldset>
-            <Field label="after.returnReason" name="reason" maxLength={1000} defaultValue={valuesOf('decide').reason} error={errorsOf('decide').reason} />
-            <button type="submit" name="intent" value="decide" className="button" disabled={busy}>
-              {t('after.submitDecision')}
-            </button>
-          </Form>
-        </section>
-      ) : null}
-
-      {p.status === 'accepted' ? (
-        <section className="card" aria-labelledby="evaluate-title">
-          <h2 id="evaluate-title">{t('after.evaluateTitle')}</h2>
-          <Form method="post" className="form" noValidate>
-            <div className="grid three">
-              {(['quality', 'timeliness', 'conduct'] as const).map((k) => (
-                <div className={`field${errorsOf('evaluate')[k] ? ' has-error' : ''}`} key={k}>
-                  <label htmlFor={`score-${k}`}>{t(`after.${k}`)}</label>
-                  <select id={`score-${k}`} name={k} defaultValue={valuesOf('evaluate')[k] ?? '5'}>
-                    {[5, 4, 3, 2, 1].map((n) => (
-                      <option key={n} value={n}>
-                        {t('after.stars', { n })}
-                      </option>
-                    ))}
-                  </select>
-                  {errorsOf('evaluate')[k] ? <p className="error">{t(errorsOf('evaluate')[k]!)}</p> : null}
-                </div>
-              ))}
-            </div>
-            <Field label="after.comment" name="comment" maxLength={1000} defaultValue={valuesOf('evaluate').comment} error={errorsOf('evaluate').comment} />
-            <button type="submit" name="intent" value="evaluate" className="button" disabled={busy}>
-              {t('after.submitEvaluation')}
-            </button>
-          </Form>
-        </section>
-      ) : null}
+      <OwnerAfterAwardForms
+        status={p.status}
+        award={announcement.award?.award ?? null}
+        hasContract={!!afterAward.contract}
+        objectionOpen={objections.some((o) => !o.response)}
+        now={now}
+        busy={busy}
+        errorsOf={errorsOf}
+        valuesOf={valuesOf}
+      />
 
       <AfterAward data={afterAward} />
 
