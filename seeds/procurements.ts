@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import type { Db } from '../db/client'
-import { organizations, users, type User } from '../db/schema'
+import { awards, organizations, users, type User } from '../db/schema'
 import { directoryQuerySchema, searchAgencies } from '../services/agencies'
 import { shanghaiDate } from '../services/calendar'
 import { JobQueue } from '../services/jobs'
@@ -24,6 +24,7 @@ import {
   saveDraft,
   submitBid,
 } from '../services/procurement'
+import { declineAward, declineSchema } from '../services/selection'
 import { ManualClock, type Clock } from '../services/shared/clock'
 import type { Rng } from './factories'
 
@@ -72,13 +73,17 @@ export async function seedProcurements(db: Db, clock: Clock, r: Rng) {
       projectCode: need.code, projectName: need.project, title: need.title, itemCodes: [need.item], maxPrice: String(need.max), expectedDays: String(need.days),
       fundingSource: r.next() < 0.75 ? 'public' : 'private', method: 'lowest_price', announcementDays: '3', contactName: '李强', contactPhone: '0775-4561234', ...over,
     })
-  const bidsOn = async (id: string, need: (typeof NEEDS)[number], c: Clock, howMany: number) => {
+  const bidsOn = async (id: string, need: (typeof NEEDS)[number], c: Clock, howMany: number, shares?: number[]) => {
     const agencies = (await eligibleFor(need.item)).slice(0, howMany)
-    for (const a of agencies) {
-      const price = Math.round((need.max * (0.82 + r.next() * 0.17)) / 100) * 100
+    for (const [k, a] of agencies.entries()) {
+      const price = Math.round((need.max * (shares?.[k] ?? 0.82 + r.next() * 0.17)) / 100) * 100
       await submitBid(db, c, as(a.user), id as never, bidInputSchema.parse({ price: String(price), committedDays: String(Math.max(1, need.days - r.int(0, 3))), accept: 'yes' }))
     }
     return agencies.length
+  }
+  const currentOffer = async (procurementId: string) => {
+    const [award] = await db.select({ orgId: awards.agencyOrgId }).from(awards).where(eq(awards.procurementId, procurementId as never))
+    return award ? adminOf(award.orgId) : null
   }
   const ownerFor = (i: number) => (i % 3 === 0 ? demoOwner : ownerUsers[i % ownerUsers.length]!)
   let n = 0
@@ -95,13 +100,32 @@ export async function seedProcurements(db: Db, clock: Clock, r: Rng) {
     await bidsOn(p.id, need, c, 2 + (i % 3))
   }
 
-  // Closed and opened: published a fortnight ago, the deadline job has run.
-  for (let i = 0; i < 2; i++) {
+  // Selected at the opening, one of each method that decides there (published a fortnight ago,
+  // the deadline job has run): each with its published draw records where a draw decided.
+  const selected: Array<{ method: 'lowest_price' | 'random_draw' | 'optimal_price'; prices?: number[]; funding?: 'public' | 'private'; bidders: number }> = [
+    { method: 'lowest_price', bidders: 3 },
+    { method: 'random_draw', funding: 'public', bidders: 4 },
+    { method: 'optimal_price', bidders: 5 },
+    // Two equal lowest prices: the tie goes to a draw.
+    { method: 'lowest_price', prices: [0.9, 0.86, 0.86, 0.95], bidders: 4 },
+    // One price far below the others: its agency is asked to explain before any award (the procurement waits in selection).
+    { method: 'lowest_price', prices: [0.55, 0.92, 0.95], bidders: 3 },
+    // A public draw with two bids is no competition: it fails.
+    { method: 'random_draw', funding: 'public', bidders: 2 },
+  ]
+  const opened: string[] = []
+  for (const [i, s] of selected.entries()) {
     const need = next()
-    const c = at(16 - i)
-    const p = await publishProcurement(db, c, queue, as(ownerFor(i)), (await saveDraft(db, c, as(ownerFor(i)), form(need))).id)
-    await bidsOn(p.id, need, c, 3)
-    await closeIfDue(db, at(8 - i), p.id)
+    const c = at(16 - i * 0.5)
+    const p = await publishProcurement(db, c, queue, as(ownerFor(i)), (await saveDraft(db, c, as(ownerFor(i)), form(need, { method: s.method, ...(s.funding ? { fundingSource: s.funding } : {}) }))).id)
+    await bidsOn(p.id, need, c, s.bidders, s.prices)
+    await closeIfDue(db, at(8 - i * 0.5), queue, p.id)
+    opened.push(p.id)
+  }
+  // The random draw's winner declined; the next in the draw's order holds the award now.
+  {
+    const first = await currentOffer(opened[1]!)
+    if (first) await declineAward(db, at(7.5), queue, as(first), opened[1]!, declineSchema.parse({ reason: '项目负责人近期另有任务，无法保证承诺时限' }))
   }
 
   // Awarded by direct commission, small amounts under the threshold.
@@ -152,7 +176,7 @@ export async function seedProcurements(db: Db, clock: Clock, r: Rng) {
     const need = next()
     const c = at(20)
     const p = await publishProcurement(db, c, queue, as(demoOwner), (await saveDraft(db, c, as(demoOwner), form(need))).id)
-    await closeIfDue(db, at(12), p.id)
+    await closeIfDue(db, at(12), queue, p.id)
   }
 
   // Cancelled by its owner after publication.

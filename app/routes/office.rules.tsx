@@ -28,6 +28,9 @@ const formSchema = z.object({
   standstillDays: days(30),
   confirmDays: days(30),
   acceptanceDays: days(60),
+  minDrawBids: z.coerce.number({ error: 'errors.count' }).int('errors.count').min(1, 'errors.count').max(20, 'errors.count'),
+  abnormallyLowPercent: z.coerce.number({ error: 'errors.percent' }).int('errors.percent').min(1, 'errors.percent').max(90, 'errors.percent'),
+  explanationDays: days(30),
   deadlineTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'errors.time'),
 })
 
@@ -57,6 +60,9 @@ export async function action({ request }: ActionFunctionArgs) {
     standstillDays: data.standstillDays as number,
     confirmDays: data.confirmDays as number,
     acceptanceDays: data.acceptanceDays as number,
+    minDrawBids: data.minDrawBids as number,
+    abnormallyLowPercent: data.abnormallyLowPercent as number,
+    explanationDays: data.explanationDays as number,
     deadlineTime: data.deadlineTime as string,
   })
   return { errors: {}, values: {}, changed: changed.length } satisfies ActionData
@@ -94,7 +100,15 @@ export default function Rules() {
           <Field label="rules.standstillDays" name="standstillDays" type="number" min={1} max={30} required defaultValue={v('standstillDays', rules.standstillDays)} error={e.standstillDays} />
           <Field label="rules.confirmDays" name="confirmDays" type="number" min={1} max={30} required defaultValue={v('confirmDays', rules.confirmDays)} error={e.confirmDays} />
           <Field label="rules.acceptanceDays" name="acceptanceDays" type="number" min={1} max={60} required defaultValue={v('acceptanceDays', rules.acceptanceDays)} error={e.acceptanceDays} />
+          <Field label="rules.explanationDays" name="explanationDays" type="number" min={1} max={30} required defaultValue={v('explanationDays', rules.explanationDays)} error={e.explanationDays} />
         </div>
+        <fieldset>
+          <legend>{t('rules.selection')}</legend>
+          <div className="grid two">
+            <Field label="rules.minDrawBids" name="minDrawBids" type="number" min={1} max={20} required defaultValue={v('minDrawBids', rules.minDrawBids)} error={e.minDrawBids} hint="rules.minDrawBidsHint" />
+            <Field label="rules.abnormallyLowPercent" name="abnormallyLowPercent" type="number" min={1} max={90} required defaultValue={v('abnormallyLowPercent', rules.abnormallyLowPercent)} error={e.abnormallyLowPercent} hint="rules.abnormallyLowHint" />
+          </div>
+        </fieldset>
         <Field label="rules.deadlineTime" name="deadlineTime" type="time" required defaultValue={v('deadlineTime', rules.deadlineTime)} error={e.deadlineTime} />
         <button type="submit" className="button" disabled={busy}>
           {t('rules.save')}

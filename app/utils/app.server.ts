@@ -55,7 +55,7 @@ async function boot(): Promise<App> {
   await scheduleQualificationExpiry(queue, clock)
   await scheduleOverdueCheck(queue, clock)
   // Deadlines that passed while the app was down, even if their job was lost.
-  const caughtUp = await sweepDeadlines(db, clock)
+  const caughtUp = await sweepDeadlines(db, clock, queue)
   if (caughtUp) console.log(`[boot] closed ${caughtUp} procurements whose deadline passed while down`)
   queue.start(config.JOB_POLL_MS)
   const where = database.kind === 'pglite' ? `embedded PGlite in ${config.DATA_DIR}` : 'PostgreSQL'

@@ -1,5 +1,5 @@
 import { translator, isMessageKey, type Locale } from '~/i18n'
-import { formatDay } from './format'
+import { formatDateTime, formatDay } from './format'
 
 /**
  * A notification's words in a language: its kind names the message (notify.<kind>) and its
@@ -14,6 +14,7 @@ export function notificationText(kind: string, raw: Record<string, string | numb
     agency: String((en ? raw.agencyEn : raw.agencyZh) ?? ''),
     ...(typeof raw.validTo === 'string' ? { validTo: formatDay(raw.validTo, locale) } : {}),
     ...(typeof raw.due === 'string' ? { due: formatDay(raw.due, locale) } : {}),
+    ...(typeof raw.by === 'string' ? { by: formatDateTime(raw.by, locale) } : {}),
   }
   const key = `notify.${kind}`
   return isMessageKey(key) ? translator(locale)(key, params) : kind

@@ -158,7 +158,9 @@ export type Bid = typeof bids.$inferSelect
 
 /**
  * 中选: the result of a selection, one per procurement. `standstillEndsAt` closes the result notice
- * (公示期); `confirmedAt` is the winner's confirmation. Issue 5 adds the draw record.
+ * (公示期); `confirmedAt` is the winner's confirmation. One row per live offer: a declined or
+ * lapsed offer is removed and the next candidate's written (the history stays in
+ * selection_candidates and the audit log).
  */
 export const awards = pgTable('awards', {
   procurementId: uuid().primaryKey().references(() => procurements.id).$type<ProcurementId>(),
@@ -169,6 +171,8 @@ export const awards = pgTable('awards', {
   method: selectionMethod().notNull(),
   decidedAt: tstz().notNull(),
   standstillEndsAt: tstz().notNull(),
+  /** the winner confirms before this (working days set by the office), or the next candidate is offered */
+  confirmBy: tstz(),
   confirmedAt: tstz(),
 })
 export type Award = typeof awards.$inferSelect

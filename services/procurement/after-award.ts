@@ -11,8 +11,10 @@ import type { Clock } from '../shared/clock'
 import { DomainError } from '../shared/errors'
 import { isoDay, isUuid } from '../shared/schemas'
 import { procurementStep, type LifecycleActor, type ProcurementAction } from './lifecycle'
+import { confirmOffer } from '../selection/offers'
 import { openObjectionCount } from './objections'
-import { deadlineFrom, type Scheduler } from './procurements'
+import type { Scheduler } from './procurements'
+import { deadlineFrom, transition } from './transition'
 import { loadRules } from './rules'
 
 /**
@@ -37,13 +39,8 @@ function asParty(p: Procurement, award: { agencyOrgId: OrgId } | null, actor: Ac
   if (!ok) throw new DomainError('errors.notFound')
 }
 
-async function step(tx: Db, p: Procurement, action: ProcurementAction, by: LifecycleActor, actor: Actor | Record<string, never>, at: Date, detail: Record<string, unknown> = {}) {
-  const to = procurementStep(action, by, p.status)
-  const [row] = await tx.update(procurements).set({ status: to, updatedAt: at }).where(and(eq(procurements.id, p.id), eq(procurements.status, p.status))).returning()
-  if (!row) throw new DomainError('errors.illegalStep', undefined, { action, from: p.status })
-  await appendAudit(tx, { actor, action: `procurement.${action}`, entityType: 'procurement', entityId: p.id, before: { status: p.status }, after: { status: to, ...detail }, at })
-  return row
-}
+const step = (tx: Db, p: Procurement, action: ProcurementAction, by: LifecycleActor, actor: Actor | Record<string, never>, at: Date, detail: Record<string, unknown> = {}) =>
+  transition(tx, p, action, by, actor, at, {}, detail)
 
 /** The winner confirms the award (a direct commission's confirmation already did). */
 export async function confirmAward(db: Db, clock: Clock, actor: UserActor, id: string) {
@@ -53,6 +50,7 @@ export async function confirmAward(db: Db, clock: Clock, actor: UserActor, id: s
     if (p.status !== 'awarded' || !award) throw new DomainError('errors.illegalStep', undefined, { action: 'confirmAward', from: p.status })
     if (award.confirmedAt) return award
     const now = clock.now()
+    await confirmOffer(tx, p.id, actor.orgId, award.confirmBy, now)
     const [row] = await tx.update(awards).set({ confirmedAt: now }).where(eq(awards.procurementId, p.id)).returning()
     await appendAudit(tx, { actor, action: 'award.confirm', entityType: 'procurement', entityId: p.id, after: { confirmedAt: now.toISOString() }, at: now })
     await notify(tx, { orgId: p.ownerOrgId, kind: 'awardConfirmed', params: { number: p.number ?? '', title: p.title }, link: `/owner/procurements/${p.id}`, at: now })

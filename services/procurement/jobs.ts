@@ -3,14 +3,18 @@ import type { JobHandler } from '../jobs'
 import { shanghaiDate, shiftDays } from '../calendar'
 import { flagOverdue, scheduleOverdueCheck, startServiceIfDue } from './after-award'
 import { closeIfDue } from './procurements'
+import { lapseIfDue } from '../selection/offers'
 
 /** The procurement lifecycle's jobs. Each is idempotent: it acts only when its moment has come and its step is still open. */
 export const procurementHandlers: Record<string, JobHandler> = {
   'procurement.close': async (payload, ctx) => {
-    await closeIfDue(ctx.db, ctx.clock, (payload as { id: ProcurementId }).id)
+    await closeIfDue(ctx.db, ctx.clock, ctx.queue, (payload as { id: ProcurementId }).id)
   },
   'procurement.startService': async (payload, ctx) => {
     await startServiceIfDue(ctx.db, ctx.clock, (payload as { id: ProcurementId }).id)
+  },
+  'selection.deadline': async (payload, ctx) => {
+    await lapseIfDue(ctx.db, ctx.clock, ctx.queue, (payload as { id: ProcurementId }).id)
   },
   'procurement.overdue': async (_payload, ctx) => {
     await flagOverdue(ctx.db, ctx.clock)

@@ -8,6 +8,7 @@ import { DomainError } from '../shared/errors'
  * `errors.illegalStep` and changes nothing.
  *
  *   draft → published → closed → selecting → awarded → contracted → in_service → delivered → accepted → evaluated
+ *   awarded → selecting when the winner declines or does not confirm in time (the next candidate is offered)
  *   side exits: cancelled (by the owner, before an award) and failed (流标: too few eligible bids,
  *   or a winner nobody can replace); a failed procurement may be re-announced as a new draft.
  */
@@ -19,6 +20,7 @@ export type ProcurementAction =
   | 'open'
   | 'award'
   | 'fail'
+  | 'decline'
   | 'confirmContract'
   | 'startService'
   | 'deliver'
@@ -43,6 +45,8 @@ export const STEPS: Record<ProcurementAction, Step> = {
   open: { by: ['system'], from: ['closed'], to: 'selecting' },
   award: { by: ['system'], from: ['selecting'], to: 'awarded' },
   fail: { by: ['system'], from: ['closed', 'selecting', 'awarded'], to: 'failed' },
+  /** the winner declines, or lets the confirmation period pass: back to selection, which offers the next candidate */
+  decline: { by: ['agency', 'system'], from: ['awarded'], to: 'selecting' },
   confirmContract: { by: ['agency'], from: ['awarded'], to: 'contracted' },
   startService: { by: ['system'], from: ['contracted'], to: 'in_service' },
   deliver: { by: ['agency'], from: ['in_service'], to: 'delivered' },

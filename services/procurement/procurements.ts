@@ -17,7 +17,7 @@ import {
 } from '../../db/schema'
 import { appendAudit } from '../audit'
 import { phoneField } from '../auth/schemas'
-import { addWorkingDays, loadCalendar, shanghaiDate, shanghaiInstant } from '../calendar'
+import { shanghaiDate } from '../calendar'
 import type { EnqueueInput } from '../jobs'
 import { notify } from '../notifications'
 import type { Actor } from '../shared/actor'
@@ -27,15 +27,14 @@ import { parseYuan } from '../shared/money'
 import { isUuid } from '../shared/schemas'
 import { bidderProblems, insertDirectBid, markBidsForReconfirmation, revealBids, type BidInput } from './bids'
 import { newSecret } from '../selection/draw'
+import { selectAtOpening } from '../selection/select'
 import { AVAILABLE_METHODS } from './methods'
-import { procurementStep, type LifecycleActor, type ProcurementAction } from './lifecycle'
+import { procurementStep } from './lifecycle'
+import { deadlineFrom, transition, type Scheduler } from './transition'
 import { projectCodeProblem, projectCodeRegion } from './project-code'
 import { loadRules, minAnnouncementDays, type MarketRules } from './rules'
 
-/** What schedules deadlines: the job queue (an interface, so services need no running queue). */
-export interface Scheduler {
-  enqueue(input: EnqueueInput, db?: Db): Promise<void>
-}
+export type { Scheduler } from './transition'
 
 const text = (max: number) => z.string({ error: 'errors.required' }).trim().min(1, 'errors.required').max(max, 'errors.tooLong')
 const yuan = (optional: boolean) =>
@@ -105,28 +104,6 @@ async function lockOwn(tx: Db, ownerOrgId: OrgId, id: string) {
   const [p] = await tx.select().from(procurements).where(and(eq(procurements.id, id as ProcurementId), eq(procurements.ownerOrgId, ownerOrgId))).for('update')
   if (!p) throw new DomainError('errors.notFound')
   return p
-}
-
-/** One transition: the state machine decides, the row changes only from the state read, the log records it. */
-async function transition(
-  tx: Db,
-  p: Procurement,
-  action: ProcurementAction,
-  by: LifecycleActor,
-  actor: Actor | Record<string, never>,
-  at: Date,
-  set: Partial<typeof procurements.$inferInsert> = {},
-  detail: Record<string, unknown> = {},
-) {
-  const to = procurementStep(action, by, p.status)
-  const [row] = await tx
-    .update(procurements)
-    .set({ ...set, status: to, updatedAt: at })
-    .where(and(eq(procurements.id, p.id), eq(procurements.status, p.status)))
-    .returning()
-  if (!row) throw new DomainError('errors.illegalStep', undefined, { action, from: p.status })
-  await appendAudit(tx, { actor, action: `procurement.${action}`, entityType: 'procurement', entityId: p.id, before: { status: p.status }, after: { status: to, ...detail }, at })
-  return row
 }
 
 async function resolveTerms(tx: Db, input: ProcurementInput, rules: MarketRules) {
@@ -201,12 +178,6 @@ export async function saveDraft(db: Db, clock: Clock, actor: OwnerActor, input: 
     await appendAudit(tx, { actor, action: 'procurement.create', entityType: 'procurement', entityId: row!.id, after: values, at: now })
     return row!
   })
-}
-
-/** The deadline: the announcement's last working day, at the office's closing time, Shanghai. */
-export async function deadlineFrom(db: Db, rules: MarketRules, start: Date, workingDays: number): Promise<Date> {
-  const calendar = await loadCalendar(db)
-  return shanghaiInstant(addWorkingDays(calendar, shanghaiDate(start), workingDays), rules.deadlineTime)
 }
 
 const closeJob = (p: Procurement): EnqueueInput => ({ name: 'procurement.close', runAt: p.bidDeadline!, payload: { id: p.id }, key: `procurement.close:${p.id}:${p.termsVersion}` })
@@ -290,7 +261,7 @@ export async function cancelProcurement(db: Db, clock: Clock, actor: OwnerActor,
  * nothing more. Closing counts the bids that stand on the current terms; none fails the
  * procurement (流标), otherwise it opens them and selection takes over.
  */
-export async function closeIfDue(db: Db, clock: Clock, id: ProcurementId): Promise<ProcurementStatus | null> {
+export async function closeIfDue(db: Db, clock: Clock, scheduler: Scheduler, id: ProcurementId): Promise<ProcurementStatus | null> {
   return db.transaction(async (tx) => {
     const [p] = await tx.select().from(procurements).where(eq(procurements.id, id)).for('update')
     const now = clock.now()
@@ -308,21 +279,22 @@ export async function closeIfDue(db: Db, clock: Clock, id: ProcurementId): Promi
       await notify(tx, { orgId: p.ownerOrgId, kind: 'procurementFailed', params: { number: p.number ?? '', title: p.title, reason: 'noBids' }, link: `/owner/procurements/${p.id}`, at: now })
       return 'failed'
     }
-    await transition(tx, closed, 'open', 'system', {}, now, { openedAt: now }, { bids: standing.length })
+    const opened = await transition(tx, closed, 'open', 'system', {}, now, { openedAt: now }, { bids: standing.length })
     await notify(tx, { orgId: p.ownerOrgId, kind: 'bidsOpened', params: { number: p.number ?? '', title: p.title, n: standing.length }, link: `/owner/procurements/${p.id}`, at: now })
-    return 'selecting'
+    // The methods that decide at the opening select now, in this transaction: the result is public at once.
+    return selectAtOpening(tx, scheduler, opened, standing, now)
   })
 }
 
 /** Catches up on every deadline that passed while no job ran (start-up, and after a lost job). */
-export async function sweepDeadlines(db: Db, clock: Clock) {
+export async function sweepDeadlines(db: Db, clock: Clock, scheduler: Scheduler) {
   const due = await db
     .select({ id: procurements.id })
     .from(procurements)
     .where(and(eq(procurements.status, 'published'), sql`${procurements.bidDeadline} <= ${clock.now().toISOString()}::timestamptz`))
     .orderBy(asc(procurements.bidDeadline))
   let moved = 0
-  for (const { id } of due) if (await closeIfDue(db, clock, id)) moved++
+  for (const { id } of due) if (await closeIfDue(db, clock, scheduler, id)) moved++
   return moved
 }
 

@@ -22,6 +22,12 @@ export const rulesSchema = z.object({
   confirmDays: z.number().int().min(1).max(30),
   /** the owner accepts or returns a delivery within this */
   acceptanceDays: z.number().int().min(1).max(60),
+  /** when public funds pay, a random draw needs at least this many eligible bids, or it fails (流标) */
+  minDrawBids: z.number().int().min(1).max(20),
+  /** 异常低价: a lowest-price bid more than this percent below the mean of the others must be explained */
+  abnormallyLowPercent: z.number().int().min(1).max(90),
+  /** an agency explains an abnormally low price within this */
+  explanationDays: z.number().int().min(1).max(30),
   /** bids close at this Shanghai time on their last working day */
   deadlineTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
 })
@@ -34,6 +40,9 @@ export const DEFAULT_RULES: MarketRules = {
   standstillDays: 3,
   confirmDays: 2,
   acceptanceDays: 5,
+  minDrawBids: 3,
+  abnormallyLowPercent: 30,
+  explanationDays: 2,
   deadlineTime: '17:00',
 }
 

@@ -87,7 +87,7 @@ describe('re-announcement', () => {
     const p = await publishProcurement(database.db, clock, queue, as(owner), (await saveDraft(database.db, clock, as(owner), form({ title: '无人报名的测绘项目' }))).id)
     expect(await code(reannounce(database.db, clock, as(owner), p.id))).toBe('errors.illegalStep')
     clock.set(p.bidDeadline!)
-    expect(await closeIfDue(database.db, clock, p.id)).toBe('failed')
+    expect(await closeIfDue(database.db, clock, queue, p.id)).toBe('failed')
     const again = await reannounce(database.db, clock, as(owner), p.id)
     expect(again).toMatchObject({ status: 'draft', previousId: p.id, title: '无人报名的测绘项目', maxPriceFen: 3_800_000, number: null })
     expect((await database.db.select().from(procurements).where(eq(procurements.id, p.id)))[0]!.status).toBe('failed')

@@ -172,7 +172,7 @@ describe('an open procurement with sealed bids', () => {
     expect(await code(editBid(database.db, clock, as(eiaAgencies[3]!), id as never, bid('66,000.01', '10')))).toBe('errors.priceOutOfBounds@price')
   })
 
-  it('closes by itself at the deadline, opens the bids that stand, once, and refuses late bids', async () => {
+  it('closes by itself at the deadline, opens the bids that stand, once, selects at once and refuses late bids', async () => {
     clock.set('2026-11-26T09:00:00Z') // the old deadline: its job finds nothing to do
     await queue.runDue()
     expect((await publicProcurement(database.db, id))!.p.status).toBe('published')
@@ -180,11 +180,12 @@ describe('an open procurement with sealed bids', () => {
     expect(await code(submitBid(database.db, clock, as(eiaAgencies[1]!), id as never, bid('50,000')))).toBe('errors.biddingClosed')
     await queue.runDue()
     const p = (await publicProcurement(database.db, id))!.p
-    expect(p.status).toBe('selecting')
+    // Lowest price decides at the opening: the award is made in the closing transaction.
+    expect(p.status).toBe('awarded')
     expect(p.openedAt!.toISOString()).toBe('2026-11-27T09:00:00.000Z')
     // A second run and the sweep change nothing.
-    expect(await closeIfDue(database.db, clock, id as never)).toBeNull()
-    expect(await sweepDeadlines(database.db, clock)).toBe(0)
+    expect(await closeIfDue(database.db, clock, queue, id as never)).toBeNull()
+    expect(await sweepDeadlines(database.db, clock, queue)).toBe(0)
     const opened = await openedBids(database.db, id as never)
     expect(opened.map((b) => [b.bid.priceFen, b.bid.status])).toEqual([[5_990_000, 'active'], [6_150_000, 'active'], [6_600_000, 'needs_reconfirm'], [5_880_000, 'withdrawn']].sort((a, b) => (a[0] as number) - (b[0] as number)))
     // Each seal in the log matches the bid revealed at opening.
@@ -195,7 +196,7 @@ describe('an open procurement with sealed bids', () => {
       expect(bidSeal(revealed)).toBe(revealed.seal)
     }
     const steps = await database.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, id)).orderBy(auditLog.id)
-    expect(steps.map((s) => s.action)).toEqual(['procurement.create', 'procurement.publish', 'procurement.amend', 'procurement.close', 'procurement.open'])
+    expect(steps.map((s) => s.action)).toEqual(['procurement.create', 'procurement.publish', 'procurement.amend', 'procurement.close', 'procurement.open', 'selection.rank', 'selection.offered', 'procurement.award'])
     expect((await verifyChain(database.db)).ok).toBe(true)
   })
 })

@@ -1,0 +1,5 @@
+export * from './draw'
+export * from './offers'
+export * from './queries'
+export { METHODS, OPTIMAL_BASES, abnormallyLow } from './methods'
+export type { Candidate, MethodInput, MethodResult, SelectionMethodModule, SelectionRules } from './methods'

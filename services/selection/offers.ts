@@ -1,0 +1,112 @@
+import { and, eq } from 'drizzle-orm'
+import { z } from 'zod'
+import type { Db } from '../../db/client'
+import { awards, selectionCandidates, type OrgId, type ProcurementId, type UserId } from '../../db/schema'
+import { appendAudit } from '../audit'
+import { notify } from '../notifications'
+import type { Actor } from '../shared/actor'
+import type { Clock } from '../shared/clock'
+import { DomainError } from '../shared/errors'
+import { isUuid } from '../shared/schemas'
+import { loadRules } from '../procurement/rules'
+import type { Scheduler } from '../procurement/transition'
+import { creditEvent, currentCandidate, lockForSelection, offerNext, setCandidate, withdrawOffer } from './select'
+
+/**
+ * What the parties do with an offer: the winner declines it (or confirms, in after-award), an
+ * agency asked about its abnormally low price explains it, and the owner accepts or rejects the
+ * explanation. The deadline job ends what nobody answered in time.
+ */
+type UserActor = Actor & { userId: UserId }
+
+const reasonText = (min: number, max: number) => z.string({ error: 'errors.required' }).trim().min(min, 'errors.reasonRequired').max(max, 'errors.tooLong')
+export const declineSchema = z.object({ reason: reasonText(4, 500) })
+export const explanationSchema = z.object({ explanation: reasonText(20, 2000) })
+export const explanationDecisionSchema = z
+  .object({ decision: z.enum(['accept', 'reject'], { error: 'errors.choose' }), reason: z.string().trim().max(500, 'errors.tooLong').optional().default('') })
+  .refine((v) => v.decision === 'accept' || v.reason.length >= 4, { path: ['reason'], message: 'errors.reasonRequired' })
+
+async function lockWithCandidate(tx: Db, id: string) {
+  if (!isUuid(id)) throw new DomainError('errors.notFound')
+  const p = await lockForSelection(tx, id as ProcurementId)
+  if (!p) throw new DomainError('errors.notFound')
+  return { p, current: await currentCandidate(tx, p.id) }
+}
+
+/** The winner declines the award before confirming it; the next candidate is offered. */
+export async function declineAward(db: Db, clock: Clock, scheduler: Scheduler, actor: UserActor, id: string, input: z.infer<typeof declineSchema>) {
+  return db.transaction(async (tx) => {
+    const { p, current } = await lockWithCandidate(tx, id)
+    if (current?.agencyOrgId !== actor.orgId) throw new DomainError('errors.notFound')
+    if (p.status !== 'awarded' || current.state !== 'offered') throw new DomainError('errors.illegalStep', undefined, { action: 'decline', from: p.status })
+    const [award] = await tx.select({ confirmedAt: awards.confirmedAt }).from(awards).where(eq(awards.procurementId, p.id))
+    if (award?.confirmedAt) throw new DomainError('errors.alreadyConfirmed')
+    return withdrawOffer(tx, scheduler, p, current, 'declined', actor, input.reason, clock.now())
+  })
+}
+
+/** The agency asked about its abnormally low price explains it in writing, before its deadline. */
+export async function explainPrice(db: Db, clock: Clock, actor: UserActor, id: string, input: z.infer<typeof explanationSchema>) {
+  return db.transaction(async (tx) => {
+    const { p, current } = await lockWithCandidate(tx, id)
+    if (current?.agencyOrgId !== actor.orgId) throw new DomainError('errors.notFound')
+    if (current.state !== 'explaining' || current.explainedAt) throw new DomainError('errors.illegalStep', undefined, { action: 'explain', from: current.state })
+    const now = clock.now()
+    if (now >= current.respondBy!) throw new DomainError('errors.explanationLate')
+    await tx.update(selectionCandidates).set({ explanation: input.explanation, explainedAt: now }).where(and(eq(selectionCandidates.procurementId, p.id), eq(selectionCandidates.bidId, current.bidId)))
+    await appendAudit(tx, { actor, action: 'selection.explain', entityType: 'procurement', entityId: p.id, after: { bidId: current.bidId, explanation: input.explanation }, at: now })
+    await notify(tx, { orgId: p.ownerOrgId, kind: 'priceExplained', params: { number: p.number ?? '', title: p.title }, link: `/owner/procurements/${p.id}`, at: now })
+  })
+}
+
+/** The owner accepts the explanation (the award is made) or rejects it with a reason (the next candidate is offered). */
+export async function decideExplanation(db: Db, clock: Clock, scheduler: Scheduler, actor: UserActor, id: string, input: z.infer<typeof explanationDecisionSchema>) {
+  return db.transaction(async (tx) => {
+    const { p, current } = await lockWithCandidate(tx, id)
+    if (p.ownerOrgId !== actor.orgId) throw new DomainError('errors.notFound')
+    if (!current || current.state !== 'explaining' || !current.explainedAt) throw new DomainError('errors.illegalStep', undefined, { action: 'decideExplanation', from: p.status })
+    const now = clock.now()
+    const accept = input.decision === 'accept'
+    await setCandidate(tx, p, current, { state: accept ? 'waiting' : 'rejected', explanationAccepted: accept, decisionReason: input.reason || null }, now, { by: actor.userId }, accept ? 'selection.explanationAccepted' : 'selection.explanationRejected')
+    await notify(tx, { orgId: current.agencyOrgId, kind: accept ? 'explanationAccepted' : 'explanationRejected', params: { number: p.number ?? '', title: p.title }, link: `/agency/bids/${p.id}`, at: now })
+    return offerNext(tx, scheduler, p, await loadRules(tx), now)
+  })
+}
+
+/**
+ * The deadline job. Idempotent and driven by the clock: it acts only when the current
+ * candidate's respond-by time has passed and the step is still open. An explanation that was
+ * given waits for the owner; a missing one, or an unconfirmed award, passes to the next candidate.
+ */
+export async function lapseIfDue(db: Db, clock: Clock, scheduler: Scheduler, id: ProcurementId) {
+  return db.transaction(async (tx) => {
+    const p = await lockForSelection(tx, id)
+    if (!p) return null
+    const current = await currentCandidate(tx, p.id)
+    const now = clock.now()
+    if (!current?.respondBy || now < current.respondBy) return null
+    if (current.state === 'offered' && p.status === 'awarded') {
+      const [award] = await tx.select({ confirmedAt: awards.confirmedAt }).from(awards).where(eq(awards.procurementId, p.id))
+      if (award?.confirmedAt) return null
+      return withdrawOffer(tx, scheduler, p, current, 'timed_out', {}, null, now)
+    }
+    if (current.state === 'explaining' && !current.explainedAt && p.status === 'selecting') {
+      await setCandidate(tx, p, current, { state: 'timed_out', decisionReason: 'noExplanation' }, now)
+      await creditEvent(tx, current.agencyOrgId, 'explanation_missing', p, now, { rank: current.rank })
+      return offerNext(tx, scheduler, p, await loadRules(tx), now)
+    }
+    return null
+  })
+}
+
+/**
+ * The winner's confirmation, called by after-award's confirmAward inside its transaction: refused
+ * once the confirmation period has passed (the offer has lapsed, even if the job has not run yet).
+ */
+export async function confirmOffer(tx: Db, procurementId: ProcurementId, agencyOrgId: OrgId, confirmBy: Date | null, at: Date) {
+  if (confirmBy && at >= confirmBy) throw new DomainError('errors.offerLapsed')
+  await tx
+    .update(selectionCandidates)
+    .set({ state: 'confirmed', stateChangedAt: at })
+    .where(and(eq(selectionCandidates.procurementId, procurementId), eq(selectionCandidates.agencyOrgId, agencyOrgId), eq(selectionCandidates.state, 'offered')))
+}

@@ -1,0 +1,161 @@
+import { and, asc, eq, inArray } from 'drizzle-orm'
+import type { Db } from '../../db/client'
+import { awards, creditEvents, draws, organizations, procurements, selectionCandidates, selections, type Bid, type OrgId, type Procurement, type ProcurementId, type SelectionCandidate } from '../../db/schema'
+import { appendAudit } from '../audit'
+import { notify } from '../notifications'
+import type { EnqueueInput } from '../jobs'
+import type { DrawRecord } from './draw'
+import { METHODS, type Candidate } from './methods'
+import { loadRules, type MarketRules } from '../procurement/rules'
+import { deadlineFrom, transition, type Scheduler } from '../procurement/transition'
+
+/**
+ * The selection service's database layer: at the opening it runs the procurement's method over
+ * the standing bids, publishes every draw, writes the candidates in the method's order and offers
+ * the award to the first. When an offer is declined or lapses, or an abnormally low price is not
+ * accepted, the next candidate is offered, until none is left (流标). Every step is logged.
+ */
+type Tx = Db
+
+/** The one job that watches the current offer: idempotent, it acts only when the respond-by time has passed. */
+const deadlineJob = (procurementId: string, c: Pick<SelectionCandidate, 'bidId' | 'state' | 'respondBy'>): EnqueueInput => ({
+  name: 'selection.deadline',
+  runAt: c.respondBy!,
+  payload: { id: procurementId },
+  key: `selection.deadline:${procurementId}:${c.bidId}:${c.state}`,
+})
+
+async function publishDraw(tx: Tx, record: DrawRecord, at: Date) {
+  const [row] = await tx.insert(draws).values({ procurementId: record.procurementId as ProcurementId, purpose: record.purpose, record: record as never, createdAt: at }).returning({ id: draws.id })
+  await appendAudit(tx, { actor: {}, action: 'draw.publish', entityType: 'draw', entityId: row!.id, after: { procurementId: record.procurementId, purpose: record.purpose, winner: record.winner ?? null, pick: record.pick ?? null }, at })
+  return row!.id
+}
+
+/**
+ * Runs at the opening, inside the closing transaction, for the methods that select at once. The
+ * reverse auction and direct commission decide otherwise and are left as they are.
+ */
+export async function selectAtOpening(tx: Tx, scheduler: Scheduler, p: Procurement, standing: readonly Bid[], at: Date) {
+  const method = METHODS[p.method]
+  if (!method || p.status !== 'selecting') return p.status
+  const rules = await loadRules(tx)
+  const orgs = standing.length ? await tx.select({ id: organizations.id, uscc: organizations.uscc }).from(organizations).where(inArray(organizations.id, standing.map((b) => b.agencyOrgId))) : []
+  const uscc = new Map(orgs.map((o) => [o.id, o.uscc]))
+  const candidates: Candidate[] = standing.map((b) => ({ bidId: b.id, key: uscc.get(b.agencyOrgId)!, nonce: b.nonce, priceFen: b.priceFen, committedDays: b.committedDays, submittedAt: b.submittedAt }))
+  const result = method.select({
+    candidates,
+    fundingSource: p.fundingSource,
+    rules: { minDrawBids: rules.minDrawBids, abnormallyLowPercent: rules.abnormallyLowPercent },
+    // The secret committed at publication decides, with the bidders' nonces; it is published in each record.
+    draw: { procurementId: p.id, secret: p.drawSecret!, committedAt: p.publishedAt!, beacon: '' },
+    params: p.methodParams,
+  })
+  if (result.outcome === 'failed') {
+    await tx.insert(selections).values({ procurementId: p.id, method: p.method, detail: { ...result.detail, failed: result.reason }, decidedAt: at })
+    return fail(tx, p, result.reason, at)
+  }
+  const drawIds: string[] = []
+  for (const record of result.draws) drawIds.push(await publishDraw(tx, record, at))
+  await tx.insert(selections).values({ procurementId: p.id, method: p.method, detail: result.detail, decidedAt: at })
+  const byId = new Map(standing.map((b) => [b.id, b]))
+  const flagged = new Set(result.abnormallyLow)
+  await tx.insert(selectionCandidates).values(
+    result.order.map((bidId, n) => {
+      const b = byId.get(bidId as Bid['id'])!
+      return { procurementId: p.id, bidId: b.id, rank: n + 1, agencyOrgId: b.agencyOrgId, priceFen: b.priceFen, committedDays: b.committedDays, abnormallyLow: flagged.has(b.id), stateChangedAt: at }
+    }),
+  )
+  await appendAudit(tx, {
+    actor: {},
+    action: 'selection.rank',
+    entityType: 'procurement',
+    entityId: p.id,
+    after: { method: p.method, order: result.order, abnormallyLow: result.abnormallyLow, draws: drawIds, detail: result.detail },
+    at,
+  })
+  return offerNext(tx, scheduler, p, rules, at)
+}
+
+async function fail(tx: Tx, p: Procurement, reason: string, at: Date) {
+  await transition(tx, p, 'fail', 'system', {}, at, { failedReason: reason }, { reason })
+  await notify(tx, { orgId: p.ownerOrgId, kind: 'procurementFailed', params: { number: p.number ?? '', title: p.title, reason }, link: `/owner/procurements/${p.id}`, at })
+  return 'failed' as const
+}
+
+async function setCandidate(tx: Tx, p: Procurement, c: SelectionCandidate, set: Partial<typeof selectionCandidates.$inferInsert>, at: Date, detail: Record<string, unknown> = {}, action = `selection.${set.state ?? c.state}`) {
+  const [row] = await tx
+    .update(selectionCandidates)
+    .set({ ...set, stateChangedAt: at })
+    .where(and(eq(selectionCandidates.procurementId, p.id), eq(selectionCandidates.bidId, c.bidId), eq(selectionCandidates.state, c.state)))
+    .returning()
+  await appendAudit(tx, { actor: {}, action, entityType: 'procurement', entityId: p.id, before: { bidId: c.bidId, state: c.state }, after: { bidId: c.bidId, rank: c.rank, agencyOrgId: c.agencyOrgId, ...set, ...detail }, at })
+  return row!
+}
+
+/**
+ * Offers the award to the first candidate still waiting: an abnormally low price is first
+ * explained (and the explanation accepted by the owner); otherwise the award is made, with the
+ * standstill and the confirmation period in working days. None left: the procurement fails.
+ */
+export async function offerNext(tx: Tx, scheduler: Scheduler, p: Procurement, rules: MarketRules, at: Date): Promise<'selecting' | 'awarded' | 'failed'> {
+  const [next] = await tx
+    .select()
+    .from(selectionCandidates)
+    .where(and(eq(selectionCandidates.procurementId, p.id), eq(selectionCandidates.state, 'waiting')))
+    .orderBy(asc(selectionCandidates.rank))
+    .limit(1)
+  if (!next) return fail(tx, p, 'noCandidateLeft', at)
+  const params = { number: p.number ?? '', title: p.title }
+  if (next.abnormallyLow && next.explanationAccepted !== true) {
+    const respondBy = await deadlineFrom(tx, rules, at, rules.explanationDays)
+    const row = await setCandidate(tx, p, next, { state: 'explaining', respondBy }, at)
+    await scheduler.enqueue(deadlineJob(p.id, row), tx)
+    await notify(tx, { orgId: next.agencyOrgId, kind: 'explainPrice', params: { ...params, by: respondBy.toISOString() }, link: `/agency/bids/${p.id}`, at })
+    return 'selecting'
+  }
+  const standstillEndsAt = await deadlineFrom(tx, rules, at, rules.standstillDays)
+  const confirmBy = await deadlineFrom(tx, rules, at, rules.confirmDays)
+  await tx.delete(awards).where(eq(awards.procurementId, p.id))
+  await tx.insert(awards).values({ procurementId: p.id, bidId: next.bidId, agencyOrgId: next.agencyOrgId, priceFen: next.priceFen, committedDays: next.committedDays, method: p.method, decidedAt: at, standstillEndsAt, confirmBy })
+  const row = await setCandidate(tx, p, next, { state: 'offered', respondBy: confirmBy }, at)
+  await transition(tx, p, 'award', 'system', {}, at, {}, { agencyOrgId: next.agencyOrgId, rank: next.rank, priceFen: next.priceFen, committedDays: next.committedDays, standstillEndsAt: standstillEndsAt.toISOString(), confirmBy: confirmBy.toISOString() })
+  await scheduler.enqueue(deadlineJob(p.id, row), tx)
+  await notify(tx, { orgId: next.agencyOrgId, kind: 'awardOffered', params: { ...params, by: confirmBy.toISOString() }, link: `/agency/bids/${p.id}`, at })
+  await notify(tx, { orgId: p.ownerOrgId, kind: 'awardMade', params, link: `/owner/procurements/${p.id}`, at })
+  return 'awarded'
+}
+
+/** The current candidate (explaining or offered), if any. */
+export async function currentCandidate(tx: Tx, procurementId: ProcurementId) {
+  const [row] = await tx
+    .select()
+    .from(selectionCandidates)
+    .where(and(eq(selectionCandidates.procurementId, procurementId), inArray(selectionCandidates.state, ['explaining', 'offered'])))
+  return row ?? null
+}
+
+/** Records a credit event against an agency (the credit system scores these). */
+async function creditEvent(tx: Tx, orgId: OrgId, kind: string, p: Procurement, at: Date, detail: Record<string, unknown>) {
+  await tx.insert(creditEvents).values({ orgId, kind, procurementId: p.id, occurredAt: at, detail, dedupeKey: `${kind}:${p.id}:${orgId}` }).onConflictDoNothing()
+}
+
+/**
+ * The winner's offer ends without a confirmation: declined by the agency, or lapsed. The award
+ * is withdrawn, the event recorded for the credit system, and the next candidate offered.
+ */
+export async function withdrawOffer(tx: Tx, scheduler: Scheduler, p: Procurement, c: SelectionCandidate, how: 'declined' | 'timed_out', actor: { userId?: string; orgId?: string }, reason: string | null, at: Date) {
+  await setCandidate(tx, p, c, { state: how, decisionReason: reason }, at)
+  await creditEvent(tx, c.agencyOrgId, how === 'declined' ? 'award_declined' : 'award_not_confirmed', p, at, { rank: c.rank, reason })
+  await tx.delete(awards).where(eq(awards.procurementId, p.id))
+  const back = await transition(tx, p, 'decline', how === 'declined' ? 'agency' : 'system', how === 'declined' ? (actor as never) : {}, at, {}, { agencyOrgId: c.agencyOrgId, how })
+  await notify(tx, { orgId: p.ownerOrgId, kind: how === 'declined' ? 'awardDeclined' : 'awardLapsed', params: { number: p.number ?? '', title: p.title }, link: `/owner/procurements/${p.id}`, at })
+  return offerNext(tx, scheduler, back, await loadRules(tx), at)
+}
+
+/** Locks a procurement for a selection step. */
+export async function lockForSelection(tx: Tx, id: ProcurementId) {
+  const [p] = await tx.select().from(procurements).where(eq(procurements.id, id)).for('update')
+  return p ?? null
+}
+
+export { setCandidate, creditEvent }
