@@ -37,10 +37,11 @@ async function lockWithCandidate(tx: Db, id: string) {
 export async function declineAward(db: Db, clock: Clock, scheduler: Scheduler, actor: UserActor, id: string, input: z.infer<typeof declineSchema>) {
   return db.transaction(async (tx) => {
     const { p, current } = await lockWithCandidate(tx, id)
+    const [award] = await tx.select({ agencyOrgId: awards.agencyOrgId, confirmedAt: awards.confirmedAt }).from(awards).where(eq(awards.procurementId, p.id))
+    // A confirmed award binds: after it, the way out is the contract's, not a decline.
+    if (award?.agencyOrgId === actor.orgId && award.confirmedAt) throw new DomainError('errors.alreadyConfirmed')
     if (current?.agencyOrgId !== actor.orgId) throw new DomainError('errors.notFound')
     if (p.status !== 'awarded' || current.state !== 'offered') throw new DomainError('errors.illegalStep', undefined, { action: 'decline', from: p.status })
-    const [award] = await tx.select({ confirmedAt: awards.confirmedAt }).from(awards).where(eq(awards.procurementId, p.id))
-    if (award?.confirmedAt) throw new DomainError('errors.alreadyConfirmed')
     return withdrawOffer(tx, scheduler, p, current, 'declined', actor, input.reason, clock.now())
   })
 }

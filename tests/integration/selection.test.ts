@@ -64,3 +64,127 @@ describe('the demo seeds', () => {
     expect((await database.db.select().from(creditEvents).where(eq(creditEvents.kind, 'award_declined'))).length).toBe(1)
   })
 })
+
+describe('a random draw', () => {
+  it('with public funds and fewer than the minimum of bids fails; the office may lower the minimum', async () => {
+    const two = await selectWith('random_draw', ['60,000', '61,000'])
+    expect(two.status).toBe('failed')
+    expect((await statusOf(two.id)).r).toBe('tooFewBids')
+    // Private money may draw among two.
+    const priv = await selectWith('random_draw', ['60,000', '61,000'], { fundingSource: 'private' })
+    expect(priv.status).toBe('awarded')
+  })
+
+  it('publishes a record anyone can recompute, whose order is the offer order, and the contract takes the winner’s price', async () => {
+    const { id, status } = await selectWith('random_draw', ['60,000', '61,000', '62,000', '63,000'])
+    expect(status).toBe('awarded')
+    const [row] = await database.db.select().from(draws).where(and(eq(draws.procurementId, id), eq(draws.purpose, 'award')))
+    const record = (await drawRecord(database.db, row!.id))!.record
+    expect(verifyRecord(record).ok).toBe(true)
+    const [p] = await database.db.select({ commitment: procurements.drawCommitment, publishedAt: procurements.publishedAt }).from(procurements).where(eq(procurements.id, id))
+    expect(record.commitment).toBe(p!.commitment)
+    expect(record.committedAt).toBe(p!.publishedAt!.toISOString())
+    const ranked = await database.db.select({ uscc: organizations.uscc, rank: selectionCandidates.rank, price: selectionCandidates.priceFen }).from(selectionCandidates).innerJoin(organizations, eq(organizations.id, selectionCandidates.agencyOrgId)).where(eq(selectionCandidates.procurementId, id)).orderBy(selectionCandidates.rank)
+    expect(ranked.map((r) => r.uscc)).toEqual(record.order)
+    const award = (await awardOf(id))!
+    expect(award.priceFen).toBe(ranked[0]!.price)
+    // Tampering with any field breaks the record.
+    expect(verifyRecord({ ...record, winner: record.order[1]! }).ok).toBe(false)
+    expect(verifyRecord({ ...record, secret: record.secret.replace(/^./, (c) => (c === 'a' ? 'b' : 'a')) }).ok).toBe(false)
+  })
+})
+
+describe('lowest price', () => {
+  it('breaks a tie with a draw among the tied bids only', async () => {
+    const { id } = await selectWith('lowest_price', ['60,000', '58,000', '58,000', '65,000'])
+    const records = await database.db.select().from(draws).where(eq(draws.procurementId, id))
+    expect(records.map((d) => d.purpose)).toEqual(['tiebreak-1'])
+    const tie = records[0]!.record as never as { order: string[]; candidates: unknown[] }
+    expect(tie.candidates).toHaveLength(2)
+    const ranked = await database.db.select({ uscc: organizations.uscc, price: selectionCandidates.priceFen }).from(selectionCandidates).innerJoin(organizations, eq(organizations.id, selectionCandidates.agencyOrgId)).where(eq(selectionCandidates.procurementId, id)).orderBy(selectionCandidates.rank)
+    expect(ranked.map((r) => r.price)).toEqual([5_800_000, 5_800_000, 6_000_000, 6_500_000])
+    expect(ranked.slice(0, 2).map((r) => r.uscc)).toEqual(tie.order)
+  })
+
+  it('asks the agency of an abnormally low price to explain; the owner rejects it and the next is asked or awarded', async () => {
+    // 30,000 is more than 30% below the mean of the others (62,000).
+    const { id, status } = await selectWith('lowest_price', ['30,000', '61,000', '63,000'])
+    expect(status).toBe('selecting')
+    const [first] = await candidates(id)
+    expect([first!.state, first!.abnormallyLow]).toEqual(['explaining', true])
+    expect(await awardOf(id)).toBeNull()
+    const lowAgency = agencies[0]!
+    expect(await code(explainPrice(database.db, clock, as(agencies[1]!), id, explanationSchema.parse({ explanation: '我单位在该区域有同类项目，已有现成测量控制网，成本较低。' })))).toBe('errors.notFound')
+    expect(await code(decideExplanation(database.db, clock, queue, as(owner), id, explanationDecisionSchema.parse({ decision: 'accept' })))).toBe('errors.illegalStep')
+    await explainPrice(database.db, clock, as(lowAgency), id, explanationSchema.parse({ explanation: '我单位在该区域有同类项目，已有现成测量控制网，成本较低。' }))
+    // The public never reads the explanation; the owner does.
+    expect((await selectionResult(database.db, id, { kind: 'public' }))!.candidates[0]!.explanation).toBeNull()
+    expect((await selectionResult(database.db, id, { kind: 'owner' }))!.candidates[0]!.explanation).toContain('测量控制网')
+    // A rejection needs its reason.
+    expect(explanationDecisionSchema.safeParse({ decision: 'reject' }).error?.issues[0]?.message).toBe('errors.reasonRequired')
+    expect(await decideExplanation(database.db, clock, queue, as(owner), id, explanationDecisionSchema.parse({ decision: 'reject', reason: '说明不能证明可按质完成' }))).toBe('awarded')
+    const after = await candidates(id)
+    expect(after.map((c) => c.state)).toEqual(['rejected', 'offered', 'waiting'])
+    expect((await awardOf(id))!.priceFen).toBe(6_100_000)
+  })
+
+  it('awards the abnormally low price when the owner accepts its explanation', async () => {
+    const { id } = await selectWith('lowest_price', ['30,000', '61,000', '63,000'])
+    await explainPrice(database.db, clock, as(agencies[0]!), id, explanationSchema.parse({ explanation: '我单位在该区域有同类项目，已有现成测量控制网，成本较低。' }))
+    expect(await decideExplanation(database.db, clock, queue, as(owner), id, explanationDecisionSchema.parse({ decision: 'accept' }))).toBe('awarded')
+    expect((await awardOf(id))!.priceFen).toBe(3_000_000)
+  })
+})
+
+describe('after the pick', () => {
+  it('a decline and a lapse each pass the award to the next candidate, recorded for credit; none left fails the procurement', async () => {
+    const { id } = await selectWith('optimal_price', ['60,000', '61,000', '62,000'])
+    const order = await candidates(id)
+    const first = await adminOf(order[0]!.agencyOrgId)
+    const second = await adminOf(order[1]!.agencyOrgId)
+    const third = await adminOf(order[2]!.agencyOrgId)
+    expect(await code(declineAward(database.db, clock, queue, as(second), id, declineSchema.parse({ reason: '人员不足' })))).toBe('errors.notFound')
+    expect(await declineAward(database.db, clock, queue, as(first), id, declineSchema.parse({ reason: '人员不足，无法按期完成' }))).toBe('awarded')
+    expect((await awardOf(id))!.agencyOrgId).toBe(second.orgId)
+    // The second lets the confirmation period pass: refused after it, lapsed by the job.
+    const award = (await awardOf(id))!
+    clock.set(award.confirmBy!)
+    expect(await code(confirmAward(database.db, clock, as(second), id))).toBe('errors.offerLapsed')
+    await queue.runDue()
+    expect((await awardOf(id))!.agencyOrgId).toBe(third.orgId)
+    // The third confirms in time: nothing more lapses.
+    await confirmAward(database.db, clock, as(third), id)
+    clock.set((await awardOf(id))!.confirmBy!)
+    await queue.runDue()
+    expect((await candidates(id)).map((c) => c.state)).toEqual(['declined', 'timed_out', 'confirmed'])
+    expect(await code(declineAward(database.db, clock, queue, as(third), id, declineSchema.parse({ reason: '改变主意了' })))).toBe('errors.alreadyConfirmed')
+    const events = await database.db.select({ kind: creditEvents.kind, orgId: creditEvents.orgId }).from(creditEvents).where(eq(creditEvents.procurementId, id))
+    expect(events).toEqual(expect.arrayContaining([{ kind: 'award_declined', orgId: first.orgId }, { kind: 'award_not_confirmed', orgId: second.orgId }]))
+    expect(events).toHaveLength(2)
+
+    const other = await selectWith('lowest_price', ['60,000'], { fundingSource: 'private' })
+    const only = await adminOf((await candidates(other.id))[0]!.agencyOrgId)
+    expect(await declineAward(database.db, clock, queue, as(only), other.id, declineSchema.parse({ reason: '人员不足，无法按期完成' }))).toBe('failed')
+    expect(await statusOf(other.id)).toEqual({ s: 'failed', r: 'noCandidateLeft' })
+    const trail = await database.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, other.id)).orderBy(auditLog.id)
+    expect(trail.map((t) => t.action).slice(-5)).toEqual(['selection.offered', 'procurement.award', 'selection.declined', 'procurement.decline', 'procurement.fail'])
+    expect((await verifyChain(database.db)).ok).toBe(true)
+  })
+
+  it('an explanation not given in time passes to the next candidate', async () => {
+    const { id } = await selectWith('lowest_price', ['30,000', '61,000', '63,000'])
+    clock.set((await candidates(id))[0]!.respondBy!)
+    expect(await code(explainPrice(database.db, clock, as(agencies[0]!), id, explanationSchema.parse({ explanation: '我单位在该区域有同类项目，已有现成测量控制网，成本较低。' })))).toBe('errors.explanationLate')
+    await queue.runDue()
+    expect((await candidates(id)).map((c) => c.state)).toEqual(['timed_out', 'offered', 'waiting'])
+    const [event] = await database.db.select().from(creditEvents).where(and(eq(creditEvents.procurementId, id), inArray(creditEvents.kind, ['explanation_missing'])))
+    expect(event?.orgId).toBe(agencies[0]!.orgId)
+  })
+
+  it('the office’s minimum for draws is a rule it sets', async () => {
+    const office = (await database.db.select().from(users).where(eq(users.email, 'office@example.com')))[0]!
+    await updateRules(database.db, clock, { userId: office.id, orgId: office.orgId }, { ...(await loadRules(database.db)), minDrawBids: 2 })
+    expect((await selectWith('random_draw', ['60,000', '61,000'])).status).toBe('awarded')
+    await updateRules(database.db, clock, { userId: office.id, orgId: office.orgId }, { ...(await loadRules(database.db)), minDrawBids: 3 })
+  })
+})

@@ -17,12 +17,12 @@ export const lowestPrice: SelectionMethodModule = {
   method: 'lowest_price',
   select({ candidates, rules, draw }) {
     const { order, draws } = rankWithTies(candidates, (a, b) => a.priceFen - b.priceFen, draw)
-    const flagged = abnormallyLow(candidates, rules.abnormallyLowPercent)
+    const flagged = new Set(abnormallyLow(candidates, rules.abnormallyLowPercent))
     const total = candidates.reduce((s, c) => s + c.priceFen, 0)
     return {
       outcome: 'ranked',
       order: order.map((c) => c.bidId),
-      abnormallyLow: flagged,
+      abnormallyLow: order.filter((c) => flagged.has(c.bidId)).map((c) => c.bidId),
       draws,
       detail: { bids: candidates.length, meanFen: Math.round(total / Math.max(1, candidates.length)), abnormallyLowPercent: rules.abnormallyLowPercent },
     }

@@ -16,7 +16,7 @@ export function rankWithTies(candidates: readonly Candidate[], compare: (a: Cand
     const group = sorted.slice(i, j)
     if (group.length === 1) order.push(group[0]!)
     else {
-      const record = makeRecord({ ...draw, purpose: `tiebreak-${draws.length + 1}`, candidates: group.map((c) => ({ key: c.key, nonce: c.nonce })) })
+      const record = makeRecord({ ...draw, purpose: `tiebreak-${draws.length + 1}`, candidates: drawCandidates(group) })
       draws.push(record)
       const byKey = new Map(group.map((c) => [c.key, c]))
       order.push(...record.order.map((k) => byKey.get(k)!))
@@ -26,5 +26,6 @@ export function rankWithTies(candidates: readonly Candidate[], compare: (a: Cand
   return { order, draws }
 }
 
-/** The candidates as a draw sees them: key and nonce. */
-export const drawCandidates = (candidates: readonly Candidate[]) => candidates.map((c) => ({ key: c.key, nonce: c.nonce }))
+/** The candidates as a draw sees them: key and nonce, listed by key so the record does not depend on the order bids arrived in. */
+export const drawCandidates = (candidates: readonly Candidate[]) =>
+  candidates.map((c) => ({ key: c.key, nonce: c.nonce })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))

@@ -1,0 +1,140 @@
+import { randomBytes } from 'node:crypto'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { verifyRecord } from '../draw'
+import { METHODS, abnormallyLow, type Candidate, type MethodInput } from '.'
+import { OPTIMAL_BASES } from './optimal-price'
+
+const hex = fc.uint8Array({ minLength: 32, maxLength: 32 }).map((b) => Buffer.from(b).toString('hex'))
+/** Bids as they stand at an opening: distinct agencies (USCC keys), prices in fen (with frequent ties), days. */
+const bidsArb = (min = 1, max = 12) =>
+  fc
+    .uniqueArray(
+      fc.record({ key: fc.stringMatching(/^[0-9A-HJ-NPQRTUWXY]{18}$/), nonce: hex, price: fc.integer({ min: 1, max: 40 }), days: fc.integer({ min: 1, max: 30 }) }),
+      { minLength: min, maxLength: max, selector: (b) => b.key },
+    )
+    .map((rows) => rows.map((r, i): Candidate => ({ bidId: `bid-${i}`, key: r.key, nonce: r.nonce, priceFen: r.price * 50_000, committedDays: r.days, submittedAt: new Date(Date.UTC(2026, 10, 20, 1, i)) })))
+const inputArb = (min = 1) =>
+  fc.record({ candidates: bidsArb(min), secret: hex, funding: fc.constantFrom('public' as const, 'private' as const) }).map(
+    ({ candidates, secret, funding }): MethodInput => ({
+      candidates,
+      fundingSource: funding,
+      rules: { minDrawBids: 3, abnormallyLowPercent: 30 },
+      draw: { procurementId: '6f1c2b9e-1d2a-4c3b-9e8f-0a1b2c3d4e5f', secret, committedAt: new Date('2026-11-16T01:00:00Z') },
+      params: {},
+    }),
+  )
+const shuffled = <T>(xs: readonly T[], seed: number) => [...xs].map((x, i) => ({ x, k: (i * 7919 + seed * 104729) % 1000003 })).sort((a, b) => a.k - b.k).map((e) => e.x)
+
+describe.each(Object.values(METHODS).map((m) => [m!.method, m!] as const))('%s', (_name, method) => {
+  it('ranks every eligible bid exactly once, and its winner is one of them, within its bounds', () => {
+    fc.assert(
+      fc.property(inputArb(), (input) => {
+        const result = method.select(input)
+        if (result.outcome === 'failed') return
+        expect([...result.order].sort()).toEqual(input.candidates.map((c) => c.bidId).sort())
+        const winner = input.candidates.find((c) => c.bidId === result.order[0])!
+        expect(winner).toBeDefined()
+        for (const id of result.abnormallyLow) expect(input.candidates.some((c) => c.bidId === id)).toBe(true)
+        for (const d of result.draws) expect(verifyRecord(d).ok).toBe(true)
+      }),
+    )
+  })
+
+  it('does not depend on the order the bids arrive in: only the draw decides what the rules leave open', () => {
+    fc.assert(
+      fc.property(inputArb(), fc.nat(1000), (input, seed) => {
+        const a = method.select(input)
+        const b = method.select({ ...input, candidates: shuffled(input.candidates, seed) })
+        expect(b).toEqual(a)
+      }),
+    )
+  })
+})
+
+describe('lowest price', () => {
+  it('orders by price; bids of equal price are ordered by their own draw and nothing else', () => {
+    fc.assert(
+      fc.property(inputArb(), (input) => {
+        const result = METHODS.lowest_price!.select(input)
+        if (result.outcome !== 'ranked') throw new Error('lowest price never fails')
+        const price = new Map(input.candidates.map((c) => [c.bidId, c.priceFen]))
+        const key = new Map(input.candidates.map((c) => [c.bidId, c.key]))
+        const prices = result.order.map((id) => price.get(id)!)
+        expect(prices).toEqual([...prices].sort((x, y) => x - y))
+        const groups = new Map<number, string[]>()
+        for (const id of result.order) groups.set(price.get(id)!, [...(groups.get(price.get(id)!) ?? []), key.get(id)!])
+        const tied = [...groups.values()].filter((g) => g.length > 1)
+        expect(result.draws.map((d) => d.purpose)).toEqual(tied.map((_, i) => `tiebreak-${i + 1}`))
+        tied.forEach((g, i) => expect(result.draws[i]!.order).toEqual(g))
+      }),
+    )
+  })
+
+  it('flags a bid exactly when it is more than the share below the mean of the others', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 10_000_000 }), { minLength: 1, maxLength: 30 }), fc.integer({ min: 1, max: 90 }), (prices, pct) => {
+        const bids = prices.map((p, i) => ({ bidId: String(i), priceFen: p }))
+        const flagged = new Set(abnormallyLow(bids, pct))
+        const total = prices.reduce((s, p) => s + p, 0)
+        prices.forEach((p, i) => {
+          const othersMean = prices.length > 1 ? (total - p) / (prices.length - 1) : Infinity
+          const expected = prices.length > 1 && p < othersMean * (1 - pct / 100) && Math.abs(p - othersMean * (1 - pct / 100)) > 1e-6
+          if (Math.abs(p - othersMean * (1 - pct / 100)) > 1e-6) expect(flagged.has(String(i))).toBe(expected)
+        })
+      }),
+    )
+  })
+})
+
+describe('optimal price', () => {
+  it('the winner is nearest the drawn reference; a tie goes to the lower price, then to a draw', () => {
+    fc.assert(
+      fc.property(inputArb(), (input) => {
+        const result = METHODS.optimal_price!.select(input)
+        if (result.outcome !== 'ranked') throw new Error('optimal price never fails')
+        const base = result.draws[0]!
+        expect(base.purpose).toBe('optimal-base')
+        expect(result.detail.basePercent).toBe(OPTIMAL_BASES[base.pick!.index])
+        const prices = input.candidates.map((c) => c.priceFen).sort((a, b) => a - b)
+        const kept = prices.length >= 3 ? prices.slice(1, -1) : prices
+        const reference = (kept.reduce((s, p) => s + p, 0) / kept.length) * (Number(result.detail.basePercent) / 100)
+        const price = new Map(input.candidates.map((c) => [c.bidId, c.priceFen]))
+        const dist = result.order.map((id) => Math.abs(price.get(id)! - reference))
+        for (let i = 1; i < dist.length; i++) {
+          expect(dist[i]! >= dist[i - 1]! - 1e-6).toBe(true)
+          if (Math.abs(dist[i]! - dist[i - 1]!) < 1e-6) expect(price.get(result.order[i]!)! >= price.get(result.order[i - 1]!)!).toBe(true)
+        }
+      }),
+    )
+  })
+
+  it('the four bases come up about equally often', () => {
+    const counts = [0, 0, 0, 0]
+    const candidates: Candidate[] = [1, 2, 3].map((i) => ({ bidId: `b${i}`, key: `91450800MA5K${i}XXXXX`, nonce: randomBytes(32).toString('hex'), priceFen: 5_000_000 + i, committedDays: 5, submittedAt: new Date() }))
+    for (let n = 0; n < 4000; n++) {
+      const result = METHODS.optimal_price!.select({ candidates, fundingSource: 'public', rules: { minDrawBids: 3, abnormallyLowPercent: 30 }, draw: { procurementId: `p-${n}`, secret: randomBytes(32).toString('hex'), committedAt: new Date() }, params: {} })
+      if (result.outcome === 'ranked') counts[OPTIMAL_BASES.indexOf(result.detail.basePercent as 95)]!++
+    }
+    // Each expected 1,000; 4 standard deviations is about ±110.
+    for (const c of counts) expect(Math.abs(c - 1000)).toBeLessThan(120)
+  })
+})
+
+describe('random draw', () => {
+  it('fails on public money below the minimum, and otherwise offers in the draw’s order', () => {
+    fc.assert(
+      fc.property(inputArb(), (input) => {
+        const result = METHODS.random_draw!.select(input)
+        if (input.fundingSource === 'public' && input.candidates.length < 3) {
+          expect(result).toMatchObject({ outcome: 'failed', reason: 'tooFewBids' })
+          return
+        }
+        if (result.outcome !== 'ranked') throw new Error('expected a ranking')
+        const key = new Map(input.candidates.map((c) => [c.bidId, c.key]))
+        expect(result.order.map((id) => key.get(id))).toEqual(result.draws[0]!.order)
+        expect(result.draws[0]!.winner).toBe(key.get(result.order[0]!))
+      }),
+    )
+  })
+})
