@@ -1,5 +1,6 @@
 import { Link } from '@remix-run/react'
 import { DefinitionList } from './field'
+import { SelectionResult, type SelectionData } from './selection-result'
 import { formatDateTime, formatYuan } from '~/utils/format'
 import { useLocale, useT } from '~/utils/i18n'
 import type { MessageKey } from '~/i18n'
@@ -56,7 +57,7 @@ export function StatusBadge({ status }: { status: string }) {
 }
 
 /** The announcement as everyone reads it; the result notice once there is one. */
-export function Announcement({ data, specialtyNames }: { data: AnnouncementData; specialtyNames: Record<string, { nameZh: string; nameEn: string }> }) {
+export function Announcement({ data, specialtyNames, selection }: { data: AnnouncementData; specialtyNames: Record<string, { nameZh: string; nameEn: string }>; selection?: SelectionData | null }) {
   const t = useT()
   const locale = useLocale()
   const en = locale === 'en'
@@ -99,6 +100,7 @@ export function Announcement({ data, specialtyNames }: { data: AnnouncementData;
           />
         </section>
       ) : null}
+      {selection ? <SelectionResult data={selection} /> : null}
       {p.status === 'cancelled' && p.cancelReason ? <p className="alert warn">{t('proc.cancelledBecause', { reason: p.cancelReason })}</p> : null}
       {p.status === 'failed' && p.failedReason ? <p className="alert warn">{t(`proc.failed.${p.failedReason}` as MessageKey)}</p> : null}
       <section className="card" aria-labelledby="terms-title">

@@ -20,16 +20,7 @@ export function Field({ label, name, error, errorParams, hint, ...input }: Field
     <div className={`field${error ? ' has-error' : ''}`}>
       <label htmlFor={id}>{t(label)}</label>
       <input id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={described} {...input} />
-      {hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {t(hint)}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="error" id={`${id}-error`}>
-          {t(error, errorParams)}
-        </p>
-      ) : null}
+      <FieldMessages id={id} hint={hint} error={error} errorParams={errorParams} />
     </div>
   )
 }
@@ -63,5 +54,38 @@ export function TableWrap({ label, children }: { label: string; children: React.
     <div className="table-wrap" role="region" aria-label={label} tabIndex={0}>
       {children}
     </div>
+  )
+}
+
+/** A labelled multi-line field with its hint and error, like `Field`. */
+export function TextArea({ label, name, error, errorParams, hint, ...input }: Omit<React.TextareaHTMLAttributes<HTMLTextAreaElement>, 'name'> & { label: MessageKey; name: string; error?: MessageKey; errorParams?: Record<string, string | number>; hint?: MessageKey }) {
+  const t = useT()
+  const id = useId()
+  const described = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined
+  return (
+    <div className={`field${error ? ' has-error' : ''}`}>
+      <label htmlFor={id}>{t(label)}</label>
+      <textarea id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={described} {...input} />
+      <FieldMessages id={id} hint={hint} error={error} errorParams={errorParams} />
+    </div>
+  )
+}
+
+/** A field's hint and error, with the ids its input points at. */
+function FieldMessages({ id, hint, error, errorParams }: { id: string; hint?: MessageKey; error?: MessageKey; errorParams?: Record<string, string | number> }) {
+  const t = useT()
+  return (
+    <>
+      {hint ? (
+        <p className="hint" id={`${id}-hint`}>
+          {t(hint)}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="error" id={`${id}-error`}>
+          {t(error, errorParams)}
+        </p>
+      ) : null}
+    </>
   )
 }

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react'
 import { AfterAward } from '~/components/after-award'
 import { Announcement, StatusBadge } from '~/components/announcement'
 import { Clarifications } from '~/components/clarifications'
+import { OfferActions } from '~/components/selection-forms'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { DefinitionList, Field, FormError } from '~/components/field'
 import type { MessageKey } from '~/i18n'
@@ -13,9 +14,13 @@ import { formatDateTime, formatYuan } from '~/utils/format'
 import { fieldErrors, formValues, type FieldErrors } from '~/utils/forms'
 import { useLocale, useT } from '~/utils/i18n'
 import { title } from '~/utils/meta'
-import { loadAfterAward, readActionForm, serializeAnnouncement, specialtyNames } from '~/utils/procurement-form.server'
+import { loadAfterAward, loadSelection, readActionForm, serializeAnnouncement, specialtyNames } from '~/utils/procurement-form.server'
 import { assertSameOrigin, clientIp } from '~/utils/request.server'
 import {
+  declineAward,
+  declineSchema,
+  explainPrice,
+  explanationSchema,
   isBidder,
   objectionSchema,
   objectionsOf,
@@ -61,7 +66,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const mayObject = p.status === 'awarded' && !!found.award && clock.now() < found.award.award.standstillEndsAt && (await isBidder(db, p.id, session.org.id))
   const myObjections = (await objectionsOf(db, p.id, { orgId: session.org.id, owner: false })).map((o) => ({ id: o.id, text: o.text, response: o.response }))
   const [qa, asked] = [await publicClarifications(db, p.id), await ownQuestions(db, session.org.id, p.id)]
+  const selection = await loadSelection(db, p.id, { kind: 'agency', orgId: session.org.id })
   return {
+    selection,
     mayObject,
     myObjections,
     qa: qa.map((c) => ({ id: c.id, question: c.question, answer: c.answer, answeredAt: c.answeredAt?.toISOString() ?? null })),
@@ -97,6 +104,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const parsed = objectionSchema.safeParse(values)
       if (!parsed.success) return fail(fieldErrors(parsed.error))
       await raiseObjection(db, clock, actor, id, parsed.data.text)
+      return { intent, errors: {}, values: {} } satisfies ActionData
+    }
+    if (intent === 'decline' || intent === 'explain') {
+      const parsed = (intent === 'decline' ? declineSchema : explanationSchema).safeParse(values)
+      if (!parsed.success) return fail(fieldErrors(parsed.error))
+      if (intent === 'decline') await declineAward(db, clock, queue, actor, id, parsed.data as { reason: string })
+      else await explainPrice(db, clock, actor, id, parsed.data as { explanation: string })
       return { intent, errors: {}, values: {} } satisfies ActionData
     }
     if (intent === 'ask') {
@@ -138,7 +152,7 @@ function useNonce() {
 }
 
 export default function BidPage() {
-  const { announcement, specialties, open, problems, practitioners, mine, winner, afterAward, qa, asked, mayObject, myObjections } = useLoaderData<typeof loader>()
+  const { announcement, specialties, open, problems, practitioners, mine, winner, afterAward, qa, asked, mayObject, myObjections, selection } = useLoaderData<typeof loader>()
   const data = useActionData<ActionData>()
   const busy = useNavigation().state === 'submitting'
   const nonce = useNonce()
@@ -152,6 +166,7 @@ export default function BidPage() {
   const e = failed?.errors ?? {}
   const live = mine && mine.status !== 'withdrawn'
   const intent = direct ? 'confirm' : live ? 'edit' : 'submit'
+  const ownCandidate = selection?.candidates.find((c) => c.own) ?? null
   return (
     <div className="page">
       <p className="eyebrow">
@@ -168,17 +183,10 @@ export default function BidPage() {
       ) : null}
       {failed && failed.formError !== 'errors.form' ? <FormError error={failed.formError} /> : null}
 
-      {winner && afterAward ? (
+      {ownCandidate ? <OfferActions mine={ownCandidate} confirmed={!!announcement.award?.award.confirmedAt} busy={busy} errors={failed?.errors ?? {}} values={failed?.values ?? {}} /> : null}
+      {winner && afterAward && announcement.award?.award.confirmedAt ? (
         <section className="card won" aria-labelledby="won-title">
           <h2 id="won-title">{t('after.won')}</h2>
-          {p.status === 'awarded' && !announcement.award?.award.confirmedAt ? (
-            <Form method="post">
-              <p>{t('after.confirmAwardHint')}</p>
-              <button type="submit" name="intent" value="confirmAward" className="button" disabled={busy}>
-                {t('after.confirmAward')}
-              </button>
-            </Form>
-          ) : null}
           {p.status === 'awarded' && announcement.award?.award.confirmedAt ? (
             afterAward.contract ? (
               <Form method="post">
@@ -310,7 +318,7 @@ export default function BidPage() {
         <p className="alert warn">{t('errors.biddingClosed')}</p>
       ) : null}
 
-      <Announcement data={announcement} specialtyNames={specialties} />
+      <Announcement data={announcement} specialtyNames={specialties} selection={selection} />
       <Clarifications items={qa} />
       {open ? (
         <section className="card" aria-labelledby="ask-title">

@@ -7,6 +7,7 @@ import { AfterAward } from '~/components/after-award'
 import { OwnerAfterAwardForms } from '~/components/owner-after-award-forms'
 import { Announcement, StatusBadge } from '~/components/announcement'
 import { Clarifications } from '~/components/clarifications'
+import { ExplanationDecision } from '~/components/selection-forms'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Field, FormError, TableWrap } from '~/components/field'
 import type { MessageKey } from '~/i18n'
@@ -16,9 +17,11 @@ import { formatDateTime, formatYuan } from '~/utils/format'
 import { fieldErrors, formValues, type FieldErrors } from '~/utils/forms'
 import { useLocale, useT } from '~/utils/i18n'
 import { title } from '~/utils/meta'
-import { loadAfterAward, readActionForm, serializeAnnouncement, specialtyNames } from '~/utils/procurement-form.server'
+import { loadAfterAward, loadSelection, readActionForm, serializeAnnouncement, specialtyNames } from '~/utils/procurement-form.server'
 import { assertSameOrigin, clientIp } from '~/utils/request.server'
 import {
+  decideExplanation,
+  explanationDecisionSchema,
   answerObjection,
   objectionAnswerSchema,
   objectionsOf,
@@ -61,6 +64,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [qa, questions] = [await publicClarifications(db, p.id), await openQuestions(db, session.org.id, p.id)]
   const raised = await objectionsOf(db, p.id, { orgId: session.org.id, owner: true })
   return {
+    selection: await loadSelection(db, p.id, { kind: 'owner' }),
     objections: raised.map((o) => ({ id: o.id, text: o.text, agencyZh: o.agencyZh, agencyEn: o.agencyEn, raisedAt: o.raisedAt.toISOString(), response: o.response })),
     qa: qa.map((c) => ({ id: c.id, question: c.question, answer: c.answer, answeredAt: c.answeredAt?.toISOString() ?? null })),
     questions: questions.map((q) => ({ id: q.id, question: q.question, askedAt: q.askedAt.toISOString() })),
@@ -109,6 +113,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const parsed = evaluationSchema.safeParse(values)
       if (!parsed.success) return fail(fieldErrors(parsed.error))
       await evaluate(db, clock, actor, id, parsed.data)
+    } else if (intent === 'decideExplanation') {
+      const parsed = explanationDecisionSchema.safeParse(values)
+      if (!parsed.success) return fail(fieldErrors(parsed.error))
+      await decideExplanation(db, clock, queue, actor, id, parsed.data)
     } else if (intent === 'answer') {
       const parsed = answerSchema.safeParse(values)
       if (!parsed.success) return fail(fieldErrors(parsed.error))
@@ -137,7 +145,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function OwnerProcurement() {
-  const { announcement, specialties, actions, bidCount, bids, afterAward, now, qa, questions, objections } = useLoaderData<typeof loader>()
+  const { announcement, specialties, actions, bidCount, bids, afterAward, now, qa, questions, objections, selection } = useLoaderData<typeof loader>()
   const data = useActionData<ActionData>()
   const busy = useNavigation().state === 'submitting'
   const [search] = useSearchParams()
@@ -148,6 +156,7 @@ export default function OwnerProcurement() {
   const { p } = announcement
   const errorsOf = (intent: string) => (data?.intent === intent ? data.errors : {})
   const valuesOf = (intent: string) => (data?.intent === intent && data.formError ? data.values : {})
+  const explaining = selection?.candidates.find((c) => c.state === 'explaining') ?? null
   const done = data && !data.formError ? data.intent : search.get('saved') === 'draft' ? 'saved' : null
   return (
     <div className="page">
@@ -247,6 +256,8 @@ export default function OwnerProcurement() {
         </section>
       ) : null}
 
+      {explaining ? <ExplanationDecision candidate={explaining} busy={busy} errors={errorsOf('decideExplanation')} values={valuesOf('decideExplanation') as Record<string, string>} /> : null}
+
       {bids.length ? (
         <section className="card" aria-labelledby="opened-title">
           <h2 id="opened-title">{t('own.openedTitle', { n: bids.filter((b) => b.counts).length })}</h2>
@@ -275,7 +286,6 @@ export default function OwnerProcurement() {
               </tbody>
             </table>
           </TableWrap>
-          {p.status === 'selecting' ? <p className="hint">{t('own.selectionNext')}</p> : null}
         </section>
       ) : null}
 
@@ -337,7 +347,7 @@ export default function OwnerProcurement() {
         </details>
       ) : null}
 
-      <Announcement data={announcement} specialtyNames={specialties} />
+      <Announcement data={announcement} specialtyNames={specialties} selection={selection} />
       <Clarifications items={qa} />
 
       {actions.includes('cancel') ? (

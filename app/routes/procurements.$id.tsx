@@ -6,7 +6,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { getApp } from '~/utils/app.server'
 import { getSession } from '~/utils/auth.server'
 import { useT } from '~/utils/i18n'
-import { serializeAnnouncement, specialtyNames } from '~/utils/procurement-form.server'
+import { loadSelection, serializeAnnouncement, specialtyNames } from '~/utils/procurement-form.server'
 import { publicClarifications, publicProcurement, attachmentsOf } from '~/utils/services.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.announcement.p.title} · ${data.announcement.p.number ?? ''}` : '' }]
@@ -21,13 +21,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     qa: qa.map((c) => ({ id: c.id, question: c.question, answer: c.answer, answeredAt: c.answeredAt?.toISOString() ?? null })),
     announcement: { ...serializeAnnouncement(found), attachments: await attachmentsOf(db, found.p.id) },
     specialties: await specialtyNames(db),
+    selection: await loadSelection(db, found.p.id, { kind: 'public' }),
     // An agency is offered the way to its bid page while bids are open.
     canBid: session?.org.kind === 'agency' && found.p.status === 'published',
   }
 }
 
 export default function AnnouncementPage() {
-  const { announcement, specialties, canBid, qa } = useLoaderData<typeof loader>()
+  const { announcement, specialties, canBid, qa, selection } = useLoaderData<typeof loader>()
   const t = useT()
   const { p } = announcement
   return (
@@ -46,7 +47,7 @@ export default function AnnouncementPage() {
           </Link>
         </p>
       ) : null}
-      <Announcement data={announcement} specialtyNames={specialties} />
+      <Announcement data={announcement} specialtyNames={specialties} selection={selection} />
       <Clarifications items={qa} />
     </div>
   )

@@ -6,7 +6,7 @@ import { requirePermission } from './auth.server'
 import { assertSameOrigin, clientIp } from './request.server'
 import { fenToYuanInput } from '../../services/shared/money'
 import type { Procurement, ProcurementId } from '../../db/schema'
-import { afterAwardOf, allSpecialties, DomainError, listCatalog, loadRules, procurementInputSchema, saveDraft, type publicProcurement } from './services.server'
+import { afterAwardOf, allSpecialties, DomainError, listCatalog, loadRules, procurementInputSchema, saveDraft, selectionResult, type publicProcurement, type SelectionViewer } from './services.server'
 import { fieldErrors, formValues, type FieldErrors } from './forms'
 import { readUploadForm } from './upload.server'
 
@@ -134,4 +134,17 @@ export async function loadAfterAward(db: Db, id: ProcurementId) {
 export async function readActionForm(request: Request, fileField: string) {
   if ((request.headers.get('content-type') ?? '').startsWith('multipart/form-data')) return readUploadForm(request, fileField)
   return { form: await request.formData(), bytes: new Uint8Array(), tooLarge: false }
+}
+
+/** A procurement's selection as plain data for `SelectionResult`; null before the opening. */
+export async function loadSelection(db: Db, id: ProcurementId, viewer: SelectionViewer) {
+  const found = await selectionResult(db, id, viewer)
+  if (!found) return null
+  return {
+    method: found.method as string,
+    detail: found.detail,
+    decidedAt: found.decidedAt.toISOString(),
+    draws: found.draws,
+    candidates: found.candidates.map(({ agencyOrgId: _org, respondBy, explainedAt: _at, ...c }) => ({ ...c, respondBy: iso(respondBy) })),
+  }
 }

@@ -1,0 +1,118 @@
+import { Link } from '@remix-run/react'
+import type { MessageKey } from '~/i18n'
+import { formatDateTime, formatYuan } from '~/utils/format'
+import { useLocale, useT } from '~/utils/i18n'
+import { TableWrap } from './field'
+
+export interface SelectionData {
+  method: string
+  detail: Record<string, unknown>
+  decidedAt: string
+  candidates: Array<{
+    rank: number
+    own: boolean
+    agencyZh: string
+    agencyEn: string
+    uscc: string
+    priceFen: number
+    committedDays: number
+    abnormallyLow: boolean
+    state: string
+    explanationAccepted: boolean | null
+    respondBy: string | null
+    explanation: string | null
+    decisionReason: string | null
+  }>
+  draws: Array<{ id: string; purpose: string }>
+}
+
+const num = (v: unknown) => (typeof v === 'number' ? v : 0)
+
+/** The purpose of a draw in words: award, optimal-base, tiebreak-N. */
+export function usePurpose() {
+  const t = useT()
+  return (purpose: string) => {
+    const tie = /^tiebreak-(\d+)$/.exec(purpose)
+    if (tie) return t('sel.purpose.tiebreak', { n: Number(tie[1]) })
+    return purpose === 'award' || purpose === 'optimal-base' ? t(`sel.purpose.${purpose}`) : purpose
+  }
+}
+
+/**
+ * The selection's record: how the order came about (the method's published figures), every eligible bid in that
+ * order with where it stands, and the draw records anyone can recompute. Public after the opening.
+ */
+export function SelectionResult({ data }: { data: SelectionData }) {
+  const t = useT()
+  const locale = useLocale()
+  const purpose = usePurpose()
+  const en = locale === 'en'
+  const d = data.detail
+  // The method's published figures, said in words (each method has its sentence: sel.detail.<method>).
+  const figures: Record<string, Record<string, string | number>> = {
+    random_draw: { n: num(d.bids) },
+    lowest_price: { n: num(d.bids), mean: formatYuan(num(d.meanFen), locale), pct: num(d.abnormallyLowPercent) },
+    optimal_price: { m: num(d.averaged), mean: formatYuan(num(d.meanFen), locale), base: num(d.basePercent), reference: formatYuan(num(d.referenceFen), locale) },
+  }
+  const summary =
+    typeof d.failed === 'string' ? t('sel.detail.failed', { n: num(d.bids), min: num(d.minimum) }) : figures[data.method] ? t(`sel.detail.${data.method}` as MessageKey, figures[data.method]) : ''
+  return (
+    <section className="card" aria-labelledby="selection-title">
+      <h2 id="selection-title">{t('sel.title')}</h2>
+      <p>{summary}</p>
+      {data.candidates.length ? (
+        <TableWrap label={t('sel.title')}>
+          <table className="selection">
+            <thead>
+              <tr>
+                <th scope="col">{t('sel.rank')}</th>
+                <th scope="col">{t('sel.agency')}</th>
+                <th scope="col" className="num">
+                  {t('sel.price')}
+                </th>
+                <th scope="col" className="num">
+                  {t('sel.days')}
+                </th>
+                <th scope="col">{t('sel.state')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.candidates.map((c) => (
+                <tr key={c.uscc} className={c.state === 'offered' || c.state === 'confirmed' ? 'winner' : undefined}>
+                  <td className="num">{c.rank}</td>
+                  <td>
+                    {en ? c.agencyEn : c.agencyZh}
+                    <br />
+                    <span className="mono muted sub">{c.uscc}</span>
+                  </td>
+                  <td className="num">{formatYuan(c.priceFen, locale)}</td>
+                  <td className="num">{t('catalog.days', { n: c.committedDays })}</td>
+                  <td>
+                    <span className={`badge cand-${c.state}`}>{t(`sel.state.${c.state}` as MessageKey)}</span>
+                    {c.abnormallyLow ? <span className="badge warn">{t(c.explanationAccepted ? 'sel.lowAccepted' : 'sel.abnormallyLow')}</span> : null}
+                    {(c.state === 'explaining' || c.state === 'offered') && c.respondBy ? <span className="muted sub block">{t('sel.respondBy', { by: formatDateTime(c.respondBy, locale) })}</span> : null}
+                    {c.explanation ? <span className="sub block">{t('sel.explanation', { text: c.explanation })}</span> : null}
+                    {c.decisionReason && c.decisionReason !== 'noExplanation' ? <span className="sub block">{t('sel.reason', { text: c.decisionReason })}</span> : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
+      ) : null}
+      {data.draws.length ? (
+        <>
+          <h3>{t('sel.draws')}</h3>
+          <ul className="plain">
+            {data.draws.map((r) => (
+              <li key={r.id}>
+                {purpose(r.purpose)} · <Link to={`/draws/${r.id}`}>{t('sel.viewRecord')}</Link> · <a href={`/draws/${r.id}.json`}>JSON</a>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <p className="hint">{t('sel.decidedAt', { at: formatDateTime(data.decidedAt, locale) })}</p>
+    </section>
+  )
+}
