@@ -6,6 +6,7 @@ import { shanghaiDate } from '../services/calendar'
 import { JobQueue } from '../services/jobs'
 import {
   bidInputSchema,
+  confirmAward,
   confirmContract,
   contractInputSchema,
   decideDelivery,
@@ -116,16 +117,21 @@ export async function seedProcurements(db: Db, clock: Clock, r: Rng) {
   const opened: string[] = []
   for (const [i, s] of selected.entries()) {
     const need = next()
-    const c = at(16 - i * 0.5)
+    // Two opened in the last hours: the tie's winner has yet to confirm, the abnormally low price has yet to be explained.
+    const closesAgo = i === 3 ? 0.25 : i === 4 ? 0.2 : 8 - i * 0.5
+    const c = at(closesAgo + 8)
     const p = await publishProcurement(db, c, queue, as(ownerFor(i)), (await saveDraft(db, c, as(ownerFor(i)), form(need, { method: s.method, ...(s.funding ? { fundingSource: s.funding } : {}) }))).id)
     await bidsOn(p.id, need, c, s.bidders, s.prices)
-    await closeIfDue(db, at(8 - i * 0.5), queue, p.id)
+    await closeIfDue(db, at(closesAgo), queue, p.id)
     opened.push(p.id)
   }
-  // The random draw's winner declined; the next in the draw's order holds the award now.
-  {
-    const first = await currentOffer(opened[1]!)
-    if (first) await declineAward(db, at(7.5), queue, as(first), opened[1]!, declineSchema.parse({ reason: '项目负责人近期另有任务，无法保证承诺时限' }))
+  // The random draw's winner declined; the next in the draw's order holds the award now. The
+  // older winners confirmed within the period.
+  const randomWinner = await currentOffer(opened[1]!)
+  if (randomWinner) await declineAward(db, at(7.4), queue, as(randomWinner), opened[1]!, declineSchema.parse({ reason: '项目负责人近期另有任务，无法保证承诺时限' }))
+  for (const [i, id] of opened.entries()) {
+    const winner = await currentOffer(id)
+    if (winner && i !== 3) await confirmAward(db, at(7 - i * 0.5), as(winner), id)
   }
 
   // Awarded by direct commission, small amounts under the threshold.

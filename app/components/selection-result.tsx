@@ -106,7 +106,7 @@ export function SelectionResult({ data }: { data: SelectionData }) {
           <ul className="plain">
             {data.draws.map((r) => (
               <li key={r.id}>
-                {purpose(r.purpose)} · <Link to={`/draws/${r.id}`}>{t('sel.viewRecord')}</Link> · <a href={`/draws/${r.id}.json`}>JSON</a>
+                {purpose(r.purpose)} · <Link to={`/draws/${r.id}`}>{t('sel.viewRecord')}</Link> · <a href={`/draws/${r.id}/record.json`}>JSON</a>
               </li>
             ))}
           </ul>

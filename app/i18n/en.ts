@@ -854,4 +854,5 @@ export const en: Record<MessageKey, string> = {
   'bid.done.decline': 'Award declined; the next candidate is offered it.',
   'bid.done.explain': 'Explanation sent.',
   'own.done.decideExplanation': 'Decision recorded.',
+  'errors.reasonShort': 'Give a reason (at least 4 characters)',
 }

@@ -853,6 +853,7 @@ export const zh = {
   'bid.done.decline': '已放弃中选，已依序推荐下一候选人。',
   'bid.done.explain': '说明已提交。',
   'own.done.decideExplanation': '审核意见已提交。',
+  'errors.reasonShort': '请写明理由（至少 4 个字）',
 } as const
 
 export type MessageKey = keyof typeof zh

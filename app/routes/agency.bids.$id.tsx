@@ -63,7 +63,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     p.practitionersRequired ? ownPractitioners(db, session.org.id) : Promise.resolve([]),
   ])
   const winner = found.award?.award.agencyOrgId === session.org.id
-  const mayObject = p.status === 'awarded' && !!found.award && clock.now() < found.award.award.standstillEndsAt && (await isBidder(db, p.id, session.org.id))
+  const mayObject = !winner && p.status === 'awarded' && !!found.award && clock.now() < found.award.award.standstillEndsAt && (await isBidder(db, p.id, session.org.id))
   const myObjections = (await objectionsOf(db, p.id, { orgId: session.org.id, owner: false })).map((o) => ({ id: o.id, text: o.text, response: o.response }))
   const [qa, asked] = [await publicClarifications(db, p.id), await ownQuestions(db, session.org.id, p.id)]
   const selection = await loadSelection(db, p.id, { kind: 'agency', orgId: session.org.id })

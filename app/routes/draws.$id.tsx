@@ -13,21 +13,11 @@ import type { DrawRecord } from '../../services/selection/draw'
 
 export const meta: MetaFunction = ({ matches }) => title(matches, 'drawn.title')
 
-/**
- * A published draw record at a stable public address: `/draws/<id>.json` is the record itself,
- * byte for byte what the verifiers read; `/draws/<id>` shows it with a verify button.
- */
+/** A published draw record, shown with a verify button; the record itself is at `/draws/<id>/record.json`. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const raw = params.id ?? ''
-  const json = raw.endsWith('.json')
   const { db } = await getApp()
-  const found = await drawRecord(db, json ? raw.slice(0, -5) : raw)
+  const found = await drawRecord(db, params.id ?? '')
   if (!found) throw new Response('Not found', { status: 404 })
-  if (json)
-    // A record never changes once written (the table is append-only), so it may be cached for good.
-    return new Response(`${JSON.stringify(found.record, null, 2)}\n`, {
-      headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'public, max-age=31536000, immutable', 'access-control-allow-origin': '*' },
-    })
   const procurement = found.procurementId ? await publicProcurement(db, found.procurementId) : null
   const origin = new URL(request.url).origin
   return {
@@ -35,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     createdAt: found.createdAt.toISOString(),
     record: found.record,
     text: JSON.stringify(found.record, null, 2),
-    jsonUrl: `${origin}/draws/${found.id}.json`,
+    jsonUrl: `${origin}/draws/${found.id}/record.json`,
     procurement: procurement ? { id: procurement.p.id, number: procurement.p.number, title: procurement.p.title } : null,
   }
 }
@@ -78,7 +68,7 @@ export default function DrawPage() {
         <p className="hint">{t('drawn.cli')}</p>
         <pre className="mono seed-format">npm run verify-draw -- {data.jsonUrl}</pre>
         <p>
-          <a href={`/draws/${data.id}.json`}>{t('drawn.json')}</a>
+          <a href={`/draws/${data.id}/record.json`}>{t('drawn.json')}</a>
         </p>
       </section>
     </div>

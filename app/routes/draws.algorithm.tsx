@@ -29,7 +29,7 @@ export default function DrawAlgorithm() {
           <li>{t('draw.step6')}</li>
         </ol>
         <p className="hint">{t('draw.tools')}</p>
-        <pre className="mono seed-format">npm run verify-draw -- https://…/draws/&lt;id&gt;.json{'\n'}python3 docs/draw/verify_draw.py record.json</pre>
+        <pre className="mono seed-format">npm run verify-draw -- https://…/draws/&lt;id&gt;/record.json{'\n'}python3 docs/draw/verify_draw.py record.json</pre>
       </section>
       <section className="card" aria-labelledby="verify-title">
         <h2 id="verify-title">{t('draw.verifyTitle')}</h2>

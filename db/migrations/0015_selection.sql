@@ -3,7 +3,7 @@ CREATE TABLE "draws" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"procurement_id" uuid,
 	"purpose" text NOT NULL,
-	"record" jsonb NOT NULL,
+	"record" json NOT NULL,
 	"created_at" timestamp with time zone NOT NULL,
 	CONSTRAINT "draws_procurementId_purpose_unique" UNIQUE("procurement_id","purpose")
 );

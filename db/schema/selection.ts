@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { bigint, boolean, check, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core'
+import { bigint, boolean, check, index, integer, json, jsonb, pgEnum, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core'
 import { tstz } from './columns'
 import type { BidId, OrgId, ProcurementId } from './ids'
 import { organizations } from './orgs'
@@ -65,7 +65,8 @@ export const draws = pgTable(
     id: uuid().primaryKey().defaultRandom(),
     procurementId: uuid().references(() => procurements.id).$type<ProcurementId>(),
     purpose: text().notNull(),
-    record: jsonb().$type<Record<string, unknown>>().notNull(),
+    /** json, not jsonb: the record keeps its fields in the published order, byte for byte */
+    record: json().$type<Record<string, unknown>>().notNull(),
     createdAt: tstz().notNull(),
   },
   (t) => [unique().on(t.procurementId, t.purpose), index().on(t.createdAt)],

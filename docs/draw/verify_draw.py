@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """An independent verifier of zjcs-draw-v1 records, in Python's standard library only.
 
-Usage: python3 verify_draw.py <record.json | https://…/draws/<id>.json>
+Usage: python3 verify_draw.py <record.json | https://…/draws/<id>/record.json>
 Prints the recomputed commitment, scores, order, winner and pick as JSON, then OK or the
 differences; exits 1 when the record does not recompute. The algorithm is described at
 /draws/algorithm on the marketplace and in services/selection/draw.ts.

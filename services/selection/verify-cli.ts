@@ -8,7 +8,7 @@ import { verifyRecord, type DrawRecord } from './draw'
 async function main() {
   const source = process.argv[2]
   if (!source) {
-    console.error('usage: npm run verify-draw -- <https://…/draws/<id>.json | record.json>')
+    console.error('usage: npm run verify-draw -- <https://…/draws/<id>/record.json | record.json>')
     process.exit(2)
   }
   let record: DrawRecord

@@ -153,7 +153,9 @@ describe('an open procurement', () => {
     // Sessions end after 12 hours; the owner signs in again and finds the bids opened.
     await signIn(owner, DEMO_ACCOUNTS.owner)
     await visit(owner, `/owner/procurements/${id}`)
-    await expect.poll(() => owner.locator('.lead .badge').textContent()).toBe('选取中')
+    // Lowest price selects at the opening: the result notice is up at once.
+    await expect.poll(() => owner.locator('.lead .badge').textContent()).toBe('中选公示')
+    expect(await owner.locator('.result-notice').textContent()).toContain('¥55,500.00')
     const rows = owner.locator('section[aria-labelledby=opened-title] tbody tr')
     expect(await rows.count()).toBe(3)
     expect(await rows.nth(0).locator('td.num').first().textContent()).toBe('¥55,500.00')
