@@ -27,6 +27,7 @@ let agencyId = ''
 let openId = ''
 let ownId = ''
 let otherId = ''
+let drawId = ''
 
 beforeAll(async () => {
   for (const role of ROLES) if (role !== 'public') cookies[role] = await signIn(DEMO_ACCOUNTS[role])
@@ -43,6 +44,9 @@ beforeAll(async () => {
   const mine = await (await fetch(`${base}/owner/procurements`, { headers: { cookie: cookies.owner! } })).text()
   ownId = /\/owner\/procurements\/([0-9a-f-]{36})/.exec(mine)?.[1] ?? ''
   const everyone = await (await fetch(`${base}/procurements`)).text()
+  const drawn = await (await fetch(`${base}/procurements?method=random_draw&status=awarded`)).text()
+  const drawnId = /\/procurements\/([0-9a-f-]{36})/.exec(drawn)?.[1] ?? ''
+  drawId = /\/draws\/([0-9a-f-]{36})/.exec(await (await fetch(`${base}/procurements/${drawnId}`)).text())?.[1] ?? ''
   otherId = [...everyone.matchAll(/\/procurements\/([0-9a-f-]{36})/g)].map((m) => m[1]!).find((id) => !mine.includes(id)) ?? ''
 })
 
@@ -53,6 +57,7 @@ describe('access control, every route by every role', () => {
     expect(openId).toMatch(/^[0-9a-f-]{36}$/)
     expect(ownId).toMatch(/^[0-9a-f-]{36}$/)
     expect(otherId).toMatch(/^[0-9a-f-]{36}$/)
+    expect(drawId).toMatch(/^[0-9a-f-]{36}$/)
   })
 
   const table: Array<[string, Record<Role, number>]> = [
@@ -61,6 +66,9 @@ describe('access control, every route by every role', () => {
     ['/procurements', { public: 200, owner: 200, agency: 200, authority: 200, market_office: 200 }],
     ['/procurements/OPEN', { public: 200, owner: 200, agency: 200, authority: 200, market_office: 200 }],
     ['/procurements/feed.xml', { public: 200, owner: 200, agency: 200, authority: 200, market_office: 200 }],
+    ['/draws/DRAW', { public: 200, owner: 200, agency: 200, authority: 200, market_office: 200 }],
+    ['/draws/DRAW/record.json', { public: 200, owner: 200, agency: 200, authority: 200, market_office: 200 }],
+    ['/draws/00000000-0000-4000-8000-000000000000/record.json', { public: 404, owner: 404, agency: 404, authority: 404, market_office: 404 }],
     ['/owner/procurements', { public: 302, owner: 200, agency: 403, authority: 403, market_office: 403 }],
     ['/owner/procurements/new', { public: 302, owner: 200, agency: 403, authority: 403, market_office: 403 }],
     ['/owner/procurements/OWN', { public: 302, owner: 200, agency: 403, authority: 403, market_office: 403 }],
@@ -89,7 +97,7 @@ describe('access control, every route by every role', () => {
   ]
   for (const [path, expected] of table) {
     it(`GET ${path}`, async () => {
-      const real = path.replace('AGENCY', agencyId).replace('PENDING', pendingId).replace('SCAN', scanId).replace('OTHER', otherId).replace('OPEN', openId).replace('OWN', ownId)
+      const real = path.replace('AGENCY', agencyId).replace('PENDING', pendingId).replace('SCAN', scanId).replace('OTHER', otherId).replace('OPEN', openId).replace('OWN', ownId).replace('DRAW', drawId)
       const got = Object.fromEntries(await Promise.all(ROLES.map(async (role) => [role, await get(role, real)] as const)))
       expect(got).toEqual(expected)
     })
