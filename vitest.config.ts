@@ -8,7 +8,8 @@ const setupFiles = ['tests/support/setup.ts']
 
 /**
  * Four projects: pure unit tests; the database suites twice, on embedded PGlite and on real
- * PostgreSQL; and the browser journeys. `npm test` runs them all.
+ * PostgreSQL (plus the concurrency suites, which need real connections, on PostgreSQL only);
+ * and the browser journeys. `npm test` runs them all.
  */
 export default defineConfig({
   resolve: { alias },
@@ -23,7 +24,7 @@ export default defineConfig({
       },
       {
         resolve: { alias },
-        test: { name: 'db-postgres', include: ['tests/integration/**/*.test.ts'], env: { DB_DRIVER: 'postgres' }, globalSetup: ['tests/support/db-global.ts'], setupFiles, testTimeout: 30_000, hookTimeout: 60_000 },
+        test: { name: 'db-postgres', include: ['tests/integration/**/*.test.ts', 'tests/concurrency/**/*.test.ts'], env: { DB_DRIVER: 'postgres' }, globalSetup: ['tests/support/db-global.ts'], setupFiles, testTimeout: 30_000, hookTimeout: 60_000 },
       },
       {
         resolve: { alias },
