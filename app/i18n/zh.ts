@@ -854,6 +854,18 @@ export const zh = {
   'bid.done.explain': '说明已提交。',
   'own.done.decideExplanation': '审核意见已提交。',
   'errors.reasonShort': '请写明理由（至少 4 个字）',
+  'rules.auctionTurnSeconds': '网上竞价每轮次报价时长（秒）',
+  'rules.auctionStartTime': '网上竞价开始时间（截止后次一工作日）',
+  'rules.auctionStartHint': '竞价分三轮，每轮按报价由高到低依次报价。',
+  'errors.turnSeconds': '请输入 30 到 900 之间的整数',
+  'errors.auctionNotStarted': '竞价尚未开始。',
+  'errors.auctionClosed': '竞价已结束。',
+  'errors.notYourTurn': '现在不是您的报价轮次。',
+  'errors.stepTooSmall': '每次至少降价 ¥{step}，本次报价不得高于 ¥{max}。',
+  'errors.belowFloor': '报价不得低于最低限价。',
+  'errors.tooFast': '报价过于频繁，请稍候再试。',
+  'errors.alreadyMoved': '本轮次已报价。',
+  'notify.auctionScheduled': '「{title}」（{number}）的网上竞价将于 {at} 开始。',
 } as const
 
 export type MessageKey = keyof typeof zh

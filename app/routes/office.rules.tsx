@@ -31,6 +31,8 @@ const formSchema = z.object({
   minDrawBids: z.coerce.number({ error: 'errors.count' }).int('errors.count').min(1, 'errors.count').max(20, 'errors.count'),
   abnormallyLowPercent: z.coerce.number({ error: 'errors.percent' }).int('errors.percent').min(1, 'errors.percent').max(90, 'errors.percent'),
   explanationDays: days(30),
+  auctionTurnSeconds: z.coerce.number({ error: 'errors.turnSeconds' }).int('errors.turnSeconds').min(30, 'errors.turnSeconds').max(900, 'errors.turnSeconds'),
+  auctionStartTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'errors.time'),
   deadlineTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'errors.time'),
 })
 
@@ -63,6 +65,8 @@ export async function action({ request }: ActionFunctionArgs) {
     minDrawBids: data.minDrawBids as number,
     abnormallyLowPercent: data.abnormallyLowPercent as number,
     explanationDays: data.explanationDays as number,
+    auctionTurnSeconds: data.auctionTurnSeconds as number,
+    auctionStartTime: data.auctionStartTime as string,
     deadlineTime: data.deadlineTime as string,
   })
   return { errors: {}, values: {}, changed: changed.length } satisfies ActionData
@@ -107,6 +111,8 @@ export default function Rules() {
           <div className="grid two">
             <Field label="rules.minDrawBids" name="minDrawBids" type="number" min={1} max={20} required defaultValue={v('minDrawBids', rules.minDrawBids)} error={e.minDrawBids} hint="rules.minDrawBidsHint" />
             <Field label="rules.abnormallyLowPercent" name="abnormallyLowPercent" type="number" min={1} max={90} required defaultValue={v('abnormallyLowPercent', rules.abnormallyLowPercent)} error={e.abnormallyLowPercent} hint="rules.abnormallyLowHint" />
+            <Field label="rules.auctionTurnSeconds" name="auctionTurnSeconds" type="number" min={30} max={900} required defaultValue={v('auctionTurnSeconds', rules.auctionTurnSeconds)} error={e.auctionTurnSeconds} />
+            <Field label="rules.auctionStartTime" name="auctionStartTime" type="time" required defaultValue={v('auctionStartTime', rules.auctionStartTime)} error={e.auctionStartTime} hint="rules.auctionStartHint" />
           </div>
         </fieldset>
         <Field label="rules.deadlineTime" name="deadlineTime" type="time" required defaultValue={v('deadlineTime', rules.deadlineTime)} error={e.deadlineTime} />

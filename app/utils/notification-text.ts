@@ -15,6 +15,7 @@ export function notificationText(kind: string, raw: Record<string, string | numb
     ...(typeof raw.validTo === 'string' ? { validTo: formatDay(raw.validTo, locale) } : {}),
     ...(typeof raw.due === 'string' ? { due: formatDay(raw.due, locale) } : {}),
     ...(typeof raw.by === 'string' ? { by: formatDateTime(raw.by, locale) } : {}),
+    ...(typeof raw.at === 'string' ? { at: formatDateTime(raw.at, locale) } : {}),
   }
   const key = `notify.${kind}`
   return isMessageKey(key) ? translator(locale)(key, params) : kind

@@ -72,3 +72,51 @@ export const draws = pgTable(
   (t) => [unique().on(t.procurementId, t.purpose), index().on(t.createdAt)],
 )
 export type DrawRow = typeof draws.$inferSelect
+
+/** One bidder in a live auction: its anonymous label (报价人1…N) and its sealed initial bid. */
+export interface AuctionBidder {
+  bidId: string
+  label: number
+  initialFen: number
+  submittedAt: string
+}
+
+/**
+ * 网上竞价: a live reverse auction after the opening. Its state (which round, whose turn, the
+ * current prices) is derived from the clock and its events alone; nothing here changes while it
+ * runs except `finishedAt`, set when the result is written.
+ */
+export const auctions = pgTable('auctions', {
+  procurementId: uuid().primaryKey().references(() => procurements.id).$type<ProcurementId>(),
+  startsAt: tstz().notNull(),
+  turnSeconds: integer().notNull(),
+  rounds: integer().notNull(),
+  minStepFen: bigint({ mode: 'number' }).notNull(),
+  floorFen: bigint({ mode: 'number' }),
+  bidders: jsonb().$type<AuctionBidder[]>().notNull(),
+  endsAt: tstz().notNull(),
+  finishedAt: tstz(),
+})
+export type Auction = typeof auctions.$inferSelect
+
+/**
+ * Every bid made in a live auction, in commit order (`id`). One per turn (the unique key turns 50
+ * simultaneous submissions into one); an idempotency key answers a repeated submission with the
+ * first. Append-only: the log replays to the same ranking.
+ */
+export const auctionEvents = pgTable(
+  'auction_events',
+  {
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    procurementId: uuid().notNull().references(() => procurements.id).$type<ProcurementId>(),
+    round: integer().notNull(),
+    turn: integer().notNull(),
+    bidId: uuid().notNull().references(() => bids.id).$type<BidId>(),
+    label: integer().notNull(),
+    priceFen: bigint({ mode: 'number' }).notNull(),
+    at: tstz().notNull(),
+    idempotencyKey: text().notNull(),
+  },
+  (t) => [unique().on(t.procurementId, t.round, t.turn), unique().on(t.procurementId, t.bidId, t.idempotencyKey)],
+)
+export type AuctionEvent = typeof auctionEvents.$inferSelect

@@ -191,7 +191,7 @@ export async function bidCountForOwner(db: Db, ownerOrgId: OrgId, procurementId:
 
 /**
  * The bids of an opened procurement, with their bidders: the only way to read another's bid. The
- * opening is part of the query, so a caller cannot forget to check it.
+ * opening (and, for a live auction, its end) is part of the query, so a caller cannot forget it.
  */
 export async function openedBids(db: Db, procurementId: ProcurementId) {
   return db
@@ -199,7 +199,8 @@ export async function openedBids(db: Db, procurementId: ProcurementId) {
     .from(bids)
     .innerJoin(procurements, and(eq(procurements.id, bids.procurementId), isNotNull(procurements.openedAt)))
     .innerJoin(organizations, eq(organizations.id, bids.agencyOrgId))
-    .where(eq(bids.procurementId, procurementId))
+    // A live auction shows labels, never bidders, until its result: not even to the owner.
+    .where(and(eq(bids.procurementId, procurementId), sql`not exists (select 1 from auctions a where a.procurement_id = ${bids.procurementId} and a.finished_at is null)`))
     .orderBy(asc(bids.priceFen), asc(bids.submittedAt))
 }
 

@@ -4,6 +4,7 @@ import { shanghaiDate, shiftDays } from '../calendar'
 import { flagOverdue, scheduleOverdueCheck, startServiceIfDue } from './after-award'
 import { closeIfDue } from './procurements'
 import { lapseIfDue } from '../selection/offers'
+import { finishAuctionIfDue } from '../selection/auction/auction'
 
 /** The procurement lifecycle's jobs. Each is idempotent: it acts only when its moment has come and its step is still open. */
 export const procurementHandlers: Record<string, JobHandler> = {
@@ -15,6 +16,9 @@ export const procurementHandlers: Record<string, JobHandler> = {
   },
   'selection.deadline': async (payload, ctx) => {
     await lapseIfDue(ctx.db, ctx.clock, ctx.queue, (payload as { id: ProcurementId }).id)
+  },
+  'auction.finish': async (payload, ctx) => {
+    await finishAuctionIfDue(ctx.db, ctx.clock, ctx.queue, (payload as { id: ProcurementId }).id)
   },
   'procurement.overdue': async (_payload, ctx) => {
     await flagOverdue(ctx.db, ctx.clock)

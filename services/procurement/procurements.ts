@@ -28,6 +28,7 @@ import { isUuid } from '../shared/schemas'
 import { bidderProblems, insertDirectBid, markBidsForReconfirmation, revealBids, type BidInput } from './bids'
 import { newSecret } from '../selection/draw'
 import { selectAtOpening } from '../selection/select'
+import { openAuction } from '../selection/auction/auction'
 import { AVAILABLE_METHODS } from './methods'
 import { procurementStep } from './lifecycle'
 import { deadlineFrom, transition, type Scheduler } from './transition'
@@ -281,7 +282,9 @@ export async function closeIfDue(db: Db, clock: Clock, scheduler: Scheduler, id:
     }
     const opened = await transition(tx, closed, 'open', 'system', {}, now, { openedAt: now }, { bids: standing.length })
     await notify(tx, { orgId: p.ownerOrgId, kind: 'bidsOpened', params: { number: p.number ?? '', title: p.title, n: standing.length }, link: `/owner/procurements/${p.id}`, at: now })
-    // The methods that decide at the opening select now, in this transaction: the result is public at once.
+    // A reverse auction is scheduled; the methods that decide at the opening select now, in this
+    // transaction, so the result is public at once.
+    if (p.method === 'reverse_auction') return openAuction(tx, scheduler, opened, standing, now)
     return selectAtOpening(tx, scheduler, opened, standing, now)
   })
 }

@@ -28,6 +28,10 @@ export const rulesSchema = z.object({
   abnormallyLowPercent: z.number().int().min(1).max(90),
   /** an agency explains an abnormally low price within this */
   explanationDays: z.number().int().min(1).max(30),
+  /** a live auction's turn, in seconds (ProZorro: 2 minutes) */
+  auctionTurnSeconds: z.number().int().min(30).max(900),
+  /** a live auction starts on the working day after the deadline, at this Shanghai time */
+  auctionStartTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
   /** bids close at this Shanghai time on their last working day */
   deadlineTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
 })
@@ -43,6 +47,8 @@ export const DEFAULT_RULES: MarketRules = {
   minDrawBids: 3,
   abnormallyLowPercent: 30,
   explanationDays: 2,
+  auctionTurnSeconds: 120,
+  auctionStartTime: '10:00',
   deadlineTime: '17:00',
 }
 

@@ -5,7 +5,7 @@ import { appendAudit } from '../audit'
 import { notify } from '../notifications'
 import type { EnqueueInput } from '../jobs'
 import type { DrawRecord } from './draw'
-import { METHODS, type Candidate } from './methods'
+import { METHODS, type Candidate, type MethodResult } from './methods'
 import { loadRules, type MarketRules } from '../procurement/rules'
 import { deadlineFrom, transition, type Scheduler } from '../procurement/transition'
 
@@ -31,6 +31,16 @@ async function publishDraw(tx: Tx, record: DrawRecord, at: Date) {
   return row!.id
 }
 
+/** Opened bids as a method sees them: the draw key is the agency's USCC. */
+export async function candidatesOf(tx: Tx, standing: readonly Bid[]): Promise<Candidate[]> {
+  const orgs = standing.length ? await tx.select({ id: organizations.id, uscc: organizations.uscc }).from(organizations).where(inArray(organizations.id, standing.map((b) => b.agencyOrgId))) : []
+  const uscc = new Map(orgs.map((o) => [o.id, o.uscc]))
+  return standing.map((b) => ({ bidId: b.id, key: uscc.get(b.agencyOrgId)!, nonce: b.nonce, priceFen: b.priceFen, committedDays: b.committedDays, submittedAt: b.submittedAt }))
+}
+
+/** The secret committed at publication decides, with the bidders' nonces; each record publishes it. Read here and nowhere else. */
+export const drawContextOf = (p: Procurement) => ({ procurementId: p.id, secret: p.drawSecret!, committedAt: p.publishedAt!, beacon: '' })
+
 /**
  * Runs at the opening, inside the closing transaction, for the methods that select at once. The
  * reverse auction and direct commission decide otherwise and are left as they are.
@@ -39,30 +49,43 @@ export async function selectAtOpening(tx: Tx, scheduler: Scheduler, p: Procureme
   const method = METHODS[p.method]
   if (!method || p.status !== 'selecting') return p.status
   const rules = await loadRules(tx)
-  const orgs = standing.length ? await tx.select({ id: organizations.id, uscc: organizations.uscc }).from(organizations).where(inArray(organizations.id, standing.map((b) => b.agencyOrgId))) : []
-  const uscc = new Map(orgs.map((o) => [o.id, o.uscc]))
-  const candidates: Candidate[] = standing.map((b) => ({ bidId: b.id, key: uscc.get(b.agencyOrgId)!, nonce: b.nonce, priceFen: b.priceFen, committedDays: b.committedDays, submittedAt: b.submittedAt }))
   const result = method.select({
-    candidates,
+    candidates: await candidatesOf(tx, standing),
     fundingSource: p.fundingSource,
     rules: { minDrawBids: rules.minDrawBids, abnormallyLowPercent: rules.abnormallyLowPercent },
-    // The secret committed at publication decides, with the bidders' nonces; it is published in each record.
-    draw: { procurementId: p.id, secret: p.drawSecret!, committedAt: p.publishedAt!, beacon: '' },
+    draw: drawContextOf(p),
     params: p.methodParams,
   })
   if (result.outcome === 'failed') {
     await tx.insert(selections).values({ procurementId: p.id, method: p.method, detail: { ...result.detail, failed: result.reason }, decidedAt: at })
     return fail(tx, p, result.reason, at)
   }
+  return recordRanking(tx, scheduler, p, result, new Map(standing.map((b) => [b.id as string, { agencyOrgId: b.agencyOrgId, priceFen: b.priceFen, committedDays: b.committedDays }])), rules, at)
+}
+
+/**
+ * Writes a method's ranking (its draws published, the figures kept, the candidates in order, all
+ * logged) and offers the award to the first. `prices` are the prices that ranked: the sealed bids,
+ * or an auction's final prices.
+ */
+export async function recordRanking(
+  tx: Tx,
+  scheduler: Scheduler,
+  p: Procurement,
+  result: Extract<MethodResult, { outcome: 'ranked' }>,
+  prices: ReadonlyMap<string, { agencyOrgId: OrgId; priceFen: number; committedDays: number }>,
+  rules: MarketRules,
+  at: Date,
+  logged: Record<string, unknown> = {},
+) {
   const drawIds: string[] = []
   for (const record of result.draws) drawIds.push(await publishDraw(tx, record, at))
   await tx.insert(selections).values({ procurementId: p.id, method: p.method, detail: result.detail, decidedAt: at })
-  const byId = new Map(standing.map((b) => [b.id, b]))
   const flagged = new Set(result.abnormallyLow)
   await tx.insert(selectionCandidates).values(
     result.order.map((bidId, n) => {
-      const b = byId.get(bidId as Bid['id'])!
-      return { procurementId: p.id, bidId: b.id, rank: n + 1, agencyOrgId: b.agencyOrgId, priceFen: b.priceFen, committedDays: b.committedDays, abnormallyLow: flagged.has(b.id), stateChangedAt: at }
+      const b = prices.get(bidId)!
+      return { procurementId: p.id, bidId: bidId as Bid['id'], rank: n + 1, agencyOrgId: b.agencyOrgId, priceFen: b.priceFen, committedDays: b.committedDays, abnormallyLow: flagged.has(bidId), stateChangedAt: at }
     }),
   )
   await appendAudit(tx, {
@@ -70,7 +93,7 @@ export async function selectAtOpening(tx: Tx, scheduler: Scheduler, p: Procureme
     action: 'selection.rank',
     entityType: 'procurement',
     entityId: p.id,
-    after: { method: p.method, order: result.order, abnormallyLow: result.abnormallyLow, draws: drawIds, detail: result.detail },
+    after: { method: p.method, order: result.order, abnormallyLow: result.abnormallyLow, draws: drawIds, detail: result.detail, ...logged },
     at,
   })
   return offerNext(tx, scheduler, p, rules, at)
