@@ -1,0 +1,81 @@
+import { eq, inArray } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Database } from '../../db/client'
+import { auctionEvents, auctions, auditLog, serviceItemSpecialties, serviceItems, type User } from '../../db/schema'
+import { verifyChain } from '../../services/audit'
+import { JobQueue } from '../../services/jobs'
+import { bidInputSchema, closeIfDue, procurementHandlers, procurementInputSchema, publishProcurement, saveDraft, submitBid } from '../../services/procurement'
+import { auctionBidSchema, placeAuctionBid } from '../../services/selection'
+import { ManualClock } from '../../services/shared/clock'
+import { DomainError } from '../../services/shared/errors'
+import { acceptCommitment, addQualification, createOrganization, createUser, makeUscc, rng } from '../../seeds/factories'
+import { freshDatabase } from '../support/db'
+
+/**
+ * On real PostgreSQL: in each turn of a live auction the bidder whose turn it is sends 50
+ * submissions at once (and the others try too). Exactly one takes effect per turn, and the
+ * order of the log is the order in which the moves committed.
+ */
+let database: Database
+const clock = new ManualClock('2026-11-23T02:00:00Z')
+let owner: User
+const agencies: User[] = []
+
+beforeAll(async () => {
+  database = await freshDatabase()
+  const { db } = database
+  const at = clock.now()
+  const r = rng(11)
+  const [link] = await db.select({ code: serviceItemSpecialties.specialtyCode }).from(serviceItemSpecialties).innerJoin(serviceItems, eq(serviceItems.id, serviceItemSpecialties.itemId)).where(eq(serviceItems.code, 'C06-02'))
+  const ownerOrg = await createOrganization(db, { kind: 'owner', nameZh: '贵港市港北区住房和城乡建设局', nameEn: 'Gangbei Housing Bureau', uscc: makeUscc(r, '450802', 'government'), regionCode: '450802', contactName: '李强', contactPhone: '0775-4561234', contactEmail: 'owner@auction.test' }, at)
+  owner = await createUser(db, { email: 'owner@auction.test', displayName: '李强', orgId: ownerOrg.id, role: 'admin', passwordHash: 'x' }, at)
+  for (let i = 0; i < 3; i++) {
+    const org = await createOrganization(db, { kind: 'agency', nameZh: `广西竞价测试第${i + 1}环境咨询有限公司`, nameEn: `Auction Test Agency ${i + 1}`, uscc: makeUscc(r, '450802'), regionCode: '450802', contactName: '王芳', contactPhone: '13800000000', contactEmail: `b${i}@auction.test`, legalRepresentative: '王芳', address: '贵港市港北区' }, at)
+    const user = await createUser(db, { email: `b${i}@auction.test`, displayName: '王芳', orgId: org.id, role: 'admin', passwordHash: 'x' }, at)
+    await addQualification(db, { orgId: org.id, specialtyCode: link!.code, level: 2, certificateNo: `AUCT${i}`, issuer: '广西壮族自治区生态环境厅', validFrom: '2025-01-01', validTo: '2028-12-31', status: 'approved' })
+    await acceptCommitment(db, org.id, user.id, at)
+    agencies.push(user)
+  }
+})
+afterAll(async () => database?.close())
+
+describe('a live auction under load', () => {
+  it('takes exactly one move per turn out of 50 simultaneous submissions, and logs moves in commit order', async () => {
+    const { db } = database
+    const queue = new JobQueue(db, clock, procurementHandlers as never, { log: () => {} })
+    const as = (u: User) => ({ userId: u.id, orgId: u.orgId })
+    const form = procurementInputSchema.parse({
+      projectCode: '2026-450802-46-01-031207', projectName: '贵港市港北区第三污水处理厂扩建工程', title: '第三污水处理厂扩建工程环境影响报告表编制（网上竞价）',
+      itemCodes: ['C06-02'], maxPrice: '68,000', expectedDays: '10', fundingSource: 'public', method: 'reverse_auction', minStep: '100', announcementDays: '3', contactName: '李强', contactPhone: '0775-4561234',
+    })
+    const p = await publishProcurement(db, clock, queue, as(owner), (await saveDraft(db, clock, as(owner), form)).id)
+    for (const [i, a] of agencies.entries()) await submitBid(db, clock, as(a), p.id, bidInputSchema.parse({ price: String(60_000 + i * 1000), committedDays: '8', accept: 'yes' }))
+    clock.set(p.bidDeadline!)
+    await closeIfDue(db, clock, queue, p.id)
+    const [auction] = await db.select().from(auctions).where(eq(auctions.procurementId, p.id))
+    const turns = auction!.rounds * agencies.length
+    for (let slot = 0; slot < turns; slot++) {
+      clock.set(new Date(auction!.startsAt.getTime() + slot * auction!.turnSeconds * 1000 + 500))
+      // Everyone fires 50 submissions at once, each with its own key and a lower price than the last.
+      const attempts = agencies.flatMap((a, n) =>
+        Array.from({ length: 50 }, (_, k) => placeAuctionBid(db, clock, as(a), p.id, auctionBidSchema.parse({ price: String(59_000 - slot * 500 - k), idempotencyKey: `slot-${slot}-agency-${n}-try-${k}` }))),
+      )
+      const outcomes = await Promise.allSettled(attempts)
+      const taken = outcomes.filter((o) => o.status === 'fulfilled')
+      expect(taken).toHaveLength(1)
+      const reasons = new Set(outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected').map((o) => (o.reason instanceof DomainError ? o.reason.code : String(o.reason))))
+      expect([...reasons].sort()).toEqual(['errors.alreadyMoved', 'errors.notYourTurn'])
+    }
+    const moves = await db.select().from(auctionEvents).where(eq(auctionEvents.procurementId, p.id)).orderBy(auctionEvents.id)
+    expect(moves).toHaveLength(turns)
+    expect(moves.map((m) => m.round * agencies.length + m.turn)).toEqual(Array.from({ length: turns }, (_, i) => i))
+    // The audit chain is appended under a lock held to commit: its order is the commit order.
+    const logged = await db.select({ after: auditLog.after }).from(auditLog).where(inArray(auditLog.action, ['auction.bid'])).orderBy(auditLog.id)
+    expect(logged.map((l) => (l.after as { eventId: number }).eventId)).toEqual(moves.map((m) => m.id))
+    expect((await verifyChain(db)).ok).toBe(true)
+    clock.set(auction!.endsAt)
+    await queue.runDue()
+    const [done] = await db.select().from(auctions).where(eq(auctions.procurementId, p.id))
+    expect(done!.finishedAt).not.toBeNull()
+  }, 120_000)
+})
