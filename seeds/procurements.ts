@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import type { Db } from '../db/client'
-import { awards, organizations, users, type User } from '../db/schema'
+import { auctions, awards, organizations, users, type User } from '../db/schema'
 import { directoryQuerySchema, searchAgencies } from '../services/agencies'
 import { shanghaiDate } from '../services/calendar'
 import { JobQueue } from '../services/jobs'
@@ -14,6 +14,7 @@ import {
   deliver,
   evaluate,
   evaluationSchema,
+  ownBid,
   flagOverdue,
   uploadContract,
   cancelProcurement,
@@ -25,7 +26,7 @@ import {
   saveDraft,
   submitBid,
 } from '../services/procurement'
-import { declineAward, declineSchema } from '../services/selection'
+import { auctionBidSchema, auctionBoard, declineAward, declineSchema, finishAuctionIfDue, placeAuctionBid } from '../services/selection'
 import { ManualClock, type Clock } from '../services/shared/clock'
 import type { Rng } from './factories'
 
@@ -132,6 +133,40 @@ export async function seedProcurements(db: Db, clock: Clock, r: Rng) {
   for (const [i, id] of opened.entries()) {
     const winner = await currentOffer(id)
     if (winner && i !== 3) await confirmAward(db, at(7 - i * 0.5), as(winner), id)
+  }
+
+  // Live reverse auctions: one fought over three rounds a fortnight ago and awarded, one
+  // scheduled for the next working day (its board is public to watch).
+  for (const [i, when] of [14, 0.3].entries()) {
+    const need = next()
+    const owner = ownerFor(i + 2)
+    const c = at(when + 8)
+    const p = await publishProcurement(db, c, queue, as(owner), (await saveDraft(db, c, as(owner), form(need, { method: 'reverse_auction', minStep: String(Math.max(100, Math.round(need.max / 200 / 100) * 100)) }))).id)
+    const bidders = (await eligibleFor(need.item)).slice(0, 3)
+    for (const [k, a] of bidders.entries())
+      await submitBid(db, c, as(a.user), p.id, bidInputSchema.parse({ price: String(Math.round((need.max * (0.97 - k * 0.03)) / 100) * 100), committedDays: String(need.days - k), accept: 'yes' }))
+    await closeIfDue(db, at(when), queue, p.id)
+    if (i > 0) continue
+    const [auction] = await db.select().from(auctions).where(eq(auctions.procurementId, p.id))
+    if (!auction) continue
+    const byBid = new Map<string, User>()
+    for (const a of bidders) {
+      const own = await ownBid(db, a.user.orgId, p.id)
+      if (own) byBid.set(own.id, a.user)
+    }
+    const slot = (n: number) => new ManualClock(new Date(auction.startsAt.getTime() + n * auction.turnSeconds * 1000 + 20_000))
+    // Most turns see a cut of one to three steps; some bidders keep their price.
+    for (let n = 0; n < auction.rounds * auction.bidders.length; n++) {
+      const board = (await auctionBoard(db, slot(n), p.id))!
+      const current = board.rows.find((row) => row.label === board.currentLabel)!
+      const bidId = auction.bidders.find((b) => b.label === current.label)!.bidId
+      if (r.next() < 0.25) continue
+      const price = current.priceFen - auction.minStepFen * r.int(1, 3)
+      await placeAuctionBid(db, slot(n), as(byBid.get(bidId)!), p.id, auctionBidSchema.parse({ price: String(price / 100), idempotencyKey: `seed-${p.id}-${n}` }))
+    }
+    await finishAuctionIfDue(db, new ManualClock(auction.endsAt), queue, p.id)
+    const winner = await currentOffer(p.id)
+    if (winner) await confirmAward(db, new ManualClock(new Date(auction.endsAt.getTime() + 3_600_000)), as(winner), p.id)
   }
 
   // Awarded by direct commission, small amounts under the threshold.

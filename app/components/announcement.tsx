@@ -100,6 +100,13 @@ export function Announcement({ data, specialtyNames, selection }: { data: Announ
           />
         </section>
       ) : null}
+      {p.method === 'reverse_auction' && p.openedAt ? (
+        <p>
+          <Link to={`/procurements/${p.id}/auction`} className="button secondary">
+            {t(p.status === 'selecting' ? 'auction.watch' : 'auction.replay')}
+          </Link>
+        </p>
+      ) : null}
       {selection ? <SelectionResult data={selection} /> : null}
       {p.status === 'cancelled' && p.cancelReason ? <p className="alert warn">{t('proc.cancelledBecause', { reason: p.cancelReason })}</p> : null}
       {p.status === 'failed' && p.failedReason ? <p className="alert warn">{t(`proc.failed.${p.failedReason}` as MessageKey)}</p> : null}

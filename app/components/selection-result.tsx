@@ -52,6 +52,7 @@ export function SelectionResult({ data }: { data: SelectionData }) {
   const figures: Record<string, Record<string, string | number>> = {
     random_draw: { n: num(d.bids) },
     lowest_price: { n: num(d.bids), mean: formatYuan(num(d.meanFen), locale), pct: num(d.abnormallyLowPercent) },
+    reverse_auction: { n: num(d.bids), rounds: num(d.rounds), moves: num(d.moves) },
     optimal_price: { m: num(d.averaged), mean: formatYuan(num(d.meanFen), locale), base: num(d.basePercent), reference: formatYuan(num(d.referenceFen), locale) },
   }
   const summary =

@@ -1,4 +1,4 @@
-import { migrate, openDatabase, type Database, type Db } from '../../db/client'
+import { migrate, openDatabase, pgPool, type Database, type Db } from '../../db/client'
 import { seedDemo } from '../../seeds/demo'
 import { installReferenceData } from '../../seeds/reference'
 import { ConfigError, loadConfig, type Config } from '../../services/config'
@@ -7,6 +7,7 @@ import { JobQueue } from '../../services/jobs'
 import { maintenanceHandlers, scheduleNightlyPurge } from '../../services/maintenance'
 import { procurementHandlers, scheduleOverdueCheck, sweepDeadlines } from '../../services/procurement'
 import { renderOutbox } from '../../services/notifications'
+import { AttemptLimiter, MemoryBroadcaster, PgBroadcaster, type Broadcaster } from '../../services/selection'
 import type { JobHandler, JobQueue as Queue } from '../../services/jobs'
 import { emailRenderer } from './email.server'
 import { OffsetClock, systemClock, type Clock } from '../../services/shared/clock'
@@ -19,6 +20,10 @@ export interface App {
   /** Present only with TEST_CLOCK=true. */
   testClock?: OffsetClock
   queue: JobQueue
+  /** tells live auction boards that something changed (LISTEN/NOTIFY on PostgreSQL) */
+  broadcaster: Broadcaster
+  /** at most one auction bid attempt per second per bidder */
+  auctionLimiter: AttemptLimiter
 }
 
 /**
@@ -49,7 +54,8 @@ async function boot(): Promise<App> {
     const { created } = await seedDemo(db, clock)
     if (created) console.log('[boot] demo data created')
   }
-  const queue = new JobQueue(db, clock, { ...maintenanceHandlers, ...agencyHandlers, ...procurementHandlers, ...outboxHandlers(config.PUBLIC_URL) })
+  const broadcaster: Broadcaster = database.kind === 'postgres' ? await new PgBroadcaster(pgPool(database)).start() : new MemoryBroadcaster()
+  const queue = new JobQueue(db, clock, { ...maintenanceHandlers, ...agencyHandlers, ...procurementHandlers, ...auctionBoardHandlers(broadcaster), ...outboxHandlers(config.PUBLIC_URL) })
   await scheduleOutbox(queue, clock)
   await scheduleNightlyPurge(queue, clock)
   await scheduleQualificationExpiry(queue, clock)
@@ -67,12 +73,23 @@ async function boot(): Promise<App> {
     closing = true
     console.log(`[boot] ${signal}: closing the database`)
     await queue.stop().catch(() => {})
+    await broadcaster.close().catch(() => {})
     await database.close().catch(() => {})
     process.exit(0)
   }
   process.once('SIGTERM', () => void shutdown('SIGTERM'))
   process.once('SIGINT', () => void shutdown('SIGINT'))
-  return { config, database, db, clock, testClock, queue }
+  return { config, database, db, clock, testClock, queue, broadcaster, auctionLimiter: new AttemptLimiter() }
+}
+
+/** An auction's end is news for its live boards: the finish job tells them once the result is written. */
+function auctionBoardHandlers(broadcaster: Broadcaster): Record<string, JobHandler> {
+  return {
+    'auction.finish': async (payload, ctx) => {
+      await procurementHandlers['auction.finish']!(payload, ctx)
+      await broadcaster.publish((payload as { id: string }).id)
+    },
+  }
 }
 
 /** Every 2 minutes the outbox job renders new notifications into emails; each run books the next slot. */

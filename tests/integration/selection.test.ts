@@ -51,10 +51,10 @@ beforeAll(async () => {
 afterAll(async () => database?.close())
 
 describe('the demo seeds', () => {
-  it('hold a selection of every method that decides at opening, each draw record recomputing', async () => {
+  it('hold an awarded selection of every method, each draw record recomputing', async () => {
     const rows = await database.db.select({ method: selections.method, status: procurements.status, reason: procurements.failedReason, id: procurements.id }).from(selections).innerJoin(procurements, eq(procurements.id, selections.procurementId))
     const awarded = new Set(rows.filter((r) => r.status === 'awarded').map((r) => r.method))
-    expect(awarded).toEqual(new Set(['lowest_price', 'random_draw', 'optimal_price']))
+    expect(awarded).toEqual(new Set(['lowest_price', 'random_draw', 'optimal_price', 'reverse_auction']))
     expect(rows.some((r) => r.status === 'failed' && r.reason === 'tooFewBids')).toBe(true)
     expect(rows.some((r) => r.status === 'selecting')).toBe(true)
     const records = await database.db.select().from(draws)

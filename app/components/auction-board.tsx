@@ -1,0 +1,145 @@
+import { Form, useNavigation } from '@remix-run/react'
+import { useEffect, useMemo, useState } from 'react'
+import type { MessageKey } from '~/i18n'
+import { formatDateTime, formatYuan } from '~/utils/format'
+import { useLocale, useT } from '~/utils/i18n'
+import { Field, TableWrap } from './field'
+import type { AuctionBoard as Board } from '../../services/selection/auction/auction'
+
+type BoardData = Omit<Board, never>
+
+/** The board as the server last sent it, kept current over SSE; the server's time drives the countdown. */
+export function useLiveBoard(procurementId: string, initial: BoardData) {
+  const [board, setBoard] = useState(initial)
+  const [offsetMs, setOffsetMs] = useState(() => Date.parse(initial.serverTime) - Date.now())
+  const [connected, setConnected] = useState(false)
+  useEffect(() => setBoard((b) => (initial.lastEventId >= b.lastEventId || initial.serverTime > b.serverTime ? initial : b)), [initial])
+  useEffect(() => {
+    const source = new EventSource(`/procurements/${procurementId}/auction/stream`)
+    source.addEventListener('open', () => setConnected(true))
+    source.addEventListener('error', () => setConnected(false))
+    source.addEventListener('board', (event) => {
+      const next = JSON.parse((event as MessageEvent<string>).data) as BoardData
+      setOffsetMs(Date.parse(next.serverTime) - Date.now())
+      setBoard(next)
+    })
+    return () => source.close()
+  }, [procurementId])
+  const [now, setNow] = useState(() => Date.now() + offsetMs)
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now() + offsetMs), 250)
+    return () => clearInterval(timer)
+  }, [offsetMs])
+  return { board, now, connected }
+}
+
+const clockText = (ms: number) => {
+  const s = Math.max(0, Math.ceil(ms / 1000))
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`
+}
+
+/**
+ * 网上竞价 live: anonymous labels and current prices, whose turn it is with a countdown from the
+ * server's clock, the moves so far, and, in its own turn, the bidder's form.
+ */
+export function AuctionBoard({ procurementId, initial, priceError, errorParams, idempotencyKey }: { procurementId: string; initial: BoardData; priceError?: MessageKey; errorParams?: Record<string, string | number>; idempotencyKey: string }) {
+  const t = useT()
+  const locale = useLocale()
+  const busy = useNavigation().state === 'submitting'
+  const { board, now, connected } = useLiveBoard(procurementId, initial)
+  const label = (n: number) => t('auction.label', { n })
+  const left = board.turnEndsAt ? Date.parse(board.turnEndsAt) - now : 0
+  const share = board.turnEndsAt ? Math.max(0, Math.min(100, (left / (board.turnSeconds * 1000)) * 100)) : 0
+  const myTurn = board.phase === 'running' && board.myLabel !== null && board.myLabel === board.currentLabel
+  const mine = board.rows.find((r) => r.label === board.myLabel)
+  const ceiling = mine ? mine.priceFen - board.minStepFen : 0
+  const status = useMemo(() => {
+    if (board.phase === 'scheduled') return t('auction.startsAt', { at: formatDateTime(board.startsAt, locale), left: clockText(Date.parse(board.startsAt) - now) })
+    if (board.phase === 'finished') return t(board.finished ? 'auction.finished' : 'auction.finishing')
+    return t('auction.turnOf', { round: board.round, rounds: board.rounds, turn: board.turn, label: label(board.currentLabel ?? 0) })
+  }, [board, now, locale, t]) // eslint-disable-line react-hooks/exhaustive-deps
+  return (
+    <>
+      <section className="card auction-status" aria-labelledby="auction-status-title">
+        <h2 id="auction-status-title">{t(`auction.phase.${board.phase}` as MessageKey)}</h2>
+        <p className="big-number" aria-live="polite">
+          {status}
+        </p>
+        {board.phase === 'running' ? (
+          <>
+            <p className="countdown">
+              {t('auction.left')} <strong className="mono">{clockText(left)}</strong>
+            </p>
+            <p className="turn-bar" aria-hidden="true">
+              <span style={{ width: `${share}%` }} />
+            </p>
+          </>
+        ) : null}
+        {board.myLabel ? <p className="hint">{t('auction.you', { label: label(board.myLabel) })}</p> : null}
+        <p className="hint">
+          {t('auction.rules', { step: formatYuan(board.minStepFen, locale), seconds: board.turnSeconds })} <span className={`live-dot${connected ? ' on' : ''}`}>{t(connected ? 'auction.live' : 'auction.reconnecting')}</span>
+        </p>
+      </section>
+
+      {myTurn && mine ? (
+        <section className="card won" aria-labelledby="my-turn-title">
+          <h2 id="my-turn-title">{t('auction.yourTurn')}</h2>
+          <Form method="post" className="form" noValidate>
+            <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+            <Field label="auction.newPrice" name="price" inputMode="decimal" required error={priceError} errorParams={errorParams} hint="auction.keepHint" />
+            <p className="hint">{t('auction.ceiling', { max: formatYuan(ceiling, locale) })}</p>
+            <button type="submit" name="intent" value="bid" className="button" disabled={busy}>
+              {t('auction.submit')}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+
+      <section className="card" aria-labelledby="board-title">
+        <h2 id="board-title">{t('auction.board')}</h2>
+        <TableWrap label={t('auction.board')}>
+          <table className="auction-board">
+            <thead>
+              <tr>
+                <th scope="col">{t('auction.bidder')}</th>
+                <th scope="col" className="num">
+                  {t('auction.current')}
+                </th>
+                <th scope="col" className="num">
+                  {t('auction.initial')}
+                </th>
+                <th scope="col">{t('auction.thisRound')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {board.rows.map((r) => (
+                <tr key={r.label} className={r.label === board.currentLabel && board.phase === 'running' ? 'current' : undefined}>
+                  <th scope="row">
+                    {label(r.label)}
+                    {r.label === board.myLabel ? <span className="badge ok">{t('auction.me')}</span> : null}
+                  </th>
+                  <td className="num">{formatYuan(r.priceFen, locale)}</td>
+                  <td className="num muted">{formatYuan(r.initialFen, locale)}</td>
+                  <td>{r.label === board.currentLabel && board.phase === 'running' ? t('auction.bidding') : r.movedThisRound ? t('auction.moved') : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
+      </section>
+
+      {board.log.length ? (
+        <section className="card" aria-labelledby="log-title">
+          <h2 id="log-title">{t('auction.log')}</h2>
+          <ol className="plain auction-log">
+            {[...board.log].reverse().map((m) => (
+              <li key={m.id}>
+                <span className="mono muted sub">{formatDateTime(m.at, locale)}</span> {t('auction.logLine', { round: m.round, label: label(m.label), price: formatYuan(m.priceFen, locale) })}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+    </>
+  )
+}
