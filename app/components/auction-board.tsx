@@ -25,12 +25,14 @@ export function useLiveBoard(procurementId: string, initial: BoardData) {
     })
     return () => source.close()
   }, [procurementId])
-  const [now, setNow] = useState(() => Date.now() + offsetMs)
+  // Re-render four times a second; the time itself is read at render, so a new offset applies at
+  // once. Until hydrated, the board's own time is used, so server and browser render the same text.
+  const [tick, setTick] = useState(0)
   useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now() + offsetMs), 250)
+    const timer = setInterval(() => setTick((n) => n + 1), 250)
     return () => clearInterval(timer)
-  }, [offsetMs])
-  return { board, now, connected }
+  }, [])
+  return { board, now: tick ? Date.now() + offsetMs : Date.parse(board.serverTime), connected }
 }
 
 const clockText = (ms: number) => {

@@ -167,7 +167,11 @@ export async function auctionBoard(db: Db, clock: Clock, id: string, viewerOrgId
     finished: auction.finishedAt !== null,
     lastEventId: moves.at(-1)?.id ?? 0,
     myLabel: label(own?.id ?? null),
-    rows: state.order.map((bidId) => ({ label: label(bidId)!, priceFen: state.prices.get(bidId)!, initialFen: auction.bidders.find((b) => b.bidId === bidId)!.initialFen, movedThisRound: moved.has(label(bidId)!) })),
+    // With the initial bid's time (tie-breaks in the turn order use it), so anyone can replay the log.
+    rows: state.order.map((bidId) => {
+      const b = auction.bidders.find((x) => x.bidId === bidId)!
+      return { label: b.label, priceFen: state.prices.get(bidId)!, initialFen: b.initialFen, initialAt: b.submittedAt, movedThisRound: moved.has(b.label) }
+    }),
     log: moves.map((m) => ({ id: m.id, label: m.label, round: m.round + 1, turn: m.turn + 1, priceFen: m.priceFen, at: m.at.toISOString() })),
   }
 }

@@ -1,0 +1,140 @@
+import type { Browser, Locator, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { DEMO_ACCOUNTS } from '../../seeds/demo'
+import { replay, type AuctionTerms } from '../../services/selection/auction/state'
+import { expectAccessible, launch, newContext, screenshot } from './browser'
+import { signIn, visit } from './helpers'
+
+/**
+ * A live reverse auction in real browsers: three bidders and a public observer watch the same
+ * board over SSE while the server's clock is moved turn by turn. The bidder whose turn it is
+ * lowers its price through its form; the others see it at once. After the last turn the result
+ * names the bidders, and replaying the public log gives the same ranking.
+ */
+const base = inject('baseUrl')
+let browser: Browser
+beforeAll(async () => {
+  browser = await launch()
+})
+afterAll(async () => browser?.close())
+
+// Demo agencies 19, 32 and 45 hold verified EIA qualifications and offer EIA items.
+const BIDDERS = ['agency19@example.com', 'agency32@example.com', 'agency45@example.com']
+const setClock = (iso: string) => fetch(`${base}/__test/clock`, { method: 'POST', body: new URLSearchParams({ setIso: iso }) }).then((r) => r.json() as Promise<{ now: string }>)
+
+async function post(form: Locator) {
+  await Promise.all([form.page().waitForResponse((r) => r.request().method() === 'POST'), form.locator('button[type=submit]').first().click()])
+}
+
+type Board = { phase: string; startsAt: string; endsAt: string; turnSeconds: number; rounds: number; minStepFen: number; currentLabel: number | null; myLabel: number | null; rows: Array<{ label: number; priceFen: number; initialFen: number; initialAt: string }>; log: Array<{ label: number; round: number; turn: number; priceFen: number }> }
+const boardOf = (page: Page) => page.evaluate(() => (window as unknown as { __remixContext: { state: { loaderData: Record<string, { board?: unknown }> } } }).__remixContext.state.loaderData['routes/procurements.$id_.auction']!.board) as Promise<Board>
+
+describe('a live reverse auction', () => {
+  it('runs on an accelerated clock with three bidders and an observer, to a result its log replays', async () => {
+    const owner = await (await newContext(browser, 'zh-CN')).newPage()
+    await signIn(owner, DEMO_ACCOUNTS.owner)
+    await visit(owner, '/owner/procurements/new')
+    const form = owner.locator('main form.procurement-form')
+    await form.getByLabel('项目代码').fill('2026-450802-46-01-071190')
+    await form.getByLabel('项目名称').fill('贵港市港北区城市内涝治理工程')
+    await form.getByLabel('公告标题').fill('城市内涝治理工程环境影响报告表编制（网上竞价）')
+    await form.locator('summary', { hasText: '环境影响评价' }).click()
+    await form.getByLabel('C06-02 环境影响报告表编制').check()
+    await form.getByLabel('最高限价（元）').fill('50,000')
+    await form.getByLabel('服务时限（工作日）').fill('10')
+    await form.getByLabel('选取方式', { exact: true }).selectOption('reverse_auction')
+    await form.getByLabel('每次降价最小幅度（元）').fill('500')
+    await form.getByLabel('公告期（工作日）').fill('3')
+    await Promise.all([owner.waitForURL('**/owner/procurements/*?saved=draft'), form.locator('button[type=submit]').click()])
+    await owner.waitForSelector('html[data-hydrated]')
+    const id = new URL(owner.url()).pathname.split('/').pop()!
+    await Promise.all([owner.waitForResponse((r) => r.request().method() === 'POST'), owner.getByRole('button', { name: '发布公告' }).click()])
+    await expect.poll(() => owner.locator('.lead .badge').textContent()).toBe('报名中')
+
+    const bidders: Page[] = []
+    for (const [n, email] of BIDDERS.entries()) {
+      const page = await (await newContext(browser, 'zh-CN', n === 2)).newPage()
+      await signIn(page, email)
+      await visit(page, `/agency/bids/${id}`)
+      const bidForm = page.locator('main form:has(input[name=price])')
+      await bidForm.getByLabel('报价（元）').fill(['46,000', '47,500', '48,800'][n]!)
+      await bidForm.getByLabel('承诺时限', { exact: true }).fill('8')
+      await bidForm.getByLabel(/本机构承诺按报价/).check()
+      await post(bidForm)
+      await expect.poll(() => page.locator('.alert.ok').textContent()).toBe('报价已提交并密封。')
+      bidders.push(page)
+    }
+
+    // The deadline passes: the bids open and the auction is scheduled for the next working day.
+    await fetch(`${base}/__test/clock`, { method: 'POST', body: new URLSearchParams({ advanceMs: String(6 * 86_400_000) }) })
+    const observer = await (await newContext(browser, 'en')).newPage()
+    await visit(observer, `/procurements/${id}/auction`)
+    const terms = await boardOf(observer)
+    expect(terms.phase).toBe('scheduled')
+    expect(await observer.locator('#auction-status-title').textContent()).toBe('Not started yet')
+    // Labels only, before and during: the page's whole answer names no bidder.
+    expect(await (await observer.request.get(`${base}/procurements/${id}/auction`)).text()).not.toMatch(/agency19|agency32|agency45|环境影响评价有限公司/)
+    // A minute before the start (sessions end after 12 hours of server time, so the bidders sign in now).
+    await setClock(new Date(Date.parse(terms.startsAt) - 60_000).toISOString())
+    for (const [n, page] of bidders.entries()) {
+      await signIn(page, BIDDERS[n]!)
+      await visit(page, `/procurements/${id}/auction`)
+    }
+    const labelOf = await Promise.all(bidders.map(async (page) => (await boardOf(page)).myLabel!))
+    expect([...labelOf].sort()).toEqual([1, 2, 3])
+
+    const slotMs = terms.turnSeconds * 1000
+    const start = Date.parse(terms.startsAt)
+    const turns = terms.rounds * 3
+    const cuts = [1500, 0, 800, 1000, 2000, 0, 500, 700, 600]
+    for (let slot = 0; slot < turns; slot++) {
+      await setClock(new Date(start + slot * slotMs + 1000).toISOString())
+      // The clock moved the turn: every board hears it over SSE, without reloading.
+      await expect.poll(() => observer.locator('.auction-status .big-number').textContent(), { timeout: 10_000 }).toMatch(new RegExp(`^Round ${Math.floor(slot / 3) + 1} of 3, turn ${(slot % 3) + 1}: Bidder \\d bids$`))
+      const current = Number(/Bidder (\d)/.exec((await observer.locator('.auction-status .big-number').textContent())!)![1])
+      const page = bidders[labelOf.indexOf(current)]!
+      await expect.poll(() => page.locator('#my-turn-title').count(), { timeout: 10_000 }).toBe(1)
+      if (slot === 0) {
+        await screenshot(page, 'auction-my-turn')
+        // A cut smaller than the step is refused with the ceiling named, and nothing changes.
+        const turnForm = page.locator('main form:has(input[name=price])')
+        const before = await observer.locator('table.auction-board tbody').textContent()
+        await turnForm.getByLabel('新报价（元）').fill('48,600')
+        await post(turnForm)
+        await expect.poll(() => turnForm.locator('.field.has-error .error').textContent()).toMatch(/^每次至少降价 ¥500，本次报价不得高于 ¥48300/)
+        expect(await observer.locator('table.auction-board tbody').textContent()).toBe(before)
+        // At most one attempt a second per bidder: a person's pace, not a script's.
+        await page.waitForTimeout(1100)
+      }
+      if (!cuts[slot]) continue
+      const mine = (await boardOf(page)).rows
+      const price = Number((await page.locator('table.auction-board tbody tr', { has: page.locator('.badge.ok') }).locator('td.num').first().textContent())!.replace(/[^\d.]/g, ''))
+      expect(mine.length).toBe(3)
+      const turnForm = page.locator('main form:has(input[name=price])')
+      await turnForm.getByLabel('新报价（元）').fill(String(price - cuts[slot]!))
+      await post(turnForm)
+      await expect.poll(() => page.locator('.alert.ok').textContent()).toBe('报价已提交。')
+      // The observer sees the move at once.
+      await expect.poll(() => observer.locator('.auction-log li').count(), { timeout: 10_000 }).toBe(cuts.slice(0, slot + 1).filter(Boolean).length)
+      if (slot === 3) {
+        await screenshot(observer, 'auction-observer')
+        await expectAccessible(observer)
+      }
+    }
+
+    // After the last turn the finish job writes the result; the board says so and links to it.
+    await setClock(new Date(Date.parse(terms.endsAt) + 1000).toISOString())
+    await expect.poll(() => observer.locator('#auction-status-title').textContent(), { timeout: 10_000 }).toBe('Over')
+    await visit(observer, `/procurements/${id}/auction`)
+    const final = await boardOf(observer)
+    await Promise.all([observer.waitForURL(`**/procurements/${id}`), observer.getByRole('link', { name: 'See the result' }).click()])
+    await observer.waitForSelector('html[data-hydrated]')
+    await expectAccessible(observer)
+    const resultPrices = (await observer.locator('table.selection tbody tr td.num:nth-child(3)').allTextContents()).map((s) => Math.round(Number(s.replace(/[^\d.]/g, '')) * 100))
+    // Replaying the public log from the initial prices gives the same ranking.
+    const replayTerms: AuctionTerms = { startsAt: new Date(final.startsAt), turnSeconds: final.turnSeconds, rounds: final.rounds, minStepFen: final.minStepFen, floorFen: null, bidders: final.rows.map((r) => ({ bidId: String(r.label), label: r.label, initialFen: r.initialFen, submittedAt: r.initialAt })) }
+    const { prices } = replay(replayTerms, final.log.map((m) => ({ round: m.round - 1, turn: m.turn - 1, bidId: String(m.label), priceFen: m.priceFen })))
+    expect(resultPrices).toEqual([...prices.values()].sort((a, b) => a - b))
+    await screenshot(observer, 'auction-result')
+  }, 240_000)
+})
