@@ -28,6 +28,7 @@ let openId = ''
 let ownId = ''
 let otherId = ''
 let drawId = ''
+let auctionId = ''
 
 beforeAll(async () => {
   for (const role of ROLES) if (role !== 'public') cookies[role] = await signIn(DEMO_ACCOUNTS[role])
@@ -47,6 +48,7 @@ beforeAll(async () => {
   const drawn = await (await fetch(`${base}/procurements?method=random_draw&status=awarded`)).text()
   const drawnId = /\/procurements\/([0-9a-f-]{36})/.exec(drawn)?.[1] ?? ''
   drawId = /\/draws\/([0-9a-f-]{36})/.exec(await (await fetch(`${base}/procurements/${drawnId}`)).text())?.[1] ?? ''
+  auctionId = /\/procurements\/([0-9a-f-]{36})/.exec(await (await fetch(`${base}/procurements?method=reverse_auction`)).text())?.[1] ?? ''
   otherId = [...everyone.matchAll(/\/procurements\/([0-9a-f-]{36})/g)].map((m) => m[1]!).find((id) => !mine.includes(id)) ?? ''
 })
 
@@ -58,6 +60,7 @@ describe('access control, every route by every role', () => {
     expect(ownId).toMatch(/^[0-9a-f-]{36}$/)
     expect(otherId).toMatch(/^[0-9a-f-]{36}$/)
     expect(drawId).toMatch(/^[0-9a-f-]{36}$/)
+    expect(auctionId).toMatch(/^[0-9a-f-]{36}$/)
   })
 
   const table: Array<[string, Record<Role, number>]> = [
@@ -66,6 +69,8 @@ describe('access control, every route by every role', () => {
     ['/procurements', { public: 200, owner: 200, agency: 200, authority: 200, market_office: 200 }],
     ['/procurements/OPEN', { public: 200, owner: 200, agency: 200, authority: 200, market_office: 200 }],
     ['/procurements/feed.xml', { public: 200, owner: 200, agency: 200, authority: 200, market_office: 200 }],
+    ['/procurements/AUCTION/auction', { public: 200, owner: 200, agency: 200, authority: 200, market_office: 200 }],
+    ['/procurements/OPEN/auction', { public: 404, owner: 404, agency: 404, authority: 404, market_office: 404 }],
     ['/draws/DRAW', { public: 200, owner: 200, agency: 200, authority: 200, market_office: 200 }],
     ['/draws/DRAW/record.json', { public: 200, owner: 200, agency: 200, authority: 200, market_office: 200 }],
     ['/draws/00000000-0000-4000-8000-000000000000/record.json', { public: 404, owner: 404, agency: 404, authority: 404, market_office: 404 }],
@@ -97,7 +102,7 @@ describe('access control, every route by every role', () => {
   ]
   for (const [path, expected] of table) {
     it(`GET ${path}`, async () => {
-      const real = path.replace('AGENCY', agencyId).replace('PENDING', pendingId).replace('SCAN', scanId).replace('OTHER', otherId).replace('OPEN', openId).replace('OWN', ownId).replace('DRAW', drawId)
+      const real = path.replace('AGENCY', agencyId).replace('PENDING', pendingId).replace('SCAN', scanId).replace('OTHER', otherId).replace('OPEN', openId).replace('OWN', ownId).replace('DRAW', drawId).replace('AUCTION', auctionId)
       const got = Object.fromEntries(await Promise.all(ROLES.map(async (role) => [role, await get(role, real)] as const)))
       expect(got).toEqual(expected)
     })
@@ -115,6 +120,8 @@ describe('access control, every route by every role', () => {
     expect(await post('owner', `/agency/bids/${openId}`, { intent: 'submit', price: '1', committedDays: '1', accept: 'yes' })).toBe(403)
     expect(await post('public', `/owner/procurements/${ownId}`, { intent: 'cancel', reason: '冒名撤销' })).toBe(302)
     expect(await post('authority', '/office/rules', { threshold: '0' })).toBe(403)
+    expect(await post('owner', `/procurements/${auctionId}/auction`, { price: '1', idempotencyKey: 'owner-tries-to-bid' })).toBe(403)
+    expect(await post('public', `/procurements/${auctionId}/auction`, { price: '1', idempotencyKey: 'public-tries-to-bid' })).toBe(302)
     expect(await post('owner', '/calendar', { intent: 'setDay', day: '2027-01-04', kind: 'holiday', nameZh: '假' })).toBe(403)
     // Still pending after the refused approval.
     const review = await (await fetch(`${base}/authority/qualifications/${pendingId}`, { headers: { cookie: cookies.authority! } })).text()
