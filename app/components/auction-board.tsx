@@ -41,7 +41,7 @@ const clockText = (ms: number) => {
 }
 
 /**
- * 网上竞价 live: anonymous labels and current prices, whose turn it is with a countdown from the
+ * The live reverse auction's board: anonymous labels and current prices, whose turn it is with a countdown from the
  * server's clock, the moves so far, and, in its own turn, the bidder's form.
  */
 export function AuctionBoard({ procurementId, initial, priceError, errorParams, idempotencyKey }: { procurementId: string; initial: BoardData; priceError?: MessageKey; errorParams?: Record<string, string | number>; idempotencyKey: string }) {
