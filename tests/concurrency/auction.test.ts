@@ -1,15 +1,15 @@
 import { eq, inArray } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../db/client'
-import { auctionEvents, auctions, auditLog, serviceItemSpecialties, serviceItems, type User } from '../../db/schema'
+import { auctionEvents, auctions, auditLog, type User } from '../../db/schema'
 import { verifyChain } from '../../services/audit'
 import { JobQueue } from '../../services/jobs'
 import { bidInputSchema, closeIfDue, procurementHandlers, procurementInputSchema, publishProcurement, saveDraft, submitBid } from '../../services/procurement'
 import { auctionBidSchema, placeAuctionBid } from '../../services/selection'
 import { ManualClock } from '../../services/shared/clock'
 import { DomainError } from '../../services/shared/errors'
-import { acceptCommitment, addQualification, createOrganization, createUser, makeUscc, rng } from '../../seeds/factories'
 import { freshDatabase } from '../support/db'
+import { eiaMarket } from '../support/load'
 
 /**
  * On real PostgreSQL: in each turn of a live auction the bidder whose turn it is sends 50
@@ -19,23 +19,11 @@ import { freshDatabase } from '../support/db'
 let database: Database
 const clock = new ManualClock('2026-11-23T02:00:00Z')
 let owner: User
-const agencies: User[] = []
+let agencies: User[] = []
 
 beforeAll(async () => {
   database = await freshDatabase()
-  const { db } = database
-  const at = clock.now()
-  const r = rng(11)
-  const [link] = await db.select({ code: serviceItemSpecialties.specialtyCode }).from(serviceItemSpecialties).innerJoin(serviceItems, eq(serviceItems.id, serviceItemSpecialties.itemId)).where(eq(serviceItems.code, 'C06-02'))
-  const ownerOrg = await createOrganization(db, { kind: 'owner', nameZh: '贵港市港北区住房和城乡建设局', nameEn: 'Gangbei Housing Bureau', uscc: makeUscc(r, '450802', 'government'), regionCode: '450802', contactName: '李强', contactPhone: '0775-4561234', contactEmail: 'owner@auction.test' }, at)
-  owner = await createUser(db, { email: 'owner@auction.test', displayName: '李强', orgId: ownerOrg.id, role: 'admin', passwordHash: 'x' }, at)
-  for (let i = 0; i < 3; i++) {
-    const org = await createOrganization(db, { kind: 'agency', nameZh: `广西竞价测试第${i + 1}环境咨询有限公司`, nameEn: `Auction Test Agency ${i + 1}`, uscc: makeUscc(r, '450802'), regionCode: '450802', contactName: '王芳', contactPhone: '13800000000', contactEmail: `b${i}@auction.test`, legalRepresentative: '王芳', address: '贵港市港北区' }, at)
-    const user = await createUser(db, { email: `b${i}@auction.test`, displayName: '王芳', orgId: org.id, role: 'admin', passwordHash: 'x' }, at)
-    await addQualification(db, { orgId: org.id, specialtyCode: link!.code, level: 2, certificateNo: `AUCT${i}`, issuer: '广西壮族自治区生态环境厅', validFrom: '2025-01-01', validTo: '2028-12-31', status: 'approved' })
-    await acceptCommitment(db, org.id, user.id, at)
-    agencies.push(user)
-  }
+  ;({ owner, agencies } = await eiaMarket(database.db, 3, 'auction', clock.now()))
 })
 afterAll(async () => database?.close())
 

@@ -1,14 +1,14 @@
 import { eq, inArray } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../db/client'
-import { auditLog, selectionCandidates, serviceItemSpecialties, serviceItems, type User } from '../../db/schema'
+import { auditLog, selectionCandidates, type User } from '../../db/schema'
 import { verifyChain } from '../../services/audit'
 import { JobQueue } from '../../services/jobs'
 import { bidInputSchema, closeIfDue, procurementHandlers, procurementInputSchema, publishProcurement, saveDraft, submitBid } from '../../services/procurement'
 import { ManualClock } from '../../services/shared/clock'
 import { DomainError } from '../../services/shared/errors'
-import { acceptCommitment, addQualification, createOrganization, createUser, makeUscc, rng } from '../../seeds/factories'
 import { freshDatabase } from '../support/db'
+import { eiaMarket } from '../support/load'
 
 /**
  * On real PostgreSQL, with a pool of connections: 200 agencies bid on one procurement at the same
@@ -19,23 +19,11 @@ const N = 200
 let database: Database
 const clock = new ManualClock('2026-11-23T02:00:00Z')
 let owner: User
-const agencies: User[] = []
+let agencies: User[] = []
 
 beforeAll(async () => {
   database = await freshDatabase()
-  const { db } = database
-  const at = clock.now()
-  const r = rng(7)
-  const [link] = await db.select({ code: serviceItemSpecialties.specialtyCode }).from(serviceItemSpecialties).innerJoin(serviceItems, eq(serviceItems.id, serviceItemSpecialties.itemId)).where(eq(serviceItems.code, 'C06-02'))
-  const ownerOrg = await createOrganization(db, { kind: 'owner', nameZh: '贵港市港北区住房和城乡建设局', nameEn: 'Gangbei Housing Bureau', uscc: makeUscc(r, '450802', 'government'), regionCode: '450802', contactName: '李强', contactPhone: '0775-4561234', contactEmail: 'owner@load.test' }, at)
-  owner = await createUser(db, { email: 'owner@load.test', displayName: '李强', orgId: ownerOrg.id, role: 'admin', passwordHash: 'x' }, at)
-  for (let i = 0; i < N; i++) {
-    const org = await createOrganization(db, { kind: 'agency', nameZh: `广西并发测试第${i + 1}环境咨询有限公司`, nameEn: `Load Test Agency ${i + 1}`, uscc: makeUscc(r, '450802'), regionCode: '450802', contactName: '王芳', contactPhone: '13800000000', contactEmail: `a${i}@load.test`, legalRepresentative: '王芳', address: '贵港市港北区' }, at)
-    const user = await createUser(db, { email: `a${i}@load.test`, displayName: '王芳', orgId: org.id, role: 'admin', passwordHash: 'x' }, at)
-    await addQualification(db, { orgId: org.id, specialtyCode: link!.code, level: 2, certificateNo: `LOAD${String(i).padStart(5, '0')}`, issuer: '广西壮族自治区生态环境厅', validFrom: '2025-01-01', validTo: '2028-12-31', status: 'approved' })
-    await acceptCommitment(db, org.id, user.id, at)
-    agencies.push(user)
-  }
+  ;({ owner, agencies } = await eiaMarket(database.db, N, 'load', clock.now()))
 }, 240_000)
 afterAll(async () => database?.close())
 

@@ -1,9 +1,9 @@
-import type { Browser, Locator, Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { DEMO_ACCOUNTS } from '../../seeds/demo'
 import { replay, type AuctionTerms } from '../../services/selection/auction/state'
 import { expectAccessible, launch, newContext, screenshot } from './browser'
-import { signIn, visit } from './helpers'
+import { bidInBrowser, draftEia, post, publishDraft, signIn, visit } from './helpers'
 
 /**
  * A live reverse auction in real browsers: three bidders and a public observer watch the same
@@ -22,10 +22,6 @@ afterAll(async () => browser?.close())
 const BIDDERS = ['agency19@example.com', 'agency32@example.com', 'agency45@example.com']
 const setClock = (iso: string) => fetch(`${base}/__test/clock`, { method: 'POST', body: new URLSearchParams({ setIso: iso }) }).then((r) => r.json() as Promise<{ now: string }>)
 
-async function post(form: Locator) {
-  await Promise.all([form.page().waitForResponse((r) => r.request().method() === 'POST'), form.locator('button[type=submit]').first().click()])
-}
-
 type Board = { phase: string; startsAt: string; endsAt: string; turnSeconds: number; rounds: number; minStepFen: number; currentLabel: number | null; myLabel: number | null; rows: Array<{ label: number; priceFen: number; initialFen: number; initialAt: string }>; log: Array<{ label: number; round: number; turn: number; priceFen: number }> }
 const boardOf = (page: Page) => page.evaluate(() => (window as unknown as { __remixContext: { state: { loaderData: Record<string, { board?: unknown }> } } }).__remixContext.state.loaderData['routes/procurements.$id_.auction']!.board) as Promise<Board>
 
@@ -33,37 +29,12 @@ describe('a live reverse auction', () => {
   it('runs on an accelerated clock with three bidders and an observer, to a result its log replays', async () => {
     const owner = await (await newContext(browser, 'zh-CN')).newPage()
     await signIn(owner, DEMO_ACCOUNTS.owner)
-    await visit(owner, '/owner/procurements/new')
-    const form = owner.locator('main form.procurement-form')
-    await form.getByLabel('项目代码').fill('2026-450802-46-01-071190')
-    await form.getByLabel('项目名称').fill('贵港市港北区城市内涝治理工程')
-    await form.getByLabel('公告标题').fill('城市内涝治理工程环境影响报告表编制（网上竞价）')
-    await form.locator('summary', { hasText: '环境影响评价' }).click()
-    await form.getByLabel('C06-02 环境影响报告表编制').check()
-    await form.getByLabel('最高限价（元）').fill('50,000')
-    await form.getByLabel('服务时限（工作日）').fill('10')
-    await form.getByLabel('选取方式', { exact: true }).selectOption('reverse_auction')
-    await form.getByLabel('每次降价最小幅度（元）').fill('500')
-    await form.getByLabel('公告期（工作日）').fill('3')
-    await Promise.all([owner.waitForURL('**/owner/procurements/*?saved=draft'), form.locator('button[type=submit]').click()])
-    await owner.waitForSelector('html[data-hydrated]')
-    const id = new URL(owner.url()).pathname.split('/').pop()!
-    await Promise.all([owner.waitForResponse((r) => r.request().method() === 'POST'), owner.getByRole('button', { name: '发布公告' }).click()])
-    await expect.poll(() => owner.locator('.lead .badge').textContent()).toBe('报名中')
+    const id = await draftEia(owner, { code: '2026-450802-46-01-071190', project: '贵港市港北区城市内涝治理工程', title: '城市内涝治理工程环境影响报告表编制（网上竞价）', max: '50,000', days: '10', method: 'reverse_auction', announcementDays: '3', extra: { '每次降价最小幅度（元）': '500' } })
+    await publishDraft(owner)
 
+    // The third bids from a phone.
     const bidders: Page[] = []
-    for (const [n, email] of BIDDERS.entries()) {
-      const page = await (await newContext(browser, 'zh-CN', n === 2)).newPage()
-      await signIn(page, email)
-      await visit(page, `/agency/bids/${id}`)
-      const bidForm = page.locator('main form:has(input[name=price])')
-      await bidForm.getByLabel('报价（元）').fill(['46,000', '47,500', '48,800'][n]!)
-      await bidForm.getByLabel('承诺时限', { exact: true }).fill('8')
-      await bidForm.getByLabel(/本机构承诺按报价/).check()
-      await post(bidForm)
-      await expect.poll(() => page.locator('.alert.ok').textContent()).toBe('报价已提交并密封。')
-      bidders.push(page)
-    }
+    for (const [n, email] of BIDDERS.entries()) bidders.push(await bidInBrowser(browser, email, id, ['46,000', '47,500', '48,800'][n]!, '8', n === 2))
 
     // The deadline passes: the bids open and the auction is scheduled for the next working day.
     await fetch(`${base}/__test/clock`, { method: 'POST', body: new URLSearchParams({ advanceMs: String(6 * 86_400_000) }) })

@@ -1,7 +1,7 @@
-import type { Page } from 'playwright-core'
-import { inject } from 'vitest'
+import type { Browser, Locator, Page } from 'playwright-core'
+import { expect, inject } from 'vitest'
 import { DEMO_PASSWORD } from '../../seeds/demo'
-import { expectAccessible } from './browser'
+import { expectAccessible, newContext } from './browser'
 
 const base = inject('baseUrl')
 
@@ -25,3 +25,50 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await submit(page, '/login')
 }
 
+
+/** Submits one form (a page may hold several) and waits for the server's answer. */
+export async function post(form: Locator) {
+  await Promise.all([form.page().waitForResponse((r) => r.request().method() === 'POST'), form.locator('button[type=submit]').first().click()])
+}
+
+/**
+ * Fills the owner's new-procurement form for one EIA report (C06-02) as a person would, then
+ * saves the draft; `extra` fills fields a method needs. Returns the draft's id.
+ */
+export async function draftEia(owner: Page, terms: { code: string; project: string; title: string; max: string; days: string; method: string; announcementDays: string; extra?: Record<string, string> }) {
+  await visit(owner, '/owner/procurements/new')
+  const form = owner.locator('main form.procurement-form')
+  await form.getByLabel('项目代码').fill(terms.code)
+  await form.getByLabel('项目名称').fill(terms.project)
+  await form.getByLabel('公告标题').fill(terms.title)
+  await form.locator('summary', { hasText: '环境影响评价' }).click()
+  await form.getByLabel('C06-02 环境影响报告表编制').check()
+  await form.getByLabel('最高限价（元）').fill(terms.max)
+  await form.getByLabel('服务时限（工作日）').fill(terms.days)
+  await form.getByLabel('选取方式', { exact: true }).selectOption(terms.method)
+  await form.getByLabel('公告期（工作日）').fill(terms.announcementDays)
+  for (const [label, value] of Object.entries(terms.extra ?? {})) await form.getByLabel(label).fill(value)
+  await Promise.all([owner.waitForURL('**/owner/procurements/*?saved=draft'), form.locator('button[type=submit]').click()])
+  await owner.waitForSelector('html[data-hydrated]')
+  return new URL(owner.url()).pathname.split('/').pop()!
+}
+
+/** Publishes the owner's draft from its page and waits for it to be open for bids. */
+export async function publishDraft(owner: Page) {
+  await Promise.all([owner.waitForResponse((r) => r.request().method() === 'POST'), owner.getByRole('button', { name: '发布公告' }).click()])
+  await expect.poll(() => owner.locator('.lead .badge').textContent()).toBe('报名中')
+}
+
+/** An agency, in its own browser, bids on a procurement through the form and sees it sealed. */
+export async function bidInBrowser(browser: Browser, email: string, id: string, price: string, days: string, mobile = false) {
+  const page = await (await newContext(browser, 'zh-CN', mobile)).newPage()
+  await signIn(page, email)
+  await visit(page, `/agency/bids/${id}`)
+  const bidForm = page.locator('main form:has(input[name=price])')
+  await bidForm.getByLabel('报价（元）').fill(price)
+  await bidForm.getByLabel('承诺时限', { exact: true }).fill(days)
+  await bidForm.getByLabel(/本机构承诺按报价/).check()
+  await post(bidForm)
+  await expect.poll(() => page.locator('.alert.ok').textContent()).toBe('报价已提交并密封。')
+  return page
+}

@@ -1,8 +1,8 @@
-import type { Browser, Locator, Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { DEMO_ACCOUNTS } from '../../seeds/demo'
 import { expectAccessible, launch, newContext, screenshot } from './browser'
-import { signIn, visit } from './helpers'
+import { draftEia, post, publishDraft, signIn, visit } from './helpers'
 
 /**
  * An open procurement, in a real browser: the owner posts and publishes it; three agencies bid,
@@ -19,11 +19,6 @@ afterAll(async () => browser?.close())
 
 // Demo agencies 19, 32 and 45 hold verified EIA qualifications and offer EIA items.
 const BIDDERS = ['agency19@example.com', 'agency32@example.com', 'agency45@example.com']
-
-/** Submits one form (a page may hold several) and waits for the server's answer. */
-async function post(form: Locator) {
-  await Promise.all([form.page().waitForResponse((r) => r.request().method() === 'POST'), form.locator('button[type=submit]').first().click()])
-}
 
 describe('an open procurement', () => {
   it('is posted, bid on under seal, closed by its deadline and opened to its owner', async () => {
@@ -185,23 +180,8 @@ describe('a direct commission', () => {
 
     const owner = await (await newContext(browser, 'zh-CN')).newPage()
     await signIn(owner, DEMO_ACCOUNTS.owner)
-    await visit(owner, '/owner/procurements/new')
-    const form = owner.locator('main form.procurement-form')
-    await form.getByLabel('项目代码').fill('2026-450802-46-01-052211')
-    await form.getByLabel('项目名称').fill('贵港市江南污水处理厂配套管网工程')
-    await form.getByLabel('公告标题').fill('配套管网工程环境影响报告表编制（直接委托）')
-    await form.locator('summary', { hasText: '环境影响评价' }).click()
-    await form.getByLabel('C06-02 环境影响报告表编制').check()
-    await form.getByLabel('最高限价（元）').fill('30,000')
-    await form.getByLabel('服务时限（工作日）').fill('8')
-    await form.getByLabel('选取方式', { exact: true }).selectOption('direct')
-    await form.getByLabel('公告期（工作日）').fill('1')
-    await form.getByLabel('受委托机构的统一社会信用代码').fill(uscc)
-    await Promise.all([owner.waitForURL('**/owner/procurements/*?saved=draft'), form.locator('button[type=submit]').click()])
-    await owner.waitForSelector('html[data-hydrated]')
-    const id = new URL(owner.url()).pathname.split('/').pop()!
-    await Promise.all([owner.waitForResponse((r) => r.request().method() === 'POST'), owner.getByRole('button', { name: '发布公告' }).click()])
-    await expect.poll(() => owner.locator('.lead .badge').textContent()).toBe('报名中')
+    const id = await draftEia(owner, { code: '2026-450802-46-01-052211', project: '贵港市江南污水处理厂配套管网工程', title: '配套管网工程环境影响报告表编制（直接委托）', max: '30,000', days: '8', method: 'direct', announcementDays: '1', extra: { 受委托机构的统一社会信用代码: uscc } })
+    await publishDraft(owner)
 
     // The agency finds the invitation in its inbox and confirms its price and days.
     await visit(agency, '/agency')

@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process'
 import path from 'node:path'
-import type { Browser, Locator, Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { DEMO_ACCOUNTS } from '../../seeds/demo'
 import { expectAccessible, launch, newContext, screenshot } from './browser'
-import { signIn, visit } from './helpers'
+import { bidInBrowser, draftEia, post, publishDraft, signIn, visit } from './helpers'
 
 /**
  * A random draw, in a real browser: the owner publishes it; three agencies bid, each browser
@@ -22,45 +22,19 @@ afterAll(async () => browser?.close())
 // Demo agencies 19, 32 and 45 hold verified EIA qualifications and offer EIA items.
 const BIDDERS = ['agency19@example.com', 'agency32@example.com', 'agency45@example.com']
 
-async function post(form: Locator) {
-  await Promise.all([form.page().waitForResponse((r) => r.request().method() === 'POST'), form.locator('button[type=submit]').first().click()])
-}
-
 describe('a random draw', () => {
   it('is drawn at the opening from a committed secret and the bidders’ nonces, and anyone can recompute it', async () => {
     const owner = await (await newContext(browser, 'zh-CN')).newPage()
     await signIn(owner, DEMO_ACCOUNTS.owner)
-    await visit(owner, '/owner/procurements/new')
-    const form = owner.locator('main form.procurement-form')
-    await form.getByLabel('项目代码').fill('2026-450802-46-01-061180')
-    await form.getByLabel('项目名称').fill('贵港市覃塘区污水管网完善工程')
-    await form.getByLabel('公告标题').fill('覃塘区污水管网完善工程环境影响报告表编制')
-    await form.locator('summary', { hasText: '环境影响评价' }).click()
-    await form.getByLabel('C06-02 环境影响报告表编制').check()
-    await form.getByLabel('最高限价（元）').fill('50,000')
-    await form.getByLabel('服务时限（工作日）').fill('10')
-    await form.getByLabel('选取方式', { exact: true }).selectOption('random_draw')
-    await form.getByLabel('公告期（工作日）').fill('3')
-    await Promise.all([owner.waitForURL('**/owner/procurements/*?saved=draft'), form.locator('button[type=submit]').click()])
-    await owner.waitForSelector('html[data-hydrated]')
-    const id = new URL(owner.url()).pathname.split('/').pop()!
-    await Promise.all([owner.waitForResponse((r) => r.request().method() === 'POST'), owner.getByRole('button', { name: '发布公告' }).click()])
-    await expect.poll(() => owner.locator('.lead .badge').textContent()).toBe('报名中')
+    const id = await draftEia(owner, { code: '2026-450802-46-01-061180', project: '贵港市覃塘区污水管网完善工程', title: '覃塘区污水管网完善工程环境影响报告表编制', max: '50,000', days: '10', method: 'random_draw', announcementDays: '3' })
+    await publishDraft(owner)
     const commitment = await owner.locator('main code.commitment').textContent()
     expect(commitment).toMatch(/^[0-9a-f]{64}$/)
 
     const bidders: Page[] = []
     const nonces: string[] = []
     for (const [n, email] of BIDDERS.entries()) {
-      const page = await (await newContext(browser, 'zh-CN')).newPage()
-      await signIn(page, email)
-      await visit(page, `/agency/bids/${id}`)
-      const bidForm = page.locator('main form:has(input[name=price])')
-      await bidForm.getByLabel('报价（元）').fill(['46,000', '47,500', '48,800'][n]!)
-      await bidForm.getByLabel('承诺时限', { exact: true }).fill(String(7 + n))
-      await bidForm.getByLabel(/本机构承诺按报价/).check()
-      await post(bidForm)
-      await expect.poll(() => page.locator('.alert.ok').textContent()).toBe('报价已提交并密封。')
+      const page = await bidInBrowser(browser, email, id, ['46,000', '47,500', '48,800'][n]!, String(7 + n))
       nonces.push((await page.locator('code.nonce').textContent())!)
       bidders.push(page)
     }
