@@ -2,7 +2,7 @@ import { useId } from 'react'
 import type { MessageKey } from '~/i18n'
 import { useT } from '~/utils/i18n'
 
-interface FieldProps extends React.InputHTMLAttributes<HTMLInputElement> {
+interface Labelled {
   label: MessageKey
   name: string
   error?: MessageKey
@@ -10,19 +10,25 @@ interface FieldProps extends React.InputHTMLAttributes<HTMLInputElement> {
   errorParams?: Record<string, string | number>
   hint?: MessageKey
 }
+type FieldProps = Labelled & React.InputHTMLAttributes<HTMLInputElement>
 
-/** A labelled input whose hint and error are tied to it for screen readers. */
-export function Field({ label, name, error, errorParams, hint, ...input }: FieldProps) {
+/** The label, hint and error around one control, tied to it by ids for screen readers. */
+function LabelledControl({ label, error, errorParams, hint, control }: Omit<Labelled, 'name'> & { control: (a11y: { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string }) => React.ReactNode }) {
   const t = useT()
   const id = useId()
   const described = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined
   return (
     <div className={`field${error ? ' has-error' : ''}`}>
       <label htmlFor={id}>{t(label)}</label>
-      <input id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={described} {...input} />
+      {control({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': described })}
       <FieldMessages id={id} hint={hint} error={error} errorParams={errorParams} />
     </div>
   )
+}
+
+/** A labelled input whose hint and error are tied to it for screen readers. */
+export function Field({ label, name, error, errorParams, hint, ...input }: FieldProps) {
+  return <LabelledControl label={label} error={error} errorParams={errorParams} hint={hint} control={(a11y) => <input {...a11y} name={name} {...input} />} />
 }
 
 export function FormError({ error }: { error?: MessageKey }) {
@@ -58,17 +64,8 @@ export function TableWrap({ label, children }: { label: string; children: React.
 }
 
 /** A labelled multi-line field with its hint and error, like `Field`. */
-export function TextArea({ label, name, error, errorParams, hint, ...input }: Omit<React.TextareaHTMLAttributes<HTMLTextAreaElement>, 'name'> & { label: MessageKey; name: string; error?: MessageKey; errorParams?: Record<string, string | number>; hint?: MessageKey }) {
-  const t = useT()
-  const id = useId()
-  const described = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined
-  return (
-    <div className={`field${error ? ' has-error' : ''}`}>
-      <label htmlFor={id}>{t(label)}</label>
-      <textarea id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={described} {...input} />
-      <FieldMessages id={id} hint={hint} error={error} errorParams={errorParams} />
-    </div>
-  )
+export function TextArea({ label, name, error, errorParams, hint, ...input }: Labelled & Omit<React.TextareaHTMLAttributes<HTMLTextAreaElement>, 'name'>) {
+  return <LabelledControl label={label} error={error} errorParams={errorParams} hint={hint} control={(a11y) => <textarea {...a11y} name={name} {...input} />} />
 }
 
 /** A field's hint and error, with the ids its input points at. */
