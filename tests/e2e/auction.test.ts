@@ -22,7 +22,7 @@ afterAll(async () => browser?.close())
 const BIDDERS = ['agency19@example.com', 'agency32@example.com', 'agency45@example.com']
 const setClock = (iso: string) => fetch(`${base}/__test/clock`, { method: 'POST', body: new URLSearchParams({ setIso: iso }) }).then((r) => r.json() as Promise<{ now: string }>)
 
-type Board = { phase: string; startsAt: string; endsAt: string; turnSeconds: number; rounds: number; minStepFen: number; currentLabel: number | null; myLabel: number | null; rows: Array<{ label: number; priceFen: number; initialFen: number; initialAt: string }>; log: Array<{ label: number; round: number; turn: number; priceFen: number }> }
+type Board = { phase: string; startsAt: string; endsAt: string; turnSeconds: number; rounds: number; minStepFen: number; currentLabel: number | null; myLabel: number | null; rows: Array<{ label: number; priceFen: number; initialFen: number; initialAt: string }>; log: Array<{ id: number; label: number; round: number; turn: number; priceFen: number }> }
 const boardOf = (page: Page) => page.evaluate(() => (window as unknown as { __remixContext: { state: { loaderData: Record<string, { board?: unknown }> } } }).__remixContext.state.loaderData['routes/procurements.$id_.auction']!.board) as Promise<Board>
 
 describe('a live reverse auction', () => {
@@ -107,5 +107,20 @@ describe('a live reverse auction', () => {
     const { prices } = replay(replayTerms, final.log.map((m) => ({ round: m.round - 1, turn: m.turn - 1, bidId: String(m.label), priceFen: m.priceFen })))
     expect(resultPrices).toEqual([...prices.values()].sort((a, b) => a - b))
     await screenshot(observer, 'auction-result')
+
+    // A board that lost its connection comes back with Last-Event-ID and is whole again at once:
+    // the first message is the entire board, its id the last move's.
+    const abort = new AbortController()
+    const stream = await fetch(`${base}/procurements/${id}/auction/stream`, { headers: { 'last-event-id': '1' }, signal: abort.signal })
+    expect(stream.headers.get('content-type')).toContain('text/event-stream')
+    const reader = stream.body!.getReader()
+    let text = ''
+    while (!text.includes('event: board')) text += new TextDecoder().decode((await reader.read()).value)
+    while (!/data: .*\n\n/.test(text)) text += new TextDecoder().decode((await reader.read()).value)
+    abort.abort()
+    const lastId = Number(/id: (\d+)/.exec(text)![1])
+    const resumed = JSON.parse(/data: (.*)\n/.exec(text)![1]!) as Board
+    expect(lastId).toBe(Math.max(...final.log.map((m) => m.id)))
+    expect(resumed.rows).toEqual(final.rows)
   }, 240_000)
 })
