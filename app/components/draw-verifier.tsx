@@ -59,3 +59,29 @@ export function DrawVerifier({ initial = '' }: { initial?: string }) {
     </div>
   )
 }
+
+/** One published record, checked where it is listed: fetched from its public address and recomputed here. */
+export function DrawCheck({ id }: { id: string }) {
+  const t = useT()
+  const [result, setResult] = useState<null | 'busy' | 'unreadable' | { ok: boolean; problems: string[] }>(null)
+  const check = async () => {
+    setResult('busy')
+    try {
+      const record = (await (await fetch(`/draws/${id}/record.json`)).json()) as DrawRecord
+      setResult(await recomputeInBrowser(record))
+    } catch {
+      setResult('unreadable')
+    }
+  }
+  return (
+    <>
+      <button type="button" className="button small secondary" onClick={() => void check()} disabled={result === 'busy'}>
+        {t('draw.verify')}
+      </button>
+      <span role="status" aria-live="polite" className="draw-check">
+        {result === 'unreadable' ? <span className="badge status-rejected">{t('draw.unreadableShort')}</span> : null}
+        {result && typeof result === 'object' ? <span className={`badge ${result.ok ? 'ok' : 'status-rejected'}`}>{t(result.ok ? 'draw.okShort' : 'draw.mismatchShort')}</span> : null}
+      </span>
+    </>
+  )
+}

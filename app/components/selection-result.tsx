@@ -2,6 +2,7 @@ import { Link } from '@remix-run/react'
 import type { MessageKey } from '~/i18n'
 import { formatDateTime, formatYuan } from '~/utils/format'
 import { useLocale, useT } from '~/utils/i18n'
+import { DrawCheck } from './draw-verifier'
 import { TableWrap } from './field'
 
 export interface SelectionData {
@@ -107,7 +108,7 @@ export function SelectionResult({ data }: { data: SelectionData }) {
           <ul className="plain">
             {data.draws.map((r) => (
               <li key={r.id}>
-                {purpose(r.purpose)} · <Link to={`/draws/${r.id}`}>{t('sel.viewRecord')}</Link> · <a href={`/draws/${r.id}/record.json`}>JSON</a>
+                {purpose(r.purpose)} · <Link to={`/draws/${r.id}`}>{t('sel.viewRecord')}</Link> · <a href={`/draws/${r.id}/record.json`}>JSON</a> <DrawCheck id={r.id} />
               </li>
             ))}
           </ul>

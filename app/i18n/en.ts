@@ -901,4 +901,7 @@ export const en: Record<MessageKey, string> = {
   'auction.watch': 'Watch the live auction',
   'auction.replay': 'The auction’s moves',
   'sel.detail.reverse_auction': '{n} bidders went through {rounds} rounds of live bidding ({moves} price cuts); the lowest final price wins and a tie is drawn.',
+  'draw.okShort': 'Verified: it recomputes',
+  'draw.mismatchShort': 'Does not verify',
+  'draw.unreadableShort': 'Cannot read the record',
 }

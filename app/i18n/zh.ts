@@ -900,6 +900,9 @@ export const zh = {
   'auction.watch': '观看网上竞价',
   'auction.replay': '网上竞价记录',
   'sel.detail.reverse_auction': '{n} 家报价人经 {rounds} 轮网上竞价（共 {moves} 次降价），最终报价最低者中选，同价由抽取决定。',
+  'draw.okShort': '已验证：重算一致',
+  'draw.mismatchShort': '验证不通过',
+  'draw.unreadableShort': '无法读取记录',
 } as const
 
 export type MessageKey = keyof typeof zh

@@ -51,6 +51,9 @@ describe('a random draw', () => {
     expect(await rows.count()).toBe(3)
     const firstUscc = await rows.nth(0).locator('.mono').textContent()
     expect(await visitor.locator('#selection-title + p').textContent()).toBe('Drawn among 3 eligible bids; the draw’s order is the order in which the award is offered.')
+    // The notice checks its record where it lists it: fetched from its address and recomputed in the page.
+    await visitor.locator('.card', { has: visitor.locator('#selection-title') }).getByRole('button', { name: 'Verify' }).click()
+    await expect.poll(() => visitor.locator('.draw-check').textContent()).toBe('Verified: it recomputes')
     await screenshot(visitor, 'draw-result')
     await Promise.all([visitor.waitForURL('**/draws/*'), visitor.getByRole('link', { name: 'View and verify' }).click()])
     await visitor.waitForSelector('html[data-hydrated]')
