@@ -33,6 +33,7 @@ export interface AnnouncementData {
     termsVersion: number
     directReason: string | null
     drawCommitment: string | null
+    minStepFen?: number | null
   }
   ownerZh: string
   ownerEn: string
@@ -141,6 +142,7 @@ export function Announcement({ data, specialtyNames, selection }: { data: Announ
             [t('proc.consortium'), t(p.consortiumAllowed ? 'proc.yes' : 'proc.no')],
             [t('proc.fundingSource'), t(`proc.funding.${p.fundingSource}` as MessageKey)],
             [t('proc.method'), t(`method.${p.method}` as MessageKey)],
+            ...(p.minStepFen ? ([[t('proc.minStep'), formatYuan(p.minStepFen, locale)]] as Array<[string, string]>) : []),
             ...(data.directAgency ? ([[t('proc.directAgency'), `${en ? data.directAgency.nameEn : data.directAgency.nameZh} (${data.directAgency.uscc})`]] as Array<[string, string]>) : []),
             ...(p.directReason ? ([[t('proc.directReason'), p.directReason]] as Array<[string, string]>) : []),
             [t('proc.publishedAt'), p.publishedAt ? formatDateTime(p.publishedAt, locale) : '—'],

@@ -5,6 +5,7 @@ import type { FieldErrors } from '~/utils/forms'
 import { useLocale, useT } from '~/utils/i18n'
 import { AVAILABLE_METHODS as METHODS } from '../../services/procurement/methods'
 import { Field, FormError } from './field'
+import { fenToYuanInput } from '../../services/shared/money'
 
 export interface CatalogForForm {
   code: string
@@ -56,7 +57,7 @@ export function ProcurementForm({
   const t = useT()
   const en = useLocale() === 'en'
   const busy = useNavigation().state === 'submitting'
-  const ids = { items: useId(), method: useId(), minLevel: useId(), description: useId(), req: useId(), funding: useId() }
+  const ids = { items: useId(), method: useId(), description: useId(), funding: useId() }
   const str = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : undefined)
   const [method, setMethod] = useState(str('method') ?? 'random_draw')
   // Without JavaScript every method's fields show; once hydrated, only the chosen method's.
@@ -64,7 +65,6 @@ export function ProcurementForm({
   useEffect(() => setHydrated(true), [])
   const hide = (m: string) => (hydrated && method !== m ? true : undefined)
   const chosen = new Set(values.itemCodes ?? [])
-  const required = new Set(values.requirementSpecialties ?? [])
   const e = errors
   return (
     <Form method="post" className="card form procurement-form" noValidate>
@@ -123,41 +123,7 @@ export function ProcurementForm({
         </fieldset>
       </fieldset>
 
-      <fieldset aria-describedby={e.requirementSpecialties ? `${ids.req}-e` : undefined}>
-        <legend>{t('proc.section.requirement')}</legend>
-        <p className="hint">{t('proc.requirementHint')}</p>
-        <div className="chips-choice">
-          {specialties.map((s) => (
-            <label key={s.code} className="choice">
-              <input type="checkbox" name="requirementSpecialties" value={s.code} defaultChecked={required.has(s.code)} /> {en ? s.nameEn : s.nameZh}
-            </label>
-          ))}
-        </div>
-        <ErrorText id={`${ids.req}-e`} error={e.requirementSpecialties} />
-        <div className="grid two">
-          <fieldset className="choices">
-            <legend>{t('proc.requirementMode')}</legend>
-            {(['any', 'all'] as const).map((m) => (
-              <label key={m} className="choice">
-                <input type="radio" name="requirementMode" value={m} defaultChecked={(str('requirementMode') ?? 'any') === m} /> {t(`proc.mode.${m}`)}
-              </label>
-            ))}
-          </fieldset>
-          <div className="field">
-            <label htmlFor={ids.minLevel}>{t('proc.minLevel')}</label>
-            <select id={ids.minLevel} name="minLevel" defaultValue={str('minLevel') ?? '3'}>
-              {([3, 2, 1] as const).map((l) => (
-                <option key={l} value={l}>
-                  {t(`proc.minLevel.${l}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
-        <label className="choice">
-          <input type="checkbox" name="practitionersRequired" defaultChecked={str('practitionersRequired') === 'on'} /> {t('proc.practitionersRequired')}
-        </label>
-      </fieldset>
+      <RequirementFields specialties={specialties} values={values} error={e.requirementSpecialties} />
 
       <fieldset>
         <legend>{t('proc.section.method')}</legend>
@@ -208,5 +174,86 @@ export function ProcurementForm({
         {t(submitLabel)}
       </button>
     </Form>
+  )
+}
+
+/**
+ * The qualification requirement: specialties, any-of or all-of, the minimum level, and whether
+ * practitioners must be named. Used by the posting form and by the amendment of key terms.
+ */
+export function RequirementFields({ specialties, values, error }: { specialties: Array<{ code: string; nameZh: string; nameEn: string }>; values: ProcurementFormValues; error?: MessageKey }) {
+  const t = useT()
+  const en = useLocale() === 'en'
+  const ids = { minLevel: useId(), req: useId() }
+  const str = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : undefined)
+  const required = new Set(values.requirementSpecialties ?? [])
+  return (
+    <fieldset aria-describedby={error ? `${ids.req}-e` : undefined}>
+      <legend>{t('proc.section.requirement')}</legend>
+      <p className="hint">{t('proc.requirementHint')}</p>
+      <div className="chips-choice">
+        {specialties.map((s) => (
+          <label key={s.code} className="choice">
+            <input type="checkbox" name="requirementSpecialties" value={s.code} defaultChecked={required.has(s.code)} /> {en ? s.nameEn : s.nameZh}
+          </label>
+        ))}
+      </div>
+      <ErrorText id={`${ids.req}-e`} error={error} />
+      <div className="grid two">
+        <fieldset className="choices">
+          <legend>{t('proc.requirementMode')}</legend>
+          {(['any', 'all'] as const).map((m) => (
+            <label key={m} className="choice">
+              <input type="radio" name="requirementMode" value={m} defaultChecked={(str('requirementMode') ?? 'any') === m} /> {t(`proc.mode.${m}`)}
+            </label>
+          ))}
+        </fieldset>
+        <div className="field">
+          <label htmlFor={ids.minLevel}>{t('proc.minLevel')}</label>
+          <select id={ids.minLevel} name="minLevel" defaultValue={str('minLevel') ?? '3'}>
+            {([3, 2, 1] as const).map((l) => (
+              <option key={l} value={l}>
+                {t(`proc.minLevel.${l}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <label className="choice">
+        <input type="checkbox" name="practitionersRequired" defaultChecked={str('practitionersRequired') === 'on'} /> {t('proc.practitionersRequired')}
+      </label>
+    </fieldset>
+  )
+}
+
+/**
+ * The method in an amendment: any competitive method may replace another (a direct commission
+ * stays one), with the auction's minimum step when it becomes an auction.
+ */
+export function AmendMethodFields({ method, minStepFen, values, errors }: { method: string; minStepFen: number | null; values: Record<string, string>; errors: FieldErrors }) {
+  const t = useT()
+  const id = useId()
+  const [chosen, setChosen] = useState(values.method ?? method)
+  // Without JavaScript the step shows whatever the choice; once hydrated, only for an auction.
+  const [hydrated, setHydrated] = useState(false)
+  useEffect(() => setHydrated(true), [])
+  if (method === 'direct') return null
+  return (
+    <div className="grid two">
+      <div className={`field${errors.method ? ' has-error' : ''}`}>
+        <label htmlFor={id}>{t('proc.method')}</label>
+        <select id={id} name="method" value={chosen} onChange={(ev) => setChosen(ev.target.value)}>
+          {METHODS.filter((m) => m !== 'direct').map((m) => (
+            <option key={m} value={m}>
+              {t(`method.${m}`)}
+            </option>
+          ))}
+        </select>
+        <ErrorText id={`${id}-e`} error={errors.method} />
+      </div>
+      {!hydrated || chosen === 'reverse_auction' ? (
+        <Field label="proc.minStep" name="minStep" inputMode="decimal" defaultValue={values.minStep ?? (minStepFen ? fenToYuanInput(minStepFen) : '')} error={errors.minStep} hint="proc.minStepHint" />
+      ) : null}
+    </div>
   )
 }

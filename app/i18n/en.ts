@@ -904,4 +904,6 @@ export const en: Record<MessageKey, string> = {
   'draw.okShort': 'Verified: it recomputes',
   'draw.mismatchShort': 'Does not verify',
   'draw.unreadableShort': 'Cannot read the record',
+  'errors.methodChangeDirect': 'A direct commission cannot become a competition, nor the reverse: cancel and publish anew.',
+  'proc.minStepHint': 'Only for a live auction.',
 }

@@ -903,6 +903,8 @@ export const zh = {
   'draw.okShort': '已验证：重算一致',
   'draw.mismatchShort': '验证不通过',
   'draw.unreadableShort': '无法读取记录',
+  'errors.methodChangeDirect': '直接委托不能改为竞争性选取方式，竞争性方式也不能改为直接委托；请撤销后重新发布。',
+  'proc.minStepHint': '仅网上竞价需要。',
 } as const
 
 export type MessageKey = keyof typeof zh

@@ -8,6 +8,7 @@ import { OwnerAfterAwardForms } from '~/components/owner-after-award-forms'
 import { Announcement, StatusBadge } from '~/components/announcement'
 import { Clarifications } from '~/components/clarifications'
 import { ExplanationDecision } from '~/components/selection-forms'
+import { AmendMethodFields, RequirementFields } from '~/components/procurement-form'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Field, FormError, TableWrap } from '~/components/field'
 import type { MessageKey } from '~/i18n'
@@ -131,7 +132,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     } else if (intent === 'publish') await publishProcurement(db, clock, queue, actor, id)
     else if (intent === 'cancel') await cancelProcurement(db, clock, actor, id, values.reason ?? '')
     else if (intent === 'amend') {
-      const parsed = amendmentSchema.safeParse(values)
+      const specialtiesChosen = form.getAll('requirementSpecialties').map(String)
+      values.requirementSpecialties = specialtiesChosen.join(',')
+      const parsed = amendmentSchema.safeParse({ ...values, requirementSpecialties: specialtiesChosen })
       if (!parsed.success) return fail(fieldErrors(parsed.error))
       await amendProcurement(db, clock, queue, actor, id, parsed.data)
     } else return fail({}, 'errors.illegalStep')
@@ -157,6 +160,12 @@ export default function OwnerProcurement() {
   const errorsOf = (intent: string) => (data?.intent === intent ? data.errors : {})
   const valuesOf = (intent: string) => (data?.intent === intent && data.formError ? data.values : {})
   const explaining = selection?.candidates.find((c) => c.state === 'explaining') ?? null
+  const specialtyList = Object.entries(specialties).map(([code, names]) => ({ code, ...names }))
+  const sent = valuesOf('amend')
+  // The requirement as it stands, or as the owner last sent it when the amendment came back with errors.
+  const amendValues = sent.reason !== undefined
+    ? { ...sent, requirementSpecialties: sent.requirementSpecialties ? sent.requirementSpecialties.split(',') : [] }
+    : { requirementSpecialties: p.requirement?.specialties ?? [], requirementMode: p.requirement?.mode ?? 'any', minLevel: String(p.requirement?.minLevel ?? 3), practitionersRequired: p.practitionersRequired ? 'on' : undefined }
   const done = data && !data.formError ? data.intent : search.get('saved') === 'draft' ? 'saved' : null
   return (
     <div className="page">
@@ -339,6 +348,8 @@ export default function OwnerProcurement() {
               <Field label="proc.floorPrice" name="floorPrice" inputMode="decimal" defaultValue={valuesOf('amend').floorPrice ?? (p.floorPriceFen === null ? '' : fenToYuanInput(p.floorPriceFen))} error={errorsOf('amend').floorPrice} />
             </div>
             <Field label="proc.expectedDays" name="expectedDays" type="number" min={1} max={250} required defaultValue={valuesOf('amend').expectedDays ?? String(p.expectedDays)} error={errorsOf('amend').expectedDays} />
+            <AmendMethodFields method={p.method} minStepFen={p.minStepFen} values={valuesOf('amend')} errors={errorsOf('amend')} />
+            <RequirementFields specialties={specialtyList} values={amendValues} error={errorsOf('amend').requirementSpecialties} />
             <Field label="own.amendReason" name="reason" required maxLength={500} defaultValue={valuesOf('amend').reason} error={errorsOf('amend').reason} />
             <button type="submit" name="intent" value="amend" className="button secondary" disabled={busy}>
               {t('own.amend')}

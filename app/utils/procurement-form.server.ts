@@ -73,6 +73,7 @@ export function serializeAnnouncement(d: Details) {
       consortiumAllowed: p.consortiumAllowed, practitionersRequired: p.practitionersRequired, requirement: p.requirement, announcementDays: p.announcementDays,
       contactName: p.contactName, contactPhone: p.contactPhone, publishedAt: iso(p.publishedAt), bidDeadline: iso(p.bidDeadline), openedAt: iso(p.openedAt),
       cancelReason: p.cancelReason, failedReason: p.failedReason, termsVersion: p.termsVersion, directReason: p.directReason, drawCommitment: p.drawCommitment,
+      minStepFen: (p.methodParams as { minStepFen?: number | null }).minStepFen ?? null,
     },
     ownerZh: d.ownerZh,
     ownerEn: d.ownerEn,

@@ -13,6 +13,7 @@ import {
   type Procurement,
   type ProcurementId,
   type ProcurementStatus,
+  type RequirementTerms,
   type UserId,
 } from '../../db/schema'
 import { appendAudit } from '../audit'
@@ -210,32 +211,62 @@ export async function publishProcurement(db: Db, clock: Clock, scheduler: Schedu
   })
 }
 
-/** Key terms the owner may change while published: each change extends the deadline and asks bidders to confirm again. */
+/**
+ * Key terms the owner may change while published: price bounds, days, the qualification
+ * requirement and the method (with its parameters). Each change extends the deadline and asks
+ * bidders to confirm again; a bidder the new requirement excludes cannot.
+ */
 export const amendmentSchema = z
   .object({
     maxPrice: yuan(false),
     floorPrice: yuan(true),
     expectedDays: z.coerce.number({ error: 'errors.days' }).int('errors.days').min(1, 'errors.days').max(250, 'errors.days'),
+    method: z.enum(AVAILABLE_METHODS, { error: 'errors.methodUnavailable' }).optional(),
+    minStep: yuan(true),
+    requirementMode: z.enum(['any', 'all']).optional().default('any'),
+    requirementSpecialties: z.array(z.string().min(1)).max(8, 'errors.tooMany').optional().default([]),
+    minLevel: z.coerce.number().int().min(1).max(3).optional().default(3),
+    practitionersRequired: checkbox,
     reason: z.string().trim().min(4, 'errors.reasonRequired').max(500, 'errors.tooLong'),
   })
   .refine((v) => v.maxPrice === null || v.floorPrice === null || v.floorPrice <= v.maxPrice, { path: ['floorPrice'], message: 'errors.floorAboveMax' })
+  .refine((v) => v.method !== 'reverse_auction' || v.minStep !== null, { path: ['minStep'], message: 'errors.required' })
+export type AmendmentInput = z.infer<typeof amendmentSchema>
 
-export async function amendProcurement(db: Db, clock: Clock, scheduler: Scheduler, actor: OwnerActor, id: string, input: z.infer<typeof amendmentSchema>) {
+/** The terms an amendment would set, and whether they differ from the procurement's. */
+async function amendedTerms(tx: Db, p: Procurement, input: AmendmentInput) {
+  const method = input.method ?? p.method
+  // A direct commission names its agency: it is not turned into a competition, nor the reverse.
+  if ((method === 'direct') !== (p.method === 'direct')) throw new DomainError('errors.methodChangeDirect', 'method')
+  if (input.requirementSpecialties.length) {
+    const known = await tx.select({ code: qualificationSpecialties.code }).from(qualificationSpecialties).where(inArray(qualificationSpecialties.code, input.requirementSpecialties))
+    if (known.length !== new Set(input.requirementSpecialties).size) throw new DomainError('errors.choose', 'requirementSpecialties')
+  }
+  const requirement: RequirementTerms | null = input.requirementSpecialties.length ? { mode: input.requirementMode, specialties: [...input.requirementSpecialties].sort(), minLevel: input.minLevel as 1 | 2 | 3 } : null
+  const methodParams = method === 'reverse_auction' ? { minStepFen: input.minStep } : {}
+  const set = { maxPriceFen: input.maxPrice!, floorPriceFen: input.floorPrice, expectedDays: input.expectedDays, method, methodParams, requirement, practitionersRequired: input.practitionersRequired }
+  const before = { maxPriceFen: p.maxPriceFen, floorPriceFen: p.floorPriceFen, expectedDays: p.expectedDays, method: p.method, methodParams: p.methodParams, requirement: p.requirement ? { ...p.requirement, specialties: [...p.requirement.specialties].sort() } : null, practitionersRequired: p.practitionersRequired }
+  const changed = (Object.keys(set) as Array<keyof typeof set>).filter((k) => JSON.stringify(set[k]) !== JSON.stringify(before[k]))
+  return { set, changed }
+}
+
+export async function amendProcurement(db: Db, clock: Clock, scheduler: Scheduler, actor: OwnerActor, id: string, input: AmendmentInput) {
   return db.transaction(async (tx) => {
     const p = await lockOwn(tx, actor.orgId, id)
     procurementStep('amend', 'owner', p.status)
     const now = clock.now()
     if (now >= p.bidDeadline!) throw new DomainError('errors.biddingClosed')
-    const changed = input.maxPrice !== p.maxPriceFen || input.floorPrice !== p.floorPriceFen || input.expectedDays !== p.expectedDays
-    if (!changed) throw new DomainError('errors.nothingChanged')
+    const { set, changed } = await amendedTerms(tx, p, input)
+    if (!changed.length) throw new DomainError('errors.nothingChanged')
     const rules = await loadRules(tx)
-    // At least the minimum period from now, and never earlier than the deadline already announced.
-    const extended = await deadlineFrom(tx, rules, now, rules.amendmentMinDays)
-    const bidDeadline = extended > p.bidDeadline! ? extended : p.bidDeadline!
+    // At least the minimum period from now, at least the new method's announcement from publication,
+    // and never earlier than the deadline already announced.
+    const candidates = [await deadlineFrom(tx, rules, now, rules.amendmentMinDays), await deadlineFrom(tx, rules, p.publishedAt!, minAnnouncementDays(rules, set.method)), p.bidDeadline!]
+    const bidDeadline = new Date(Math.max(...candidates.map((d) => d.getTime())))
     const row = await transition(
       tx, p, 'amend', 'owner', actor, now,
-      { maxPriceFen: input.maxPrice!, floorPriceFen: input.floorPrice, expectedDays: input.expectedDays, termsVersion: p.termsVersion + 1, bidDeadline },
-      { termsVersion: p.termsVersion + 1, maxPriceFen: input.maxPrice, floorPriceFen: input.floorPrice, expectedDays: input.expectedDays, bidDeadline: bidDeadline.toISOString(), reason: input.reason },
+      { ...set, termsVersion: p.termsVersion + 1, bidDeadline },
+      { termsVersion: p.termsVersion + 1, changed, ...Object.fromEntries(changed.map((k) => [k, set[k]])), bidDeadline: bidDeadline.toISOString(), reason: input.reason },
     )
     await scheduler.enqueue(closeJob(row), tx)
     const bidders = await markBidsForReconfirmation(tx, p.id, now)

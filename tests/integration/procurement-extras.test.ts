@@ -1,11 +1,17 @@
-import { eq } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../db/client'
-import { auditLog, procurements, users, type User } from '../../db/schema'
+import { auditLog, procurements, qualifications, qualificationSpecialties, users, type User } from '../../db/schema'
 import { directoryQuerySchema, searchAgencies } from '../../services/agencies'
 import { JobQueue } from '../../services/jobs'
 import {
   DEFAULT_RULES,
+  amendProcurement,
+  amendmentSchema,
+  bidInputSchema,
+  editBid,
+  ownBid,
+  submitBid,
   QUESTIONS_PER_DAY,
   answerQuestion,
   askQuestion,
@@ -78,6 +84,27 @@ describe('clarifications', () => {
     expect(JSON.stringify(entry)).not.toContain(asker.orgId)
     clock.set(p.bidDeadline!)
     expect(await code(askQuestion(database.db, clock, as(other), p.id, '截止后还能提问吗？'))).toBe('errors.biddingClosed')
+  })
+})
+
+describe('amending the requirement and the method', () => {
+  it('extends the deadline, asks bidders to confirm again, and keeps out a bidder the new requirement excludes', async () => {
+    const p = await publishProcurement(database.db, clock, queue, as(owner), (await saveDraft(database.db, clock, as(owner), form({ title: '文化中心工程地形图测绘（变更）' }))).id)
+    await submitBid(database.db, clock, as(asker), p.id, bidInputSchema.parse({ price: '36,000', committedDays: '6', accept: 'yes' }))
+    const amend = (over: Record<string, unknown>) => amendProcurement(database.db, clock, queue, as(owner), p.id, amendmentSchema.parse({ maxPrice: '38,000', expectedDays: '7', reason: '根据初步设计批复调整资质要求和选取方式', ...over }))
+    expect(await code(amend({}))).toBe('errors.nothingChanged')
+    expect(await code(amend({ method: 'direct' }))).toBe('errors.methodChangeDirect@method')
+    expect(amendmentSchema.safeParse({ maxPrice: '38,000', expectedDays: '7', method: 'reverse_auction', reason: '改为网上竞价' }).error?.issues[0]?.path).toEqual(['minStep'])
+    // A specialty the bidder does not hold.
+    const held = (await database.db.select({ code: qualifications.specialtyCode }).from(qualifications).where(eq(qualifications.orgId, asker.orgId))).map((q) => q.code)
+    const missing = (await database.db.select({ code: qualificationSpecialties.code }).from(qualificationSpecialties)).map((s) => s.code).find((c) => !held.includes(c))!
+    const amended = await amend({ method: 'reverse_auction', minStep: '200', requirementSpecialties: [missing], requirementMode: 'all', minLevel: '2', practitionersRequired: 'on' })
+    expect([amended.method, amended.methodParams, amended.requirement, amended.practitionersRequired, amended.termsVersion]).toEqual(['reverse_auction', { minStepFen: 20_000 }, { mode: 'all', specialties: [missing], minLevel: 2 }, true, 2])
+    expect(amended.bidDeadline!.getTime()).toBeGreaterThanOrEqual(p.bidDeadline!.getTime())
+    expect((await ownBid(database.db, asker.orgId, p.id))!.status).toBe('needs_reconfirm')
+    expect(await code(editBid(database.db, clock, as(asker), p.id, bidInputSchema.parse({ price: '36,000', committedDays: '6', accept: 'yes' })))).toBe('errors.notEligible')
+    const [entry] = await database.db.select().from(auditLog).where(and(eq(auditLog.action, 'procurement.amend'), eq(auditLog.entityId, p.id)))
+    expect((entry!.after as { changed: string[] }).changed.sort()).toEqual(['method', 'methodParams', 'practitionersRequired', 'requirement'])
   })
 })
 
