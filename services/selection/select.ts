@@ -96,6 +96,9 @@ export async function recordRanking(
     after: { method: p.method, order: result.order, abnormallyLow: result.abnormallyLow, draws: drawIds, detail: result.detail, ...logged },
     at,
   })
+  // Every bidder learns where it stands; the first also hears of its offer (or of the explanation asked of it).
+  for (const [n, bidId] of result.order.entries())
+    if (n > 0) await notify(tx, { orgId: prices.get(bidId)!.agencyOrgId, kind: 'selectionRanked', params: { number: p.number ?? '', title: p.title, rank: n + 1, n: result.order.length }, link: `/procurements/${p.id}`, at })
   return offerNext(tx, scheduler, p, rules, at)
 }
 

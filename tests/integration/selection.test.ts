@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../db/client'
-import { auditLog, awards, creditEvents, draws, organizations, procurements, selectionCandidates, selections, users, type OrgId, type ProcurementId, type User } from '../../db/schema'
+import { auditLog, awards, creditEvents, draws, notifications, organizations, procurements, selectionCandidates, selections, users, type OrgId, type ProcurementId, type User } from '../../db/schema'
 import { directoryQuerySchema, searchAgencies } from '../../services/agencies'
 import { verifyChain } from '../../services/audit'
 import { JobQueue } from '../../services/jobs'
@@ -88,6 +88,10 @@ describe('a random draw', () => {
     expect(ranked.map((r) => r.uscc)).toEqual(record.order)
     const award = (await awardOf(id))!
     expect(award.priceFen).toBe(ranked[0]!.price)
+    // The others learn where they stand.
+    const [second] = await database.db.select({ orgId: selectionCandidates.agencyOrgId }).from(selectionCandidates).where(and(eq(selectionCandidates.procurementId, id), eq(selectionCandidates.rank, 2)))
+    const told = await database.db.select({ params: notifications.params }).from(notifications).where(and(eq(notifications.orgId, second!.orgId), eq(notifications.kind, 'selectionRanked'), eq(notifications.link, `/procurements/${id}`)))
+    expect(told.map((n) => n.params)).toEqual([expect.objectContaining({ rank: 2, n: 4 })])
     // Tampering with any field breaks the record.
     expect(verifyRecord({ ...record, winner: record.order[1]! }).ok).toBe(false)
     expect(verifyRecord({ ...record, secret: record.secret.replace(/^./, (c) => (c === 'a' ? 'b' : 'a')) }).ok).toBe(false)
