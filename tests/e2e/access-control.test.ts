@@ -48,7 +48,7 @@ beforeAll(async () => {
   const drawn = await (await fetch(`${base}/procurements?method=random_draw&status=awarded`)).text()
   const drawnId = /\/procurements\/([0-9a-f-]{36})/.exec(drawn)?.[1] ?? ''
   drawId = /\/draws\/([0-9a-f-]{36})/.exec(await (await fetch(`${base}/procurements/${drawnId}`)).text())?.[1] ?? ''
-  auctionId = /\/procurements\/([0-9a-f-]{36})/.exec(await (await fetch(`${base}/procurements?method=reverse_auction`)).text())?.[1] ?? ''
+  auctionId = /\/procurements\/([0-9a-f-]{36})/.exec(await (await fetch(`${base}/procurements?method=reverse_auction&status=awarded`)).text())?.[1] ?? ''
   otherId = [...everyone.matchAll(/\/procurements\/([0-9a-f-]{36})/g)].map((m) => m[1]!).find((id) => !mine.includes(id)) ?? ''
 })
 
