@@ -57,6 +57,7 @@ export function AuctionBoard({ procurementId, initial, priceError, errorParams, 
   const ceiling = mine ? mine.priceFen - board.minStepFen : 0
   const status = useMemo(() => {
     if (board.phase === 'scheduled') return t('auction.startsAt', { at: formatDateTime(board.startsAt, locale), left: clockText(Date.parse(board.startsAt) - now) })
+    if (board.phase === 'halted') return t('auction.halted')
     if (board.phase === 'finished') return t(board.finished ? 'auction.finished' : 'auction.finishing')
     return t('auction.turnOf', { round: board.round, rounds: board.rounds, turn: board.turn, label: label(board.currentLabel ?? 0) })
   }, [board, now, locale, t]) // eslint-disable-line react-hooks/exhaustive-deps

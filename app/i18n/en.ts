@@ -907,4 +907,6 @@ export const en: Record<MessageKey, string> = {
   'errors.methodChangeDirect': 'A direct commission cannot become a competition, nor the reverse: cancel and publish anew.',
   'proc.minStepHint': 'Only for a live auction.',
   'notify.selectionRanked': 'The result of “{title}” ({number}) is published: you rank {rank} of {n}, and are offered the award if those before you decline or lapse.',
+  'auction.phase.halted': 'Stopped',
+  'auction.halted': 'The procurement was cancelled and the auction stopped.',
 }

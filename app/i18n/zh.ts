@@ -906,6 +906,8 @@ export const zh = {
   'errors.methodChangeDirect': '直接委托不能改为竞争性选取方式，竞争性方式也不能改为直接委托；请撤销后重新发布。',
   'proc.minStepHint': '仅网上竞价需要。',
   'notify.selectionRanked': '「{title}」（{number}）的选取结果已公示：贵单位在 {n} 家中排序第 {rank} 位，前序候选人放弃或逾期时将依次递补。',
+  'auction.phase.halted': '竞价已终止',
+  'auction.halted': '采购已撤销，竞价终止。',
 } as const
 
 export type MessageKey = keyof typeof zh

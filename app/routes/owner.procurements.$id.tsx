@@ -84,7 +84,7 @@ type ActionData = { intent: string; errors: FieldErrors; values: Record<string, 
 export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request)
   const session = await requirePermission(request, 'create:procurement:own')
-  const { db, clock, queue } = await getApp()
+  const { db, clock, queue, broadcaster } = await getApp()
   const { form, bytes, tooLarge } = await readActionForm(request, 'file')
   const values = form ? formValues(form) : {}
   const intent = values.intent ?? ''
@@ -130,7 +130,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const next = await reannounce(db, clock, actor, id)
       return redirect(`/owner/procurements/${next.id}?saved=draft`)
     } else if (intent === 'publish') await publishProcurement(db, clock, queue, actor, id)
-    else if (intent === 'cancel') await cancelProcurement(db, clock, actor, id, values.reason ?? '')
+    else if (intent === 'cancel') {
+      await cancelProcurement(db, clock, actor, id, values.reason ?? '')
+      // A live auction's boards hear at once that it stopped.
+      await broadcaster.publish(id)
+    }
     else if (intent === 'amend') {
       const specialtiesChosen = form.getAll('requirementSpecialties').map(String)
       values.requirementSpecialties = specialtiesChosen.join(',')

@@ -5,7 +5,7 @@ import { auctionEvents, auctions, auditLog, awards, selectionCandidates, users, 
 import { directoryQuerySchema, searchAgencies } from '../../services/agencies'
 import { verifyChain } from '../../services/audit'
 import { JobQueue } from '../../services/jobs'
-import { bidInputSchema, closeIfDue, openedBids, procurementHandlers, procurementInputSchema, publishProcurement, saveDraft, submitBid } from '../../services/procurement'
+import { bidInputSchema, cancelProcurement, closeIfDue, openedBids, procurementHandlers, procurementInputSchema, publishProcurement, saveDraft, submitBid } from '../../services/procurement'
 import { AttemptLimiter, auctionBidSchema, auctionBoard, placeAuctionBid, replay, termsOf } from '../../services/selection'
 import { ManualClock } from '../../services/shared/clock'
 import { DomainError } from '../../services/shared/errors'
@@ -97,5 +97,24 @@ describe('a live reverse auction', () => {
     expect((await openedBids(db, p.id)).length).toBe(3)
     expect((await auctionBoard(db, clock, p.id))!.finished).toBe(true)
     expect((await verifyChain(db)).ok).toBe(true)
+  })
+  it('stops when the owner cancels it: no more bids, no result', async () => {
+    const { db } = database
+    const form = procurementInputSchema.parse({
+      projectCode: '2026-450802-48-01-027746', projectName: '贵港市体育中心配套道路工程', title: '体育中心配套道路工程竣工联合测量（撤销的竞价）',
+      itemCodes: ['C05-03'], maxPrice: '68,000', expectedDays: '10', fundingSource: 'public', method: 'reverse_auction', minStep: '500', announcementDays: '3', contactName: '李强', contactPhone: '0775-4561234',
+    })
+    const p = await publishProcurement(db, clock, queue, as(owner), (await saveDraft(db, clock, as(owner), form)).id)
+    for (const [i, price] of ['60,000', '61,000'].entries()) await submitBid(db, clock, as(agencies[i]!), p.id, bidInputSchema.parse({ price, committedDays: '8', accept: 'yes' }))
+    clock.set(p.bidDeadline!)
+    await closeIfDue(db, clock, queue, p.id)
+    const [auction] = await db.select().from(auctions).where(eq(auctions.procurementId, p.id))
+    clock.set(new Date(auction!.startsAt.getTime() + 1000))
+    await cancelProcurement(db, clock, as(owner), p.id, '项目暂缓实施，撤销本次采购')
+    expect(await code(placeAuctionBid(db, clock, as(agencies[1]!), p.id, bid('59,000', 'k-after-cancel')))).toBe('errors.auctionClosed')
+    expect((await auctionBoard(db, clock, p.id))!.phase).toBe('halted')
+    clock.set(auction!.endsAt)
+    await queue.runDue()
+    expect(await db.select().from(awards).where(eq(awards.procurementId, p.id))).toEqual([])
   })
 })

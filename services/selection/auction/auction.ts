@@ -89,6 +89,7 @@ export async function placeAuctionBid(db: Db, clock: Clock, actor: Actor, id: st
   if (!isUuid(id)) throw new DomainError('errors.notFound')
   const result = await db.transaction(async (tx) => {
     const auction = await lockAuction(tx, id as ProcurementId)
+    const [p] = auction ? await tx.select({ status: procurements.status }).from(procurements).where(eq(procurements.id, auction.procurementId)) : []
     const bid = auction ? await ownBid(tx, actor.orgId as OrgId, auction.procurementId) : null
     const bidder = auction?.bidders.find((b) => b.bidId === bid?.id)
     if (!auction || !bidder) throw new DomainError('errors.notFound')
@@ -98,7 +99,8 @@ export async function placeAuctionBid(db: Db, clock: Clock, actor: Actor, id: st
     if (limiter && !limiter.allow(bidder.bidId, now)) throw new DomainError('errors.tooFast')
     const terms = termsOf(auction)
     const state = auctionState(terms, await movesOf(tx, auction.procurementId), now)
-    const problem = moveProblem(terms, state, bidder.bidId, input.price)
+    // A procurement cancelled during its auction takes no more bids.
+    const problem = p?.status === 'selecting' ? moveProblem(terms, state, bidder.bidId, input.price) : 'errors.auctionClosed'
     if (problem) throw new DomainError(problem, 'price', { step: auction.minStepFen, max: (state.prices.get(bidder.bidId) ?? 0) - auction.minStepFen })
     const [event] = await tx
       .insert(auctionEvents)
@@ -142,18 +144,21 @@ export async function finishAuctionIfDue(db: Db, clock: Clock, scheduler: Schedu
  */
 export async function auctionBoard(db: Db, clock: Clock, id: string, viewerOrgId?: OrgId) {
   if (!isUuid(id)) return null
-  const [auction] = await db.select().from(auctions).where(eq(auctions.procurementId, id as ProcurementId))
-  if (!auction) return null
+  const [row] = await db.select({ auction: auctions, status: procurements.status }).from(auctions).innerJoin(procurements, eq(procurements.id, auctions.procurementId)).where(eq(auctions.procurementId, id as ProcurementId))
+  if (!row) return null
+  const { auction } = row
   const moves = await movesOf(db, auction.procurementId)
   const now = clock.now()
   const terms = termsOf(auction)
   const state = auctionState(terms, moves, now)
+  // Cancelled (or failed) while it ran: no turn is anyone's any more.
+  const halted = !auction.finishedAt && row.status !== 'selecting'
   const label = (bidId: string | null) => auction.bidders.find((b) => b.bidId === bidId)?.label ?? null
   const own = viewerOrgId ? await ownBid(db, viewerOrgId, auction.procurementId) : null
   const moved = new Set(moves.filter((m) => m.round === state.round).map((m) => m.label))
   return {
     serverTime: now.toISOString(),
-    phase: state.phase,
+    phase: halted ? ('halted' as const) : state.phase,
     startsAt: auction.startsAt.toISOString(),
     endsAt: auction.endsAt.toISOString(),
     turnSeconds: auction.turnSeconds,
