@@ -909,4 +909,6 @@ export const en: Record<MessageKey, string> = {
   'notify.selectionRanked': 'The result of “{title}” ({number}) is published: you rank {rank} of {n}, and are offered the award if those before you decline or lapse.',
   'auction.phase.halted': 'Stopped',
   'auction.halted': 'The procurement was cancelled and the auction stopped.',
+  'errors.days30': 'Enter a whole number of working days from 1 to 30',
+  'errors.days60': 'Enter a whole number of working days from 1 to 60',
 }

@@ -908,6 +908,8 @@ export const zh = {
   'notify.selectionRanked': '「{title}」（{number}）的选取结果已公示：贵单位在 {n} 家中排序第 {rank} 位，前序候选人放弃或逾期时将依次递补。',
   'auction.phase.halted': '竞价已终止',
   'auction.halted': '采购已撤销，竞价终止。',
+  'errors.days30': '请输入 1 到 30 之间的整数（工作日）',
+  'errors.days60': '请输入 1 到 60 之间的整数（工作日）',
 } as const
 
 export type MessageKey = keyof typeof zh

@@ -16,7 +16,11 @@ import { AVAILABLE_METHODS } from '../../services/procurement/methods'
 
 export const meta: MetaFunction = ({ matches }) => title(matches, 'rules.title')
 
-const days = (max: number) => z.coerce.number({ error: 'errors.days' }).int('errors.days').min(1, 'errors.days').max(max, 'errors.days')
+// Each period says its own limit when it is out of range.
+const days = (max: 30 | 60) => {
+  const message = max === 30 ? 'errors.days30' : 'errors.days60'
+  return z.coerce.number({ error: message }).int(message).min(1, message).max(max, message)
+}
 const formSchema = z.object({
   ...Object.fromEntries(AVAILABLE_METHODS.map((m) => [`min_${m}`, days(30)])),
   threshold: z.string().transform((v, ctx) => {
