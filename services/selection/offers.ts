@@ -19,9 +19,8 @@ import { creditEvent, currentCandidate, lockForSelection, offerNext, setCandidat
  */
 type UserActor = Actor & { userId: UserId }
 
-const reasonText = (min: number, max: number) => z.string({ error: 'errors.required' }).trim().min(min, 'errors.reasonRequired').max(max, 'errors.tooLong')
 export const declineSchema = z.object({ reason: z.string({ error: 'errors.reasonShort' }).trim().min(4, 'errors.reasonShort').max(500, 'errors.tooLong') })
-export const explanationSchema = z.object({ explanation: reasonText(20, 2000) })
+export const explanationSchema = z.object({ explanation: z.string({ error: 'errors.required' }).trim().min(20, 'errors.reasonRequired').max(2000, 'errors.tooLong') })
 export const explanationDecisionSchema = z
   .object({ decision: z.enum(['accept', 'reject'], { error: 'errors.choose' }), reason: z.string().trim().max(500, 'errors.tooLong').optional().default('') })
   .refine((v) => v.decision === 'accept' || v.reason.length >= 4, { path: ['reason'], message: 'errors.reasonRequired' })

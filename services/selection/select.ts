@@ -4,6 +4,7 @@ import { awards, creditEvents, draws, organizations, procurements, selectionCand
 import { appendAudit } from '../audit'
 import { notify } from '../notifications'
 import type { EnqueueInput } from '../jobs'
+import type { Actor } from '../shared/actor'
 import type { DrawRecord } from './draw'
 import { METHODS, type Candidate, type MethodResult } from './methods'
 import { loadRules, type MarketRules } from '../procurement/rules'
@@ -169,11 +170,11 @@ async function creditEvent(tx: Tx, orgId: OrgId, kind: string, p: Procurement, a
  * The winner's offer ends without a confirmation: declined by the agency, or lapsed. The award
  * is withdrawn, the event recorded for the credit system, and the next candidate offered.
  */
-export async function withdrawOffer(tx: Tx, scheduler: Scheduler, p: Procurement, c: SelectionCandidate, how: 'declined' | 'timed_out', actor: { userId?: string; orgId?: string }, reason: string | null, at: Date) {
+export async function withdrawOffer(tx: Tx, scheduler: Scheduler, p: Procurement, c: SelectionCandidate, how: 'declined' | 'timed_out', actor: Actor | Record<string, never>, reason: string | null, at: Date) {
   await setCandidate(tx, p, c, { state: how, decisionReason: reason }, at)
   await creditEvent(tx, c.agencyOrgId, how === 'declined' ? 'award_declined' : 'award_not_confirmed', p, at, { rank: c.rank, reason })
   await tx.delete(awards).where(eq(awards.procurementId, p.id))
-  const back = await transition(tx, p, 'decline', how === 'declined' ? 'agency' : 'system', how === 'declined' ? (actor as never) : {}, at, {}, { agencyOrgId: c.agencyOrgId, how })
+  const back = await transition(tx, p, 'decline', how === 'declined' ? 'agency' : 'system', actor, at, {}, { agencyOrgId: c.agencyOrgId, how })
   await notify(tx, { orgId: p.ownerOrgId, kind: how === 'declined' ? 'awardDeclined' : 'awardLapsed', params: { number: p.number ?? '', title: p.title }, link: `/owner/procurements/${p.id}`, at })
   return offerNext(tx, scheduler, back, await loadRules(tx), at)
 }

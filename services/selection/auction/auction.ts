@@ -87,7 +87,7 @@ export class AttemptLimiter {
  */
 export async function placeAuctionBid(db: Db, clock: Clock, actor: Actor, id: string, input: z.infer<typeof auctionBidSchema>, limiter?: AttemptLimiter) {
   if (!isUuid(id)) throw new DomainError('errors.notFound')
-  const result = await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const auction = await lockAuction(tx, id as ProcurementId)
     const [p] = auction ? await tx.select({ status: procurements.status }).from(procurements).where(eq(procurements.id, auction.procurementId)) : []
     const bid = auction ? await ownBid(tx, actor.orgId as OrgId, auction.procurementId) : null
@@ -111,7 +111,6 @@ export async function placeAuctionBid(db: Db, clock: Clock, actor: Actor, id: st
     await appendAudit(tx, { actor: {}, action: 'auction.bid', entityType: 'procurement', entityId: auction.procurementId, after: { eventId: event.id, label: bidder.label, round: state.round + 1, turn: state.turn + 1, priceFen: input.price }, at: now })
     return { event, repeated: false }
   })
-  return result
 }
 
 /**
@@ -131,10 +130,12 @@ export async function finishAuctionIfDue(db: Db, clock: Clock, scheduler: Schedu
     const opened = (await openedBids(tx, id)).filter((b) => prices.has(b.bid.id))
     const finals = (await candidatesOf(tx, opened.map((b) => b.bid))).map((c) => ({ ...c, priceFen: prices.get(c.bidId)! }))
     const { order, draws } = rankWithTies(finals, (a, b) => a.priceFen - b.priceFen, drawContextOf(p))
-    const labels = auction.bidders.map((b) => ({ label: b.label, bidId: b.bidId, agencyOrgId: opened.find((o) => o.bid.id === b.bidId)?.bid.agencyOrgId, initialFen: b.initialFen, finalFen: prices.get(b.bidId) }))
-    const detail = { bids: finals.length, rounds: auction.rounds, turnSeconds: auction.turnSeconds, minStepFen: auction.minStepFen, moves: moves.length, labels: auction.bidders.map((b) => ({ label: b.label, bidId: b.bidId, initialFen: b.initialFen, finalFen: prices.get(b.bidId) })) }
+    // Who was behind each label, revealed in the log with the result; the published figures keep the labels.
+    const labels = auction.bidders.map((b) => ({ label: b.label, bidId: b.bidId, initialFen: b.initialFen, finalFen: prices.get(b.bidId) }))
+    const revealed = labels.map((l) => ({ ...l, agencyOrgId: opened.find((o) => o.bid.id === l.bidId)?.bid.agencyOrgId }))
+    const detail = { bids: finals.length, rounds: auction.rounds, turnSeconds: auction.turnSeconds, minStepFen: auction.minStepFen, moves: moves.length, labels }
     const byId = new Map(opened.map((o) => [o.bid.id as string, { agencyOrgId: o.bid.agencyOrgId, priceFen: prices.get(o.bid.id)!, committedDays: o.bid.committedDays }]))
-    return recordRanking(tx, scheduler, p, { outcome: 'ranked', order: order.map((c) => c.bidId), abnormallyLow: [], draws, detail }, byId, await loadRules(tx), now, { revealed: labels })
+    return recordRanking(tx, scheduler, p, { outcome: 'ranked', order: order.map((c) => c.bidId), abnormallyLow: [], draws, detail }, byId, await loadRules(tx), now, { revealed })
   })
 }
 
