@@ -1,6 +1,7 @@
 import { index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { tstz } from './columns'
-import type { OrgId, UserId } from './ids'
+import type { OrgId, ProcurementId, UserId } from './ids'
+import { procurements } from './procurement'
 import { organizations } from './orgs'
 import { users } from './auth'
 
@@ -21,6 +22,11 @@ export const notifications = pgTable(
     dedupeKey: text().unique(),
     createdAt: tstz().notNull(),
     readAt: tstz(),
+    /**
+     * A notification about a sealed bid (a receipt, a consortium's invitation) names a bidder: its
+     * emails stay out of the office's outbox view until this procurement's bids are opened.
+     */
+    sealedUntilOpeningOf: uuid().references(() => procurements.id).$type<ProcurementId>(),
     /** when the outbox job rendered its emails; null until then */
     emailedAt: tstz(),
   },

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { bigint, boolean, char, check, date, index, integer, jsonb, pgEnum, pgSequence, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core'
+import { bigint, boolean, char, check, date, index, integer, jsonb, pgEnum, pgSequence, pgTable, primaryKey, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { idColumn, timestamps, tstz } from './columns'
 import type { BidId, OrgId, ProcurementId, ServiceItemId, UserId } from './ids'
 import { serviceItems } from './catalog'
@@ -137,10 +137,48 @@ export const bids = pgTable(
     submittedBy: uuid().notNull().$type<UserId>(),
     submittedAt: tstz().notNull(),
     withdrawnAt: tstz(),
+    /** why the opening did not count it though it stood: 'blacklisted', 'consortiumIncomplete' */
+    excluded: text(),
     ...timestamps,
   },
   (t) => [unique().on(t.procurementId, t.agencyOrgId), index().on(t.agencyOrgId), check('bid_positive', sql`${t.priceFen} > 0 and ${t.committedDays} > 0`)],
 )
+
+export const bidPartyRole = pgEnum('bid_party_role', ['lead', 'member'])
+export type BidPartyRole = (typeof bidPartyRole.enumValues)[number]
+export const bidPartyStatus = pgEnum('bid_party_status', ['invited', 'accepted', 'declined', 'released'])
+export type BidPartyStatus = (typeof bidPartyStatus.enumValues)[number]
+
+/**
+ * The parties to a bid, sealed with it (only services/procurement/bids.ts reads this table). Every
+ * bid has its lead, the bidder of `bids.agency_org_id`; a consortium bid (联合体) adds members, who
+ * each accept the agreement (联合协议) before the deadline, and `itemIds` is the agreement's division
+ * of the work. An agency takes part in one bid per procurement in whatever role: the partial unique
+ * index holds that for every party still standing (invited or accepted). Rows are never deleted:
+ * a changed consortium releases its old rows and invites again, so the history stays.
+ */
+export const bidParties = pgTable(
+  'bid_parties',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    bidId: uuid().notNull().references(() => bids.id).$type<BidId>(),
+    procurementId: uuid().notNull().references(() => procurements.id).$type<ProcurementId>(),
+    orgId: uuid().notNull().references(() => organizations.id).$type<OrgId>(),
+    role: bidPartyRole().notNull(),
+    itemIds: jsonb().$type<string[]>().notNull().default([]),
+    status: bidPartyStatus().notNull(),
+    invitedAt: tstz().notNull(),
+    respondedBy: uuid().$type<UserId>(),
+    respondedAt: tstz(),
+    declineReason: text(),
+  },
+  (t) => [
+    index().on(t.bidId),
+    uniqueIndex('bid_parties_one_bid_per_procurement').on(t.procurementId, t.orgId).where(sql`${t.status} in ('invited', 'accepted')`),
+    index().on(t.orgId),
+  ],
+)
+export type BidParty = typeof bidParties.$inferSelect
 
 /**
  * 规则参数: what the market office sets (minimum announcement per method, the direct-commission

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { assessEligibility, isQualificationValid, type QualificationFact, type Requirement } from './eligibility'
+import { assessConsortium, assessEligibility, isQualificationValid, type PartyFacts, type QualificationFact, type Requirement } from './eligibility'
 
 const TODAY = '2026-11-23'
 const q = (over: Partial<QualificationFact> = {}): QualificationFact => ({
@@ -153,6 +153,76 @@ describe('eligibility properties', () => {
       fc.property(qualArb, (one) => {
         const after = '2027-07-01'
         expect(assessEligibility({ qualifications: [one], itemSpecialties: [one.specialtyCode], today: after, submitted: true }).eligible).toBe(false)
+      }),
+    )
+  })
+})
+
+describe('a consortium (联合体)', () => {
+  const party = (orgId: string, itemIds: string[], qualifications: QualificationFact[]): PartyFacts => ({ orgId, itemIds, qualifications, submitted: true })
+  const items = [
+    { itemId: 'eia-report', specialties: ['eia'] },
+    { itemId: 'cost-estimate', specialties: ['cost'] },
+  ]
+
+  it('meets an all-of requirement that no party meets alone', () => {
+    const requirement: Requirement = { mode: 'all', specialties: ['eia', 'cost'], minLevel: 2 }
+    const lead = party('lead', ['eia-report'], [q({ specialtyCode: 'eia', level: 1 })])
+    const member = party('member', ['cost-estimate'], [q({ specialtyCode: 'cost', level: 2 })])
+    expect(assessConsortium({ parties: [lead, member], items, requirement, today: TODAY })).toEqual([])
+    // Alone, each misses the other's specialty.
+    expect(assessEligibility({ qualifications: lead.qualifications, itemSpecialties: ['eia'], requirement, today: TODAY, submitted: true }).eligible).toBe(false)
+  })
+
+  it('takes the lowest level where several parties hold the same specialty', () => {
+    const requirement: Requirement = { mode: 'all', specialties: ['eia'], minLevel: 2 }
+    const lead = party('lead', ['eia-report', 'cost-estimate'], [q({ specialtyCode: 'eia', level: 1 }), q({ specialtyCode: 'cost' })])
+    const weak = party('weak', ['eia-report'], [q({ specialtyCode: 'eia', level: 3 })])
+    expect(assessConsortium({ parties: [lead, weak], items, requirement, today: TODAY })).toEqual([{ orgId: 'weak', reason: { code: 'levelTooLow', specialty: 'eia', have: 3, need: 2 } }])
+  })
+
+  it('divides the work: every item undertaken, every party working, each qualified for its share', () => {
+    const lead = party('lead', ['eia-report'], [q({ specialtyCode: 'eia' })])
+    const idle = party('idle', [], [q({ specialtyCode: 'cost' })])
+    const wrong = party('wrong', ['eia-report'], [q({ specialtyCode: 'cost' })])
+    expect(assessConsortium({ parties: [lead, idle, wrong], items, today: TODAY })).toEqual([
+      { orgId: 'idle', reason: { code: 'noWork' } },
+      { orgId: 'wrong', reason: { code: 'itemNotCovered', specialties: ['eia'] } },
+      { orgId: null, reason: { code: 'itemUnassigned', itemId: 'cost-estimate' } },
+    ])
+  })
+
+  it('needs every party to have submitted for admission', () => {
+    const lead = party('lead', ['eia-report', 'cost-estimate'], [q({ specialtyCode: 'eia' }), q({ specialtyCode: 'cost' })])
+    const member = { ...party('member', ['cost-estimate'], [q({ specialtyCode: 'cost' })]), submitted: false }
+    expect(assessConsortium({ parties: [lead, member], items, today: TODAY })).toEqual([{ orgId: 'member', reason: { code: 'notSubmitted' } }])
+  })
+
+  it('judges one party undertaking every item exactly as that agency alone', () => {
+    fc.assert(
+      fc.property(caseArb, (c) => {
+        const alone = assessEligibility(c)
+        const together = assessConsortium({ parties: [{ orgId: 'a', itemIds: ['i'], qualifications: c.qualifications, submitted: c.submitted }], items: [{ itemId: 'i', specialties: c.itemSpecialties }], requirement: c.requirement, today: c.today })
+        expect(together.length === 0).toBe(alone.eligible)
+        expect(together.map((r) => r.reason)).toEqual(alone.reasons)
+      }),
+    )
+  })
+
+  it('never lets a party with a lower level in a required specialty go unnoticed', () => {
+    fc.assert(
+      fc.property(caseArb, fc.array(qualArb, { maxLength: 6 }), (c, others) => {
+        const parties = [
+          { orgId: 'a', itemIds: ['i'], qualifications: c.qualifications, submitted: true },
+          { orgId: 'b', itemIds: ['i'], qualifications: others, submitted: true },
+        ]
+        if (assessConsortium({ parties, items: [{ itemId: 'i', specialties: c.itemSpecialties }], requirement: c.requirement, today: c.today }).length) return
+        const level = (qs: QualificationFact[], s: string) => Math.min(...qs.filter((x) => x.specialtyCode === s && isQualificationValid(x, c.today)).map((x) => x.level))
+        const met = (s: string) => {
+          const held = parties.map((p) => level(p.qualifications, s)).filter(Number.isFinite)
+          return held.length > 0 && held.every((l) => l <= c.requirement.minLevel)
+        }
+        expect(c.requirement.mode === 'all' ? c.requirement.specialties.every(met) : c.requirement.specialties.some(met)).toBe(true)
       }),
     )
   })

@@ -32,6 +32,8 @@ export type IneligibleReason =
   | { code: 'expired'; specialty: string; validTo: string }
   | { code: 'notYetValid'; specialty: string; validFrom: string }
   | { code: 'notSubmitted' }
+  /** on the 失信名单 (services/credit), until that day or until lifted (null) */
+  | { code: 'blacklisted'; until: string | null }
 
 export interface EligibilityResult {
   eligible: boolean
@@ -95,4 +97,59 @@ export function assessEligibility(input: {
       for (const p of per) if (!p.ok.length) reasons.push(whyNot(p.specialty, held, today, requirement.minLevel))
   }
   return { eligible: reasons.length === 0, reasons, basis: reasons.length ? [] : [...basis].sort() }
+}
+
+/** One party to a consortium (联合体): its facts, and the items it undertakes under the agreement. */
+export interface PartyFacts {
+  orgId: string
+  qualifications: QualificationFact[]
+  submitted: boolean
+  itemIds: string[]
+}
+
+/** Why a consortium may not bid, and which party it concerns (null: the consortium as a whole). */
+export type ConsortiumReason =
+  | { orgId: string | null; reason: IneligibleReason }
+  | { orgId: string; reason: { code: 'noWork' } }
+  | { orgId: null; reason: { code: 'itemUnassigned'; itemId: string } }
+
+/**
+ * A consortium is judged over its parties together, as the 招标投标法 (art. 31) and the 政府采购法
+ * (art. 24) have it:
+ * 1. every party has submitted for admission;
+ * 2. the agreement divides the work: every item is undertaken by some party, every party undertakes
+ *    some item, and a party is qualified for each item it undertakes;
+ * 3. the requirement is met by the parties' qualifications together, and where several parties
+ *    hold a required specialty, the lowest level among them counts (同一专业的单位组成的联合体，
+ *    按照资质等级较低的单位确定资质等级).
+ * A consortium of one party undertaking every item is judged exactly as that agency alone.
+ */
+export function assessConsortium(input: { parties: PartyFacts[]; items: Array<{ itemId: string; specialties: string[] }>; requirement?: Requirement | null; today: string }): ConsortiumReason[] {
+  const { parties, items, requirement, today } = input
+  const reasons: ConsortiumReason[] = []
+  for (const party of parties) {
+    if (!party.submitted) reasons.push({ orgId: party.orgId, reason: { code: 'notSubmitted' } })
+    const undertaken = items.filter((i) => party.itemIds.includes(i.itemId))
+    if (!undertaken.length) reasons.push({ orgId: party.orgId, reason: { code: 'noWork' } })
+    for (const item of undertaken)
+      if (!item.specialties.some((s) => satisfying(s, party.qualifications, today, 3).length))
+        reasons.push({ orgId: party.orgId, reason: { code: 'itemNotCovered', specialties: [...item.specialties] } })
+  }
+  for (const item of items) if (!parties.some((p) => p.itemIds.includes(item.itemId))) reasons.push({ orgId: null, reason: { code: 'itemUnassigned', itemId: item.itemId } })
+
+  if (requirement && requirement.specialties.length) {
+    const per = requirement.specialties.map((specialty) => {
+      // Each holder's best valid level; the consortium's level is the worst of those.
+      const holders = parties
+        .map((p) => ({ orgId: p.orgId, best: Math.min(...p.qualifications.filter((q) => q.specialtyCode === specialty && isQualificationValid(q, today)).map((q) => q.level)) }))
+        .filter((h) => Number.isFinite(h.best))
+      const worst = holders.sort((a, b) => b.best - a.best)[0]
+      if (!worst) return { ok: false, why: { orgId: null, reason: whyNot(specialty, parties.flatMap((p) => p.qualifications), today, requirement.minLevel) } as ConsortiumReason }
+      if (worst.best <= requirement.minLevel) return { ok: true }
+      return { ok: false, why: { orgId: worst.orgId, reason: { code: 'levelTooLow', specialty, have: worst.best, need: requirement.minLevel } } as ConsortiumReason }
+    })
+    const pass = requirement.mode === 'all' ? per.every((p) => p.ok) : per.some((p) => p.ok)
+    if (!pass) for (const p of per) if (!p.ok && p.why) reasons.push(p.why)
+  }
+  return reasons
 }

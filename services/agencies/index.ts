@@ -1,4 +1,4 @@
-import { and, eq, lt, lte, gte } from 'drizzle-orm'
+import { and, eq, gte, inArray, lt, lte } from 'drizzle-orm'
 import type { Db } from '../../db/client'
 import { agencyCommitments, qualifications, qualificationSpecialties, serviceItemSpecialties, type OrgId, type ServiceItemId } from '../../db/schema'
 import { appendAudit } from '../audit'
@@ -6,7 +6,7 @@ import { shanghaiDate, shanghaiInstant, shiftDays } from '../calendar'
 import type { JobHandler, JobQueue } from '../jobs'
 import { notify } from '../notifications'
 import type { Clock } from '../shared/clock'
-import { assessEligibility, type EligibilityResult, type Requirement } from './eligibility'
+import { assessConsortium, assessEligibility, type EligibilityResult, type PartyFacts, type QualificationFact, type Requirement } from './eligibility'
 import { qualificationStep } from './qualification-state'
 
 export * from './eligibility'
@@ -25,6 +25,13 @@ export async function checkEligibility(
   db: Db,
   input: { orgId: OrgId; itemId: ServiceItemId; requirement?: Requirement | null; today: string },
 ): Promise<EligibilityResult> {
+  const facts = await eligibilityFacts(db, input.orgId)
+  const [specialties] = await itemSpecialties(db, [input.itemId])
+  return assessEligibility({ ...facts, itemSpecialties: specialties!.specialties, requirement: input.requirement, today: input.today })
+}
+
+/** What eligibility is judged on, for one organization: its qualifications and whether it submitted for admission. */
+export async function eligibilityFacts(db: Db, orgId: OrgId): Promise<{ qualifications: QualificationFact[]; submitted: boolean }> {
   // One query after another: callers pass their transaction, and one connection runs one query at a time.
   const held = await db
     .select({
@@ -36,16 +43,22 @@ export async function checkEligibility(
       validTo: qualifications.validTo,
     })
     .from(qualifications)
-    .where(eq(qualifications.orgId, input.orgId))
-  const specialties = await db.select({ code: serviceItemSpecialties.specialtyCode }).from(serviceItemSpecialties).where(eq(serviceItemSpecialties.itemId, input.itemId))
-  const submitted = await db.select({ id: agencyCommitments.id }).from(agencyCommitments).where(eq(agencyCommitments.orgId, input.orgId)).limit(1)
-  return assessEligibility({
-    qualifications: held,
-    itemSpecialties: specialties.map((s) => s.code),
-    requirement: input.requirement,
-    today: input.today,
-    submitted: submitted.length > 0,
-  })
+    .where(eq(qualifications.orgId, orgId))
+  const submitted = await db.select({ id: agencyCommitments.id }).from(agencyCommitments).where(eq(agencyCommitments.orgId, orgId)).limit(1)
+  return { qualifications: held, submitted: submitted.length > 0 }
+}
+
+/** The specialties that can serve each item (from the catalog), in the order asked. */
+export async function itemSpecialties(db: Db, itemIds: ServiceItemId[]) {
+  const rows = itemIds.length ? await db.select({ itemId: serviceItemSpecialties.itemId, code: serviceItemSpecialties.specialtyCode }).from(serviceItemSpecialties).where(inArray(serviceItemSpecialties.itemId, itemIds)) : []
+  return itemIds.map((itemId) => ({ itemId: itemId as string, specialties: rows.filter((r) => r.itemId === itemId).map((r) => r.code) }))
+}
+
+/** A consortium's parties judged together (see `assessConsortium`). */
+export async function checkConsortium(db: Db, input: { parties: Array<{ orgId: OrgId; itemIds: string[] }>; itemIds: ServiceItemId[]; requirement?: Requirement | null; today: string }) {
+  const parties: PartyFacts[] = []
+  for (const party of input.parties) parties.push({ orgId: party.orgId, itemIds: party.itemIds, ...(await eligibilityFacts(db, party.orgId)) })
+  return assessConsortium({ parties, items: await itemSpecialties(db, input.itemIds), requirement: input.requirement, today: input.today })
 }
 
 /** Warnings go out this many calendar days before a qualification's last valid day. */

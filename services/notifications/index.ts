@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, isNull, or } from 'drizzle-orm'
+import { and, asc, desc, eq, isNotNull, isNull, or, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client'
-import { emailOutbox, notifications, users, type OrgId, type UserId } from '../../db/schema'
+import { emailOutbox, notifications, procurements, users, type OrgId, type ProcurementId, type UserId } from '../../db/schema'
 import type { Clock } from '../shared/clock'
 
 export interface NotifyInput {
@@ -9,6 +9,8 @@ export interface NotifyInput {
   kind: string
   params?: Record<string, string | number>
   link?: string
+  /** A notification that names a sealed bid's party: its emails stay out of the office's view until this procurement opens. */
+  sealedUntilOpeningOf?: ProcurementId
   /** The same key notifies once, however often the sender runs. */
   dedupeKey?: string
   at: Date
@@ -25,6 +27,7 @@ export async function notify(db: Db, input: NotifyInput): Promise<boolean> {
       params: input.params ?? {},
       link: input.link ?? null,
       dedupeKey: input.dedupeKey ?? null,
+      sealedUntilOpeningOf: input.sealedUntilOpeningOf ?? null,
       createdAt: input.at,
     })
     .onConflictDoNothing({ target: notifications.dedupeKey })
@@ -80,6 +83,24 @@ export async function renderOutbox(db: Db, clock: Clock, render: EmailRenderer, 
 }
 
 /** The newest outbox emails, for the market office. */
+/**
+ * The office's view of the outbox. An email about a sealed bid (a receipt, a consortium's
+ * invitation) names a bidder, so it shows only once the bids are opened, and for a live auction
+ * once it has ended, as `openedBids` has it.
+ */
 export async function recentOutbox(db: Db, limit = 50) {
-  return db.select().from(emailOutbox).orderBy(desc(emailOutbox.createdAt)).limit(limit)
+  return db
+    .select({ email: emailOutbox })
+    .from(emailOutbox)
+    .innerJoin(notifications, eq(notifications.id, emailOutbox.notificationId))
+    .leftJoin(procurements, eq(procurements.id, notifications.sealedUntilOpeningOf))
+    .where(
+      or(
+        isNull(notifications.sealedUntilOpeningOf),
+        and(isNotNull(procurements.openedAt), sql`not exists (select 1 from auctions a where a.procurement_id = ${procurements.id} and a.finished_at is null)`),
+      ),
+    )
+    .orderBy(desc(emailOutbox.createdAt))
+    .limit(limit)
+    .then((rows) => rows.map((r) => r.email))
 }

@@ -2,8 +2,9 @@ import { createHash, randomBytes } from 'node:crypto'
 import { and, asc, count, eq, inArray, isNotNull, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import type { Db } from '../../db/client'
-import { bids, organizations, practitioners, procurementItems, procurements, type Bid, type BidId, type OrgId, type Procurement, type ProcurementId, type UserId } from '../../db/schema'
-import { checkEligibility, type IneligibleReason } from '../agencies'
+import { awards, bidParties, bids, organizations, practitioners, procurementItems, procurements, type Bid, type BidId, type BidPartyRole, type OrgId, type Procurement, type ProcurementId, type UserId } from '../../db/schema'
+import { checkConsortium, checkEligibility, type ConsortiumReason, type IneligibleReason } from '../agencies'
+import { blacklistedOn } from '../credit'
 import { appendAudit } from '../audit'
 import { shanghaiDate } from '../calendar'
 import { notify } from '../notifications'
@@ -26,6 +27,8 @@ import { isUuid } from '../shared/schemas'
  */
 
 export const NONCE = /^[0-9a-f]{64}$/
+/** Partners besides the lead: the marketplace's limit for one consortium. */
+export const MAX_CONSORTIUM_MEMBERS = 3
 
 export const bidInputSchema = z.object({
   price: z.string({ error: 'errors.amount' }).transform((v, ctx) => {
@@ -44,14 +47,36 @@ export const bidInputSchema = z.object({
     .pipe(z.string().regex(NONCE, 'errors.nonce').optional()),
   accept: z.literal('yes', { error: 'errors.mustAccept' }),
   practitionerIds: z.array(z.string().refine(isUuid, 'errors.choose')).max(10).optional().default([]),
+  /** 联合体: the lead's share of the items (when the procurement has several), and the members with theirs */
+  leadItemIds: z.array(z.string().refine(isUuid, 'errors.choose')).max(20).optional().default([]),
+  members: z
+    .array(z.object({ uscc: z.string().trim().toUpperCase().length(18, 'errors.usccLength'), itemIds: z.array(z.string().refine(isUuid, 'errors.choose')).max(20).default([]) }))
+    .max(MAX_CONSORTIUM_MEMBERS, 'errors.tooManyMembers')
+    .optional()
+    .default([]),
 })
 export type BidInput = z.infer<typeof bidInputSchema>
 
-/** The seal written to the audit log: commits to the bid without revealing it (the nonce is 256 random bits). */
-export function bidSeal(bid: Pick<Bid, 'id' | 'procurementId' | 'agencyOrgId' | 'priceFen' | 'committedDays' | 'nonce' | 'termsVersion' | 'status'>): string {
-  const { id, procurementId, agencyOrgId, priceFen, committedDays, nonce, termsVersion, status } = bid
-  return createHash('sha256').update(canonicalJson({ id, procurementId, agencyOrgId, priceFen, committedDays, nonce, termsVersion, status })).digest('hex')
+/** A party as the seal commits to it: who, in which role, undertaking which items. */
+export interface SealedParty {
+  orgId: string
+  role: BidPartyRole
+  itemIds: string[]
 }
+
+/**
+ * The seal written to the audit log: commits to the bid without revealing it (the nonce is 256
+ * random bits). A consortium bid's seal covers its parties too; a lone bid's is as it always was.
+ */
+export function bidSeal(bid: Pick<Bid, 'id' | 'procurementId' | 'agencyOrgId' | 'priceFen' | 'committedDays' | 'nonce' | 'termsVersion' | 'status'>, parties: SealedParty[] = []): string {
+  const { id, procurementId, agencyOrgId, priceFen, committedDays, nonce, termsVersion, status } = bid
+  const members = sealedParties(parties)
+  const content = members.length > 1 ? { id, procurementId, agencyOrgId, priceFen, committedDays, nonce, termsVersion, status, parties: members } : { id, procurementId, agencyOrgId, priceFen, committedDays, nonce, termsVersion, status }
+  return createHash('sha256').update(canonicalJson(content)).digest('hex')
+}
+
+const sealedParties = (parties: SealedParty[]) =>
+  parties.map((x) => ({ orgId: x.orgId, role: x.role, itemIds: [...x.itemIds].sort() })).sort((a, b) => (a.role === b.role ? a.orgId.localeCompare(b.orgId) : a.role === 'lead' ? -1 : 1))
 
 async function lockOpenProcurement(tx: Db, clock: Clock, id: ProcurementId) {
   // FOR SHARE: many bids at once, but never across the close, which takes FOR UPDATE.
@@ -62,10 +87,12 @@ async function lockOpenProcurement(tx: Db, clock: Clock, id: ProcurementId) {
   return p
 }
 
-/** Why this agency may not bid on it: eligibility for every item, under the requirement. Empty when it may. */
+/** Why this agency may not bid on it: the blacklist, then eligibility for every item under the requirement. Empty when it may. */
 export async function bidderProblems(tx: Db, p: Procurement, orgId: OrgId, today: string): Promise<IneligibleReason[]> {
-  const items = await tx.select({ itemId: procurementItems.itemId }).from(procurementItems).where(eq(procurementItems.procurementId, p.id))
   const reasons: IneligibleReason[] = []
+  const listed = await blacklistedOn(tx, orgId, today)
+  if (listed) reasons.push({ code: 'blacklisted', until: listed.endsOn })
+  const items = await tx.select({ itemId: procurementItems.itemId }).from(procurementItems).where(eq(procurementItems.procurementId, p.id))
   for (const { itemId } of items) {
     const result = await checkEligibility(tx, { orgId, itemId, requirement: p.requirement, today })
     for (const r of result.reasons) if (!reasons.some((x) => JSON.stringify(x) === JSON.stringify(r))) reasons.push(r)
@@ -73,14 +100,69 @@ export async function bidderProblems(tx: Db, p: Procurement, orgId: OrgId, today
   return reasons
 }
 
-async function checkTerms(tx: Db, p: Procurement, actor: Actor, input: BidInput, today: string) {
+/** A party as the bid names it, with what the pages show of it. */
+interface NamedParty extends SealedParty {
+  orgId: OrgId
+  uscc: string
+  nameZh: string
+  nameEn: string
+}
+
+/** A consortium's problems as the bidder is told them: the party concerned (if one), and why. */
+export type ConsortiumProblem = { uscc: string | null; nameZh: string | null; nameEn: string | null; reason: ConsortiumReason['reason'] }
+
+const itemIdsOf = async (tx: Db, p: Procurement) =>
+  (await tx.select({ itemId: procurementItems.itemId }).from(procurementItems).where(eq(procurementItems.procurementId, p.id)).orderBy(asc(procurementItems.sortOrder))).map((r) => r.itemId)
+
+/**
+ * The parties the input names: the lead (the bidder) and its members found by their USCC. With
+ * one item, every party undertakes it; with several, the input divides them (the agreement).
+ */
+async function partiesOf(tx: Db, p: Procurement, leadOrgId: OrgId, input: BidInput): Promise<NamedParty[]> {
+  const items = await itemIdsOf(tx, p)
+  const share = (ids: string[]) => (items.length === 1 || !input.members.length ? [...items] : ids)
+  for (const id of [...input.leadItemIds, ...input.members.flatMap((m) => m.itemIds)]) if (!items.includes(id as never)) throw new DomainError('errors.choose', 'leadItemIds')
+  const [lead] = await tx.select({ uscc: organizations.uscc, nameZh: organizations.nameZh, nameEn: organizations.nameEn }).from(organizations).where(eq(organizations.id, leadOrgId))
+  const parties: NamedParty[] = [{ orgId: leadOrgId, role: 'lead', itemIds: share(input.leadItemIds), uscc: lead!.uscc, nameZh: lead!.nameZh, nameEn: lead!.nameEn }]
+  if (input.members.length && !p.consortiumAllowed) throw new DomainError('errors.consortiumNotAllowed')
+  for (const [i, member] of input.members.entries()) {
+    const field = `member${i + 1}Uscc`
+    const [org] = await tx.select({ id: organizations.id, kind: organizations.kind, nameZh: organizations.nameZh, nameEn: organizations.nameEn }).from(organizations).where(eq(organizations.uscc, member.uscc))
+    if (org?.kind !== 'agency') throw new DomainError('errors.agencyUnknown', field)
+    if (parties.some((x) => x.orgId === org.id)) throw new DomainError(org.id === leadOrgId ? 'errors.memberIsLead' : 'errors.memberTwice', field)
+    parties.push({ orgId: org.id, role: 'member', itemIds: share(member.itemIds), uscc: member.uscc, nameZh: org.nameZh, nameEn: org.nameEn })
+  }
+  return parties
+}
+
+/** Why this consortium may not bid: each party's listing, and the parties judged together. Empty when it may. */
+async function consortiumProblems(tx: Db, p: Procurement, parties: NamedParty[], today: string): Promise<ConsortiumProblem[]> {
+  const named = (orgId: string | null, reason: ConsortiumProblem['reason']): ConsortiumProblem => {
+    const party = parties.find((x) => x.orgId === orgId)
+    return { uscc: party?.uscc ?? null, nameZh: party?.nameZh ?? null, nameEn: party?.nameEn ?? null, reason }
+  }
+  const problems: ConsortiumProblem[] = []
+  for (const party of parties) {
+    const listed = await blacklistedOn(tx, party.orgId, today)
+    if (listed) problems.push(named(party.orgId, { code: 'blacklisted', until: listed.endsOn }))
+  }
+  const judged = await checkConsortium(tx, { parties, itemIds: await itemIdsOf(tx, p), requirement: p.requirement, today })
+  return [...problems, ...judged.map((r) => named(r.orgId, r.reason))]
+}
+
+async function checkTerms(tx: Db, p: Procurement, actor: Actor, input: BidInput, today: string, parties: NamedParty[]) {
   if (input.price > p.maxPriceFen || (p.floorPriceFen !== null && input.price < p.floorPriceFen))
     throw new DomainError('errors.priceOutOfBounds', 'price', { min: p.floorPriceFen ?? 1, max: p.maxPriceFen })
   if (input.committedDays > p.expectedDays) throw new DomainError('errors.daysOverExpected', 'committedDays', { max: p.expectedDays })
   const [org] = await tx.select({ kind: organizations.kind }).from(organizations).where(eq(organizations.id, actor.orgId))
   if (org?.kind !== 'agency') throw new DomainError('errors.illegalStep')
-  const problems = await bidderProblems(tx, p, actor.orgId, today)
-  if (problems.length) throw new DomainError('errors.notEligible', undefined, { reasons: JSON.stringify(problems) })
+  if (parties.length > 1) {
+    const problems = await consortiumProblems(tx, p, parties, today)
+    if (problems.length) throw new DomainError('errors.consortiumIneligible', undefined, { reasons: JSON.stringify(problems) })
+  } else {
+    const problems = await bidderProblems(tx, p, actor.orgId, today)
+    if (problems.length) throw new DomainError(problems[0]!.code === 'blacklisted' ? 'errors.blacklisted' : 'errors.notEligible', undefined, { reasons: JSON.stringify(problems) })
+  }
   if (p.practitionersRequired) {
     if (!input.practitionerIds.length) throw new DomainError('errors.practitionersRequired', 'practitionerIds')
     const own = await tx
@@ -91,17 +173,60 @@ async function checkTerms(tx: Db, p: Procurement, actor: Actor, input: BidInput,
   }
 }
 
-const sealedAudit = (tx: Db, action: string, row: Bid, at: Date) =>
-  appendAudit(tx, { actor: {}, action, entityType: 'bid', entityId: row.id, after: { seal: bidSeal(row) }, at })
+/** The bid's parties as they stand (the lead, and members invited or accepted). */
+const standingParties = (tx: Db, bidId: BidId) =>
+  tx.select().from(bidParties).where(and(eq(bidParties.bidId, bidId), inArray(bidParties.status, ['invited', 'accepted']))).orderBy(asc(bidParties.invitedAt))
 
-/** An eligible agency bids once, within the bounds and the expected days, before the deadline. */
+const sealedAudit = async (tx: Db, action: string, row: Bid, at: Date) =>
+  appendAudit(tx, { actor: {}, action, entityType: 'bid', entityId: row.id, after: { seal: bidSeal(row, await standingParties(tx, row.id)) }, at })
+
+/**
+ * Writes the bid's parties: the lead accepted at once, each member invited to accept. The partial
+ * unique index lets an agency stand in one bid per procurement, so a member already in another bid
+ * (or bidding itself) is refused here, whatever the race.
+ */
+async function writeParties(tx: Db, p: Procurement, bid: Bid, parties: NamedParty[], actor: Actor & { userId: UserId }, at: Date) {
+  const [lead, ...members] = parties
+  const [current] = await tx.select({ id: bidParties.id }).from(bidParties).where(and(eq(bidParties.bidId, bid.id), eq(bidParties.role, 'lead')))
+  if (current) await tx.update(bidParties).set({ itemIds: lead!.itemIds }).where(eq(bidParties.id, current.id))
+  else {
+    const inserted = await tx
+      .insert(bidParties)
+      .values({ bidId: bid.id, procurementId: p.id, orgId: lead!.orgId, role: 'lead', itemIds: lead!.itemIds, status: 'accepted', invitedAt: at, respondedBy: actor.userId, respondedAt: at })
+      .onConflictDoNothing()
+      .returning({ id: bidParties.id })
+    if (!inserted.length) throw new DomainError('errors.inConsortium')
+  }
+  for (const [i, member] of members.entries()) {
+    const inserted = await tx
+      .insert(bidParties)
+      .values({ bidId: bid.id, procurementId: p.id, orgId: member.orgId, role: 'member', itemIds: member.itemIds, status: 'invited', invitedAt: at })
+      .onConflictDoNothing()
+      .returning({ id: bidParties.id })
+    if (!inserted.length) throw new DomainError('errors.memberTaken', `member${i + 1}Uscc`)
+    await notify(tx, { orgId: member.orgId, kind: 'consortiumInvited', params: { number: p.number ?? '', title: p.title, lead: lead!.nameZh }, link: `/agency/bids/${p.id}`, sealedUntilOpeningOf: p.id, at })
+  }
+}
+
+/** Members leave the bid (it was changed or withdrawn): their rows are kept, released. */
+async function releaseMembers(tx: Db, p: Procurement, bid: Bid, at: Date, tell: boolean) {
+  const released = await tx
+    .update(bidParties)
+    .set({ status: 'released' })
+    .where(and(eq(bidParties.bidId, bid.id), eq(bidParties.role, 'member'), inArray(bidParties.status, ['invited', 'accepted', 'declined'])))
+    .returning({ orgId: bidParties.orgId, status: bidParties.status })
+  if (tell) for (const m of released) await notify(tx, { orgId: m.orgId, kind: 'consortiumWithdrawn', params: { number: p.number ?? '', title: p.title }, link: `/agency/bids/${p.id}`, sealedUntilOpeningOf: p.id, at })
+}
+
+/** An eligible agency (or consortium) bids once, within the bounds and the expected days, before the deadline. */
 export async function submitBid(db: Db, clock: Clock, actor: Actor & { userId: UserId }, procurementId: ProcurementId, input: BidInput) {
   return db.transaction(async (tx) => {
     const p = await lockOpenProcurement(tx, clock, procurementId)
     // A direct commission takes no bids: its named agency confirms (services/procurement/direct.ts).
     if (p.method === 'direct') throw new DomainError('errors.notFound')
     const now = clock.now()
-    await checkTerms(tx, p, actor, input, shanghaiDate(now))
+    const parties = await partiesOf(tx, p, actor.orgId, input)
+    await checkTerms(tx, p, actor, input, shanghaiDate(now), parties)
     const [existing] = await tx.select({ status: bids.status }).from(bids).where(and(eq(bids.procurementId, p.id), eq(bids.agencyOrgId, actor.orgId)))
     if (existing) throw new DomainError(existing.status === 'withdrawn' ? 'errors.bidWithdrawn' : 'errors.bidExists')
     const [row] = await tx
@@ -123,25 +248,32 @@ export async function submitBid(db: Db, clock: Clock, actor: Actor & { userId: U
       .onConflictDoNothing({ target: [bids.procurementId, bids.agencyOrgId] })
       .returning()
     if (!row) throw new DomainError('errors.bidExists')
+    await writeParties(tx, p, row, parties, actor, now)
     await sealedAudit(tx, 'bid.submit', row, now)
-    await notify(tx, { orgId: actor.orgId, kind: 'bidReceived', params: { number: p.number ?? '', title: p.title }, link: `/agency/bids/${p.id}`, at: now })
+    await notify(tx, { orgId: actor.orgId, kind: 'bidReceived', params: { number: p.number ?? '', title: p.title }, link: `/agency/bids/${p.id}`, sealedUntilOpeningOf: p.id, at: now })
     return row
   })
 }
 
-/** Until the deadline the bidder may change its price and days (and re-confirm after an amendment). */
+/**
+ * Until the deadline the lead may change its price, days and consortium (and re-confirm after an
+ * amendment). Members commit to the bid as it is, so every change asks each of them again.
+ */
 export async function editBid(db: Db, clock: Clock, actor: Actor & { userId: UserId }, procurementId: ProcurementId, input: BidInput) {
   return db.transaction(async (tx) => {
     const p = await lockOpenProcurement(tx, clock, procurementId)
     const now = clock.now()
     const [current] = await tx.select().from(bids).where(and(eq(bids.procurementId, p.id), eq(bids.agencyOrgId, actor.orgId))).for('update')
     if (!current || current.status === 'withdrawn') throw new DomainError('errors.notFound')
-    await checkTerms(tx, p, actor, input, shanghaiDate(now))
+    const parties = await partiesOf(tx, p, actor.orgId, input)
+    await checkTerms(tx, p, actor, input, shanghaiDate(now), parties)
     const [row] = await tx
       .update(bids)
       .set({ priceFen: input.price, committedDays: input.committedDays, status: 'active', termsVersion: p.termsVersion, practitionerIds: input.practitionerIds, updatedAt: now })
       .where(eq(bids.id, current.id))
       .returning()
+    await releaseMembers(tx, p, row!, now, false)
+    await writeParties(tx, p, row!, parties, actor, now)
     await sealedAudit(tx, current.status === 'needs_reconfirm' ? 'bid.reconfirm' : 'bid.edit', row!, now)
     return row!
   })
@@ -149,7 +281,7 @@ export async function editBid(db: Db, clock: Clock, actor: Actor & { userId: Use
 
 export async function withdrawBid(db: Db, clock: Clock, actor: Actor, procurementId: ProcurementId) {
   return db.transaction(async (tx) => {
-    await lockOpenProcurement(tx, clock, procurementId)
+    const p = await lockOpenProcurement(tx, clock, procurementId)
     const now = clock.now()
     const [row] = await tx
       .update(bids)
@@ -157,9 +289,76 @@ export async function withdrawBid(db: Db, clock: Clock, actor: Actor, procuremen
       .where(and(eq(bids.procurementId, procurementId), eq(bids.agencyOrgId, actor.orgId), inArray(bids.status, ['active', 'needs_reconfirm'])))
       .returning()
     if (!row) throw new DomainError('errors.notFound')
+    await releaseMembers(tx, p, row, now, true)
     await sealedAudit(tx, 'bid.withdraw', row, now)
     return row
   })
+}
+
+export const consortiumResponseSchema = z.discriminatedUnion('answer', [
+  z.object({ answer: z.literal('accept'), accept: z.literal('yes', { error: 'errors.mustAccept' }) }),
+  z.object({ answer: z.literal('decline'), reason: z.string().trim().min(4, 'errors.reasonRequired').max(500, 'errors.tooLong') }),
+])
+
+/**
+ * A member answers the lead's invitation before the deadline. Accepting commits it to the bid as it
+ * stands (price, days, its share); declining, with a reason for the lead, frees it to bid otherwise,
+ * and leaves the bid uncounted until the lead changes its consortium.
+ */
+export async function respondToConsortium(db: Db, clock: Clock, actor: Actor & { userId: UserId }, procurementId: ProcurementId, input: z.infer<typeof consortiumResponseSchema>) {
+  return db.transaction(async (tx) => {
+    const p = await lockOpenProcurement(tx, clock, procurementId)
+    const now = clock.now()
+    const [party] = await tx
+      .select()
+      .from(bidParties)
+      .where(and(eq(bidParties.procurementId, p.id), eq(bidParties.orgId, actor.orgId), eq(bidParties.role, 'member'), inArray(bidParties.status, ['invited', 'accepted'])))
+      .for('update')
+    if (!party) throw new DomainError('errors.notFound')
+    if (input.answer === 'accept') {
+      if (party.status === 'accepted') throw new DomainError('errors.alreadyConfirmed')
+      const listed = await blacklistedOn(tx, actor.orgId, shanghaiDate(now))
+      if (listed) throw new DomainError('errors.blacklisted')
+    }
+    await tx
+      .update(bidParties)
+      .set({ status: input.answer === 'accept' ? 'accepted' : 'declined', respondedBy: actor.userId, respondedAt: now, declineReason: input.answer === 'decline' ? input.reason : null })
+      .where(eq(bidParties.id, party.id))
+    const [bid] = await tx.select().from(bids).where(eq(bids.id, party.bidId))
+    await sealedAudit(tx, input.answer === 'accept' ? 'bid.member.accept' : 'bid.member.decline', bid!, now)
+    const [org] = await tx.select({ nameZh: organizations.nameZh }).from(organizations).where(eq(organizations.id, actor.orgId))
+    await notify(tx, {
+      orgId: bid!.agencyOrgId,
+      kind: input.answer === 'accept' ? 'consortiumAccepted' : 'consortiumDeclined',
+      params: { number: p.number ?? '', title: p.title, member: org!.nameZh },
+      link: `/agency/bids/${p.id}`,
+      sealedUntilOpeningOf: p.id,
+      at: now,
+    })
+  })
+}
+
+/**
+ * The consortium this agency is a party to on a procurement, whole, for that party alone: the
+ * bid (a member commits to its price), and every party with its share and answer. A member sees
+ * the last bid it was invited to, even declined; one the lead released it from, no more.
+ */
+export async function consortiumOf(db: Db, orgId: OrgId, procurementId: ProcurementId) {
+  const [mine] = await db
+    .select()
+    .from(bidParties)
+    .where(and(eq(bidParties.procurementId, procurementId), eq(bidParties.orgId, orgId), inArray(bidParties.status, ['invited', 'accepted', 'declined'])))
+    .orderBy(sql`${bidParties.invitedAt} desc`)
+    .limit(1)
+  if (!mine) return null
+  const [bid] = await db.select().from(bids).where(eq(bids.id, mine.bidId))
+  const parties = await db
+    .select({ orgId: bidParties.orgId, role: bidParties.role, itemIds: bidParties.itemIds, status: bidParties.status, declineReason: bidParties.declineReason, respondedAt: bidParties.respondedAt, nameZh: organizations.nameZh, nameEn: organizations.nameEn, uscc: organizations.uscc })
+    .from(bidParties)
+    .innerJoin(organizations, eq(organizations.id, bidParties.orgId))
+    .where(and(eq(bidParties.bidId, mine.bidId), inArray(bidParties.status, ['invited', 'accepted', 'declined'])))
+    .orderBy(asc(bidParties.invitedAt))
+  return { bid: bid!, role: mine.role, status: mine.status, parties }
 }
 
 /** The bidder's own bid, whole, at any time. */
@@ -194,7 +393,7 @@ export async function bidCountForOwner(db: Db, ownerOrgId: OrgId, procurementId:
  * opening (and, for a live auction, its end) is part of the query, so a caller cannot forget it.
  */
 export async function openedBids(db: Db, procurementId: ProcurementId) {
-  return db
+  const rows = await db
     .select({ bid: bids, agencyNameZh: organizations.nameZh, agencyNameEn: organizations.nameEn, agencyUscc: organizations.uscc })
     .from(bids)
     .innerJoin(procurements, and(eq(procurements.id, bids.procurementId), isNotNull(procurements.openedAt)))
@@ -202,6 +401,26 @@ export async function openedBids(db: Db, procurementId: ProcurementId) {
     // A live auction shows labels, never bidders, until its result: not even to the owner.
     .where(and(eq(bids.procurementId, procurementId), sql`not exists (select 1 from auctions a where a.procurement_id = ${bids.procurementId} and a.finished_at is null)`))
     .orderBy(asc(bids.priceFen), asc(bids.submittedAt))
+  // Their consortia's members, read only for the bids the opened query gave.
+  const members = rows.length ? await consortiumMembers(db, rows.map((r) => r.bid.id)) : []
+  return rows.map((r) => ({ ...r, members: members.filter((m) => m.bidId === r.bid.id) }))
+}
+
+/** The members (besides the lead) of bids already opened, as `openedBids` and the result notice show them. */
+async function consortiumMembers(db: Db, bidIds: BidId[]) {
+  return db
+    .select({ bidId: bidParties.bidId, status: bidParties.status, itemIds: bidParties.itemIds, nameZh: organizations.nameZh, nameEn: organizations.nameEn, uscc: organizations.uscc })
+    .from(bidParties)
+    .innerJoin(organizations, eq(organizations.id, bidParties.orgId))
+    .where(and(inArray(bidParties.bidId, bidIds), eq(bidParties.role, 'member'), inArray(bidParties.status, ['invited', 'accepted', 'declined'])))
+    .orderBy(asc(bidParties.invitedAt))
+}
+
+/** The consortium members of an awarded bid, for the public result notice (an award is public). */
+export async function awardedConsortium(db: Db, procurementId: ProcurementId) {
+  const [award] = await db.select({ bidId: awards.bidId }).from(awards).where(eq(awards.procurementId, procurementId))
+  if (!award) return []
+  return (await consortiumMembers(db, [award.bidId])).filter((m) => m.status === 'accepted')
 }
 
 /** After a change to key terms, standing bids must be confirmed again before they count. */
@@ -215,26 +434,41 @@ export async function markBidsForReconfirmation(tx: Db, procurementId: Procureme
 }
 
 /**
- * At opening: the bids that count (active, on the current terms), and an audit entry per bid that
- * reveals what its seal committed to, so anyone can check the two match.
+ * At opening: the bids that count, and an audit entry per bid that reveals what its seal committed
+ * to, so anyone can check the two match. A bid counts when it stands on the current terms, every
+ * member of its consortium has accepted it, and none of its parties is blacklisted that day; a
+ * standing bid that does not is marked with why (`excluded`), which the reveal publishes too.
  */
 export async function revealBids(tx: Db, p: Procurement, at: Date) {
   const rows = await tx.select().from(bids).where(eq(bids.procurementId, p.id)).orderBy(asc(bids.submittedAt))
-  for (const row of rows)
+  const today = shanghaiDate(at)
+  const counted: Bid[] = []
+  for (const row of rows) {
+    const parties = await tx.select().from(bidParties).where(and(eq(bidParties.bidId, row.id), inArray(bidParties.status, ['invited', 'accepted', 'declined']))).orderBy(asc(bidParties.invitedAt))
+    const stands = row.status === 'active' && row.termsVersion === p.termsVersion
+    let excluded: string | null = null
+    if (stands && parties.some((x) => x.role === 'member' && x.status !== 'accepted')) excluded = 'consortiumIncomplete'
+    else if (stands) for (const party of parties.length ? parties : [{ orgId: row.agencyOrgId }]) if (await blacklistedOn(tx, party.orgId, today)) excluded = 'blacklisted'
+    if (excluded) await tx.update(bids).set({ excluded }).where(eq(bids.id, row.id))
+    else if (stands) counted.push(row)
+    const standing = parties.filter((x) => x.status !== 'declined')
+    const consortium = standing.length > 1 ? { parties: standing.map((x) => ({ orgId: x.orgId, role: x.role, itemIds: x.itemIds, status: x.status })) } : {}
     await appendAudit(tx, {
       actor: {},
       action: 'bid.reveal',
       entityType: 'bid',
       entityId: row.id,
-      after: { id: row.id, procurementId: row.procurementId, agencyOrgId: row.agencyOrgId, priceFen: row.priceFen, committedDays: row.committedDays, nonce: row.nonce, termsVersion: row.termsVersion, status: row.status, seal: bidSeal(row) },
+      after: { id: row.id, procurementId: row.procurementId, agencyOrgId: row.agencyOrgId, priceFen: row.priceFen, committedDays: row.committedDays, nonce: row.nonce, termsVersion: row.termsVersion, status: row.status, ...consortium, ...(excluded ? { excluded } : {}), seal: bidSeal(row, standing) },
       at,
     })
-  return rows.filter((r) => r.status === 'active' && r.termsVersion === p.termsVersion)
+  }
+  return counted
 }
 
 /** The bid a direct commission's agency confirms with: written here, where bids are written. */
 export async function insertDirectBid(tx: Db, p: Procurement, actor: Actor & { userId: UserId }, input: BidInput, at: Date) {
-  await checkTerms(tx, p, actor, input, shanghaiDate(at))
+  const parties = await partiesOf(tx, p, actor.orgId, { ...input, members: [] })
+  await checkTerms(tx, p, actor, input, shanghaiDate(at), parties)
   const [row] = await tx
     .insert(bids)
     .values({
@@ -245,6 +479,7 @@ export async function insertDirectBid(tx: Db, p: Procurement, actor: Actor & { u
     .onConflictDoNothing({ target: [bids.procurementId, bids.agencyOrgId] })
     .returning()
   if (!row) throw new DomainError('errors.bidExists')
+  await writeParties(tx, p, row, parties, actor, at)
   return row
 }
 

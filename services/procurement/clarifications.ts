@@ -60,7 +60,7 @@ export async function answerQuestion(db: Db, clock: Clock, actor: Actor & { user
     await tx.update(clarifications).set({ answer, answeredAt: now, answeredBy: actor.userId }).where(eq(clarifications.id, clarificationId))
     await appendAudit(tx, { actor, action: 'clarification.answer', entityType: 'clarification', entityId: clarificationId, after: { procurementId: row.p.id, question: row.c.question, answer }, at: now })
     // The asker learns of the answer through its own inbox; nobody else learns who asked.
-    await notify(tx, { orgId: row.c.askedByOrgId, kind: 'questionAnswered', params: { number: row.p.number ?? '', title: row.p.title }, link: `/procurements/${row.p.id}`, at: now })
+    await notify(tx, { orgId: row.c.askedByOrgId, kind: 'questionAnswered', params: { number: row.p.number ?? '', title: row.p.title }, link: `/procurements/${row.p.id}`, sealedUntilOpeningOf: row.p.id, at: now })
   })
 }
 

@@ -271,7 +271,7 @@ export async function amendProcurement(db: Db, clock: Clock, scheduler: Schedule
     await scheduler.enqueue(closeJob(row), tx)
     const bidders = await markBidsForReconfirmation(tx, p.id, now)
     for (const orgId of bidders)
-      await notify(tx, { orgId, kind: 'termsAmended', params: { number: p.number ?? '', title: p.title }, link: `/agency/bids/${p.id}`, dedupeKey: `amend:${p.id}:${row.termsVersion}:${orgId}`, at: now })
+      await notify(tx, { orgId, kind: 'termsAmended', params: { number: p.number ?? '', title: p.title }, link: `/agency/bids/${p.id}`, sealedUntilOpeningOf: p.id, dedupeKey: `amend:${p.id}:${row.termsVersion}:${orgId}`, at: now })
     return row
   })
 }

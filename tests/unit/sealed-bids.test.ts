@@ -21,13 +21,13 @@ function sources(dir: string): string[] {
 describe('the bids table', () => {
   const files = ['app', 'services', 'seeds', 'db'].flatMap(sources).filter((f) => !ALLOWED.has(f))
 
-  it('is imported from the schema by bids.ts alone', () => {
-    const offenders = files.filter((f) => /import\s*(type\s*)?\{[^}]*\bbids\b[^}]*\}\s*from\s*['"][^'"]*db\/schema/.test(fs.readFileSync(path.join(ROOT, f), 'utf8')))
+  it('is imported from the schema by bids.ts alone, and so are its parties (a consortium names bidders)', () => {
+    const offenders = files.filter((f) => /import\s*(type\s*)?\{[^}]*\b(bids|bidParties)\b[^}]*\}\s*from\s*['"][^'"]*db\/schema/.test(fs.readFileSync(path.join(ROOT, f), 'utf8')))
     expect(offenders).toEqual([])
   })
 
-  it('is named in no raw SQL outside bids.ts', () => {
-    const offenders = files.filter((f) => /\b(from|join|into|update)\s+"?bids\b/i.test(fs.readFileSync(path.join(ROOT, f), 'utf8')))
+  it('is named in no raw SQL outside bids.ts, nor are its parties', () => {
+    const offenders = files.filter((f) => /\b(from|join|into|update)\s+"?(bids|bid_parties)\b/i.test(fs.readFileSync(path.join(ROOT, f), 'utf8')))
     expect(offenders).toEqual([])
   })
 
@@ -42,5 +42,7 @@ describe('the bids table', () => {
   it('the guard itself catches an offender', () => {
     expect(/import\s*(type\s*)?\{[^}]*\bbids\b[^}]*\}\s*from\s*['"][^'"]*db\/schema/.test("import { awards, bids } from '../../db/schema'")).toBe(true)
     expect(/\b(from|join|into|update)\s+"?bids\b/i.test('select * from bids where')).toBe(true)
+    expect(/import\s*(type\s*)?\{[^}]*\b(bids|bidParties)\b[^}]*\}\s*from\s*['"][^'"]*db\/schema/.test("import { bidParties } from '../../db/schema'")).toBe(true)
+    expect(/\b(from|join|into|update)\s+"?(bids|bid_parties)\b/i.test('select org_id from "bid_parties"')).toBe(true)
   })
 })

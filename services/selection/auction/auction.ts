@@ -55,7 +55,7 @@ export async function openAuction(tx: Db, scheduler: Scheduler, p: Procurement, 
   await appendAudit(tx, { actor: {}, action: 'auction.schedule', entityType: 'procurement', entityId: p.id, after: { startsAt: startsAt.toISOString(), endsAt: row!.endsAt.toISOString(), bidders: bidders.length, turnSeconds: terms.turnSeconds, minStepFen }, at })
   await scheduler.enqueue(finishJob(row!), tx)
   const params = { number: p.number ?? '', title: p.title, at: startsAt.toISOString() }
-  for (const b of standing) await notify(tx, { orgId: b.agencyOrgId, kind: 'auctionScheduled', params, link: `/procurements/${p.id}/auction`, at })
+  for (const b of standing) await notify(tx, { orgId: b.agencyOrgId, kind: 'auctionScheduled', params, link: `/procurements/${p.id}/auction`, sealedUntilOpeningOf: p.id, at })
   await notify(tx, { orgId: p.ownerOrgId, kind: 'auctionScheduled', params, link: `/procurements/${p.id}/auction`, at })
   return 'selecting' as const
 }
