@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import type { Db } from '../db/client'
-import { auctions, awards, organizations, users, type User } from '../db/schema'
+import { auctions, awards, organizations, procurementItems, serviceItems, users, type User } from '../db/schema'
 import { directoryQuerySchema, searchAgencies } from '../services/agencies'
 import { shanghaiDate } from '../services/calendar'
 import { JobQueue } from '../services/jobs'
@@ -23,9 +23,11 @@ import {
   procurementHandlers,
   procurementInputSchema,
   publishProcurement,
+  respondToConsortium,
   saveDraft,
   submitBid,
 } from '../services/procurement'
+import { blacklist, blacklistSchema, liftSanction } from '../services/credit'
 import { auctionBidSchema, auctionBoard, declineAward, declineSchema, finishAuctionIfDue, placeAuctionBid } from '../services/selection'
 import { ManualClock, type Clock } from '../services/shared/clock'
 import type { Rng } from './factories'
@@ -226,5 +228,49 @@ export async function seedProcurements(db: Db, clock: Clock, r: Rng) {
     const c = at(6)
     const p = await publishProcurement(db, c, queue, as(ownerFor(2)), (await saveDraft(db, c, as(ownerFor(2)), form(need))).id)
     await cancelProcurement(db, at(5), as(ownerFor(2)), p.id, '项目建设方案调整，待重新立项后另行采购')
+  }
+
+  // Consortia (联合体): an EIA report with its topographic map, which the demo's EIA agencies cannot
+  // do alone. One is open, its member yet to answer the lead; one was won by a consortium.
+  {
+    const report = (await eligibleFor('C06-02')).map((a) => a.user)
+    const map = (await eligibleFor('C05-01')).map((a) => a.user)
+    const onlyReport = report.filter((u) => !map.some((m) => m.orgId === u.orgId))
+    const onlyMap = map.filter((u) => !report.some((m) => m.orgId === u.orgId))
+    const usccOf = async (u: User) => (await db.select({ uscc: organizations.uscc }).from(organizations).where(eq(organizations.id, u.orgId)))[0]!.uscc
+    const CONSORTIA = [
+      { project: '贵港市西江生态湿地公园', code: '2026-450802-77-01-044120', title: '西江生态湿地公园环境影响报告表及地形图测绘（接受联合体）', max: 95_000, days: 18, when: 0.8 },
+      { project: '港南区木格镇农贸市场改造工程', code: '2026-450803-52-01-030877', title: '木格镇农贸市场改造工程环评及测绘（接受联合体）', max: 72_000, days: 15, when: 12 },
+    ]
+    for (const [k, need] of CONSORTIA.entries()) {
+      const lead = onlyReport[onlyReport.length - 1 - k]
+      const member = onlyMap[onlyMap.length - 1 - k]
+      if (!lead || !member) continue
+      const c = at(need.when)
+      const owner = ownerFor(k)
+      const p = await publishProcurement(db, c, queue, as(owner), (await saveDraft(db, c, as(owner), form({ ...need, item: 'C06-02' }, { itemCodes: ['C06-02', 'C05-01'], consortiumAllowed: 'on', fundingSource: 'public' }))).id)
+      const items = await db.select({ id: serviceItems.id, code: serviceItems.code }).from(procurementItems).innerJoin(serviceItems, eq(serviceItems.id, procurementItems.itemId)).where(eq(procurementItems.procurementId, p.id))
+      const itemOf = (code: string) => items.find((i) => i.code === code)!.id
+      await submitBid(db, c, as(lead), p.id, bidInputSchema.parse({
+        price: String(Math.round((need.max * 0.91) / 100) * 100), committedDays: String(need.days - 2), accept: 'yes',
+        leadItemIds: [itemOf('C06-02')], members: [{ uscc: await usccOf(member), itemIds: [itemOf('C05-01')] }],
+      }))
+      if (k === 0) continue
+      await respondToConsortium(db, at(need.when - 0.2), as(member), p.id, { answer: 'accept', accept: 'yes' })
+      await closeIfDue(db, at(need.when - 8), queue, p.id)
+      const winner = await currentOffer(p.id)
+      if (winner) await confirmAward(db, at(need.when - 8.5), as(winner), p.id)
+    }
+  }
+
+  // 失信名单: one agency listed for a year for false records, and an earlier listing lifted on review.
+  {
+    const office = (await db.select().from(users).where(eq(users.email, 'office@example.com')))[0]!
+    const agencies = await db.select({ uscc: organizations.uscc }).from(organizations).where(eq(organizations.kind, 'agency')).orderBy(organizations.uscc)
+    const [listed, lifted] = [agencies[agencies.length - 1]!, agencies[agencies.length - 2]!]
+    const end = shanghaiDate(new Date(now.getTime() + 365 * DAY))
+    await blacklist(db, at(30), as(office), blacklistSchema.parse({ uscc: listed.uscc, decisionNo: '贵中介信〔2026〕7号', reason: '在报价中提供虚假业绩材料，经核查属实', startsOn: shanghaiDate(at(30).now()), endsOn: end }))
+    const old = await blacklist(db, at(60), as(office), blacklistSchema.parse({ uscc: lifted.uscc, decisionNo: '贵中介信〔2026〕3号', reason: '中选后无正当理由拒不签订合同', startsOn: shanghaiDate(at(60).now()), endsOn: '' }))
+    await liftSanction(db, at(20), as(office), old.id, '行政复议决定撤销原处理决定')
   }
 }

@@ -39,11 +39,12 @@ export interface AnnouncementData {
   ownerEn: string
   regionZh: string
   regionEn: string
-  items: Array<{ code: string; nameZh: string; nameEn: string; itemVersion: number }>
+  items: Array<{ itemId: string; code: string; nameZh: string; nameEn: string; itemVersion: number }>
   directAgency: { nameZh: string; nameEn: string; uscc: string } | null
   attachments?: Array<{ id: string; name: string | null; size: number }>
   award: {
     award: { priceFen: number; committedDays: number; decidedAt: string; standstillEndsAt: string; confirmedAt: string | null }
+    members: Array<{ nameZh: string; nameEn: string; uscc: string }>
     agencyZh: string
     agencyEn: string
     agencyUscc: string
@@ -74,6 +75,11 @@ export function Announcement({ data, specialtyNames, selection }: { data: Announ
               <span className="stat-label">{t('proc.winner')}</span>
               <strong>{en ? data.award.agencyEn : data.award.agencyZh}</strong>
               <span className="mono muted">{data.award.agencyUscc}</span>
+              {data.award.members.length ? (
+                <span className="muted sub">
+                  {t('cons.withMembers', { names: data.award.members.map((m) => (en ? m.nameEn : m.nameZh)).join(en ? ', ' : '、') })}
+                </span>
+              ) : null}
             </div>
             <div>
               <span className="stat-label">{t('proc.awardPrice')}</span>

@@ -10,6 +10,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const user = data?.user
   const canAudit = useCan('read:audit:any')
   const canJobs = useCan('read:jobs:any')
+  const canSanction = useCan('update:sanction:any')
   const links: Array<[string, MessageKey]> = [
     ['/', 'nav.home'],
     ['/procurements', 'nav.procurements'],
@@ -20,6 +21,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   if (user) links.push([HOME_BY_KIND[user.orgKind], 'nav.myHome'])
   if (canAudit) links.push(['/office/audit', 'nav.audit'])
   if (canJobs) links.push(['/office/jobs', 'nav.jobs'], ['/office/outbox', 'nav.outbox'])
+  if (canSanction) links.push(['/office/blacklist', 'nav.blacklist'])
   return (
     <>
       <a className="skip" href="#main">
@@ -53,7 +55,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <p>{t('app.fullName')} · {t('footer.office')}</p>
         <p>{t('footer.times')}</p>
         <p>
-          <Link to="/draws/algorithm">{t('nav.draws')}</Link> · <a href="/procurements/feed.xml">{t('ann.feed')}</a>
+          <Link to="/draws/algorithm">{t('nav.draws')}</Link> · <Link to="/blacklist">{t('bl.title')}</Link> · <a href="/procurements/feed.xml">{t('ann.feed')}</a>
         </p>
       </footer>
     </>

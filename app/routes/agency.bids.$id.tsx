@@ -5,6 +5,7 @@ import { AfterAward } from '~/components/after-award'
 import { Announcement, StatusBadge } from '~/components/announcement'
 import { Clarifications } from '~/components/clarifications'
 import { OfferActions } from '~/components/selection-forms'
+import { ConsortiumFields, ConsortiumInvitation, ConsortiumParties, ConsortiumProblems, type PartyProblem } from '~/components/consortium'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { DefinitionList, Field, FormError } from '~/components/field'
 import type { MessageKey } from '~/i18n'
@@ -44,6 +45,10 @@ import {
   submitBid,
   withdrawBid,
   attachmentsOf,
+  consortiumOf,
+  consortiumResponseSchema,
+  respondToConsortium,
+  MAX_CONSORTIUM_MEMBERS,
 } from '~/utils/services.server'
 import { fenToYuanInput } from '../../services/shared/money'
 
@@ -67,8 +72,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const myObjections = (await objectionsOf(db, p.id, { orgId: session.org.id, owner: false })).map((o) => ({ id: o.id, text: o.text, response: o.response }))
   const [qa, asked] = [await publicClarifications(db, p.id), await ownQuestions(db, session.org.id, p.id)]
   const selection = await loadSelection(db, p.id, { kind: 'agency', orgId: session.org.id })
+  // The consortium this agency is a party to here, as lead or member: its own bid, so whole.
+  const consortium = await consortiumOf(db, session.org.id, p.id)
   return {
     selection,
+    maxMembers: MAX_CONSORTIUM_MEMBERS,
+    consortium: consortium
+      ? {
+          role: consortium.role,
+          status: consortium.status,
+          bid: { priceFen: consortium.bid.priceFen, committedDays: consortium.bid.committedDays },
+          parties: consortium.parties.map((x) => ({ role: x.role, status: x.status, itemIds: x.itemIds, nameZh: x.nameZh, nameEn: x.nameEn, uscc: x.uscc, declineReason: x.declineReason })),
+        }
+      : null,
     mayObject,
     myObjections,
     qa: qa.map((c) => ({ id: c.id, question: c.question, answer: c.answer, answeredAt: c.answeredAt?.toISOString() ?? null })),
@@ -99,6 +115,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = { userId: session.user.id, orgId: session.org.id, ip: clientIp(request) }
   const id = (params.id ?? '') as never
   const fail = (errors: FieldErrors, formError: MessageKey = 'errors.form', extra: Record<string, string | number> = {}) => Response.json({ intent, errors, values, formError, params: extra } satisfies ActionData, { status: 400 })
+  let memberSlots: number[] = []
   try {
     if (intent === 'object') {
       const parsed = objectionSchema.safeParse(values)
@@ -111,6 +128,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!parsed.success) return fail(fieldErrors(parsed.error))
       if (intent === 'decline') await declineAward(db, clock, queue, actor, id, parsed.data as { reason: string })
       else await explainPrice(db, clock, actor, id, parsed.data as { explanation: string })
+      return { intent, errors: {}, values: {} } satisfies ActionData
+    }
+    if (intent === 'joinAccept' || intent === 'joinDecline') {
+      const parsed = consortiumResponseSchema.safeParse({ ...values, answer: intent === 'joinAccept' ? 'accept' : 'decline' })
+      if (!parsed.success) return fail(fieldErrors(parsed.error))
+      await respondToConsortium(db, clock, actor, id, parsed.data)
       return { intent, errors: {}, values: {} } satisfies ActionData
     }
     if (intent === 'ask') {
@@ -126,8 +149,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
       else await deliver(db, clock, actor, id, values.note ?? '', bytes)
       return { intent, errors: {}, values: {} } satisfies ActionData
     }
-    const parsed = bidInputSchema.safeParse({ ...values, practitionerIds: form.getAll('practitionerIds').map(String) })
-    if (!parsed.success) return fail(fieldErrors(parsed.error))
+    // Members keep the slot they were typed in, so an error lands beside its field.
+    const slots = Array.from({ length: MAX_CONSORTIUM_MEMBERS }, (_, i) => i + 1).filter((n) => (values[`member${n}Uscc`] ?? '').trim())
+    memberSlots = slots
+    const members = slots.map((n) => ({ uscc: values[`member${n}Uscc`]!, itemIds: form.getAll(`member${n}Items`).map(String) }))
+    const parsed = bidInputSchema.safeParse({ ...values, practitionerIds: form.getAll('practitionerIds').map(String), leadItemIds: form.getAll('leadItemIds').map(String), members })
+    if (!parsed.success) {
+      const errors = fieldErrors(parsed.error)
+      for (const issue of parsed.error.issues)
+        if (issue.path[0] === 'members' && typeof issue.path[1] === 'number') errors[`member${slots[issue.path[1]] ?? issue.path[1] + 1}Uscc`] ??= issue.message as MessageKey
+      return fail(errors)
+    }
     if (intent === 'submit') await submitBid(db, clock, actor, id, parsed.data)
     else if (intent === 'edit') await editBid(db, clock, actor, id, parsed.data)
     else if (intent === 'confirm') await confirmDirect(db, clock, actor, id, parsed.data)
@@ -135,6 +167,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } catch (error) {
     if (!(error instanceof DomainError)) throw error
     if (error.field === 'deliverable') return fail({ file: error.code as MessageKey })
+    const slot = /^member(\d)Uscc$/.exec(error.field ?? '')
+    if (slot) return fail({ [`member${memberSlots[Number(slot[1]) - 1] ?? slot[1]}Uscc`]: error.code as MessageKey })
     const extra = Object.fromEntries(Object.entries(error.params).map(([k, v]) => [k, typeof v === 'number' && (k === 'min' || k === 'max') && error.code === 'errors.priceOutOfBounds' ? fenToYuanInput(v) : v]))
     return fail(error.field ? { [error.field]: error.code as MessageKey } : {}, error.field ? 'errors.form' : (error.code as MessageKey), extra)
   }
@@ -152,7 +186,7 @@ function useNonce() {
 }
 
 export default function BidPage() {
-  const { announcement, specialties, open, problems, practitioners, mine, winner, afterAward, qa, asked, mayObject, myObjections, selection } = useLoaderData<typeof loader>()
+  const { announcement, specialties, open, problems, practitioners, mine, winner, afterAward, qa, asked, mayObject, myObjections, selection, consortium, maxMembers } = useLoaderData<typeof loader>()
   const data = useActionData<ActionData>()
   const busy = useNavigation().state === 'submitting'
   const nonce = useNonce()
@@ -167,6 +201,21 @@ export default function BidPage() {
   const live = mine && mine.status !== 'withdrawn'
   const intent = direct ? 'confirm' : live ? 'edit' : 'submit'
   const ownCandidate = selection?.candidates.find((c) => c.own) ?? null
+  const specialtyName = (code: string) => (specialties[code] ? (en ? specialties[code]!.nameEn : specialties[code]!.nameZh) : code)
+  // A member of another's consortium answers its invitation; it bids on its own only once it declined.
+  const member = consortium?.role === 'member' ? consortium : null
+  const ledParties = consortium?.role === 'lead' && consortium.parties.length > 1 ? consortium.parties : null
+  const consortiumProblems = failed?.formError === 'errors.consortiumIneligible' && typeof failed.params?.reasons === 'string' ? (JSON.parse(failed.params.reasons) as PartyProblem[]) : null
+  const joinFailed = failed && (failed.intent === 'joinAccept' || failed.intent === 'joinDecline') ? failed : null
+  // Alone the agency may fall short where a consortium would not; the blacklist and admission bar it either way.
+  const blocking = problems.some((r) => !p.consortiumAllowed || direct || r.code === 'blacklisted' || r.code === 'notSubmitted')
+  const problemList = (
+    <ul>
+      {problems.map((r) => (
+        <li key={JSON.stringify(r)}>{t(`elig.${r.code}` as MessageKey, 'specialty' in r ? { specialty: specialtyName(r.specialty) } : {})}</li>
+      ))}
+    </ul>
+  )
   return (
     <div className="page">
       <p className="eyebrow">
@@ -181,7 +230,9 @@ export default function BidPage() {
           {t(`bid.done.${data.intent}` as MessageKey)}
         </p>
       ) : null}
-      {failed && failed.formError !== 'errors.form' ? <FormError error={failed.formError} /> : null}
+      {failed && failed.formError !== 'errors.form' && !consortiumProblems ? <FormError error={failed.formError} /> : null}
+      {consortiumProblems ? <ConsortiumProblems problems={consortiumProblems} items={announcement.items} specialtyName={specialtyName} /> : null}
+      {member ? <ConsortiumInvitation bid={member.bid} parties={member.parties} items={announcement.items} status={member.status} open={open} busy={busy} errors={joinFailed?.errors ?? {}} values={joinFailed?.values ?? {}} /> : null}
 
       {ownCandidate ? <OfferActions mine={ownCandidate} confirmed={!!announcement.award?.award.confirmedAt} busy={busy} errors={failed?.errors ?? {}} values={failed?.values ?? {}} /> : null}
       {winner && afterAward && announcement.award?.award.confirmedAt ? (
@@ -251,6 +302,13 @@ export default function BidPage() {
             ]}
           />
           <p className="hint">{t('bid.nonceHint')}</p>
+          {ledParties && mine.status !== 'withdrawn' ? (
+            <>
+              <h3>{t('cons.parties')}</h3>
+              {ledParties.some((x) => x.status !== 'accepted') ? <p className="alert warn">{t('cons.incomplete')}</p> : null}
+              <ConsortiumParties parties={ledParties} items={announcement.items} />
+            </>
+          ) : null}
           {open && live && !direct ? (
             <Form method="post">
               <button type="submit" name="intent" value="withdraw" className="button secondary" disabled={busy}>
@@ -261,15 +319,11 @@ export default function BidPage() {
         </section>
       ) : null}
 
-      {open && (!mine || live) && !(direct && mine) ? (
-        problems.length ? (
+      {open && (!mine || live) && !(direct && mine) && !(member && member.status !== 'declined') ? (
+        blocking ? (
           <section className="card" aria-labelledby="inel-title">
             <h2 id="inel-title">{t('bid.ineligible')}</h2>
-            <ul>
-              {problems.map((r) => (
-                <li key={JSON.stringify(r)}>{t(`elig.${r.code}` as MessageKey, 'specialty' in r ? { specialty: specialties[r.specialty] ? (en ? specialties[r.specialty]!.nameEn : specialties[r.specialty]!.nameZh) : r.specialty } : {})}</li>
-              ))}
-            </ul>
+            {problemList}
           </section>
         ) : (
           <section className="card" aria-labelledby="form-title">
@@ -301,6 +355,24 @@ export default function BidPage() {
                   )}
                   {e.practitionerIds ? <p className="error">{t(e.practitionerIds)}</p> : null}
                 </fieldset>
+              ) : null}
+              {p.consortiumAllowed && !direct && problems.length ? (
+                <div className="alert info">
+                  <p>{t('cons.aloneIneligible')}</p>
+                  {problemList}
+                </div>
+              ) : null}
+              {p.consortiumAllowed && !direct ? (
+                <ConsortiumFields
+                  items={announcement.items}
+                  max={maxMembers}
+                  current={{
+                    leadItemIds: ledParties?.find((x) => x.role === 'lead')?.itemIds ?? [],
+                    members: (ledParties ?? []).filter((x) => x.role === 'member').map((x) => ({ uscc: x.uscc, itemIds: x.itemIds })),
+                  }}
+                  values={failed?.values ?? null}
+                  errors={e}
+                />
               ) : null}
               <div className={`field check${e.accept ? ' has-error' : ''}`}>
                 <input type="checkbox" id="accept" name="accept" value="yes" />

@@ -75,7 +75,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     specialties: await specialtyNames(db),
     actions: allowedProcurementActions('owner', p.status),
     bidCount,
-    bids: bids.map((b) => ({ id: b.bid.id, agencyZh: b.agencyNameZh, agencyEn: b.agencyNameEn, uscc: b.agencyUscc, priceFen: b.bid.priceFen, committedDays: b.bid.committedDays, status: b.bid.status, submittedAt: b.bid.submittedAt.toISOString(), counts: b.bid.status === 'active' && b.bid.termsVersion === p.termsVersion })),
+    bids: bids.map((b) => ({
+      id: b.bid.id, agencyZh: b.agencyNameZh, agencyEn: b.agencyNameEn, uscc: b.agencyUscc, priceFen: b.bid.priceFen, committedDays: b.bid.committedDays, status: b.bid.status, submittedAt: b.bid.submittedAt.toISOString(),
+      excluded: b.bid.excluded as 'blacklisted' | 'consortiumIncomplete' | null,
+      counts: b.bid.status === 'active' && b.bid.termsVersion === p.termsVersion && !b.bid.excluded,
+      members: b.members.map((m) => ({ nameZh: m.nameZh, nameEn: m.nameEn, status: m.status })),
+    })),
   }
 }
 
@@ -290,10 +295,11 @@ export default function OwnerProcurement() {
                     <td>
                       {en ? b.agencyEn : b.agencyZh}
                       <div className="mono sub muted">{b.uscc}</div>
+                      {b.members.length ? <div className="sub muted">{t('cons.withMembers', { names: b.members.map((m) => (en ? m.nameEn : m.nameZh)).join(en ? ', ' : '、') })}</div> : null}
                     </td>
                     <td className="num">{formatYuan(b.priceFen, locale)}</td>
                     <td className="num">{t('catalog.days', { n: b.committedDays })}</td>
-                    <td>{t(b.counts ? 'own.bidCounts' : `bid.status.${b.status}`)}</td>
+                    <td>{t(b.counts ? 'own.bidCounts' : b.excluded && b.status === 'active' ? `bid.excluded.${b.excluded}` : `bid.status.${b.status}`)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -87,6 +87,7 @@ export function serializeAnnouncement(d: Details) {
           agencyZh: d.award.agencyZh,
           agencyEn: d.award.agencyEn,
           agencyUscc: d.award.agencyUscc,
+          members: d.award.members,
           savingsFen: d.award.savingsFen,
           savingsBp: d.award.savingsBp,
         }

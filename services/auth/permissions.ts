@@ -22,6 +22,8 @@ export const PERMISSIONS = [
   'read:audit:any',
   'read:jobs:any',
   'read:statistics:any',
+  /** 失信名单: list an agency, lift a listing */
+  'update:sanction:any',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -37,6 +39,7 @@ const BY_KIND: Record<OrgKind, readonly Permission[]> = {
     'read:audit:any',
     'read:jobs:any',
     'read:statistics:any',
+    'update:sanction:any',
   ],
 }
 const ADMIN_ONLY: readonly Permission[] = ['update:organization:own', 'manage:members:own']

@@ -4,6 +4,7 @@ import type { Db } from '../../db/client'
 import { awards, organizations, procurementItems, procurements, procurementStatus, regions, serviceItems, type OrgId, type ProcurementId } from '../../db/schema'
 import { isUuid } from '../shared/schemas'
 import { AVAILABLE_METHODS } from './methods'
+import { awardedConsortium } from './bids'
 
 export const ANNOUNCEMENT_PAGE_SIZE = 20
 
@@ -21,14 +22,14 @@ export type AnnouncementQuery = z.infer<typeof announcementQuerySchema>
 
 /** The items of some procurements, in their order, with names. */
 async function itemsOf(db: Db, ids: ProcurementId[]) {
-  if (!ids.length) return new Map<string, Array<{ code: string; nameZh: string; nameEn: string; itemVersion: number }>>()
+  if (!ids.length) return new Map<string, Array<{ itemId: string; code: string; nameZh: string; nameEn: string; itemVersion: number }>>()
   const rows = await db
-    .select({ procurementId: procurementItems.procurementId, code: serviceItems.code, nameZh: serviceItems.nameZh, nameEn: serviceItems.nameEn, itemVersion: procurementItems.itemVersion })
+    .select({ procurementId: procurementItems.procurementId, itemId: procurementItems.itemId, code: serviceItems.code, nameZh: serviceItems.nameZh, nameEn: serviceItems.nameEn, itemVersion: procurementItems.itemVersion })
     .from(procurementItems)
     .innerJoin(serviceItems, eq(serviceItems.id, procurementItems.itemId))
     .where(inArray(procurementItems.procurementId, ids))
     .orderBy(asc(procurementItems.sortOrder))
-  const map = new Map<string, Array<{ code: string; nameZh: string; nameEn: string; itemVersion: number }>>()
+  const map = new Map<string, Array<{ itemId: string; code: string; nameZh: string; nameEn: string; itemVersion: number }>>()
   for (const { procurementId, ...item } of rows) map.set(procurementId, [...(map.get(procurementId) ?? []), item])
   return map
 }
@@ -125,6 +126,8 @@ async function withDetails<T extends { p: typeof procurements.$inferSelect }>(db
         savingsFen: row.p.maxPriceFen - award.award.priceFen,
         // Basis points of the max price: 618 = 6.18%.
         savingsBp: Math.round(((row.p.maxPriceFen - award.award.priceFen) * 10_000) / row.p.maxPriceFen),
+        // A consortium's members, public with the award as its lead is.
+        members: (await awardedConsortium(db, row.p.id)).map((m) => ({ nameZh: m.nameZh, nameEn: m.nameEn, uscc: m.uscc })),
       }
     : null
   return { ...row, items: items.get(row.p.id) ?? [], award: result, directAgency: direct ?? null }

@@ -98,6 +98,9 @@ describe('access control, every route by every role', () => {
     ['/office/rules', { public: 302, owner: 403, agency: 403, authority: 403, market_office: 200 }],
     ['/office/outbox', { public: 302, owner: 403, agency: 403, authority: 403, market_office: 200 }],
     ['/office/audit', { public: 302, owner: 403, agency: 403, authority: 403, market_office: 200 }],
+    // The blacklist is public; listing and lifting are the market office's.
+    ['/blacklist', { public: 200, owner: 200, agency: 200, authority: 200, market_office: 200 }],
+    ['/office/blacklist', { public: 302, owner: 403, agency: 403, authority: 403, market_office: 200 }],
     ['/files/SCAN', { public: 302, owner: 404, agency: 404, authority: 200, market_office: 200 }],
   ]
   for (const [path, expected] of table) {
@@ -120,6 +123,7 @@ describe('access control, every route by every role', () => {
     expect(await post('owner', `/agency/bids/${openId}`, { intent: 'submit', price: '1', committedDays: '1', accept: 'yes' })).toBe(403)
     expect(await post('public', `/owner/procurements/${ownId}`, { intent: 'cancel', reason: '冒名撤销' })).toBe(302)
     expect(await post('authority', '/office/rules', { threshold: '0' })).toBe(403)
+    expect(await post('agency', '/office/blacklist', { intent: 'add', uscc: '91450800MA5XXXXXX1', decisionNo: '伪造', reason: '冒名列入失信名单', startsOn: '2027-01-04' })).toBe(403)
     expect(await post('owner', `/procurements/${auctionId}/auction`, { price: '1', idempotencyKey: 'owner-tries-to-bid' })).toBe(403)
     expect(await post('public', `/procurements/${auctionId}/auction`, { price: '1', idempotencyKey: 'public-tries-to-bid' })).toBe(302)
     expect(await post('owner', '/calendar', { intent: 'setDay', day: '2027-01-04', kind: 'holiday', nameZh: '假' })).toBe(403)

@@ -35,7 +35,7 @@ export async function post(form: Locator) {
  * Fills the owner's new-procurement form for one EIA report (C06-02) as a person would, then
  * saves the draft; `extra` fills fields a method needs. Returns the draft's id.
  */
-export async function draftEia(owner: Page, terms: { code: string; project: string; title: string; max: string; days: string; method: string; announcementDays: string; extra?: Record<string, string> }) {
+export async function draftEia(owner: Page, terms: { code: string; project: string; title: string; max: string; days: string; method: string; announcementDays: string; extra?: Record<string, string>; checks?: string[] }) {
   await visit(owner, '/owner/procurements/new')
   const form = owner.locator('main form.procurement-form')
   await form.getByLabel('项目代码').fill(terms.code)
@@ -48,6 +48,7 @@ export async function draftEia(owner: Page, terms: { code: string; project: stri
   await form.getByLabel('选取方式', { exact: true }).selectOption(terms.method)
   await form.getByLabel('公告期（工作日）').fill(terms.announcementDays)
   for (const [label, value] of Object.entries(terms.extra ?? {})) await form.getByLabel(label).fill(value)
+  for (const label of terms.checks ?? []) await form.getByLabel(label).check()
   await Promise.all([owner.waitForURL('**/owner/procurements/*?saved=draft'), form.locator('button[type=submit]').click()])
   await owner.waitForSelector('html[data-hydrated]')
   return new URL(owner.url()).pathname.split('/').pop()!

@@ -51,9 +51,10 @@ async function twoItems(consortiumAllowed = true) {
   })
   return publishProcurement(database.db, clock, queue, as(owner), (await saveDraft(database.db, clock, as(owner), input)).id)
 }
+const statusOf = async (id: string) => ((await database.db.execute(sql`select status, failed_reason from procurements where id = ${id}`)) as unknown as { rows: unknown[] }).rows[0]
 /** The procurement's [EIA report, map] items. */
 const itemIds = async (id: string) => {
-  const rows = (await database.db.execute<{ item_id: string; code: string }>(sql`select pi.item_id, si.code from procurement_items pi join service_items si on si.id = pi.item_id where pi.procurement_id = ${id}`)).rows
+  const { rows } = (await database.db.execute(sql`select pi.item_id, si.code from procurement_items pi join service_items si on si.id = pi.item_id where pi.procurement_id = ${id}`)) as unknown as { rows: Array<{ item_id: string; code: string }> }
   return ['C06-02', 'C05-01'].map((c) => rows.find((r) => r.code === c))
 }
 
@@ -124,7 +125,7 @@ describe('a consortium bid (联合体)', () => {
     expect(reveal.parties.map((x) => x.orgId).sort()).toEqual([eia.orgId, mapper.orgId].sort())
     expect(bidSeal(reveal as never, reveal.parties)).toBe(reveal.seal)
     expect((trail.at(-2)!.after as { seal: string }).seal).toBe(reveal.seal)
-    expect((await database.db.execute<{ status: string }>(sql`select status from procurements where id = ${p.id}`)).rows[0]!.status).toBe('awarded')
+    expect(await statusOf(p.id)).toEqual({ status: 'awarded', failed_reason: null })
   })
 
   it('is refused where the procurement does not allow consortia, and a declined or silent member leaves the bid uncounted', async () => {
@@ -143,7 +144,7 @@ describe('a consortium bid (联合体)', () => {
     // Nothing counts, so the procurement fails; the reveal says why the bid did not count.
     const reveal = await database.db.select().from(auditLog).where(and(eq(auditLog.entityId, made.id), eq(auditLog.action, 'bid.reveal')))
     expect(reveal[0]!.after).toMatchObject({ excluded: 'consortiumIncomplete' })
-    expect((await database.db.execute<{ status: string; failed_reason: string }>(sql`select status, failed_reason from procurements where id = ${p.id}`)).rows[0]).toEqual({ status: 'failed', failed_reason: 'noBids' })
+    expect(await statusOf(p.id)).toEqual({ status: 'failed', failed_reason: 'noBids' })
   })
 
   it('frees its members when the lead withdraws', async () => {

@@ -1,0 +1,72 @@
+import { Form } from '@remix-run/react'
+import type { MessageKey } from '~/i18n'
+import { useLocale, useT } from '~/utils/i18n'
+import { TableWrap } from './field'
+
+export interface BlacklistRow {
+  id: string
+  nameZh: string
+  nameEn: string
+  uscc: string
+  decisionNo: string
+  reason: string
+  startsOn: string
+  endsOn: string | null
+  state: 'inForce' | 'pending' | 'ended' | 'lifted'
+  liftReason: string | null
+}
+
+/** The blacklist as a table (cards on a phone); supervisors get a lift form on each decision still standing. */
+export function BlacklistTable({ rows, lift }: { rows: BlacklistRow[]; lift?: { busy: boolean; error?: MessageKey; failedId?: string } }) {
+  const t = useT()
+  const en = useLocale() === 'en'
+  if (!rows.length) return <p className="muted">{t('bl.none')}</p>
+  return (
+    <TableWrap label={t('bl.title')}>
+      <table className="stack-on-phone">
+        <thead>
+          <tr>
+            <th scope="col">{t('bl.agency')}</th>
+            <th scope="col">{t('bl.decisionNo')}</th>
+            <th scope="col">{t('bl.reason')}</th>
+            <th scope="col">{t('bl.term')}</th>
+            <th scope="col">{t('bl.stateLabel')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id}>
+              <td data-label={t('bl.agency')}>
+                {en ? r.nameEn : r.nameZh}
+                <div className="mono sub muted">{r.uscc}</div>
+              </td>
+              <td data-label={t('bl.decisionNo')}>{r.decisionNo}</td>
+              <td data-label={t('bl.reason')}>{r.reason}</td>
+              <td data-label={t('bl.term')}>{r.endsOn ? t('bl.until', { from: r.startsOn, until: r.endsOn }) : t('bl.indefinite', { from: r.startsOn })}</td>
+              <td data-label={t('bl.stateLabel')}>
+                <span className={`badge${r.state === 'inForce' ? ' warn' : ''}`}>{t(`bl.state.${r.state}`)}</span>
+                {r.liftReason ? <div className="sub muted">{t('bl.liftedBecause', { reason: r.liftReason })}</div> : null}
+                {lift && (r.state === 'inForce' || r.state === 'pending') ? (
+                  <Form method="post" className="lift-form">
+                    <input type="hidden" name="id" value={r.id} />
+                    <label className="sr-only" htmlFor={`lift-${r.id}`}>
+                      {t('bl.liftReason')}
+                    </label>
+                    <input id={`lift-${r.id}`} name="reason" placeholder={t('bl.liftReason')} maxLength={1000} aria-invalid={lift.failedId === r.id ? true : undefined} />
+                    <button type="submit" name="intent" value="lift" className="button secondary small" disabled={lift.busy}>
+                      {t('bl.lift')}
+                    </button>
+                    {lift.failedId === r.id && lift.error ? <p className="error">{t(lift.error)}</p> : null}
+                  </Form>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableWrap>
+  )
+}
+
+export const toBlacklistRows = (rows: Array<{ sanction: { id: string; decisionNo: string; reason: string; startsOn: string; endsOn: string | null; liftReason: string | null }; nameZh: string; nameEn: string; uscc: string; state: BlacklistRow['state'] }>): BlacklistRow[] =>
+  rows.map((r) => ({ id: r.sanction.id, nameZh: r.nameZh, nameEn: r.nameEn, uscc: r.uscc, decisionNo: r.sanction.decisionNo, reason: r.sanction.reason, startsOn: r.sanction.startsOn, endsOn: r.sanction.endsOn, state: r.state, liftReason: r.sanction.liftReason }))
