@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import type { Db } from '../db/client'
 import { auctions, awards, organizations, procurementItems, serviceItems, users, type User } from '../db/schema'
 import { directoryQuerySchema, searchAgencies } from '../services/agencies'
@@ -263,11 +263,17 @@ export async function seedProcurements(db: Db, clock: Clock, r: Rng) {
     }
   }
 
-  // 失信名单: one agency listed for a year for false records, and an earlier listing lifted on review.
+  // 失信名单: one agency listed for a year for false records, and an earlier listing lifted on
+  // review. Both are agencies not yet active (no verified qualification), caught in review, so
+  // the active agencies the demo's walkthroughs use keep bidding.
   {
     const office = (await db.select().from(users).where(eq(users.email, 'office@example.com')))[0]!
-    const agencies = await db.select({ uscc: organizations.uscc }).from(organizations).where(eq(organizations.kind, 'agency')).orderBy(organizations.uscc)
-    const [listed, lifted] = [agencies[agencies.length - 1]!, agencies[agencies.length - 2]!]
+    const inactive = await db
+      .select({ uscc: organizations.uscc })
+      .from(organizations)
+      .where(and(eq(organizations.kind, 'agency'), sql`not exists (select 1 from qualifications q where q.org_id = ${organizations.id} and q.status = 'approved' and q.valid_from <= ${today} and q.valid_to >= ${today})`))
+      .orderBy(organizations.uscc)
+    const [listed, lifted] = [inactive[0]!, inactive[1]!]
     const end = shanghaiDate(new Date(now.getTime() + 365 * DAY))
     await blacklist(db, at(30), as(office), blacklistSchema.parse({ uscc: listed.uscc, decisionNo: '贵中介信〔2026〕7号', reason: '在报价中提供虚假业绩材料，经核查属实', startsOn: shanghaiDate(at(30).now()), endsOn: end }))
     const old = await blacklist(db, at(60), as(office), blacklistSchema.parse({ uscc: lifted.uscc, decisionNo: '贵中介信〔2026〕3号', reason: '中选后无正当理由拒不签订合同', startsOn: shanghaiDate(at(60).now()), endsOn: '' }))

@@ -17,7 +17,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { db } = await getApp()
   const rows = await bidsOfAgency(db, session.org.id)
   return {
-    rows: rows.map((r) => ({ id: r.bid.procurementId, number: r.number, title: r.title, status: r.status, priceFen: r.bid.priceFen, committedDays: r.bid.committedDays, bidStatus: r.bid.status, bidDeadline: r.bidDeadline?.toISOString() ?? null })),
+    rows: rows.map((r) => ({
+      id: r.bid.procurementId, bidId: r.bid.id, number: r.number, title: r.title, status: r.status, priceFen: r.bid.priceFen, committedDays: r.bid.committedDays, bidStatus: r.bid.status, bidDeadline: r.bidDeadline?.toISOString() ?? null,
+      member: r.role === 'member' ? r.partyStatus : null,
+    })),
   }
 }
 
@@ -50,14 +53,21 @@ export default function AgencyBids() {
             </thead>
             <tbody>
               {rows.map((r) => (
-                <tr key={r.id}>
+                <tr key={r.bidId}>
                   <td>
                     <Link to={`/agency/bids/${r.id}`}>{r.title}</Link>
                     <div className="mono sub muted">{r.number}</div>
                   </td>
                   <td className="num">{formatYuan(r.priceFen, locale)}</td>
                   <td className="num">{t('catalog.days', { n: r.committedDays })}</td>
-                  <td>{t(`bid.status.${r.bidStatus}`)}</td>
+                  <td>
+                    {t(`bid.status.${r.bidStatus}`)}
+                    {r.member ? (
+                      <div className="sub muted">
+                        {t('cons.role.member')} · {t(`cons.status.${r.member === 'released' ? 'declined' : r.member}`)}
+                      </div>
+                    ) : null}
+                  </td>
                   <td>{r.bidDeadline ? formatDateTime(r.bidDeadline, locale) : '—'}</td>
                   <td>
                     <StatusBadge status={r.status} />

@@ -28,11 +28,17 @@ const validOn = (today: string, org: SQL = sql`o.id`) =>
 const currentList = sql`select pl.id from price_lists pl where pl.org_id = o.id and pl.published_at is not null order by pl.version desc limit 1`
 
 /**
- * Active agencies (a verified qualification valid today), each with what matters to an owner:
- * region, best level, and for a chosen item its committed days and lowest listed fee.
+ * Active agencies (a verified qualification valid today, not on the blacklist that day), each with
+ * what matters to an owner: region, best level, and for a chosen item its committed days and
+ * lowest listed fee. A listed agency is on the public blacklist instead, until its term ends.
  */
 export async function searchAgencies(db: Db, query: DirectoryQuery, today: string) {
-  const where: SQL[] = [sql`o.kind = 'agency'`, submitted(sql`o.id`), sql`exists (${validOn(today)}${query.level ? sql` and q.level <= ${query.level}` : sql``})`]
+  const where: SQL[] = [
+    sql`o.kind = 'agency'`,
+    submitted(sql`o.id`),
+    sql`exists (${validOn(today)}${query.level ? sql` and q.level <= ${query.level}` : sql``})`,
+    sql`not exists (select 1 from sanctions s where s.org_id = o.id and s.kind = 'blacklist' and s.starts_on <= ${today} and (s.ends_on is null or s.ends_on >= ${today}) and s.lifted_at is null)`,
+  ]
   if (query.city) where.push(sql`o.region_code like ${`${query.city.slice(0, 4)}%`}`)
   if (query.q) where.push(sql`(o.name_zh ilike ${`%${query.q}%`} or o.name_en ilike ${`%${query.q}%`})`)
   if (query.category || query.item || query.maxFee !== undefined) {

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { and, asc, count, eq, inArray, isNotNull, sql } from 'drizzle-orm'
+import { and, asc, count, eq, inArray, isNotNull, or, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import type { Db } from '../../db/client'
 import { awards, bidParties, bids, organizations, practitioners, procurementItems, procurements, type Bid, type BidId, type BidPartyRole, type OrgId, type Procurement, type ProcurementId, type UserId } from '../../db/schema'
@@ -367,14 +367,18 @@ export async function ownBid(db: Db, agencyOrgId: OrgId, procurementId: Procurem
   return row ?? null
 }
 
-/** The agency's bids with their procurements, newest first: its own, so whole. */
+/**
+ * The agency's bids with their procurements, newest first: those it made, and the consortium bids
+ * it was invited into (a member commits to the bid, so sees it whole), with its role and answer.
+ */
 export async function bidsOfAgency(db: Db, agencyOrgId: OrgId) {
   return db
-    .select({ bid: bids, number: procurements.number, title: procurements.title, status: procurements.status, bidDeadline: procurements.bidDeadline })
-    .from(bids)
+    .select({ bid: bids, role: bidParties.role, partyStatus: bidParties.status, number: procurements.number, title: procurements.title, status: procurements.status, bidDeadline: procurements.bidDeadline })
+    .from(bidParties)
+    .innerJoin(bids, eq(bids.id, bidParties.bidId))
     .innerJoin(procurements, eq(procurements.id, bids.procurementId))
-    .where(eq(bids.agencyOrgId, agencyOrgId))
-    .orderBy(sql`${bids.submittedAt} desc`)
+    .where(and(eq(bidParties.orgId, agencyOrgId), or(eq(bidParties.role, 'lead'), inArray(bidParties.status, ['invited', 'accepted', 'declined']))))
+    .orderBy(sql`${bidParties.invitedAt} desc`)
 }
 
 /** How many bids stand: for the procurement's owner only (the query checks the owner). */

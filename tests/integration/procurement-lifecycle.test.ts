@@ -188,12 +188,13 @@ describe('an open procurement with sealed bids', () => {
     expect(await sweepDeadlines(database.db, clock, queue)).toBe(0)
     const opened = await openedBids(database.db, id as never)
     expect(opened.map((b) => [b.bid.priceFen, b.bid.status])).toEqual([[5_990_000, 'active'], [6_150_000, 'active'], [6_600_000, 'needs_reconfirm'], [5_880_000, 'withdrawn']].sort((a, b) => (a[0] as number) - (b[0] as number)))
-    // Each seal in the log matches the bid revealed at opening.
+    // Each seal in the log (the demo's too, a consortium's with its parties) matches the bid revealed at opening.
     const reveals = await database.db.select().from(auditLog).where(eq(auditLog.action, 'bid.reveal'))
     expect(reveals.filter((r) => (r.after as { procurementId: string }).procurementId === id)).toHaveLength(4)
+    expect(reveals.some((r) => (r.after as { parties?: unknown[] }).parties?.length === 2)).toBe(true)
     for (const r of reveals) {
-      const revealed = r.after as Parameters<typeof bidSeal>[0] & { seal: string }
-      expect(bidSeal(revealed)).toBe(revealed.seal)
+      const revealed = r.after as Parameters<typeof bidSeal>[0] & { seal: string; parties?: Parameters<typeof bidSeal>[1] }
+      expect(bidSeal(revealed, revealed.parties)).toBe(revealed.seal)
     }
     const steps = await database.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, id)).orderBy(auditLog.id)
     expect(steps.map((s) => s.action)).toEqual(['procurement.create', 'procurement.publish', 'procurement.amend', 'procurement.close', 'procurement.open', 'selection.rank', 'selection.offered', 'procurement.award'])
