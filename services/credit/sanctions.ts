@@ -28,7 +28,7 @@ export const blacklistSchema = z
   .object({
     uscc: z.string().trim().toUpperCase().length(18, 'errors.usccLength'),
     decisionNo: z.string().trim().min(2, 'errors.required').max(100, 'errors.tooLong'),
-    reason: z.string().trim().min(4, 'errors.reasonRequired').max(1000, 'errors.tooLong'),
+    reason: z.string().trim().min(4, 'errors.reasonShort').max(1000, 'errors.tooLong'),
     startsOn: isoDay,
     endsOn: optionalDay,
   })
@@ -37,7 +37,7 @@ export type BlacklistInput = z.infer<typeof blacklistSchema>
 
 export const liftSchema = z.object({
   id: z.string().refine(isUuid, 'errors.notFound'),
-  reason: z.string().trim().min(4, 'errors.reasonRequired').max(1000, 'errors.tooLong'),
+  reason: z.string().trim().min(4, 'errors.reasonShort').max(1000, 'errors.tooLong'),
 })
 
 /** A listing in force on a Shanghai day: started, not ended, not lifted. */

@@ -297,7 +297,7 @@ export async function withdrawBid(db: Db, clock: Clock, actor: Actor, procuremen
 
 export const consortiumResponseSchema = z.discriminatedUnion('answer', [
   z.object({ answer: z.literal('accept'), accept: z.literal('yes', { error: 'errors.mustAccept' }) }),
-  z.object({ answer: z.literal('decline'), reason: z.string().trim().min(4, 'errors.reasonRequired').max(500, 'errors.tooLong') }),
+  z.object({ answer: z.literal('decline'), reason: z.string().trim().min(4, 'errors.reasonShort').max(500, 'errors.tooLong') }),
 ])
 
 /**

@@ -136,7 +136,7 @@ describe('a consortium bid (联合体)', () => {
     const p = await twoItems()
     const [report, map] = await itemIds(p.id)
     const made = await submitBid(database.db, clock, as(eia), p.id, bid({ leadItemIds: [report!.item_id], members: [{ uscc: await usccOf(mapper), itemIds: [map!.item_id] }] }))
-    expect(consortiumResponseSchema.safeParse({ answer: 'decline', reason: '短' }).error?.issues[0]?.message).toBe('errors.reasonRequired')
+    expect(consortiumResponseSchema.safeParse({ answer: 'decline', reason: '短' }).error?.issues[0]?.message).toBe('errors.reasonShort')
     expect(await code(respondToConsortium(database.db, clock, as(mapper), p.id, { answer: 'decline', reason: '测绘人员本月已满负荷' }))).toBe('ok')
     expect((await consortiumOf(database.db, mapper.orgId, p.id))!.status).toBe('declined')
     clock.advance(6 * 86_400_000)
