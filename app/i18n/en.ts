@@ -989,4 +989,5 @@ export const en: Record<MessageKey, string> = {
   'bl.liftedBecause': 'Lifted: {reason}',
   'nav.blacklist': 'Blacklist',
   'cons.aloneIneligible': 'Alone your agency does not qualify (see below); it may bid as the lead of a consortium.',
+  'errors.explanationShort': 'Explain how the price is made up and why (at least 20 characters)',
 }

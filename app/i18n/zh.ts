@@ -988,6 +988,7 @@ export const zh = {
   'bl.liftedBecause': '撤销理由：{reason}',
   'nav.blacklist': '失信名单',
   'cons.aloneIneligible': '本机构单独报价不具备资格（原因如下），可以牵头组成联合体报价。',
+  'errors.explanationShort': '请说明报价的构成和理由（至少 20 个字）',
 } as const
 
 export type MessageKey = keyof typeof zh

@@ -12,7 +12,7 @@ import { isBidder } from './bids'
 
 /** 异议 during the standstill: raised by a bidder, answered by the owner; an open one holds the contract back. */
 export const objectionSchema = z.object({ text: z.string().trim().min(10, 'errors.objectionShort').max(2000, 'errors.tooLong') })
-export const objectionAnswerSchema = z.object({ response: z.string().trim().min(4, 'errors.reasonRequired').max(2000, 'errors.tooLong') })
+export const objectionAnswerSchema = z.object({ response: z.string().trim().min(4, 'errors.reasonShort').max(2000, 'errors.tooLong') })
 
 /** At most this many objections per bidder and procurement. */
 export const OBJECTIONS_PER_BIDDER = 3

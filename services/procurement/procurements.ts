@@ -227,7 +227,7 @@ export const amendmentSchema = z
     requirementSpecialties: z.array(z.string().min(1)).max(8, 'errors.tooMany').optional().default([]),
     minLevel: z.coerce.number().int().min(1).max(3).optional().default(3),
     practitionersRequired: checkbox,
-    reason: z.string().trim().min(4, 'errors.reasonRequired').max(500, 'errors.tooLong'),
+    reason: z.string().trim().min(4, 'errors.reasonShort').max(500, 'errors.tooLong'),
   })
   .refine((v) => v.maxPrice === null || v.floorPrice === null || v.floorPrice <= v.maxPrice, { path: ['floorPrice'], message: 'errors.floorAboveMax' })
   .refine((v) => v.method !== 'reverse_auction' || v.minStep !== null, { path: ['minStep'], message: 'errors.required' })
@@ -278,7 +278,7 @@ export async function amendProcurement(db: Db, clock: Clock, scheduler: Schedule
 
 export async function cancelProcurement(db: Db, clock: Clock, actor: OwnerActor, id: string, reason: string) {
   const why = reason.trim()
-  if (why.length < 4) throw new DomainError('errors.reasonRequired', 'reason')
+  if (why.length < 4) throw new DomainError('errors.reasonShort', 'reason')
   if (why.length > 500) throw new DomainError('errors.tooLong', 'reason')
   return db.transaction(async (tx) => {
     const p = await lockOwn(tx, actor.orgId, id)

@@ -20,7 +20,7 @@ import { creditEvent, currentCandidate, lockForSelection, offerNext, setCandidat
 type UserActor = Actor & { userId: UserId }
 
 export const declineSchema = z.object({ reason: z.string({ error: 'errors.reasonShort' }).trim().min(4, 'errors.reasonShort').max(500, 'errors.tooLong') })
-export const explanationSchema = z.object({ explanation: z.string({ error: 'errors.required' }).trim().min(20, 'errors.reasonRequired').max(2000, 'errors.tooLong') })
+export const explanationSchema = z.object({ explanation: z.string({ error: 'errors.required' }).trim().min(20, 'errors.explanationShort').max(2000, 'errors.tooLong') })
 export const explanationDecisionSchema = z
   .object({ decision: z.enum(['accept', 'reject'], { error: 'errors.choose' }), reason: z.string().trim().max(500, 'errors.tooLong').optional().default('') })
   .refine((v) => v.decision === 'accept' || v.reason.length >= 4, { path: ['reason'], message: 'errors.reasonRequired' })

@@ -212,7 +212,7 @@ describe('failures and side exits', () => {
     expect([failed.status, failed.failedReason]).toEqual(['failed', 'noBids'])
 
     const other = await saveDraft(database.db, clock, as(owner), form({ title: '将被撤销的项目' }))
-    expect(await code(cancelProcurement(database.db, clock, as(owner), other.id, '短'))).toBe('errors.reasonRequired@reason')
+    expect(await code(cancelProcurement(database.db, clock, as(owner), other.id, '短'))).toBe('errors.reasonShort@reason')
     expect((await cancelProcurement(database.db, clock, as(owner), other.id, '项目已暂停立项')).status).toBe('cancelled')
     expect(await code(publishProcurement(database.db, clock, queue, as(owner), other.id))).toBe('errors.illegalStep')
     expect((await database.db.select().from(procurements).where(eq(procurements.id, other.id)))[0]!.cancelReason).toBe('项目已暂停立项')
