@@ -210,12 +210,13 @@ async function writeParties(tx: Db, p: Procurement, bid: Bid, parties: NamedPart
 
 /** Members leave the bid (it was changed or withdrawn): their rows are kept, released. */
 async function releaseMembers(tx: Db, p: Procurement, bid: Bid, at: Date, tell: boolean) {
-  const released = await tx
+  // Those still in it are told; one that declined has left already.
+  const standing = await tx.select({ orgId: bidParties.orgId }).from(bidParties).where(and(eq(bidParties.bidId, bid.id), eq(bidParties.role, 'member'), inArray(bidParties.status, ['invited', 'accepted'])))
+  await tx
     .update(bidParties)
     .set({ status: 'released' })
     .where(and(eq(bidParties.bidId, bid.id), eq(bidParties.role, 'member'), inArray(bidParties.status, ['invited', 'accepted', 'declined'])))
-    .returning({ orgId: bidParties.orgId, status: bidParties.status })
-  if (tell) for (const m of released) await notify(tx, { orgId: m.orgId, kind: 'consortiumWithdrawn', params: { number: p.number ?? '', title: p.title }, link: `/agency/bids/${p.id}`, sealedUntilOpeningOf: p.id, at })
+  if (tell) for (const m of standing) await notify(tx, { orgId: m.orgId, kind: 'consortiumWithdrawn', params: { number: p.number ?? '', title: p.title }, link: `/agency/bids/${p.id}`, sealedUntilOpeningOf: p.id, at })
 }
 
 /** An eligible agency (or consortium) bids once, within the bounds and the expected days, before the deadline. */

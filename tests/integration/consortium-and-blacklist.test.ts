@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../db/client'
-import { auditLog, organizations, users, type User } from '../../db/schema'
+import { auditLog, notifications, organizations, users, type User } from '../../db/schema'
 import { directoryQuerySchema, searchAgencies } from '../../services/agencies'
 import { shanghaiDate } from '../../services/calendar'
 import { blacklist, blacklistSchema, blacklistedOn, liftSanction, listBlacklist } from '../../services/credit'
@@ -153,6 +153,8 @@ describe('a consortium bid (联合体)', () => {
     await submitBid(database.db, clock, as(eia), p.id, bid({ leadItemIds: [report!.item_id], members: [{ uscc: await usccOf(mapper), itemIds: [map!.item_id] }] }))
     await withdrawBid(database.db, clock, as(eia), p.id)
     expect(await consortiumOf(database.db, mapper.orgId, p.id)).toBeNull()
+    const told = await database.db.select().from(notifications).where(and(eq(notifications.orgId, mapper.orgId), eq(notifications.kind, 'consortiumWithdrawn')))
+    expect(told.map((n) => [n.link, n.sealedUntilOpeningOf])).toEqual([[`/agency/bids/${p.id}`, p.id]])
     // Now the mapper may lead its own consortium with another EIA agency.
     expect(await code(submitBid(database.db, clock, as(mapper), p.id, bid({ leadItemIds: [map!.item_id], members: [{ uscc: await usccOf(third), itemIds: [report!.item_id] }] })))).toBe('ok')
   })
