@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, isNull, lte, or, sql } from 'drizzle-orm'
+import { and, desc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import type { Db } from '../../db/client'
 import { organizations, sanctions, type OrgId, type Sanction, type UserId } from '../../db/schema'
@@ -52,6 +52,13 @@ export async function blacklistedOn(db: Db, orgId: OrgId, day: string): Promise<
     .orderBy(sql`${sanctions.endsOn} desc nulls first`)
     .limit(1)
   return row ?? null
+}
+
+/** Which of these organizations are listed on that day: one query for a whole opening. */
+export async function blacklistedAmong(db: Db, orgIds: OrgId[], day: string): Promise<Set<OrgId>> {
+  if (!orgIds.length) return new Set()
+  const rows = await db.selectDistinct({ orgId: sanctions.orgId }).from(sanctions).where(and(inArray(sanctions.orgId, orgIds), inForce(day)))
+  return new Set(rows.map((r) => r.orgId))
 }
 
 export async function blacklist(db: Db, clock: Clock, actor: Actor & { userId: UserId }, input: BlacklistInput) {

@@ -4,7 +4,7 @@ import { z } from 'zod'
 import type { Db } from '../../db/client'
 import { awards, bidParties, bids, organizations, practitioners, procurementItems, procurements, type Bid, type BidId, type BidPartyRole, type OrgId, type Procurement, type ProcurementId, type UserId } from '../../db/schema'
 import { checkConsortium, checkEligibility, type ConsortiumReason, type IneligibleReason } from '../agencies'
-import { blacklistedOn } from '../credit'
+import { blacklistedAmong, blacklistedOn } from '../credit'
 import { appendAudit } from '../audit'
 import { shanghaiDate } from '../calendar'
 import { notify } from '../notifications'
@@ -446,14 +446,16 @@ export async function markBidsForReconfirmation(tx: Db, procurementId: Procureme
  */
 export async function revealBids(tx: Db, p: Procurement, at: Date) {
   const rows = await tx.select().from(bids).where(eq(bids.procurementId, p.id)).orderBy(asc(bids.submittedAt))
-  const today = shanghaiDate(at)
+  // Every party of every bid, and which of them are listed today: two queries for the whole opening.
+  const allParties = await tx.select().from(bidParties).where(and(eq(bidParties.procurementId, p.id), inArray(bidParties.status, ['invited', 'accepted', 'declined']))).orderBy(asc(bidParties.invitedAt))
+  const listed = await blacklistedAmong(tx, [...new Set([...rows.map((r) => r.agencyOrgId), ...allParties.map((x) => x.orgId)])], shanghaiDate(at))
   const counted: Bid[] = []
   for (const row of rows) {
-    const parties = await tx.select().from(bidParties).where(and(eq(bidParties.bidId, row.id), inArray(bidParties.status, ['invited', 'accepted', 'declined']))).orderBy(asc(bidParties.invitedAt))
+    const parties = allParties.filter((x) => x.bidId === row.id)
     const stands = row.status === 'active' && row.termsVersion === p.termsVersion
     let excluded: string | null = null
     if (stands && parties.some((x) => x.role === 'member' && x.status !== 'accepted')) excluded = 'consortiumIncomplete'
-    else if (stands) for (const party of parties.length ? parties : [{ orgId: row.agencyOrgId }]) if (await blacklistedOn(tx, party.orgId, today)) excluded = 'blacklisted'
+    else if (stands && [row.agencyOrgId, ...parties.map((x) => x.orgId)].some((orgId) => listed.has(orgId))) excluded = 'blacklisted'
     if (excluded) await tx.update(bids).set({ excluded }).where(eq(bids.id, row.id))
     else if (stands) counted.push(row)
     const standing = parties.filter((x) => x.status !== 'declined')

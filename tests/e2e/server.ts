@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
+import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import type { TestProject } from 'vitest/node'
@@ -15,7 +16,7 @@ export default async function setup(project: TestProject) {
   if (!fs.existsSync('build/index.js')) throw new Error('build/index.js is missing: run `npm run build` first (npm test does)')
   if (!fs.existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) throw new Error('Chromium is missing: apt-get install -y chromium')
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zjcs-e2e-'))
-  const port = 3900 + Math.floor(Math.random() * 900)
+  const port = await freePort()
   const log: string[] = []
   server = spawn(process.execPath, ['node_modules/@remix-run/serve/dist/cli.js', 'build/index.js'], {
     env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SEED: 'demo', DATABASE_URL: '', E2E: 'true', TEST_CLOCK: 'true' },
@@ -42,6 +43,18 @@ export default async function setup(project: TestProject) {
     await new Promise((r) => server?.once('exit', r))
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
   }
+}
+
+/** A port nothing listens on: the system picks it, and it is released for the server to take. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo
+      probe.close(() => resolve(port))
+    })
+  })
 }
 
 declare module 'vitest' {
