@@ -49,6 +49,7 @@ import {
   consortiumResponseSchema,
   respondToConsortium,
   MAX_CONSORTIUM_MEMBERS,
+  barredFromBidding,
 } from '~/utils/services.server'
 import { fenToYuanInput } from '../../services/shared/money'
 
@@ -95,6 +96,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     specialties: await specialtyNames(db),
     open: p.status === 'published' && clock.now() < p.bidDeadline!,
     problems,
+    barred: barredFromBidding(p, problems),
     practitioners: people.map((x) => ({ id: x.id, name: x.name, specialtyZh: x.specialtyZh, specialtyEn: x.specialtyEn })),
     mine: mine
       ? { priceFen: mine.priceFen, committedDays: mine.committedDays, status: mine.status, nonce: mine.nonce, submittedAt: mine.submittedAt.toISOString(), updatedAt: mine.updatedAt.toISOString(), practitionerIds: mine.practitionerIds, current: mine.termsVersion === p.termsVersion }
@@ -186,7 +188,7 @@ function useNonce() {
 }
 
 export default function BidPage() {
-  const { announcement, specialties, open, problems, practitioners, mine, winner, afterAward, qa, asked, mayObject, myObjections, selection, consortium, maxMembers } = useLoaderData<typeof loader>()
+  const { announcement, specialties, open, problems, barred, practitioners, mine, winner, afterAward, qa, asked, mayObject, myObjections, selection, consortium, maxMembers } = useLoaderData<typeof loader>()
   const data = useActionData<ActionData>()
   const busy = useNavigation().state === 'submitting'
   const nonce = useNonce()
@@ -207,8 +209,6 @@ export default function BidPage() {
   const ledParties = consortium?.role === 'lead' && consortium.parties.length > 1 ? consortium.parties : null
   const consortiumProblems = failed?.formError === 'errors.consortiumIneligible' && typeof failed.params?.reasons === 'string' ? (JSON.parse(failed.params.reasons) as PartyProblem[]) : null
   const joinFailed = failed && (failed.intent === 'joinAccept' || failed.intent === 'joinDecline') ? failed : null
-  // Alone the agency may fall short where a consortium would not; the blacklist and admission bar it either way.
-  const blocking = problems.some((r) => !p.consortiumAllowed || direct || r.code === 'blacklisted' || r.code === 'notSubmitted')
   const problemList = (
     <ul>
       {problems.map((r) => (
@@ -320,7 +320,7 @@ export default function BidPage() {
       ) : null}
 
       {open && (!mine || live) && !(direct && mine) && !(member && member.status !== 'declined') ? (
-        blocking ? (
+        barred ? (
           <section className="card" aria-labelledby="inel-title">
             <h2 id="inel-title">{t('bid.ineligible')}</h2>
             {problemList}

@@ -6,6 +6,7 @@ import { parseYuan } from '../shared/money'
 import { isUuid } from '../shared/schemas'
 import { submitted } from '../orgs'
 import { publicPractitioners } from './practitioners'
+import { listedOn } from '../credit'
 
 export const DIRECTORY_PAGE_SIZE = 20
 
@@ -37,7 +38,7 @@ export async function searchAgencies(db: Db, query: DirectoryQuery, today: strin
     sql`o.kind = 'agency'`,
     submitted(sql`o.id`),
     sql`exists (${validOn(today)}${query.level ? sql` and q.level <= ${query.level}` : sql``})`,
-    sql`not exists (select 1 from sanctions s where s.org_id = o.id and s.kind = 'blacklist' and s.starts_on <= ${today} and (s.ends_on is null or s.ends_on >= ${today}) and s.lifted_at is null)`,
+    sql`not ${listedOn(sql`o.id`, today)}`,
   ]
   if (query.city) where.push(sql`o.region_code like ${`${query.city.slice(0, 4)}%`}`)
   if (query.q) where.push(sql`(o.name_zh ilike ${`%${query.q}%`} or o.name_en ilike ${`%${query.q}%`})`)

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm'
+import { and, desc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm'
 import { z } from 'zod'
 import type { Db } from '../../db/client'
 import { organizations, sanctions, type OrgId, type Sanction, type UserId } from '../../db/schema'
@@ -42,6 +42,9 @@ export const liftSchema = z.object({
 
 /** A listing in force on a Shanghai day: started, not ended, not lifted. */
 const inForce = (day: string) => and(eq(sanctions.kind, 'blacklist'), lte(sanctions.startsOn, day), or(isNull(sanctions.endsOn), gte(sanctions.endsOn, day)), isNull(sanctions.liftedAt))
+
+/** The same rule as a condition on another query's organization (the directory's `o.id`). */
+export const listedOn = (org: SQL, day: string) => sql`exists (select 1 from ${sanctions} where ${sanctions.orgId} = ${org} and ${inForce(day)})`
 
 /** The listing that bars this organization on that day, if any (the one that ends last). */
 export async function blacklistedOn(db: Db, orgId: OrgId, day: string): Promise<Sanction | null> {

@@ -87,17 +87,29 @@ async function lockOpenProcurement(tx: Db, clock: Clock, id: ProcurementId) {
   return p
 }
 
+/** The procurement's items, in their order. */
+const itemIdsOf = async (tx: Db, p: Procurement) =>
+  (await tx.select({ itemId: procurementItems.itemId }).from(procurementItems).where(eq(procurementItems.procurementId, p.id)).orderBy(asc(procurementItems.sortOrder))).map((r) => r.itemId)
+
 /** Why this agency may not bid on it: the blacklist, then eligibility for every item under the requirement. Empty when it may. */
 export async function bidderProblems(tx: Db, p: Procurement, orgId: OrgId, today: string): Promise<IneligibleReason[]> {
   const reasons: IneligibleReason[] = []
   const listed = await blacklistedOn(tx, orgId, today)
   if (listed) reasons.push({ code: 'blacklisted', until: listed.endsOn })
-  const items = await tx.select({ itemId: procurementItems.itemId }).from(procurementItems).where(eq(procurementItems.procurementId, p.id))
-  for (const { itemId } of items) {
+  for (const itemId of await itemIdsOf(tx, p)) {
     const result = await checkEligibility(tx, { orgId, itemId, requirement: p.requirement, today })
     for (const r of result.reasons) if (!reasons.some((x) => JSON.stringify(x) === JSON.stringify(r))) reasons.push(r)
   }
   return reasons
+}
+
+/**
+ * Whether these problems bar the agency from bidding at all. Where consortia are allowed, falling
+ * short alone does not: it may lead one. The blacklist and a missing admission bar it either way.
+ */
+export function barredFromBidding(p: Pick<Procurement, 'consortiumAllowed' | 'method'>, problems: IneligibleReason[]): boolean {
+  const mayLead = p.consortiumAllowed && p.method !== 'direct'
+  return problems.some((r) => !mayLead || r.code === 'blacklisted' || r.code === 'notSubmitted')
 }
 
 /** A party as the bid names it, with what the pages show of it. */
@@ -110,9 +122,6 @@ interface NamedParty extends SealedParty {
 
 /** A consortium's problems as the bidder is told them: the party concerned (if one), and why. */
 export type ConsortiumProblem = { uscc: string | null; nameZh: string | null; nameEn: string | null; reason: ConsortiumReason['reason'] }
-
-const itemIdsOf = async (tx: Db, p: Procurement) =>
-  (await tx.select({ itemId: procurementItems.itemId }).from(procurementItems).where(eq(procurementItems.procurementId, p.id)).orderBy(asc(procurementItems.sortOrder))).map((r) => r.itemId)
 
 /**
  * The parties the input names: the lead (the bidder) and its members found by their USCC. With
