@@ -21,6 +21,8 @@ const schema = z.object({
   PUBLIC_URL: z.url({ error: 'must be an http(s) URL' }).default('http://localhost:3000'),
   /** Lets e2e journeys move the server's clock (POST /__test/clock). Never in real deployments. */
   TEST_CLOCK: z.enum(['true', 'false']).default('false'),
+  /** With TEST_CLOCK: the instant the server's clock reads at start-up (ISO 8601, e.g. 2026-09-24T01:30:00Z). */
+  TEST_CLOCK_START: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 instant, e.g. 2026-09-24T01:30:00Z' }).optional(),
 })
 export type Config = z.infer<typeof schema> & { cookieSecure: boolean }
 

@@ -1,7 +1,8 @@
 import { Link } from '@remix-run/react'
 import { DefinitionList } from './field'
 import { SelectionResult, type SelectionData } from './selection-result'
-import { formatDateTime, formatYuan } from '~/utils/format'
+import { DateTime } from './date-time'
+import { formatYuan } from '~/utils/format'
 import { useLocale, useT } from '~/utils/i18n'
 import type { MessageKey } from '~/i18n'
 
@@ -101,8 +102,8 @@ export function Announcement({ data, specialtyNames, selection }: { data: Announ
           <DefinitionList
             items={[
               [t('proc.method'), t(`method.${p.method}` as MessageKey)],
-              [t('proc.decidedAt'), formatDateTime(data.award.award.decidedAt, locale)],
-              [t('proc.standstillEnds'), formatDateTime(data.award.award.standstillEndsAt, locale)],
+              [t('proc.decidedAt'), <DateTime key="d" at={data.award.award.decidedAt} />],
+              [t('proc.standstillEnds'), <DateTime key="s" at={data.award.award.standstillEndsAt} />],
             ]}
           />
         </section>
@@ -151,8 +152,8 @@ export function Announcement({ data, specialtyNames, selection }: { data: Announ
             ...(p.minStepFen ? ([[t('proc.minStep'), formatYuan(p.minStepFen, locale)]] as Array<[string, string]>) : []),
             ...(data.directAgency ? ([[t('proc.directAgency'), `${en ? data.directAgency.nameEn : data.directAgency.nameZh} (${data.directAgency.uscc})`]] as Array<[string, string]>) : []),
             ...(p.directReason ? ([[t('proc.directReason'), p.directReason]] as Array<[string, string]>) : []),
-            [t('proc.publishedAt'), p.publishedAt ? formatDateTime(p.publishedAt, locale) : '—'],
-            [t('proc.deadline'), p.bidDeadline ? formatDateTime(p.bidDeadline, locale) : t('proc.deadlineAfterPublish', { n: p.announcementDays })],
+            [t('proc.publishedAt'), p.publishedAt ? <DateTime key="p" at={p.publishedAt} /> : '—'],
+            [t('proc.deadline'), p.bidDeadline ? <DateTime key="b" at={p.bidDeadline} /> : t('proc.deadlineAfterPublish', { n: p.announcementDays })],
             [t('proc.contact'), `${p.contactName} · ${p.contactPhone}`],
             ...(p.drawCommitment
               ? ([[t('proc.drawCommitment'), <span key="dc"><code className="hash commitment">{p.drawCommitment}</code> <Link to="/draws/algorithm">{t('proc.drawHow')}</Link></span>]] as Array<[string, React.ReactNode]>)

@@ -46,7 +46,7 @@ async function boot(): Promise<App> {
   const started = Date.now()
   const database = config.DATABASE_URL ? await openDatabase({ url: config.DATABASE_URL }) : await openDatabase({ dataDir: config.DATA_DIR })
   await migrate(database)
-  const testClock = config.TEST_CLOCK === 'true' ? new OffsetClock() : undefined
+  const testClock = config.TEST_CLOCK === 'true' ? new OffsetClock(config.TEST_CLOCK_START) : undefined
   const clock: Clock = testClock ?? systemClock
   const db = database.db
   await installReferenceData(db)

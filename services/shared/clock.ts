@@ -24,8 +24,16 @@ export class ManualClock implements Clock {
 
 /** The system clock shifted by an offset, for accelerated e2e journeys against a running server. */
 export class OffsetClock implements Clock {
-  offsetMs = 0
+  offsetMs: number
+  /** `start`: the instant the clock reads now, so a run does not depend on the day it runs. */
+  constructor(start?: Date | string) {
+    this.offsetMs = start === undefined ? 0 : new Date(start).getTime() - Date.now()
+  }
   now() {
     return new Date(Date.now() + this.offsetMs)
+  }
+  /** Moves forward to `to`, never back: what has happened stays in the past. */
+  moveTo(to: Date | string) {
+    this.offsetMs = Math.max(this.offsetMs, new Date(to).getTime() - Date.now())
   }
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { DEMO_ACCOUNTS } from '../../seeds/demo'
 import { replay, type AuctionTerms } from '../../services/selection/auction/state'
 import { expectAccessible, launch, newContext, screenshot } from './browser'
-import { bidInBrowser, draftEia, post, publishDraft, signIn, visit } from './helpers'
+import { bidInBrowser, draftEia, passInstant, post, publishDraft, serverClock, signIn, visit } from './helpers'
 
 /**
  * A live reverse auction in real browsers: three bidders and a public observer watch the same
@@ -20,7 +20,6 @@ afterAll(async () => browser?.close())
 
 // Demo agencies 19, 32 and 45 hold verified EIA qualifications and offer EIA items.
 const BIDDERS = ['agency19@example.com', 'agency32@example.com', 'agency45@example.com']
-const setClock = (iso: string) => fetch(`${base}/__test/clock`, { method: 'POST', body: new URLSearchParams({ setIso: iso }) }).then((r) => r.json() as Promise<{ now: string }>)
 
 type Board = { phase: string; startsAt: string; endsAt: string; turnSeconds: number; rounds: number; minStepFen: number; currentLabel: number | null; myLabel: number | null; rows: Array<{ label: number; priceFen: number; initialFen: number; initialAt: string }>; log: Array<{ id: number; label: number; round: number; turn: number; priceFen: number }> }
 const boardOf = (page: Page) => page.evaluate(() => (window as unknown as { __remixContext: { state: { loaderData: Record<string, { board?: unknown }> } } }).__remixContext.state.loaderData['routes/procurements.$id_.auction']!.board) as Promise<Board>
@@ -37,7 +36,7 @@ describe('a live reverse auction', () => {
     for (const [n, email] of BIDDERS.entries()) bidders.push(await bidInBrowser(browser, email, id, ['46,000', '47,500', '48,800'][n]!, '8', n === 2))
 
     // The deadline passes: the bids open and the auction is scheduled for the next working day.
-    await fetch(`${base}/__test/clock`, { method: 'POST', body: new URLSearchParams({ advanceMs: String(6 * 86_400_000) }) })
+    await passInstant(owner, '报名截止')
     const observer = await (await newContext(browser, 'en')).newPage()
     await visit(observer, `/procurements/${id}/auction`)
     const terms = await boardOf(observer)
@@ -46,7 +45,7 @@ describe('a live reverse auction', () => {
     // Labels only, before and during: the page's whole answer names no bidder.
     expect(await (await observer.request.get(`${base}/procurements/${id}/auction`)).text()).not.toMatch(/agency19|agency32|agency45|环境影响评价有限公司/)
     // A minute before the start (sessions end after 12 hours of server time, so the bidders sign in now).
-    await setClock(new Date(Date.parse(terms.startsAt) - 60_000).toISOString())
+    await serverClock(new Date(Date.parse(terms.startsAt) - 60_000).toISOString())
     for (const [n, page] of bidders.entries()) {
       await signIn(page, BIDDERS[n]!)
       await visit(page, `/procurements/${id}/auction`)
@@ -59,7 +58,7 @@ describe('a live reverse auction', () => {
     const turns = terms.rounds * 3
     const cuts = [1500, 0, 800, 1000, 2000, 0, 500, 700, 600]
     for (let slot = 0; slot < turns; slot++) {
-      await setClock(new Date(start + slot * slotMs + 1000).toISOString())
+      await serverClock(new Date(start + slot * slotMs + 1000).toISOString())
       // The clock moved the turn: every board hears it over SSE, without reloading.
       await expect.poll(() => observer.locator('.auction-status .big-number').textContent(), { timeout: 10_000 }).toMatch(new RegExp(`^Round ${Math.floor(slot / 3) + 1} of 3, turn ${(slot % 3) + 1}: Bidder \\d bids$`))
       const current = Number(/Bidder (\d)/.exec((await observer.locator('.auction-status .big-number').textContent())!)![1])
@@ -94,7 +93,7 @@ describe('a live reverse auction', () => {
     }
 
     // After the last turn the finish job writes the result; the board says so and links to it.
-    await setClock(new Date(Date.parse(terms.endsAt) + 1000).toISOString())
+    await serverClock(new Date(Date.parse(terms.endsAt) + 1000).toISOString())
     await expect.poll(() => observer.locator('#auction-status-title').textContent(), { timeout: 10_000 }).toBe('Over')
     await visit(observer, `/procurements/${id}/auction`)
     const final = await boardOf(observer)

@@ -73,3 +73,32 @@ export async function bidInBrowser(browser: Browser, email: string, id: string, 
   await expect.poll(() => page.locator('.alert.ok').textContent()).toBe('报价已提交并密封。')
   return page
 }
+
+/**
+ * The server's clock (TEST_CLOCK): read it, or move it forward to the instant a step needs. It
+ * starts at a fixed instant (E2E_START), so no journey depends on the day it runs.
+ */
+export async function serverClock(to?: Date | string | number): Promise<{ now: string; ran: number }> {
+  const body = new URLSearchParams(to === undefined ? {} : { to: new Date(to).toISOString() })
+  const response = await fetch(`${base}/__test/clock`, { method: 'POST', body })
+  if (!response.ok) throw new Error(`the test clock answered ${response.status}`)
+  return (await response.json()) as { now: string; ran: number }
+}
+
+/** The instant a page shows under a term of its definition lists, from its <time datetime>. */
+export async function instantOn(page: Page, term: string): Promise<string> {
+  const row = page.locator('dl.deflist > div', { has: page.locator('dt', { hasText: new RegExp(`^${term}$`) }) })
+  const iso = await row.locator('time').first().getAttribute('datetime')
+  if (!iso) throw new Error(`${page.url()} shows no time under “${term}”`)
+  return iso
+}
+
+/** Moves the server's clock just past the instant the page shows under `term`: what fell due then runs. */
+export async function passInstant(page: Page, term: string) {
+  return serverClock(Date.parse(await instantOn(page, term)) + 1000)
+}
+
+/** Moves the server's clock on by `ms` from its own now (for jobs that recur, like the outbox's every 2 minutes). */
+export async function clockForward(ms: number) {
+  return serverClock(Date.parse((await serverClock()).now) + ms)
+}

@@ -10,7 +10,7 @@ import { idNumberCheckChar } from '../../services/shared/id-number'
 const E2E_USCC = '91450881MA5L7XY00' + usccCheckChar('91450881MA5L7XY00')
 const E2E_ID_NUMBER = '45088119850712001' + idNumberCheckChar('45088119850712001')
 import { expectAccessible, launch, newContext, screenshot } from './browser'
-import { signIn, submit, visit } from './helpers'
+import { serverClock, signIn, submit, visit } from './helpers'
 
 const base = inject('baseUrl')
 let browser: Browser
@@ -201,13 +201,19 @@ describe('the draw algorithm page', () => {
 })
 
 describe('the server clock for accelerated journeys', () => {
-  it('moves forward on request and runs what fell due', async () => {
-    const post = (body: Record<string, string>) => fetch(`${base}/__test/clock`, { method: 'POST', body: new URLSearchParams(body) }).then((r) => r.json() as Promise<{ now: string; ran: number }>)
-    const before = await post({ advanceMs: '0' })
+  it('starts at the run’s fixed instant, moves only forward on request and runs what fell due', async () => {
+    const before = await serverClock()
+    // The clock started at E2E_START, not at this machine's time; journeys only move it forward.
+    expect(Date.parse(before.now)).toBeGreaterThanOrEqual(Date.parse(inject('e2eStart')))
     // Two days on: the nightly purge scheduled at start-up has fallen due and runs.
-    const after = await post({ advanceMs: String(2 * 86_400_000) })
-    expect(new Date(after.now).getTime() - new Date(before.now).getTime()).toBeGreaterThanOrEqual(2 * 86_400_000)
+    const after = await serverClock(Date.parse(before.now) + 2 * 86_400_000)
+    expect(Date.parse(after.now) - Date.parse(before.now)).toBeGreaterThanOrEqual(2 * 86_400_000)
     expect(after.ran).toBeGreaterThanOrEqual(1)
+    // Asked to go back, it stays where it is.
+    const back = await serverClock(before.now)
+    expect(Date.parse(back.now)).toBeGreaterThanOrEqual(Date.parse(after.now))
+    const bad = await fetch(`${base}/__test/clock`, { method: 'POST', body: new URLSearchParams({ to: 'tomorrow' }) })
+    expect(bad.status).toBe(400)
     expect((await fetch(`${base}/__test/clock`)).status).toBe(404)
   })
 })

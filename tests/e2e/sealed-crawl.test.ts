@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../seeds/demo'
 import { launch, newContext, screenshot } from './browser'
-import { bidInBrowser, draftEia, post, publishDraft, signIn, visit } from './helpers'
+import { bidInBrowser, clockForward, draftEia, passInstant, post, publishDraft, signIn, visit } from './helpers'
 
 /**
  * Sealed means sealed, checked from the outside. An open procurement gets three bidders: one alone
@@ -108,7 +108,7 @@ describe('sealed bids, from the outside', () => {
     ]
     // Whatever other journeys left due runs first (the outbox job renders its emails), so that
     // between the two crawls only the bids change what the site holds.
-    await fetch(`${base}/__test/clock`, { method: 'POST', body: new URLSearchParams({ advanceMs: String(3 * 60_000) }) })
+    await clockForward(3 * 60_000)
     const started = Date.now()
     const before = new Map<Role, Map<string, string>>()
     for (const role of ROLES) before.set(role, await crawl(cookies[role], seeds))
@@ -167,7 +167,7 @@ describe('sealed bids, from the outside', () => {
       nonces.push((await page.locator('code.nonce').textContent())!.trim())
     }
     // Three minutes on, so the outbox job has rendered the bidders' receipts and invitations as emails.
-    await fetch(`${base}/__test/clock`, { method: 'POST', body: new URLSearchParams({ advanceMs: String(3 * 60_000) }) })
+    await clockForward(3 * 60_000)
     const secrets = ['4761329', '47,613.29', '47613.29', '4695871', '46,958.71', '46958.71', ...nonces]
     const bidders = [aloneName!, aloneUscc!, leadName!, leadUscc!, memberName!, memberUscc!, 'agency19@example.com', 'agency32@example.com', 'agency45@example.com']
     expect(bidders.every((s) => s.length >= 8)).toBe(true)
@@ -193,7 +193,8 @@ describe('sealed bids, from the outside', () => {
     console.info(`sealed crawl: ${[...before.values()].reduce((n, m) => n + m.size, 0)} + ${visited.size} distinct paths, ${((Date.now() - started) / 1000).toFixed(1)} s`)
 
     // The deadline passes: the owner sees both bids, the consortium with its member.
-    await fetch(`${base}/__test/clock`, { method: 'POST', body: new URLSearchParams({ advanceMs: String(6 * 86_400_000) }) })
+    await visit(owner, `/owner/procurements/${id}`)
+    await passInstant(owner, '报名截止')
     await signIn(owner, DEMO_ACCOUNTS.owner)
     await visit(owner, `/owner/procurements/${id}`)
     const rows = owner.locator('section[aria-labelledby=opened-title] tbody tr')

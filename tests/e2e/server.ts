@@ -7,19 +7,24 @@ import type { TestProject } from 'vitest/node'
 
 /**
  * Serves the production build (npm test builds it first) on a fresh embedded database with the
- * demo data, on a free port of localhost, for the browser journeys.
+ * demo data, on a free port of localhost, for the browser journeys. The server's clock starts at
+ * a fixed instant, E2E_START (by default a Thursday morning in Beijing a week before 国庆 2026),
+ * so a run gives the same answers whatever day it runs; the demo data is made relative to it.
  */
+export const DEFAULT_E2E_START = '2026-09-24T01:30:00.000Z'
 let server: ChildProcess | undefined
 let dataDir: string | undefined
 
 export default async function setup(project: TestProject) {
   if (!fs.existsSync('build/index.js')) throw new Error('build/index.js is missing: run `npm run build` first (npm test does)')
   if (!fs.existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) throw new Error('Chromium is missing: apt-get install -y chromium')
+  const start = new Date(process.env.E2E_START || DEFAULT_E2E_START)
+  if (Number.isNaN(start.getTime())) throw new Error(`E2E_START is not an instant: ${process.env.E2E_START}`)
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zjcs-e2e-'))
   const port = await freePort()
   const log: string[] = []
-  server = spawn(process.execPath, ['node_modules/@remix-run/serve/dist/cli.js', 'build/index.js'], {
-    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SEED: 'demo', DATABASE_URL: '', E2E: 'true', TEST_CLOCK: 'true' },
+  server = spawn(process.execPath, ['app/server.js'], {
+    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SEED: 'demo', DATABASE_URL: '', E2E: 'true', TEST_CLOCK: 'true', TEST_CLOCK_START: start.toISOString() },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   server.stdout!.on('data', (d) => log.push(String(d)))
@@ -38,6 +43,8 @@ export default async function setup(project: TestProject) {
     await new Promise((r) => setTimeout(r, 250))
   }
   project.provide('baseUrl', base)
+  project.provide('e2eStart', start.toISOString())
+  console.info(`[e2e] server clock starts at ${start.toISOString()}`)
   return async () => {
     server?.kill('SIGTERM')
     await new Promise((r) => server?.once('exit', r))
@@ -60,5 +67,7 @@ function freePort(): Promise<number> {
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string
+    /** the instant the server's clock read at start-up */
+    e2eStart: string
   }
 }
