@@ -5,6 +5,9 @@ import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { getApp } from './utils/app.server'
+import { getTranslator } from './utils/i18n.server'
+import { isSameOrigin } from './utils/request.server'
+import type { MessageKey } from './i18n'
 
 // Start-up happens when the server loads this build, not on the first request: a bad environment
 // variable stops the process at once with one line naming it.
@@ -42,6 +45,33 @@ export function handleError(error: unknown, { request }: { request: Request }) {
     return
   }
   console.error(error)
+}
+
+const SAFE_METHODS = ['GET', 'HEAD', 'OPTIONS']
+/** C0 controls and DEL, raw or percent-encoded: no page's address or query legitimately holds one. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL_IN_URL = /[\u0000-\u001f\u007f]|%[01][0-9a-f]|%7f/i
+
+/**
+ * The screen app/server.js runs before any route, on the method, address and headers alone:
+ * - a cross-site state change (a foreign or `null` Origin, or a foreign Referer) gets 403;
+ *   Remix's own guard would abort the action with an empty 500;
+ * - a control character in the address or query (`q=%00`) gets 400; PostgreSQL refuses NUL in
+ *   text, and no search needs one.
+ * Both answer in the user's language, and nothing runs.
+ */
+export function screenRequest(request: Request): Response | null {
+  if (!SAFE_METHODS.includes(request.method) && !isSameOrigin(request)) return refusalPage(request, 403, 'errors.crossSiteTitle', 'errors.crossSiteText')
+  const { pathname, search } = new URL(request.url)
+  if (CONTROL_IN_URL.test(pathname + search)) return refusalPage(request, 400, 'errors.badRequestTitle', 'errors.controlCharacter')
+  return null
+}
+
+function refusalPage(request: Request, status: number, title: MessageKey, text: MessageKey): Response {
+  const { locale, t } = getTranslator(request)
+  const escape = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`)
+  const body = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(t(title))}</title></head><body><main><h1>${escape(t(title))}</h1><p>${escape(t(text))}</p><p><a href="/">${escape(t('errors.backHome'))}</a></p></main></body></html>`
+  return new Response(body, { status, headers: { ...SECURITY_HEADERS, 'content-type': 'text/html; charset=utf-8' } })
 }
 
 export default function handleRequest(request: Request, status: number, headers: Headers, context: EntryContext) {

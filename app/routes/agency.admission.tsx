@@ -9,7 +9,7 @@ import { requirePermission } from '~/utils/auth.server'
 import { formatDateTime } from '~/utils/format'
 import { useLocale, useT } from '~/utils/i18n'
 import { title } from '~/utils/meta'
-import { assertSameOrigin, clientIp } from '~/utils/request.server'
+import { assertSameOrigin, clientIp, readForm } from '~/utils/request.server'
 import { admissionOf, COMMITMENT, COMMITMENT_SHA256, DomainError, shanghaiDate, submitForAdmission } from '~/utils/services.server'
 
 export const meta: MetaFunction = ({ matches }) => title(matches, 'admission.title')
@@ -43,7 +43,7 @@ export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request)
   const session = await requireAgencyAdmin(request)
   const { db, clock } = await getApp()
-  const form = await request.formData()
+  const form = await readForm(request)
   try {
     await submitForAdmission(db, clock, { userId: session.user.id, orgId: session.org.id, ip: clientIp(request) }, {
       accept: form.get('accept') === 'yes',

@@ -10,7 +10,7 @@ import { formatDay } from '~/utils/format'
 import { fieldErrors, formValues, type FieldErrors } from '~/utils/forms'
 import { useLocale, useT } from '~/utils/i18n'
 import { title } from '~/utils/meta'
-import { assertSameOrigin, clientIp } from '~/utils/request.server'
+import { assertSameOrigin, clientIp, readForm } from '~/utils/request.server'
 import {
   addPractitioner,
   allSpecialties,
@@ -39,7 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request)
   const session = await requirePermission(request, 'update:practitioner:own')
   const { db, clock } = await getApp()
-  const values = formValues(await request.formData())
+  const values = formValues(await readForm(request))
   const intent = values.intent ?? ''
   const actor = { userId: session.user.id, orgId: session.org.id, ip: clientIp(request) }
   const today = shanghaiDate(clock.now())

@@ -10,7 +10,7 @@ import { requirePermission } from '~/utils/auth.server'
 import { formatDay } from '~/utils/format'
 import { fieldErrors, formValues, type FieldErrors } from '~/utils/forms'
 import { useLocale, useT } from '~/utils/i18n'
-import { assertSameOrigin, clientIp } from '~/utils/request.server'
+import { assertSameOrigin, clientIp, readForm } from '~/utils/request.server'
 import {
   addPriceItem,
   DomainError,
@@ -44,7 +44,7 @@ export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request)
   const session = await requirePermission(request, 'update:price-list:own')
   const { db, clock } = await getApp()
-  const form = await request.formData()
+  const form = await readForm(request)
   const values = formValues(form)
   const intent = values.intent ?? ''
   const actor = { userId: session.user.id, orgId: session.org.id, ip: clientIp(request) }

@@ -10,7 +10,7 @@ import { requirePermission } from '~/utils/auth.server'
 import { formatDay } from '~/utils/format'
 import type { FieldErrors } from '~/utils/forms'
 import { useLocale, useT } from '~/utils/i18n'
-import { assertSameOrigin, clientIp } from '~/utils/request.server'
+import { assertSameOrigin, clientIp, readForm } from '~/utils/request.server'
 import { allowedActions, DomainError, qualificationForReview, reviewQualification } from '~/utils/services.server'
 
 async function context(request: Request, id: string | undefined) {
@@ -33,7 +33,7 @@ type ActionData = { errors: FieldErrors; formError?: MessageKey; reason?: string
 export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request)
   const { session, found } = await context(request, params.id)
-  const parsed = decisionSchema.safeParse(Object.fromEntries(await request.formData()))
+  const parsed = decisionSchema.safeParse(Object.fromEntries(await readForm(request)))
   if (!parsed.success) return Response.json({ errors: { decision: 'errors.choose' } } satisfies ActionData, { status: 400 })
   const { db, clock } = await getApp()
   try {

@@ -9,12 +9,16 @@ import { requirePermission } from '~/utils/auth.server'
 import { formatDay } from '~/utils/format'
 import { fieldErrors, type FieldErrors } from '~/utils/forms'
 import { useCan, useLocale, useT } from '~/utils/i18n'
-import { assertSameOrigin, clientIp } from '~/utils/request.server'
+import { assertSameOrigin, badRequest, clientIp, readForm, withStatus } from '~/utils/request.server'
 import { addWorkingDays, calendarYears, confirmProvisionalYear, listCalendarDays, loadCalendar, setCalendarDay, shanghaiDate, workingDaysBetween } from '~/utils/services.server'
 import { weekday } from '../../services/calendar/working-days'
 import { isoDay } from '../../services/shared/schemas'
 
-const day = isoDay
+/** The calendar covers these years; outside them a date is refused, not counted for ever. */
+const FIRST_YEAR = 2000
+const LAST_YEAR = 2099
+const day = isoDay.refine((d) => Number(d.slice(0, 4)) >= FIRST_YEAR && Number(d.slice(0, 4)) <= LAST_YEAR, 'errors.dateOutOfRange')
+const yearSchema = z.coerce.number().int().min(FIRST_YEAR).max(LAST_YEAR)
 const addSchema = z.object({ from: day, n: z.coerce.number({ error: 'errors.number' }).int('errors.number').min(0, 'errors.number').max(365, 'errors.number') })
 const betweenSchema = z.object({ start: day, end: day })
 const setDaySchema = z
@@ -30,12 +34,14 @@ const setDaySchema = z
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { db, clock } = await getApp()
-  const url = new URL(request.url)
+  const query = new URL(request.url).searchParams
   const today = shanghaiDate(clock.now())
+  const asked = yearSchema.safeParse(query.get('year') || today.slice(0, 4))
+  if (!asked.success) throw badRequest('errors.badQuery')
+  const year = asked.data
   const years = await calendarYears(db)
-  const year = Number(url.searchParams.get('year')) || Number(today.slice(0, 4))
   const [days, calendar] = await Promise.all([listCalendarDays(db, year), loadCalendar(db)])
-  const params = Object.fromEntries(url.searchParams)
+  const params = Object.fromEntries(query)
   let added: { from: string; n: number; to: string; weekday: number } | null = null
   let between: { start: string; end: string; n: number } | null = null
   let errors: FieldErrors = {}
@@ -51,7 +57,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     if (parsed.success) between = { ...parsed.data, n: workingDaysBetween(calendar, parsed.data.start, parsed.data.end) }
     else errors = { ...errors, ...fieldErrors(parsed.error) }
   }
-  return { today, year, years, days, added, between, errors, params }
+  // A count that could not be made is the asker's mistake: the page says which field, with a 400.
+  return withStatus({ today, year, years, days, added, between, errors, params }, Object.keys(errors).length ? 400 : 200)
 }
 
 type ActionData = { errors: FieldErrors; saved?: string; confirmed?: { year: number; n: number } }
@@ -60,7 +67,7 @@ export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request)
   const session = await requirePermission(request, 'update:calendar:any')
   const { db, clock } = await getApp()
-  const form = Object.fromEntries(await request.formData())
+  const form = Object.fromEntries(await readForm(request))
   const actor = { userId: session.user.id, orgId: session.org.id, ip: clientIp(request) }
   if (form.intent === 'confirmYear') {
     const year = z.coerce.number().int().min(2000).max(2100).safeParse(form.year)

@@ -5,11 +5,11 @@ import { getApp } from '~/utils/app.server'
 import { getSession } from '~/utils/auth.server'
 import { serializeCookie } from '~/utils/cookies.server'
 import { rememberLocale } from '~/utils/services.server'
-import { assertSameOrigin, safeRedirect } from '~/utils/request.server'
+import { assertSameOrigin, safeRedirect, readForm } from '~/utils/request.server'
 
 export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request)
-  const form = await request.formData()
+  const form = await readForm(request)
   const locale = form.get('locale')
   const to = safeRedirect(form.get('redirectTo'), '/')
   if (!isLocale(locale)) return redirect(to)

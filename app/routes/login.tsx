@@ -10,7 +10,7 @@ import { getSession, sessionCookie, sessionPolicy, sessionToken } from '~/utils/
 import { fieldErrors, type FieldErrors } from '~/utils/forms'
 import { useT } from '~/utils/i18n'
 import { title } from '~/utils/meta'
-import { assertSameOrigin, clientIp, safeRedirect, userAgent } from '~/utils/request.server'
+import { assertSameOrigin, clientIp, safeRedirect, userAgent, readForm } from '~/utils/request.server'
 import { getLocale } from '~/utils/i18n.server'
 import { rememberLocale, signIn, signInSchema, DomainError } from '~/utils/services.server'
 
@@ -30,7 +30,7 @@ type ActionData = { errors: FieldErrors; formError?: MessageKey; email?: string 
 
 export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request)
-  const form = await request.formData()
+  const form = await readForm(request)
   const parsed = signInSchema.safeParse(Object.fromEntries(form))
   const email = String(form.get('email') ?? '')
   if (!parsed.success) return Response.json({ errors: fieldErrors(parsed.error), email } satisfies ActionData, { status: 400 })

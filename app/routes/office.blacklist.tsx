@@ -9,7 +9,7 @@ import { requirePermission } from '~/utils/auth.server'
 import { fieldErrors, formValues, type FieldErrors } from '~/utils/forms'
 import { useT } from '~/utils/i18n'
 import { title } from '~/utils/meta'
-import { assertSameOrigin, clientIp } from '~/utils/request.server'
+import { assertSameOrigin, clientIp, readForm } from '~/utils/request.server'
 import { blacklist, blacklistSchema, DomainError, liftSanction, liftSchema, listBlacklist, shanghaiDate } from '~/utils/services.server'
 
 export const meta: MetaFunction = ({ matches }) => title(matches, 'bl.title')
@@ -27,7 +27,7 @@ export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request)
   const session = await requirePermission(request, 'update:sanction:any')
   const { db, clock } = await getApp()
-  const values = formValues(await request.formData())
+  const values = formValues(await readForm(request))
   const intent = values.intent === 'lift' ? 'lift' : 'add'
   const actor = { userId: session.user.id, orgId: session.org.id, ip: clientIp(request) }
   const fail = (errors: FieldErrors, formError: MessageKey = 'errors.form') => Response.json({ intent, errors, values, formError } satisfies ActionData, { status: 400 })

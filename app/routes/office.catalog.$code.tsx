@@ -8,7 +8,7 @@ import { requirePermission } from '~/utils/auth.server'
 import { formatDateTime, formatFeeRange } from '~/utils/format'
 import { fieldErrors, type FieldErrors } from '~/utils/forms'
 import { useLocale, useT } from '~/utils/i18n'
-import { assertSameOrigin, clientIp } from '~/utils/request.server'
+import { assertSameOrigin, clientIp, readForm } from '~/utils/request.server'
 import { allSpecialties, DomainError, itemByCode, itemTermsSchema, itemVersions, updateItemTerms } from '~/utils/services.server'
 import { fenToYuanInput } from '../../services/shared/money'
 
@@ -36,7 +36,7 @@ type ActionData = { errors: FieldErrors; formError?: MessageKey; saved?: number 
 export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request)
   const { session, item } = await load(request, params.code)
-  const form = await request.formData()
+  const form = await readForm(request)
   const parsed = itemTermsSchema.safeParse({ ...Object.fromEntries(form), specialties: form.getAll('specialties') })
   if (!parsed.success) return Response.json({ errors: fieldErrors(parsed.error), formError: 'errors.form' } satisfies ActionData, { status: 400 })
   const { db, clock } = await getApp()

@@ -9,7 +9,7 @@ import { requirePermission } from '~/utils/auth.server'
 import { fieldErrors, formValues, type FieldErrors } from '~/utils/forms'
 import { useT } from '~/utils/i18n'
 import { title } from '~/utils/meta'
-import { assertSameOrigin, clientIp } from '~/utils/request.server'
+import { assertSameOrigin, clientIp, readForm } from '~/utils/request.server'
 import { loadRules, updateRules } from '~/utils/services.server'
 import { parseYuan, fenToYuanInput } from '../../services/shared/money'
 import { AVAILABLE_METHODS } from '../../services/procurement/methods'
@@ -53,7 +53,7 @@ export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request)
   const session = await requirePermission(request, 'update:catalog:any')
   const { db, clock } = await getApp()
-  const values = formValues(await request.formData())
+  const values = formValues(await readForm(request))
   const parsed = formSchema.safeParse(values)
   if (!parsed.success) return Response.json({ errors: fieldErrors(parsed.error), values, formError: 'errors.form' } satisfies ActionData, { status: 400 })
   const current = await loadRules(db)

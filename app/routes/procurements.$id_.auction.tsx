@@ -9,7 +9,7 @@ import { getApp } from '~/utils/app.server'
 import { getSession, requirePermission } from '~/utils/auth.server'
 import { fieldErrors, formValues, type FieldErrors } from '~/utils/forms'
 import { useT } from '~/utils/i18n'
-import { assertSameOrigin, clientIp } from '~/utils/request.server'
+import { assertSameOrigin, clientIp, readForm } from '~/utils/request.server'
 import { auctionBidSchema, auctionBoard, DomainError, placeAuctionBid, publicProcurement } from '~/utils/services.server'
 import { fenToYuanInput } from '../../services/shared/money'
 
@@ -32,7 +32,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request)
   const session = await requirePermission(request, 'create:bid:own')
   const { db, clock, broadcaster, auctionLimiter } = await getApp()
-  const parsed = auctionBidSchema.safeParse(formValues(await request.formData()))
+  const parsed = auctionBidSchema.safeParse(formValues(await readForm(request)))
   if (!parsed.success) return Response.json({ ok: false, errors: fieldErrors(parsed.error), formError: 'errors.form' } satisfies ActionData, { status: 400 })
   try {
     await placeAuctionBid(db, clock, { userId: session.user.id, orgId: session.org.id, ip: clientIp(request) }, params.id ?? '', parsed.data, auctionLimiter)

@@ -16,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url)
   const locale = getLocale(request)
   const t = translator(locale)
-  const { rows } = await searchAnnouncements(db, announcementQuerySchema.parse(Object.fromEntries(url.searchParams)))
+  const { rows } = await searchAnnouncements(db, announcementQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams)))
   const origin = url.origin
   const updated = rows[0]?.publishedAt ?? new Date(0)
   const entries = rows.map((r) => {

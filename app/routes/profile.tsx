@@ -10,7 +10,7 @@ import { requirePermission } from '~/utils/auth.server'
 import { fieldErrors, formValues, type FieldErrors } from '~/utils/forms'
 import { useLocale, useT } from '~/utils/i18n'
 import { title } from '~/utils/meta'
-import { assertSameOrigin, clientIp, safeRedirect } from '~/utils/request.server'
+import { assertSameOrigin, clientIp, safeRedirect, readForm } from '~/utils/request.server'
 import { DomainError, organizationProfile, profileSchema, regionTree, updateProfile } from '~/utils/services.server'
 
 export const meta: MetaFunction = ({ matches }) => title(matches, 'profile.title')
@@ -28,7 +28,7 @@ export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request)
   const session = await requirePermission(request, 'update:organization:own')
   const { db, clock } = await getApp()
-  const values = formValues(await request.formData())
+  const values = formValues(await readForm(request))
   const fail = (errors: FieldErrors) => Response.json({ errors, values, formError: 'errors.form' } satisfies ActionData, { status: 400 })
   const parsed = profileSchema.safeParse(values)
   if (!parsed.success) return fail(fieldErrors(parsed.error))

@@ -11,7 +11,7 @@ import { getSession, sessionCookie, sessionPolicy } from '~/utils/auth.server'
 import { fieldErrors, formValues, type FieldErrors } from '~/utils/forms'
 import { useT } from '~/utils/i18n'
 import { title } from '~/utils/meta'
-import { assertSameOrigin, clientIp, userAgent } from '~/utils/request.server'
+import { assertSameOrigin, clientIp, userAgent, readForm } from '~/utils/request.server'
 import { signIn, signUp, signUpSchema, regionTree, DomainError } from '~/utils/services.server'
 
 export const meta: MetaFunction = ({ matches }) => title(matches, 'auth.signUpTitle')
@@ -27,7 +27,7 @@ type ActionData = { errors: FieldErrors; values: Record<string, string>; formErr
 
 export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request)
-  const form = await request.formData()
+  const form = await readForm(request)
   const values = formValues(form)
   delete values.password // never echoed back into the page
   const fail = (errors: FieldErrors) => Response.json({ errors, values, formError: 'errors.form' } satisfies ActionData, { status: 400 })

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client'
 import type { MessageKey } from '~/i18n'
 import { getApp } from './app.server'
 import { requirePermission } from './auth.server'
-import { assertSameOrigin, clientIp } from './request.server'
+import { assertSameOrigin, clientIp, readForm } from './request.server'
 import { fenToYuanInput } from '../../services/shared/money'
 import type { Procurement, ProcurementId } from '../../db/schema'
 import { afterAwardOf, allSpecialties, DomainError, listCatalog, loadRules, procurementInputSchema, saveDraft, selectionResult, type publicProcurement, type SelectionViewer } from './services.server'
@@ -108,7 +108,7 @@ export async function saveDraftAction(request: Request, id?: string) {
   assertSameOrigin(request)
   const session = await requirePermission(request, 'create:procurement:own')
   const { db, clock } = await getApp()
-  const { values, parsed, errors } = readProcurementForm(await request.formData())
+  const { values, parsed, errors } = readProcurementForm(await readForm(request))
   if (!parsed.success) return Response.json({ errors, values, formError: 'errors.form' } satisfies ProcurementActionData, { status: 400 })
   try {
     const draft = await saveDraft(db, clock, { userId: session.user.id, orgId: session.org.id, ip: clientIp(request) }, parsed.data, id)
@@ -135,7 +135,7 @@ export async function loadAfterAward(db: Db, id: ProcurementId) {
 /** A form that may carry a file (multipart) or not: its fields, the file's bytes, and whether it was too large. */
 export async function readActionForm(request: Request, fileField: string) {
   if ((request.headers.get('content-type') ?? '').startsWith('multipart/form-data')) return readUploadForm(request, fileField)
-  return { form: await request.formData(), bytes: new Uint8Array(), tooLarge: false }
+  return { form: await readForm(request), bytes: new Uint8Array(), tooLarge: false }
 }
 
 /** A procurement's selection as plain data for `SelectionResult`; null before the opening. */

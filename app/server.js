@@ -1,0 +1,47 @@
+// The production server: remix-serve's express stack (compression, static files, access log,
+// the Remix handler), with one screen in front of every route. Remix's own cross-site guard
+// answers an empty 500 before any of our code runs; the screen (`screenRequest` in
+// entry.server.tsx) refuses such requests first, with a 403 or 400 in the user's language.
+// Run as `node app/server.js` after `remix build`; PORT and HOST as for remix-serve.
+import path from 'node:path'
+import url from 'node:url'
+import { createRequestHandler } from '@remix-run/express'
+import { installGlobals } from '@remix-run/node'
+import compression from 'compression'
+import express from 'express'
+import morgan from 'morgan'
+
+const root = path.resolve(path.dirname(url.fileURLToPath(import.meta.url)), '..')
+const build = await import(url.pathToFileURL(path.join(root, 'build/index.js')).href)
+installGlobals({ nativeFetch: build.future.v3_singleFetch })
+const screenRequest = build.entry.module.screenRequest
+
+const app = express()
+app.disable('x-powered-by')
+app.use(compression())
+app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: '1y' }))
+app.use(express.static(path.join(root, 'public'), { maxAge: '1h' }))
+app.use(morgan('tiny'))
+app.use(async (req, res, next) => {
+  // Only what the screen reads: method, address and headers (never the body).
+  const headers = new Headers()
+  for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value)
+  let refusal
+  try {
+    refusal = screenRequest(new Request(`http://${req.headers.host ?? 'localhost'}${req.originalUrl}`, { method: req.method, headers }))
+  } catch {
+    // An address the URL parser cannot read at all.
+    refusal = new Response('Bad request', { status: 400 })
+  }
+  if (!refusal) return next()
+  res.status(refusal.status)
+  refusal.headers.forEach((value, name) => res.setHeader(name, value))
+  res.end(await refusal.text())
+})
+app.all('*', createRequestHandler({ build, mode: process.env.NODE_ENV }))
+
+const port = Number(process.env.PORT || 3000)
+const onListen = () => console.log(`[server] http://${process.env.HOST || 'localhost'}:${port}`)
+const server = process.env.HOST ? app.listen(port, process.env.HOST, onListen) : app.listen(port, onListen)
+// app/utils/app.server.ts closes the database on these signals and exits.
+for (const signal of ['SIGTERM', 'SIGINT']) process.once(signal, () => server.close())
