@@ -9,7 +9,8 @@ const setupFiles = ['tests/support/setup.ts']
 /**
  * Four projects: pure unit tests; the database suites twice, on embedded PGlite and on real
  * PostgreSQL (plus the concurrency suites, which need real connections, on PostgreSQL only);
- * and the browser journeys. `npm test` runs them all.
+ * and the browser journeys. `npm test` runs them all. Time limits catch a hung test, not a slow
+ * machine: they are several times what a test takes here.
  */
 export default defineConfig({
   resolve: { alias },
@@ -20,11 +21,11 @@ export default defineConfig({
       { resolve: { alias }, test: { name: 'unit', include: ['services/**/*.test.ts', 'app/**/*.test.{ts,tsx}', 'tests/unit/**/*.test.ts'], setupFiles } },
       {
         resolve: { alias },
-        test: { name: 'db-pglite', include: ['tests/integration/**/*.test.ts'], env: { DB_DRIVER: 'pglite' }, globalSetup: ['tests/support/db-global.ts'], setupFiles, testTimeout: 30_000, hookTimeout: 60_000 },
+        test: { name: 'db-pglite', include: ['tests/integration/**/*.test.ts'], env: { DB_DRIVER: 'pglite' }, globalSetup: ['tests/support/db-global.ts'], setupFiles, testTimeout: 120_000, hookTimeout: 180_000 },
       },
       {
         resolve: { alias },
-        test: { name: 'db-postgres', include: ['tests/integration/**/*.test.ts', 'tests/concurrency/**/*.test.ts'], env: { DB_DRIVER: 'postgres' }, globalSetup: ['tests/support/db-global.ts'], setupFiles, testTimeout: 30_000, hookTimeout: 60_000 },
+        test: { name: 'db-postgres', include: ['tests/integration/**/*.test.ts', 'tests/concurrency/**/*.test.ts'], env: { DB_DRIVER: 'postgres' }, globalSetup: ['tests/support/db-global.ts'], setupFiles, testTimeout: 120_000, hookTimeout: 180_000 },
       },
       {
         resolve: { alias },

@@ -26,8 +26,9 @@ import {
   respondToConsortium,
   saveDraft,
   submitBid,
+  listOnBlacklist,
 } from '../services/procurement'
-import { blacklist, blacklistSchema, liftSanction } from '../services/credit'
+import { blacklistSchema, liftSanction } from '../services/credit'
 import { auctionBidSchema, auctionBoard, declineAward, declineSchema, finishAuctionIfDue, placeAuctionBid } from '../services/selection'
 import { ManualClock, type Clock } from '../services/shared/clock'
 import type { Rng } from './factories'
@@ -134,7 +135,7 @@ export async function seedProcurements(db: Db, clock: Clock, r: Rng) {
   if (randomWinner) await declineAward(db, at(7.4), queue, as(randomWinner), opened[1]!, declineSchema.parse({ reason: '项目负责人近期另有任务，无法保证承诺时限' }))
   for (const [i, id] of opened.entries()) {
     const winner = await currentOffer(id)
-    if (winner && i !== 3) await confirmAward(db, at(7 - i * 0.5), as(winner), id)
+    if (winner && i !== 3) await confirmAward(db, at(7 - i * 0.5), queue, as(winner), id)
   }
 
   // Live reverse auctions: one fought over three rounds a fortnight ago and awarded, one
@@ -168,7 +169,7 @@ export async function seedProcurements(db: Db, clock: Clock, r: Rng) {
     }
     await finishAuctionIfDue(db, new ManualClock(auction.endsAt), queue, p.id)
     const winner = await currentOffer(p.id)
-    if (winner) await confirmAward(db, new ManualClock(new Date(auction.endsAt.getTime() + 3_600_000)), as(winner), p.id)
+    if (winner) await confirmAward(db, new ManualClock(new Date(auction.endsAt.getTime() + 3_600_000)), queue, as(winner), p.id)
   }
 
   // Awarded by direct commission, small amounts under the threshold.
@@ -259,7 +260,7 @@ export async function seedProcurements(db: Db, clock: Clock, r: Rng) {
       await respondToConsortium(db, at(need.when - 0.2), as(member), p.id, { answer: 'accept', accept: 'yes' })
       await closeIfDue(db, at(need.when - 8), queue, p.id)
       const winner = await currentOffer(p.id)
-      if (winner) await confirmAward(db, at(need.when - 8.5), as(winner), p.id)
+      if (winner) await confirmAward(db, at(need.when - 8.5), queue, as(winner), p.id)
     }
   }
 
@@ -275,8 +276,8 @@ export async function seedProcurements(db: Db, clock: Clock, r: Rng) {
       .orderBy(organizations.uscc)
     const [listed, lifted] = [inactive[0]!, inactive[1]!]
     const end = shanghaiDate(new Date(now.getTime() + 365 * DAY))
-    await blacklist(db, at(30), as(office), blacklistSchema.parse({ uscc: listed.uscc, decisionNo: '贵中介信〔2026〕7号', reason: '在报价中提供虚假业绩材料，经核查属实', startsOn: shanghaiDate(at(30).now()), endsOn: end }))
-    const old = await blacklist(db, at(60), as(office), blacklistSchema.parse({ uscc: lifted.uscc, decisionNo: '贵中介信〔2026〕3号', reason: '中选后无正当理由拒不签订合同', startsOn: shanghaiDate(at(60).now()), endsOn: '' }))
+    await listOnBlacklist(db, at(30), queue, as(office), blacklistSchema.parse({ uscc: listed.uscc, decisionNo: '贵中介信〔2026〕7号', reason: '在报价中提供虚假业绩材料，经核查属实', startsOn: shanghaiDate(at(30).now()), endsOn: end }))
+    const old = await listOnBlacklist(db, at(60), queue, as(office), blacklistSchema.parse({ uscc: lifted.uscc, decisionNo: '贵中介信〔2026〕3号', reason: '中选后无正当理由拒不签订合同', startsOn: shanghaiDate(at(60).now()), endsOn: '' }))
     await liftSanction(db, at(20), as(office), old.id, '行政复议决定撤销原处理决定')
   }
 }

@@ -813,6 +813,7 @@ export const zh = {
   'sel.state.declined': '已放弃',
   'sel.state.timed_out': '逾期未响应',
   'sel.state.rejected': '说明未被接受',
+  'sel.state.ineligible': '已不符合条件，跳过',
   'sel.abnormallyLow': '异常低价',
   'sel.lowAccepted': '异常低价，说明已接受',
   'sel.respondBy': '时限 {by}',
@@ -951,6 +952,7 @@ export const zh = {
   'bid.done.joinDecline': '已拒绝，牵头人会收到您的理由。',
   'bid.excluded.blacklisted': '不计入：列入失信名单',
   'bid.excluded.consortiumIncomplete': '不计入：联合体成员未全部确认',
+  'bid.excluded.ineligible': '不计入：开标时已不符合资格条件',
   'errors.consortiumNotAllowed': '本项目不接受联合体报价',
   'errors.consortiumIneligible': '联合体不具备参与本项目的资格，原因见下',
   'errors.memberIsLead': '这是本机构自己的代码：牵头人无需列为成员',
@@ -968,6 +970,11 @@ export const zh = {
   'notify.consortiumWithdrawn': '牵头人已撤回「{title}」（{number}）的联合体报价，本机构不再是其成员。',
   'notify.blacklisted': '本机构已被列入失信名单（{decisionNo}），期限 {from} 至 {until}，期间不能参与报价。',
   'notify.blacklistLifted': '失信名单决定（{decisionNo}）已撤销。',
+  'notify.bidExcluded': '您对「{title}」（{number}）的报价在开标时未计入，原因见报价页面。',
+  'notify.candidatePassedOver': '「{title}」（{number}）轮到本机构时，本机构已不再符合中选条件，已跳过并依序推荐下一候选人。',
+  'notify.awardPassedOver': '「{title}」（{number}）的中选机构确认时已不再符合中选条件，已依序推荐下一候选人。',
+  'notify.bidWithdrawnListed': '本机构已列入失信名单，对「{title}」（{number}）的报价已由中介超市撤回。',
+  'notify.bidWithdrawnByMarket': '「{title}」（{number}）的一份报价已由中介超市依规撤回，现有报价份数见项目页面。',
   'bl.title': '失信名单',
   'bl.intro': '被监管部门列入失信名单的中介机构，在期限内不能参与报价或联合体，已提交的报价在开标时不计入有效报价。',
   'bl.none': '目前没有列入失信名单的机构。',
@@ -997,6 +1004,8 @@ export const zh = {
   'nav.blacklist': '失信名单',
   'cons.aloneIneligible': '本机构单独报价不具备资格（原因如下），可以牵头组成联合体报价。',
   'errors.explanationShort': '请说明报价的构成和理由（至少 20 个字）',
+  'errors.noLongerEligible': '本机构已不再符合中选条件（资质失效或已列入失信名单），不能确认中选；中选资格已依序转给下一候选人。',
+  'time.beijing': '{day} {time}（北京时间）',
 } as const
 
 export type MessageKey = keyof typeof zh

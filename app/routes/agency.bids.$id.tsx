@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { useEffect, useState } from 'react'
 import { AfterAward } from '~/components/after-award'
 import { Announcement, StatusBadge } from '~/components/announcement'
+import { StandingReasons } from '~/components/standing-reasons'
 import { Clarifications } from '~/components/clarifications'
 import { OfferActions } from '~/components/selection-forms'
 import { ConsortiumFields, ConsortiumInvitation, ConsortiumParties, ConsortiumProblems, type PartyProblem } from '~/components/consortium'
@@ -99,7 +100,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     barred: barredFromBidding(p, problems),
     practitioners: people.map((x) => ({ id: x.id, name: x.name, specialtyZh: x.specialtyZh, specialtyEn: x.specialtyEn })),
     mine: mine
-      ? { priceFen: mine.priceFen, committedDays: mine.committedDays, status: mine.status, nonce: mine.nonce, submittedAt: mine.submittedAt.toISOString(), updatedAt: mine.updatedAt.toISOString(), practitionerIds: mine.practitionerIds, current: mine.termsVersion === p.termsVersion }
+      ? { priceFen: mine.priceFen, committedDays: mine.committedDays, status: mine.status, nonce: mine.nonce, submittedAt: mine.submittedAt.toISOString(), updatedAt: mine.updatedAt.toISOString(), practitionerIds: mine.practitionerIds, current: mine.termsVersion === p.termsVersion, excluded: mine.excluded, excludedReasons: mine.excludedReasons ?? [] }
       : null,
   }
 }
@@ -146,7 +147,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     if (intent === 'withdraw' || intent === 'confirmAward' || intent === 'confirmContract' || intent === 'deliver') {
       if (intent === 'withdraw') await withdrawBid(db, clock, actor, id)
-      else if (intent === 'confirmAward') await confirmAward(db, clock, actor, id)
+      else if (intent === 'confirmAward') {
+        // Asked again at confirmation: a winner no longer eligible is passed over, and told why.
+        if (!(await confirmAward(db, clock, queue, actor, id)).confirmed) return fail({}, 'errors.noLongerEligible')
+      }
       else if (intent === 'confirmContract') await confirmContract(db, clock, queue, actor, id)
       else await deliver(db, clock, actor, id, values.note ?? '', bytes)
       return { intent, errors: {}, values: {} } satisfies ActionData
@@ -292,6 +296,12 @@ export default function BidPage() {
         <section className="card" aria-labelledby="mine-title">
           <h2 id="mine-title">{t('bid.mine')}</h2>
           {mine.status === 'needs_reconfirm' || (!mine.current && mine.status !== 'withdrawn') ? <p className="alert warn">{t('bid.reconfirm')}</p> : null}
+          {mine.excluded ? (
+            <div className="alert warn" role="status">
+              <p>{t(`bid.excluded.${mine.excluded}` as MessageKey)}</p>
+              {mine.excludedReasons.length ? <StandingReasons reasons={mine.excludedReasons} specialties={specialties} /> : null}
+            </div>
+          ) : null}
           <DefinitionList
             items={[
               [t('bid.price'), formatYuan(mine.priceFen, locale)],

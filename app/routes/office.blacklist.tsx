@@ -10,7 +10,7 @@ import { fieldErrors, formValues, type FieldErrors } from '~/utils/forms'
 import { useT } from '~/utils/i18n'
 import { title } from '~/utils/meta'
 import { assertSameOrigin, clientIp, readForm } from '~/utils/request.server'
-import { blacklist, blacklistSchema, DomainError, liftSanction, liftSchema, listBlacklist, shanghaiDate } from '~/utils/services.server'
+import { listOnBlacklist, blacklistSchema, DomainError, liftSanction, liftSchema, listBlacklist, shanghaiDate } from '~/utils/services.server'
 
 export const meta: MetaFunction = ({ matches }) => title(matches, 'bl.title')
 
@@ -26,7 +26,7 @@ type ActionData = { intent: string; errors: FieldErrors; values: Record<string, 
 export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request)
   const session = await requirePermission(request, 'update:sanction:any')
-  const { db, clock } = await getApp()
+  const { db, clock, queue } = await getApp()
   const values = formValues(await readForm(request))
   const intent = values.intent === 'lift' ? 'lift' : 'add'
   const actor = { userId: session.user.id, orgId: session.org.id, ip: clientIp(request) }
@@ -39,7 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
     } else {
       const parsed = blacklistSchema.safeParse(values)
       if (!parsed.success) return fail(fieldErrors(parsed.error))
-      await blacklist(db, clock, actor, parsed.data)
+      await listOnBlacklist(db, clock, queue, actor, parsed.data)
     }
   } catch (error) {
     if (!(error instanceof DomainError)) throw error

@@ -6,6 +6,7 @@ import { fenToYuanInput } from '../../services/shared/money'
 import { AfterAward } from '~/components/after-award'
 import { OwnerAfterAwardForms } from '~/components/owner-after-award-forms'
 import { Announcement, StatusBadge } from '~/components/announcement'
+import { StandingReasons } from '~/components/standing-reasons'
 import { Clarifications } from '~/components/clarifications'
 import { ExplanationDecision } from '~/components/selection-forms'
 import { AmendMethodFields, RequirementFields } from '~/components/procurement-form'
@@ -77,7 +78,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     bidCount,
     bids: bids.map((b) => ({
       id: b.bid.id, agencyZh: b.agencyNameZh, agencyEn: b.agencyNameEn, uscc: b.agencyUscc, priceFen: b.bid.priceFen, committedDays: b.bid.committedDays, status: b.bid.status, submittedAt: b.bid.submittedAt.toISOString(),
-      excluded: b.bid.excluded as 'blacklisted' | 'consortiumIncomplete' | null,
+      excluded: b.bid.excluded as 'blacklisted' | 'ineligible' | 'consortiumIncomplete' | null,
+      excludedReasons: b.bid.excludedReasons ?? [],
       counts: b.bid.status === 'active' && b.bid.termsVersion === p.termsVersion && !b.bid.excluded,
       members: b.members.map((m) => ({ nameZh: m.nameZh, nameEn: m.nameEn, status: m.status })),
     })),
@@ -299,7 +301,10 @@ export default function OwnerProcurement() {
                     </td>
                     <td className="num">{formatYuan(b.priceFen, locale)}</td>
                     <td className="num">{t('catalog.days', { n: b.committedDays })}</td>
-                    <td>{t(b.counts ? 'own.bidCounts' : b.excluded && b.status === 'active' ? `bid.excluded.${b.excluded}` : `bid.status.${b.status}`)}</td>
+                    <td>
+                      {t(b.counts ? 'own.bidCounts' : b.excluded && b.status === 'active' ? `bid.excluded.${b.excluded}` : `bid.status.${b.status}`)}
+                      {b.excludedReasons.length ? <StandingReasons reasons={b.excludedReasons} specialties={specialties} className="plain sub muted" /> : null}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -137,8 +137,10 @@ export const bids = pgTable(
     submittedBy: uuid().notNull().$type<UserId>(),
     submittedAt: tstz().notNull(),
     withdrawnAt: tstz(),
-    /** why the opening did not count it though it stood: 'blacklisted', 'consortiumIncomplete' */
+    /** why the opening did not count it though it stood: 'blacklisted', 'ineligible', 'consortiumIncomplete' */
     excluded: text(),
+    /** the reasons the one rule gave at the opening (services/procurement/standing.ts), per party */
+    excludedReasons: jsonb().$type<Array<{ orgId: string | null; reason: { code: string } & Record<string, unknown> }>>(),
     ...timestamps,
   },
   (t) => [unique().on(t.procurementId, t.agencyOrgId), index().on(t.agencyOrgId), check('bid_positive', sql`${t.priceFen} > 0 and ${t.committedDays} > 0`)],

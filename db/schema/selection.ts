@@ -23,7 +23,7 @@ export type Selection = typeof selections.$inferSelect
  * waiting → (explaining →) offered → confirmed, or out: declined, timed_out (did not confirm or
  * explain in time), rejected (its abnormally low price was not accepted).
  */
-export const candidateState = pgEnum('candidate_state', ['waiting', 'explaining', 'offered', 'confirmed', 'declined', 'timed_out', 'rejected'])
+export const candidateState = pgEnum('candidate_state', ['waiting', 'explaining', 'offered', 'confirmed', 'declined', 'timed_out', 'rejected', 'ineligible'])
 export type CandidateState = (typeof candidateState.enumValues)[number]
 
 /**

@@ -1,8 +1,8 @@
 import { sha256 } from '@oslojs/crypto/sha2'
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding'
-import { eq } from 'drizzle-orm'
+import { eq, inArray } from 'drizzle-orm'
 import type { Db } from '../../db/client'
-import { organizations, sessions, users, type Organization, type Session, type User, type UserId } from '../../db/schema'
+import { organizations, sessions, users, type OrgId, type Organization, type Session, type User, type UserId } from '../../db/schema'
 import type { Clock } from '../shared/clock'
 
 /**
@@ -86,4 +86,10 @@ export async function invalidateSessionToken(db: Db, token: string): Promise<voi
 
 export async function invalidateUserSessions(db: Db, userId: UserId): Promise<void> {
   await db.delete(sessions).where(eq(sessions.userId, userId))
+}
+
+/** Ends every session of every user of an organization (a listed agency is signed out at once). Returns how many. */
+export async function invalidateOrgSessions(db: Db, orgId: OrgId): Promise<number> {
+  const ended = await db.delete(sessions).where(inArray(sessions.userId, db.select({ id: users.id }).from(users).where(eq(users.orgId, orgId)))).returning({ id: sessions.id })
+  return ended.length
 }

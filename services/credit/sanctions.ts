@@ -64,20 +64,25 @@ export async function blacklistedAmong(db: Db, orgIds: OrgId[], day: string): Pr
   return new Set(rows.map((r) => r.orgId))
 }
 
-export async function blacklist(db: Db, clock: Clock, actor: Actor & { userId: UserId }, input: BlacklistInput) {
-  return db.transaction(async (tx) => {
-    const [org] = await tx.select({ id: organizations.id, kind: organizations.kind }).from(organizations).where(eq(organizations.uscc, input.uscc))
-    if (org?.kind !== 'agency') throw new DomainError('errors.agencyUnknown', 'uscc')
-    const now = clock.now()
-    if (input.startsOn < shanghaiDate(now)) throw new DomainError('errors.startInPast', 'startsOn')
-    const [row] = await tx
-      .insert(sanctions)
-      .values({ orgId: org.id, kind: 'blacklist', reason: input.reason, decisionNo: input.decisionNo, startsOn: input.startsOn, endsOn: input.endsOn ?? null, decidedBy: actor.userId, decidedAt: now })
-      .returning()
-    await appendAudit(tx, { actor, action: 'sanction.blacklist', entityType: 'organization', entityId: org.id, after: { id: row!.id, decisionNo: row!.decisionNo, reason: row!.reason, startsOn: row!.startsOn, endsOn: row!.endsOn }, at: now })
-    await notify(tx, { orgId: org.id, kind: 'blacklisted', params: { decisionNo: row!.decisionNo, from: row!.startsOn, until: row!.endsOn ?? '—' }, link: '/blacklist', at: now })
-    return row!
-  })
+/** Records a listing inside the caller's transaction (services/procurement/sanctions.ts adds its effects). */
+export async function recordListing(tx: Db, now: Date, actor: Actor & { userId: UserId }, input: BlacklistInput): Promise<Sanction> {
+  const [org] = await tx.select({ id: organizations.id, kind: organizations.kind }).from(organizations).where(eq(organizations.uscc, input.uscc))
+  if (org?.kind !== 'agency') throw new DomainError('errors.agencyUnknown', 'uscc')
+  if (input.startsOn < shanghaiDate(now)) throw new DomainError('errors.startInPast', 'startsOn')
+  const [row] = await tx
+    .insert(sanctions)
+    .values({ orgId: org.id, kind: 'blacklist', reason: input.reason, decisionNo: input.decisionNo, startsOn: input.startsOn, endsOn: input.endsOn ?? null, decidedBy: actor.userId, decidedAt: now })
+    .returning()
+  await appendAudit(tx, { actor, action: 'sanction.blacklist', entityType: 'organization', entityId: org.id, after: { id: row!.id, decisionNo: row!.decisionNo, reason: row!.reason, startsOn: row!.startsOn, endsOn: row!.endsOn }, at: now })
+  await notify(tx, { orgId: org.id, kind: 'blacklisted', params: { decisionNo: row!.decisionNo, from: row!.startsOn, until: row!.endsOn ?? '—' }, link: '/blacklist', at: now })
+  return row!
+}
+
+/** A listing by its id, if it is still in force on `day` (a job enforcing it later asks this). */
+export async function listingInForce(db: Db, id: string, day: string): Promise<Sanction | null> {
+  if (!isUuid(id)) return null
+  const [row] = await db.select().from(sanctions).where(and(eq(sanctions.id, id), inForce(day)))
+  return row ?? null
 }
 
 export async function liftSanction(db: Db, clock: Clock, actor: Actor & { userId: UserId }, id: string, reason: string) {

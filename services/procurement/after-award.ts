@@ -12,6 +12,9 @@ import { DomainError } from '../shared/errors'
 import { isoDay, isUuid } from '../shared/schemas'
 import { procurementStep, type LifecycleActor, type ProcurementAction } from './lifecycle'
 import { confirmOffer } from '../selection/offers'
+import { passOverOffered } from '../selection/select'
+import { bidStandingProblems } from './bids'
+import type { StandingProblem } from './standing'
 import { openObjectionCount } from './objections'
 import type { Scheduler } from './procurements'
 import { deadlineFrom, transition } from './transition'
@@ -42,19 +45,29 @@ function asParty(p: Procurement, award: { agencyOrgId: OrgId } | null, actor: Ac
 const step = (tx: Db, p: Procurement, action: ProcurementAction, by: LifecycleActor, actor: Actor | Record<string, never>, at: Date, detail: Record<string, unknown> = {}) =>
   transition(tx, p, action, by, actor, at, {}, detail)
 
-/** The winner confirms the award (a direct commission's confirmation already did). */
-export async function confirmAward(db: Db, clock: Clock, actor: UserActor, id: string) {
+/**
+ * The winner confirms the award (a direct commission's confirmation already did). The one rule
+ * is asked again now: a winner listed or lapsed since the offer cannot confirm; its offer is
+ * withdrawn as ineligible and the next candidate offered (`confirmed: false`, with the reasons).
+ */
+export async function confirmAward(db: Db, clock: Clock, scheduler: Scheduler, actor: UserActor, id: string): Promise<{ confirmed: true } | { confirmed: false; problems: StandingProblem[] }> {
   return db.transaction(async (tx) => {
     const { p, award } = await lockProcurement(tx, id)
     asParty(p, award, actor, 'agency')
     if (p.status !== 'awarded' || !award) throw new DomainError('errors.illegalStep', undefined, { action: 'confirmAward', from: p.status })
-    if (award.confirmedAt) return award
+    if (award.confirmedAt) return { confirmed: true } as const
     const now = clock.now()
+    if (award.confirmBy && now >= award.confirmBy) throw new DomainError('errors.offerLapsed')
+    const problems = await bidStandingProblems(tx, p, award.bidId, shanghaiDate(now))
+    if (problems.length) {
+      await passOverOffered(tx, scheduler, p, problems, now)
+      return { confirmed: false, problems } as const
+    }
     await confirmOffer(tx, p.id, actor.orgId, award.confirmBy, now)
-    const [row] = await tx.update(awards).set({ confirmedAt: now }).where(eq(awards.procurementId, p.id)).returning()
+    await tx.update(awards).set({ confirmedAt: now }).where(eq(awards.procurementId, p.id))
     await appendAudit(tx, { actor, action: 'award.confirm', entityType: 'procurement', entityId: p.id, after: { confirmedAt: now.toISOString() }, at: now })
     await notify(tx, { orgId: p.ownerOrgId, kind: 'awardConfirmed', params: { number: p.number ?? '', title: p.title }, link: `/owner/procurements/${p.id}`, at: now })
-    return row!
+    return { confirmed: true } as const
   })
 }
 

@@ -2,9 +2,10 @@ import { createHash, randomBytes } from 'node:crypto'
 import { and, asc, count, eq, inArray, isNotNull, or, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import type { Db } from '../../db/client'
-import { awards, bidParties, bids, organizations, practitioners, procurementItems, procurements, type Bid, type BidId, type BidPartyRole, type OrgId, type Procurement, type ProcurementId, type UserId } from '../../db/schema'
-import { checkConsortium, checkEligibility, type ConsortiumReason, type IneligibleReason } from '../agencies'
-import { blacklistedAmong, blacklistedOn } from '../credit'
+import { awards, bidParties, bids, organizations, practitioners, procurements, type Bid, type BidId, type BidPartyRole, type OrgId, type Procurement, type ProcurementId, type UserId } from '../../db/schema'
+import type { ConsortiumReason, IneligibleReason } from '../agencies'
+import { blacklistedOn } from '../credit'
+import { exclusionOf, itemIdsOf, standingProblems, type StandingProblem } from './standing'
 import { appendAudit } from '../audit'
 import { shanghaiDate } from '../calendar'
 import { notify } from '../notifications'
@@ -87,20 +88,19 @@ async function lockOpenProcurement(tx: Db, clock: Clock, id: ProcurementId) {
   return p
 }
 
-/** The procurement's items, in their order. */
-const itemIdsOf = async (tx: Db, p: Procurement) =>
-  (await tx.select({ itemId: procurementItems.itemId }).from(procurementItems).where(eq(procurementItems.procurementId, p.id)).orderBy(asc(procurementItems.sortOrder))).map((r) => r.itemId)
-
-/** Why this agency may not bid on it: the blacklist, then eligibility for every item under the requirement. Empty when it may. */
+/** Why this agency alone may not win it (the one rule, `standingProblems`): the blacklist, then eligibility for every item. Empty when it may. */
 export async function bidderProblems(tx: Db, p: Procurement, orgId: OrgId, today: string): Promise<IneligibleReason[]> {
-  const reasons: IneligibleReason[] = []
-  const listed = await blacklistedOn(tx, orgId, today)
-  if (listed) reasons.push({ code: 'blacklisted', until: listed.endsOn })
-  for (const itemId of await itemIdsOf(tx, p)) {
-    const result = await checkEligibility(tx, { orgId, itemId, requirement: p.requirement, today })
-    for (const r of result.reasons) if (!reasons.some((x) => JSON.stringify(x) === JSON.stringify(r))) reasons.push(r)
-  }
-  return reasons
+  return (await standingProblems(tx, p, [{ orgId, itemIds: await itemIdsOf(tx, p) }], today)).map((x) => x.reason as IneligibleReason)
+}
+
+/**
+ * Why this bid's parties may not win on `day` (the one rule, `standingProblems`): the lead and the
+ * members that accepted, each with its share. For the steps after the opening: each offer and
+ * the winner's confirmation.
+ */
+export async function bidStandingProblems(tx: Db, p: Procurement, bidId: BidId, day: string): Promise<StandingProblem[]> {
+  const parties = await tx.select({ orgId: bidParties.orgId, itemIds: bidParties.itemIds }).from(bidParties).where(and(eq(bidParties.bidId, bidId), eq(bidParties.status, 'accepted'))).orderBy(asc(bidParties.invitedAt))
+  return standingProblems(tx, p, parties, day)
 }
 
 /**
@@ -150,13 +150,7 @@ async function consortiumProblems(tx: Db, p: Procurement, parties: NamedParty[],
     const party = parties.find((x) => x.orgId === orgId)
     return { uscc: party?.uscc ?? null, nameZh: party?.nameZh ?? null, nameEn: party?.nameEn ?? null, reason }
   }
-  const problems: ConsortiumProblem[] = []
-  for (const party of parties) {
-    const listed = await blacklistedOn(tx, party.orgId, today)
-    if (listed) problems.push(named(party.orgId, { code: 'blacklisted', until: listed.endsOn }))
-  }
-  const judged = await checkConsortium(tx, { parties, itemIds: await itemIdsOf(tx, p), requirement: p.requirement, today })
-  return [...problems, ...judged.map((r) => named(r.orgId, r.reason))]
+  return (await standingProblems(tx, p, parties, today)).map((r) => named(r.orgId, r.reason))
 }
 
 async function checkTerms(tx: Db, p: Procurement, actor: Actor, input: BidInput, today: string, parties: NamedParty[]) {
@@ -305,6 +299,29 @@ export async function withdrawBid(db: Db, clock: Clock, actor: Actor, procuremen
   })
 }
 
+/**
+ * A listed agency's bids on procurements not yet opened are withdrawn by the marketplace, as a
+ * withdrawal by the bidder would be (sealed step, members released and told); the bidder is told
+ * why, and each owner that a bid was withdrawn, without naming it (the owner sees only the count).
+ */
+export async function withdrawBidsOfListed(tx: Db, orgId: OrgId, at: Date): Promise<number> {
+  const open = await tx
+    .select({ p: procurements, bidId: bids.id })
+    .from(bids)
+    .innerJoin(procurements, eq(procurements.id, bids.procurementId))
+    .where(and(eq(bids.agencyOrgId, orgId), inArray(bids.status, ['active', 'needs_reconfirm']), eq(procurements.status, 'published')))
+  for (const { p, bidId } of open) {
+    const [row] = await tx.update(bids).set({ status: 'withdrawn', withdrawnAt: at, updatedAt: at }).where(and(eq(bids.id, bidId), inArray(bids.status, ['active', 'needs_reconfirm']))).returning()
+    if (!row) continue
+    await releaseMembers(tx, p, row, at, true)
+    await sealedAudit(tx, 'bid.withdraw', row, at)
+    const params = { number: p.number ?? '', title: p.title }
+    await notify(tx, { orgId, kind: 'bidWithdrawnListed', params, link: `/agency/bids/${p.id}`, sealedUntilOpeningOf: p.id, at })
+    await notify(tx, { orgId: p.ownerOrgId, kind: 'bidWithdrawnByMarket', params, link: `/owner/procurements/${p.id}`, at })
+  }
+  return open.length
+}
+
 export const consortiumResponseSchema = z.discriminatedUnion('answer', [
   z.object({ answer: z.literal('accept'), accept: z.literal('yes', { error: 'errors.mustAccept' }) }),
   z.object({ answer: z.literal('decline'), reason: z.string().trim().min(4, 'errors.reasonShort').max(500, 'errors.tooLong') }),
@@ -450,23 +467,31 @@ export async function markBidsForReconfirmation(tx: Db, procurementId: Procureme
 /**
  * At opening: the bids that count, and an audit entry per bid that reveals what its seal committed
  * to, so anyone can check the two match. A bid counts when it stands on the current terms, every
- * member of its consortium has accepted it, and none of its parties is blacklisted that day; a
- * standing bid that does not is marked with why (`excluded`), which the reveal publishes too.
+ * member of its consortium has accepted it, and its parties may still win that day (the one rule,
+ * `standingProblems`: sanctions, admission, qualifications). A standing bid that does not is set
+ * aside with why (`excluded`, `excludedReasons`), which the reveal publishes too, and its bidder
+ * is told.
  */
 export async function revealBids(tx: Db, p: Procurement, at: Date) {
   const rows = await tx.select().from(bids).where(eq(bids.procurementId, p.id)).orderBy(asc(bids.submittedAt))
   // Every party of every bid, and which of them are listed today: two queries for the whole opening.
   const allParties = await tx.select().from(bidParties).where(and(eq(bidParties.procurementId, p.id), inArray(bidParties.status, ['invited', 'accepted', 'declined']))).orderBy(asc(bidParties.invitedAt))
-  const listed = await blacklistedAmong(tx, [...new Set([...rows.map((r) => r.agencyOrgId), ...allParties.map((x) => x.orgId)])], shanghaiDate(at))
+  const day = shanghaiDate(at)
   const counted: Bid[] = []
   for (const row of rows) {
     const parties = allParties.filter((x) => x.bidId === row.id)
     const stands = row.status === 'active' && row.termsVersion === p.termsVersion
     let excluded: string | null = null
+    let problems: StandingProblem[] = []
     if (stands && parties.some((x) => x.role === 'member' && x.status !== 'accepted')) excluded = 'consortiumIncomplete'
-    else if (stands && [row.agencyOrgId, ...parties.map((x) => x.orgId)].some((orgId) => listed.has(orgId))) excluded = 'blacklisted'
-    if (excluded) await tx.update(bids).set({ excluded }).where(eq(bids.id, row.id))
-    else if (stands) counted.push(row)
+    else if (stands) {
+      problems = await standingProblems(tx, p, parties.filter((x) => x.status === 'accepted'), day)
+      if (problems.length) excluded = exclusionOf(problems)
+    }
+    if (excluded) {
+      await tx.update(bids).set({ excluded, excludedReasons: problems.length ? problems : null }).where(eq(bids.id, row.id))
+      await notify(tx, { orgId: row.agencyOrgId, kind: 'bidExcluded', params: { number: p.number ?? '', title: p.title, why: excluded }, link: `/agency/bids/${p.id}`, at })
+    } else if (stands) counted.push(row)
     const standing = parties.filter((x) => x.status !== 'declined')
     const consortium = standing.length > 1 ? { parties: standing.map((x) => ({ orgId: x.orgId, role: x.role, itemIds: x.itemIds, status: x.status })) } : {}
     await appendAudit(tx, {
@@ -474,7 +499,7 @@ export async function revealBids(tx: Db, p: Procurement, at: Date) {
       action: 'bid.reveal',
       entityType: 'bid',
       entityId: row.id,
-      after: { id: row.id, procurementId: row.procurementId, agencyOrgId: row.agencyOrgId, priceFen: row.priceFen, committedDays: row.committedDays, nonce: row.nonce, termsVersion: row.termsVersion, status: row.status, ...consortium, ...(excluded ? { excluded } : {}), seal: bidSeal(row, standing) },
+      after: { id: row.id, procurementId: row.procurementId, agencyOrgId: row.agencyOrgId, priceFen: row.priceFen, committedDays: row.committedDays, nonce: row.nonce, termsVersion: row.termsVersion, status: row.status, ...consortium, ...(excluded ? { excluded } : {}), ...(problems.length ? { excludedReasons: problems } : {}), seal: bidSeal(row, standing) },
       at,
     })
   }

@@ -3,6 +3,7 @@ import type { JobHandler } from '../jobs'
 import { shanghaiDate, shiftDays } from '../calendar'
 import { flagOverdue, scheduleOverdueCheck, startServiceIfDue } from './after-award'
 import { closeIfDue } from './procurements'
+import { enforceListingIfDue } from './sanctions'
 import { lapseIfDue } from '../selection/offers'
 import { finishAuctionIfDue } from '../selection/auction/auction'
 
@@ -19,6 +20,9 @@ export const procurementHandlers: Record<string, JobHandler> = {
   },
   'auction.finish': async (payload, ctx) => {
     await finishAuctionIfDue(ctx.db, ctx.clock, ctx.queue, (payload as { id: ProcurementId }).id)
+  },
+  'sanction.enforce': async (payload, ctx) => {
+    await enforceListingIfDue(ctx.db, ctx.clock, (payload as { id: string }).id)
   },
   'procurement.overdue': async (_payload, ctx) => {
     await flagOverdue(ctx.db, ctx.clock)

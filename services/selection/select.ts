@@ -2,6 +2,10 @@ import { and, asc, eq, inArray } from 'drizzle-orm'
 import type { Db } from '../../db/client'
 import { awards, creditEvents, draws, organizations, procurements, selectionCandidates, selections, type Bid, type OrgId, type Procurement, type ProcurementId, type SelectionCandidate } from '../../db/schema'
 import { appendAudit } from '../audit'
+import { shanghaiDate } from '../calendar'
+import { DomainError } from '../shared/errors'
+import { bidStandingProblems } from '../procurement/bids'
+import type { StandingProblem } from '../procurement/standing'
 import { notify } from '../notifications'
 import type { EnqueueInput } from '../jobs'
 import type { Actor } from '../shared/actor'
@@ -125,13 +129,20 @@ async function setCandidate(tx: Tx, p: Procurement, c: SelectionCandidate, set: 
  * standstill and the confirmation period in working days. None left: the procurement fails.
  */
 export async function offerNext(tx: Tx, scheduler: Scheduler, p: Procurement, rules: MarketRules, at: Date): Promise<'selecting' | 'awarded' | 'failed'> {
-  const [next] = await tx
-    .select()
-    .from(selectionCandidates)
-    .where(and(eq(selectionCandidates.procurementId, p.id), eq(selectionCandidates.state, 'waiting')))
-    .orderBy(asc(selectionCandidates.rank))
-    .limit(1)
-  if (!next) return fail(tx, p, 'noCandidateLeft', at)
+  let next: SelectionCandidate | undefined
+  for (;;) {
+    ;[next] = await tx
+      .select()
+      .from(selectionCandidates)
+      .where(and(eq(selectionCandidates.procurementId, p.id), eq(selectionCandidates.state, 'waiting')))
+      .orderBy(asc(selectionCandidates.rank))
+      .limit(1)
+    if (!next) return fail(tx, p, 'noCandidateLeft', at)
+    // The one rule again, now: a candidate that may no longer win (listed, lapsed) is passed over.
+    const problems = await bidStandingProblems(tx, p, next.bidId, shanghaiDate(at))
+    if (!problems.length) break
+    await passOver(tx, p, next, problems, at)
+  }
   const params = { number: p.number ?? '', title: p.title }
   if (next.abnormallyLow && next.explanationAccepted !== true) {
     const respondBy = await deadlineFrom(tx, rules, at, rules.explanationDays)
@@ -150,6 +161,26 @@ export async function offerNext(tx: Tx, scheduler: Scheduler, p: Procurement, ru
   await notify(tx, { orgId: next.agencyOrgId, kind: 'awardOffered', params: { ...params, by: confirmBy.toISOString() }, link: `/agency/bids/${p.id}`, at })
   await notify(tx, { orgId: p.ownerOrgId, kind: 'awardMade', params, link: `/owner/procurements/${p.id}`, at })
   return 'awarded'
+}
+
+/** A candidate the one rule now refuses: marked ineligible with the reasons, and told. No credit event: it did not decline. */
+async function passOver(tx: Tx, p: Procurement, c: SelectionCandidate, problems: StandingProblem[], at: Date) {
+  await setCandidate(tx, p, c, { state: 'ineligible' }, at, { problems })
+  await notify(tx, { orgId: c.agencyOrgId, kind: 'candidatePassedOver', params: { number: p.number ?? '', title: p.title }, link: `/agency/bids/${p.id}`, at })
+}
+
+/**
+ * The winner may no longer win when it comes to confirm (listed or lapsed since the offer): the
+ * offer is withdrawn as ineligible, with the reasons recorded, and the next candidate offered.
+ */
+export async function passOverOffered(tx: Tx, scheduler: Scheduler, p: Procurement, problems: StandingProblem[], at: Date) {
+  const c = await currentCandidate(tx, p.id)
+  if (!c) throw new DomainError('errors.illegalStep', undefined, { action: 'passOver', from: p.status })
+  await passOver(tx, p, c, problems, at)
+  await tx.delete(awards).where(eq(awards.procurementId, p.id))
+  const back = await transition(tx, p, 'decline', 'system', {}, at, {}, { agencyOrgId: c.agencyOrgId, how: 'ineligible' })
+  await notify(tx, { orgId: p.ownerOrgId, kind: 'awardPassedOver', params: { number: p.number ?? '', title: p.title }, link: `/owner/procurements/${p.id}`, at })
+  return offerNext(tx, scheduler, back, await loadRules(tx), at)
 }
 
 /** The current candidate (explaining or offered), if any. */

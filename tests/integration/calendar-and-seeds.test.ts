@@ -73,5 +73,6 @@ describe('demo seeds', () => {
     } finally {
       await other.close()
     }
-  })
+    // Two whole demo seeds (about 2.5 s each here): the limit is for a hung run, not a measure of speed.
+  }, 180_000)
 })

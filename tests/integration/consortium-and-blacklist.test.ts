@@ -4,7 +4,7 @@ import type { Database } from '../../db/client'
 import { auditLog, notifications, organizations, users, type User } from '../../db/schema'
 import { directoryQuerySchema, searchAgencies } from '../../services/agencies'
 import { shanghaiDate } from '../../services/calendar'
-import { blacklist, blacklistSchema, blacklistedOn, liftSanction, listBlacklist } from '../../services/credit'
+import { blacklistSchema, blacklistedOn, liftSanction, listBlacklist } from '../../services/credit'
 import { JobQueue } from '../../services/jobs'
 import {
   bidInputSchema,
@@ -22,6 +22,7 @@ import {
   saveDraft,
   submitBid,
   withdrawBid,
+  listOnBlacklist,
 } from '../../services/procurement'
 import { recentOutbox } from '../../services/notifications'
 import { ManualClock } from '../../services/shared/clock'
@@ -167,9 +168,9 @@ describe('the blacklist (失信名单)', () => {
     const today = shanghaiDate(clock.now())
     const input = (over: Record<string, string> = {}) => blacklistSchema.parse({ uscc: '', decisionNo: '贵市监信〔2026〕12号', reason: '提供虚假业绩材料骗取中选资格', startsOn: today, endsOn: '2027-12-31', ...over })
     expect(blacklistSchema.safeParse({ uscc: 'x', decisionNo: '', reason: '短', startsOn: '2026-02-30', endsOn: '2026-01-01' }).success).toBe(false)
-    expect(await code(blacklist(database.db, clock, as(office), input({ uscc: '91450800MA5XXXXXX1' })))).toBe('errors.agencyUnknown@uscc')
-    expect(await code(blacklist(database.db, clock, as(office), input({ uscc: await usccOf(mapper), startsOn: '2026-01-05' })))).toBe('errors.startInPast@startsOn')
-    const listing = await blacklist(database.db, clock, as(office), input({ uscc: await usccOf(mapper) }))
+    expect(await code(listOnBlacklist(database.db, clock, queue, as(office), input({ uscc: '91450800MA5XXXXXX1' })))).toBe('errors.agencyUnknown@uscc')
+    expect(await code(listOnBlacklist(database.db, clock, queue, as(office), input({ uscc: await usccOf(mapper), startsOn: '2026-01-05' })))).toBe('errors.startInPast@startsOn')
+    const listing = await listOnBlacklist(database.db, clock, queue, as(office), input({ uscc: await usccOf(mapper) }))
     expect(await blacklistedOn(database.db, mapper.orgId, today)).toMatchObject({ id: listing.id })
     expect((await listBlacklist(database.db, today)).map((r) => [r.uscc, r.state])).toContainEqual([await usccOf(mapper), 'inForce'])
 
@@ -189,13 +190,13 @@ describe('the blacklist (失信名单)', () => {
     const made = await submitBid(database.db, clock, as(eia), p.id, bid(division))
     await respondToConsortium(database.db, clock, as(mapper), p.id, { answer: 'accept', accept: 'yes' })
 
-    // Listed after it bid: the opening does not count the bid, and says why.
-    await blacklist(database.db, clock, as(office), input({ uscc: await usccOf(eia), endsOn: '' }))
+    // A member listed after the consortium bid: the lead's bid stands until the opening, which does not count it, and says why.
+    await listOnBlacklist(database.db, clock, queue, as(office), input({ uscc: await usccOf(mapper), endsOn: '' }))
     clock.advance(6 * 86_400_000)
     await closeIfDue(database.db, clock, queue, p.id)
     const reveal = await database.db.select().from(auditLog).where(and(eq(auditLog.entityId, made.id), eq(auditLog.action, 'bid.reveal')))
     expect(reveal[0]!.after).toMatchObject({ excluded: 'blacklisted' })
     const entries = await database.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, mapper.orgId)).orderBy(auditLog.id)
-    expect(entries.map((e) => e.action).filter((a) => a.startsWith('sanction.'))).toEqual(['sanction.blacklist', 'sanction.lift'])
+    expect(entries.map((e) => e.action).filter((a) => a.startsWith('sanction.'))).toEqual(['sanction.blacklist', 'sanction.enforce', 'sanction.lift', 'sanction.blacklist', 'sanction.enforce'])
   })
 })

@@ -121,7 +121,7 @@ describe('an overdue service', () => {
   it('is flagged once to both sides and the market office, and recorded as a credit event', async () => {
     clock.set('2026-12-10T02:00:00Z')
     const id = await directAward('排水管网改造工程测绘', 2)
-    await confirmAward(database.db, clock, as(agency), id) // already confirmed by the direct confirmation: no change
+    await confirmAward(database.db, clock, queue, as(agency), id) // already confirmed by the direct confirmation: no change
     // The standstill ends on Tuesday 15th at 17:00; the contract starts on Thursday 17th.
     clock.set('2026-12-16T02:00:00Z')
     await uploadContract(database.db, clock, as(owner), id, contractInputSchema.parse({ startDate: '2026-12-17' }), PDF)

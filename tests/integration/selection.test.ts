@@ -153,11 +153,11 @@ describe('after the pick', () => {
     // The second lets the confirmation period pass: refused after it, lapsed by the job.
     const award = (await awardOf(id))!
     clock.set(award.confirmBy!)
-    expect(await code(confirmAward(database.db, clock, as(second), id))).toBe('errors.offerLapsed')
+    expect(await code(confirmAward(database.db, clock, queue, as(second), id))).toBe('errors.offerLapsed')
     await queue.runDue()
     expect((await awardOf(id))!.agencyOrgId).toBe(third.orgId)
     // The third confirms in time: nothing more lapses.
-    await confirmAward(database.db, clock, as(third), id)
+    await confirmAward(database.db, clock, queue, as(third), id)
     clock.set((await awardOf(id))!.confirmBy!)
     await queue.runDue()
     expect((await candidates(id)).map((c) => c.state)).toEqual(['declined', 'timed_out', 'confirmed'])

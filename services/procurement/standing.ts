@@ -1,0 +1,58 @@
+import { asc, eq } from 'drizzle-orm'
+import type { Db } from '../../db/client'
+import { procurementItems, type OrgId, type Procurement } from '../../db/schema'
+import { checkConsortium, checkEligibility, type ConsortiumReason, type IneligibleReason } from '../agencies'
+import { blacklistedOn } from '../credit'
+
+/**
+ * May these parties win this procurement on this day? The one rule that decides it, asked again
+ * at every step that decides a win, because qualifications lapse and sanctions start between
+ * them: at the bid (and each edit), at the opening, when each candidate's offer comes, at the
+ * winner's confirmation, and at a direct commission's confirmation. It asks:
+ * - sanctions: no party is on the blacklist that day;
+ * - admission: every party has signed the commitment and submitted;
+ * - qualifications: for one agency, every item under the requirement at the required level,
+ *   verified and unexpired that day; for a consortium, its parties judged together
+ *   (`assessConsortium`: each its share, the requirement at the lowest level among holders).
+ */
+export interface PartyShare {
+  orgId: OrgId
+  /** the items this party undertakes (for an agency alone: every item) */
+  itemIds: string[]
+}
+
+export type StandingReason = IneligibleReason | ConsortiumReason['reason']
+
+/** Why not, and which party it concerns (null: the consortium as a whole). */
+export interface StandingProblem {
+  orgId: OrgId | null
+  reason: StandingReason
+}
+
+/** The procurement's items, in their order. */
+export const itemIdsOf = async (tx: Db, p: Pick<Procurement, 'id'>) =>
+  (await tx.select({ itemId: procurementItems.itemId }).from(procurementItems).where(eq(procurementItems.procurementId, p.id)).orderBy(asc(procurementItems.sortOrder))).map((r) => r.itemId)
+
+/** Empty when the parties may win; else every reason they may not, the blacklist first. */
+export async function standingProblems(tx: Db, p: Pick<Procurement, 'id' | 'requirement'>, parties: readonly PartyShare[], day: string): Promise<StandingProblem[]> {
+  const problems: StandingProblem[] = []
+  // One query after another: callers pass their transaction, and one connection runs one query at a time.
+  for (const party of parties) {
+    const listed = await blacklistedOn(tx, party.orgId, day)
+    if (listed) problems.push({ orgId: party.orgId, reason: { code: 'blacklisted', until: listed.endsOn } })
+  }
+  const itemIds = await itemIdsOf(tx, p)
+  if (parties.length === 1) {
+    const orgId = parties[0]!.orgId
+    for (const itemId of itemIds) {
+      const result = await checkEligibility(tx, { orgId, itemId, requirement: p.requirement, today: day })
+      for (const reason of result.reasons) if (!problems.some((x) => JSON.stringify(x.reason) === JSON.stringify(reason))) problems.push({ orgId, reason })
+    }
+    return problems
+  }
+  const judged = await checkConsortium(tx, { parties: [...parties], itemIds, requirement: p.requirement, today: day })
+  return [...problems, ...judged.map((r) => ({ orgId: r.orgId as OrgId | null, reason: r.reason }))]
+}
+
+/** The code a bid set aside at the opening is marked with: the blacklist when that is why, else ineligible. */
+export const exclusionOf = (problems: readonly StandingProblem[]) => (problems.some((x) => x.reason.code === 'blacklisted') ? 'blacklisted' : 'ineligible')
