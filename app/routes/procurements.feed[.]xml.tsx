@@ -8,7 +8,7 @@ import { announcementQuerySchema, searchAnnouncements } from '~/utils/services.s
 const escape = (s: string) => s.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!)
 
 /**
- * An Atom feed of the latest announcements and results, filtered like the list (the same query
+ * An Atom feed of the latest announcements and results (each entry updated when its procurement last changed), filtered like the list (the same query
  * string), in the reader's language.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -18,7 +18,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = translator(locale)
   const { rows } = await searchAnnouncements(db, announcementQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams)))
   const origin = url.origin
-  const updated = rows[0]?.publishedAt ?? new Date(0)
+  // An entry changes with its procurement: a result, a failure, an amendment or a cancellation
+  // moves `updated`, so readers see it again; the feed is as new as its newest entry.
+  const updated = new Date(Math.max(0, ...rows.map((r) => r.updatedAt.getTime())))
   const entries = rows.map((r) => {
     const link = `${origin}/procurements/${r.id}`
     const summary = `${t(`proc.status.${r.status}`)} · ${t(`method.${r.method}`)} · ${t('proc.maxPrice')} ${formatYuan(r.maxPriceFen, locale)} · ${locale === 'en' ? r.ownerEn : r.ownerZh}`
@@ -26,7 +28,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     <id>urn:zjcs:procurement:${r.id}</id>
     <title>${escape(`${r.number ?? ''} ${r.title}`)}</title>
     <link href="${escape(link)}"/>
-    <updated>${(r.publishedAt ?? updated).toISOString()}</updated>
+    <updated>${r.updatedAt.toISOString()}</updated>${r.publishedAt ? `
+    <published>${r.publishedAt.toISOString()}</published>` : ''}
     <summary>${escape(summary)}</summary>
   </entry>`
   })

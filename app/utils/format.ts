@@ -1,4 +1,4 @@
-import type { Locale } from '~/i18n'
+import { translator, type Locale } from '~/i18n'
 
 const TZ = 'Asia/Shanghai'
 
@@ -12,16 +12,19 @@ export function formatYuan(fen: number, locale: Locale): string {
   return `${sign}¥${grouped}.${String(cents).padStart(2, '0')}`
 }
 
+const SHANGHAI_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' })
+const SHANGHAI_TIME = new Intl.DateTimeFormat('en-GB', { timeZone: TZ, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+
+/**
+ * An instant as people read it, saying that it is Beijing time (UTC+8, no daylight saving since
+ * 1991), with the date written as `formatDay` writes it, so each language has one date format
+ * (the words are the dictionaries' `time.beijing`).
+ */
 export function formatDateTime(value: Date | string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', {
-    timeZone: TZ,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  }).format(new Date(value))
+  const instant = new Date(value)
+  const day = formatDay(SHANGHAI_DAY.format(instant), locale)
+  const time = SHANGHAI_TIME.format(instant)
+  return translator(locale)('time.beijing', { day, time })
 }
 
 /** A calendar date ('YYYY-MM-DD', already in Shanghai) in the user's language. */

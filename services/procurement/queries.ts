@@ -58,6 +58,7 @@ export async function searchAnnouncements(db: Db, query: AnnouncementQuery) {
         expectedDays: procurements.expectedDays,
         publishedAt: procurements.publishedAt,
         bidDeadline: procurements.bidDeadline,
+        updatedAt: procurements.updatedAt,
         regionZh: regions.nameZh,
         regionEn: regions.nameEn,
         ownerZh: organizations.nameZh,

@@ -76,9 +76,12 @@ describe('formats', () => {
     expect(formatYuan(-5, 'en')).toBe('-¥0.05')
     expect(() => formatYuan(1.5, 'en')).toThrow(RangeError)
   })
-  it('shows times in Asia/Shanghai', () => {
-    expect(formatDateTime('2026-11-22T16:30:00Z', 'en')).toBe('23/11/2026, 00:30')
-    expect(formatDateTime('2026-11-22T16:30:00Z', 'zh-CN')).toBe('2026/11/23 00:30')
+  it('shows times in Asia/Shanghai, saying so, with the one date format of each language', () => {
+    expect(formatDateTime('2026-11-22T16:30:00Z', 'en')).toBe('23 Nov 2026, 00:30 Beijing time (UTC+8)')
+    expect(formatDateTime('2026-11-22T16:30:00Z', 'zh-CN')).toBe('2026年11月23日 00:30（北京时间）')
+    // Midnight is 00:00, never 24:00; the date part is formatDay's.
+    expect(formatDateTime('2027-02-21T16:00:00Z', 'en')).toBe(`${formatDay('2027-02-22', 'en')}, 00:00 Beijing time (UTC+8)`)
+    expect(formatDateTime(new Date('2027-02-22T09:00:00Z'), 'zh-CN')).toBe(`${formatDay('2027-02-22', 'zh-CN')} 17:00（北京时间）`)
     expect(formatDay('2026-10-08', 'zh-CN')).toBe('2026年10月8日')
     expect(formatDay('2026-10-08', 'en')).toBe('8 Oct 2026')
   })
