@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { getApp } from '~/utils/app.server'
 import { requireSession } from '~/utils/auth.server'
-import { isParty, isPublicAttachment, readFile } from '~/utils/services.server'
+import { isPublicAttachment, mayReadFile, readFile } from '~/utils/services.server'
 
 const EXTENSION: Record<string, string> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' }
 
 /**
- * A stored document, for its own organization, the other party of its procurement and supervisors only, always as a download
+ * A stored document, for those who may see its record (`mayReadFile`), always as a download
  * (never rendered inline, so a crafted file cannot run in our origin). Others get 404, not 403:
  * they learn nothing about which ids exist.
  */
@@ -16,10 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // An announcement's attachments are public once it is published.
   if (!file || !(await isPublicAttachment(db, file))) {
     const session = await requireSession(request)
-    const supervisor = session.org.kind === 'authority' || session.org.kind === 'market_office'
-    // A contract or deliverable is also the other party's to read; a draft's attachment only its owner's.
-    const party = !!file?.procurementId && file.purpose !== 'attachment' && (await isParty(db, file.procurementId, session.org.id))
-    if (!file || (file.orgId !== session.org.id && !supervisor && !party)) throw new Response('Not found', { status: 404 })
+    if (!file || !(await mayReadFile(db, file, { orgId: session.org.id, kind: session.org.kind }))) throw new Response('Not found', { status: 404 })
   }
   return new Response(file.content as unknown as BodyInit, {
     headers: {

@@ -11,7 +11,7 @@ import { useT } from '~/utils/i18n'
 import { title } from '~/utils/meta'
 import { assertSameOrigin, clientIp, readForm } from '~/utils/request.server'
 import { loadRules, updateRules } from '~/utils/services.server'
-import { parseYuan, fenToYuanInput } from '../../services/shared/money'
+import { amountProblem, parseYuan, fenToYuanInput } from '../../services/shared/money'
 import { AVAILABLE_METHODS } from '../../services/procurement/methods'
 
 export const meta: MetaFunction = ({ matches }) => title(matches, 'rules.title')
@@ -24,9 +24,9 @@ const days = (max: 30 | 60) => {
 const formSchema = z.object({
   ...Object.fromEntries(AVAILABLE_METHODS.map((m) => [`min_${m}`, days(30)])),
   threshold: z.string().transform((v, ctx) => {
-    const fen = parseYuan(v)
-    if (fen === null) ctx.addIssue({ code: 'custom', message: 'errors.amount' })
-    return fen ?? 0
+    const problem = amountProblem(v, { allowZero: true })
+    if (problem) ctx.addIssue({ code: 'custom', message: problem })
+    return parseYuan(v) ?? 0
   }),
   amendmentMinDays: days(30),
   standstillDays: days(30),

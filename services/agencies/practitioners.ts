@@ -5,9 +5,10 @@ import { organizations, practitioners, qualificationSpecialties, type OrgId, typ
 import { appendAudit } from '../audit'
 import type { Actor } from '../shared/actor'
 import type { Clock } from '../shared/clock'
-import { DomainError } from '../shared/errors'
+import { DomainError, uniqueAsField } from '../shared/errors'
 import { idNumberProblem, maskIdNumber } from '../shared/id-number'
 import { isoDay, isUuid } from '../shared/schemas'
+import { birthDateOf } from '../shared/id-number'
 
 export const practitionerInputSchema = z.object({
   name: z.string().trim().min(2, 'errors.personName').max(30, 'errors.personName'),
@@ -32,6 +33,8 @@ async function checkInput(tx: Db, actor: Actor, input: PractitionerInput, today:
   const [specialty] = await tx.select({ code: qualificationSpecialties.code }).from(qualificationSpecialties).where(eq(qualificationSpecialties.code, input.specialtyCode))
   if (!specialty) throw new DomainError('errors.choose', 'specialtyCode')
   if (input.validTo < today) throw new DomainError('errors.registrationExpired', 'validTo')
+  // The birth date in the number (digits 7–14) cannot be later than today.
+  if (birthDateOf(input.idNumber) > today) throw new DomainError('errors.idNumber.birthFuture', 'idNumber')
   const [org] = await tx.select({ kind: organizations.kind }).from(organizations).where(eq(organizations.id, actor.orgId))
   if (org?.kind !== 'agency') throw new DomainError('errors.illegalStep')
   // A practitioner registers with one agency only: the same person or certificate elsewhere is refused.
@@ -52,18 +55,21 @@ const audited = (p: { name: string; idNumber: string; specialtyCode: string; cer
   validTo: p.validTo,
 })
 
+/** A person or certificate entered twice at once, by one agency or two: the second is told, as the check would. */
+const PRACTITIONER_UNIQUE = { practitioners_idNumber_unique: ['errors.idNumberTaken', 'idNumber'], practitioners_certificateNo_unique: ['errors.certificateTaken', 'certificateNo'] } as const
+
 export async function addPractitioner(db: Db, clock: Clock, actor: Actor, input: PractitionerInput, today: string) {
-  return db.transaction(async (tx) => {
+  return uniqueAsField(() => db.transaction(async (tx) => {
     await checkInput(tx, actor, input, today)
     const now = clock.now()
     const [row] = await tx.insert(practitioners).values({ ...input, orgId: actor.orgId, createdAt: now, updatedAt: now }).returning()
     await appendAudit(tx, { actor, action: 'practitioner.add', entityType: 'practitioner', entityId: row!.id, after: audited(row!), at: now })
     return row!
-  })
+  }), PRACTITIONER_UNIQUE)
 }
 
 export async function updatePractitioner(db: Db, clock: Clock, actor: Actor, id: PractitionerId, input: PractitionerInput, today: string) {
-  return db.transaction(async (tx) => {
+  return uniqueAsField(() => db.transaction(async (tx) => {
     const [current] = await tx.select().from(practitioners).where(and(eq(practitioners.id, id), eq(practitioners.orgId, actor.orgId))).for('update')
     if (!current) throw new DomainError('errors.notFound')
     await checkInput(tx, actor, input, today, id)
@@ -71,7 +77,7 @@ export async function updatePractitioner(db: Db, clock: Clock, actor: Actor, id:
     const [row] = await tx.update(practitioners).set({ ...input, updatedAt: now }).where(eq(practitioners.id, id)).returning()
     await appendAudit(tx, { actor, action: 'practitioner.update', entityType: 'practitioner', entityId: id, before: audited(current), after: audited(row!), at: now })
     return row!
-  })
+  }), PRACTITIONER_UNIQUE)
 }
 
 export async function removePractitioner(db: Db, clock: Clock, actor: Actor, id: string) {

@@ -6,7 +6,7 @@ import { appendAudit } from '../audit'
 import type { Actor } from '../shared/actor'
 import type { Clock } from '../shared/clock'
 import { DomainError } from '../shared/errors'
-import { parseYuan } from '../shared/money'
+import { amountProblem, parseYuan } from '../shared/money'
 import { isUuid } from '../shared/schemas'
 
 
@@ -42,9 +42,9 @@ export const priceItemSchema = z.object({
   content: z.string().trim().min(2, 'errors.required').max(200, 'errors.tooLong'),
   unit: z.string().trim().min(1, 'errors.required').max(20, 'errors.tooLong'),
   fee: z.string().transform((v, ctx) => {
-    const fen = parseYuan(v)
-    if (fen === null || fen === 0) ctx.addIssue({ code: 'custom', message: 'errors.amount' })
-    return fen ?? 0
+    const problem = amountProblem(v)
+    if (problem) ctx.addIssue({ code: 'custom', message: problem })
+    return parseYuan(v) ?? 0
   }),
   legalBasis: z.string().trim().min(2, 'errors.required').max(200, 'errors.tooLong'),
   // A mobile, a landline, or a government hotline such as 12315 (market regulation) or 12345.

@@ -8,7 +8,8 @@ import { notify } from '../notifications'
 import { submitted } from '../orgs'
 import type { Actor } from '../shared/actor'
 import type { Clock } from '../shared/clock'
-import { DomainError } from '../shared/errors'
+import { DomainError, uniqueAsField } from '../shared/errors'
+import { shanghaiDate } from '../calendar'
 import { qualificationStep } from './qualification-state'
 import { isoDay, isUuid } from '../shared/schemas'
 
@@ -27,7 +28,12 @@ export const qualificationInputSchema = z
 export type QualificationInput = z.infer<typeof qualificationInputSchema>
 
 
-async function checkInput(tx: Db, orgId: OrgId, input: QualificationInput, except?: QualificationId) {
+/** Two agencies racing to enter one certificate: the second is told it is taken. */
+const CERTIFICATE_UNIQUE = { qualifications_certificateNo_unique: ['errors.certificateTaken', 'certificateNo'] } as const
+
+async function checkInput(tx: Db, orgId: OrgId, input: QualificationInput, today: string, except?: QualificationId) {
+  // A certificate whose validity has already ended qualifies for nothing: it is not taken in.
+  if (input.validTo < today) throw new DomainError('errors.validToPast', 'validTo')
   const [specialty] = await tx.select().from(qualificationSpecialties).where(eq(qualificationSpecialties.code, input.specialtyCode))
   if (!specialty) throw new DomainError('errors.choose', 'specialtyCode')
   const clash = await tx
@@ -42,9 +48,9 @@ async function checkInput(tx: Db, orgId: OrgId, input: QualificationInput, excep
 
 /** An agency submits a qualification with its scan; it waits for its authority as `pending`. */
 export async function submitQualification(db: Db, clock: Clock, actor: Actor, input: QualificationInput, scan: Uint8Array) {
-  return db.transaction(async (tx) => {
-    await checkInput(tx, actor.orgId, input)
+  return uniqueAsField(() => db.transaction(async (tx) => {
     const now = clock.now()
+    await checkInput(tx, actor.orgId, input, shanghaiDate(now))
     const scanFileId = await storeScan(tx, { orgId: actor.orgId, userId: actor.userId, bytes: scan, field: 'scan', at: now })
     const [row] = await tx
       .insert(qualifications)
@@ -52,18 +58,18 @@ export async function submitQualification(db: Db, clock: Clock, actor: Actor, in
       .returning()
     await appendAudit(tx, { actor, action: 'qualification.submit', entityType: 'qualification', entityId: row!.id, after: row, at: now })
     return row!
-  })
+  }), CERTIFICATE_UNIQUE)
 }
 
 /** After changes were asked for, a rejection or expiry: corrected data (and perhaps a new scan) go back for review. */
 export async function resubmitQualification(db: Db, clock: Clock, actor: Actor, id: QualificationId, input: QualificationInput, scan: Uint8Array | null) {
-  return db.transaction(async (tx) => {
+  return uniqueAsField(() => db.transaction(async (tx) => {
     // Ownership is part of the query: another agency's id finds nothing.
     const [current] = await tx.select().from(qualifications).where(and(eq(qualifications.id, id), eq(qualifications.orgId, actor.orgId))).for('update')
     if (!current) throw new DomainError('errors.notFound')
     const status = qualificationStep('resubmit', 'agency', current.status)
-    await checkInput(tx, actor.orgId, input, id)
     const now = clock.now()
+    await checkInput(tx, actor.orgId, input, shanghaiDate(now), id)
     const scanFileId = scan && scan.length ? await storeScan(tx, { orgId: actor.orgId, userId: actor.userId, bytes: scan, field: 'scan', at: now }) : current.scanFileId
     const [row] = await tx
       .update(qualifications)
@@ -72,7 +78,7 @@ export async function resubmitQualification(db: Db, clock: Clock, actor: Actor, 
       .returning()
     await appendAudit(tx, { actor, action: 'qualification.resubmit', entityType: 'qualification', entityId: id, before: current, after: row, at: now })
     return row!
-  })
+  }), CERTIFICATE_UNIQUE)
 }
 
 export type ReviewDecision = 'approve' | 'reject' | 'requestChanges'

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client'
 import { organizations, passwords, regions, signInAttempts, users, type OrgId, type UserId } from '../../db/schema'
 import { appendAudit } from '../audit'
 import type { Clock } from '../shared/clock'
-import { DomainError } from '../shared/errors'
+import { DomainError, uniqueAsField } from '../shared/errors'
 import { dummyHash, hashPassword, passwordProblem, verifyPassword } from './password'
 import type { SignInInput, SignUpInput } from './schemas'
 import { createSession, invalidateSessionToken, type SessionPolicy } from './sessions'
@@ -23,7 +23,7 @@ export async function signUp(db: Db, clock: Clock, input: SignUpInput, meta: Req
   const weak = passwordProblem(input.password, input.email)
   if (weak) throw new DomainError(weak, 'password')
   const hash = await hashPassword(input.password)
-  return db.transaction(async (tx) => {
+  return uniqueAsField(() => db.transaction(async (tx) => {
     const [region] = await tx.select({ level: regions.level }).from(regions).where(eq(regions.code, input.regionCode))
     if (!region || region.level < 2) throw new DomainError('errors.region', 'regionCode')
     if ((await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email))).length)
@@ -63,8 +63,11 @@ export async function signUp(db: Db, clock: Clock, input: SignUpInput, meta: Req
       at: now,
     })
     return { user: user!, org: org! }
-  })
+  }), SIGN_UP_UNIQUE)
 }
+
+/** Sign-ups that race on one email or one USCC: the loser is told as the check before would have told it. */
+const SIGN_UP_UNIQUE = { users_email_unique: ['errors.emailTaken', 'email'], organizations_uscc_unique: ['errors.usccTaken', 'uscc'] } as const
 
 /**
  * Checks the credentials and opens a new session (rotating any session the browser held).

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { isValidUscc, normalizeUscc } from '../orgs/uscc'
+import { normalizeUscc, usccProblem } from '../orgs/uscc'
 import { PASSWORD_MAX, passwordProblem } from './password'
 
 /**
@@ -40,7 +40,15 @@ export const signUpSchema = z
   uscc: z
     .string({ error: 'errors.required' })
     .transform(normalizeUscc)
-    .pipe(z.string().min(1, 'errors.required').length(18, 'errors.usccLength').refine(isValidUscc, 'errors.usccCheck')),
+    .pipe(
+      z
+        .string()
+        .min(1, 'errors.required')
+        .superRefine((code, ctx) => {
+          const problem = usccProblem(code)
+          if (problem) ctx.addIssue({ code: 'custom', message: problem })
+        }),
+    ),
   regionCode: z.string({ error: 'errors.required' }).regex(/^\d{6}$/, 'errors.region'),
   contactName: text(40),
   contactPhone: phoneField,

@@ -5,16 +5,16 @@ import { qualificationSpecialties, serviceItems, serviceItemSpecialties, service
 import { appendAudit, type AuditActor } from '../audit'
 import type { Clock } from '../shared/clock'
 import { DomainError } from '../shared/errors'
-import { parseYuan } from '../shared/money'
+import { amountProblem, parseYuan } from '../shared/money'
 
 const fee = z
   .string()
   .trim()
   .transform((v, ctx) => {
     if (!v) return null
-    const fen = parseYuan(v)
-    if (fen === null) ctx.addIssue({ code: 'custom', message: 'errors.amount' })
-    return fen
+    const problem = amountProblem(v, { allowZero: true })
+    if (problem) ctx.addIssue({ code: 'custom', message: problem })
+    return parseYuan(v)
   })
 
 /** The market office's edit of an item's terms (amounts typed in yuan). */

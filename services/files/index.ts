@@ -51,3 +51,4 @@ export async function readFile(db: Db, id: string) {
   const [row] = await db.select().from(files).where(eq(files.id, id))
   return row ?? null
 }
+export * from './access'

@@ -20,6 +20,18 @@ export function normalizeUscc(input: string): string {
   return input.trim().toUpperCase()
 }
 
+/**
+ * Why a code is not a USCC, as the message to show (null when it is one): its length, a character
+ * outside the code set (I, O, S, V and Z are never used; the region part is digits), or its check
+ * character.
+ */
+export function usccProblem(input: string): 'errors.usccLength' | 'errors.usccCharset' | 'errors.usccCheck' | null {
+  const code = normalizeUscc(input)
+  if (code.length !== 18) return 'errors.usccLength'
+  if (!SHAPE.test(code)) return 'errors.usccCharset'
+  return usccCheckChar(code.slice(0, 17)) === code[17] ? null : 'errors.usccCheck'
+}
+
 export function isValidUscc(input: string): boolean {
   const code = normalizeUscc(input)
   if (!SHAPE.test(code)) return false

@@ -242,17 +242,6 @@ export async function afterAwardOf(db: Db, id: ProcurementId) {
   return { contract: contract ?? null, deliveries: history, evaluation: evaluation ?? null }
 }
 
-/** May this organization read this procurement's contract and deliverables? Its two parties only. */
-export async function isParty(db: Db, procurementId: string, orgId: OrgId) {
-  if (!isUuid(procurementId)) return false
-  const [row] = await db
-    .select({ owner: procurements.ownerOrgId, agency: awards.agencyOrgId })
-    .from(procurements)
-    .leftJoin(awards, eq(awards.procurementId, procurements.id))
-    .where(eq(procurements.id, procurementId as ProcurementId))
-  return !!row && (row.owner === orgId || row.agency === orgId)
-}
-
 /** Daily: book the next overdue check (01:30 Shanghai) with a key, as the other daily jobs do. */
 export async function scheduleOverdueCheck(scheduler: Scheduler, clock: Clock, day = shanghaiDate(clock.now())) {
   const runAt = shanghaiInstant(day, '01:30')

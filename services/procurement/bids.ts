@@ -13,7 +13,7 @@ import type { Actor } from '../shared/actor'
 import { canonicalJson } from '../shared/canonical-json'
 import type { Clock } from '../shared/clock'
 import { DomainError } from '../shared/errors'
-import { parseYuan } from '../shared/money'
+import { amountProblem, parseYuan } from '../shared/money'
 import { isUuid } from '../shared/schemas'
 
 /**
@@ -33,11 +33,12 @@ export const MAX_CONSORTIUM_MEMBERS = 3
 
 export const bidInputSchema = z.object({
   price: z.string({ error: 'errors.amount' }).transform((v, ctx) => {
-    const fen = parseYuan(v)
-    if (fen === null || fen <= 0) ctx.addIssue({ code: 'custom', message: 'errors.amount' })
-    return fen ?? 0
+    const problem = amountProblem(v)
+    if (problem) ctx.addIssue({ code: 'custom', message: problem })
+    return parseYuan(v) ?? 0
   }),
-  committedDays: z.coerce.number({ error: 'errors.days' }).int('errors.days').min(1, 'errors.days').max(250, 'errors.days'),
+  // The limit is the procurement's expected days, checked with its number (errors.daysOverExpected).
+  committedDays: z.coerce.number({ error: 'errors.daysPositive' }).int('errors.daysPositive').min(1, 'errors.daysPositive').max(100_000, 'errors.daysPositive'),
   /** made by the bidder's browser; the server makes one when JavaScript is off */
   nonce: z
     .string()

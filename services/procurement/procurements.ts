@@ -24,7 +24,7 @@ import { notify } from '../notifications'
 import type { Actor } from '../shared/actor'
 import type { Clock } from '../shared/clock'
 import { DomainError } from '../shared/errors'
-import { parseYuan } from '../shared/money'
+import { amountProblem, parseYuan } from '../shared/money'
 import { isUuid } from '../shared/schemas'
 import { bidderProblems, insertDirectBid, markBidsForReconfirmation, revealBids, type BidInput } from './bids'
 import { newSecret } from '../selection/draw'
@@ -48,9 +48,9 @@ const yuan = (optional: boolean) =>
         if (!optional) ctx.addIssue({ code: 'custom', message: 'errors.required' })
         return null
       }
-      const fen = parseYuan(v)
-      if (fen === null || fen <= 0) ctx.addIssue({ code: 'custom', message: 'errors.amount' })
-      return fen
+      const problem = amountProblem(v)
+      if (problem) ctx.addIssue({ code: 'custom', message: problem })
+      return parseYuan(v)
     })
 const checkbox = z.preprocess((v) => v === 'on' || v === 'yes' || v === true, z.boolean())
 
@@ -84,7 +84,7 @@ export const procurementInputSchema = z
     practitionersRequired: checkbox,
     fundingSource: z.enum(['public', 'private'], { error: 'errors.choose' }),
     method: z.enum(AVAILABLE_METHODS, { error: 'errors.methodUnavailable' }),
-    announcementDays: z.coerce.number({ error: 'errors.days' }).int('errors.days').min(1, 'errors.days').max(30, 'errors.days'),
+    announcementDays: z.coerce.number({ error: 'errors.announcementDays' }).int('errors.announcementDays').min(1, 'errors.announcementDays').max(30, 'errors.announcementDays'),
     directAgencyUscc: z.string().trim().toUpperCase().optional().default(''),
     directReason: z.string().trim().max(500, 'errors.tooLong').optional().default(''),
     minStep: yuan(true),

@@ -13,10 +13,15 @@ export function idNumberCheckChar(first17: string): string {
 
 export type IdNumberProblem = 'format' | 'birthDate' | 'check'
 
-/** Why the number is not a valid identity number, or null when it is. */
+/** The birth date a well-formed identity number carries, 'YYYY-MM-DD'. */
+export function birthDateOf(value: string): string {
+  return `${value.slice(6, 10)}-${value.slice(10, 12)}-${value.slice(12, 14)}`
+}
+
+/** Why the number is not a valid identity number, or null when it is (a birth date later than today is the caller's check: it needs the clock). */
 export function idNumberProblem(value: string): IdNumberProblem | null {
   if (!/^\d{17}[\dX]$/.test(value)) return 'format'
-  const birth = `${value.slice(6, 10)}-${value.slice(10, 12)}-${value.slice(12, 14)}`
+  const birth = birthDateOf(value)
   const ms = Date.parse(`${birth}T00:00:00Z`)
   if (Number.isNaN(ms) || !new Date(ms).toISOString().startsWith(birth) || birth < '1900-01-01') return 'birthDate'
   if (idNumberCheckChar(value.slice(0, 17)) !== value[17]) return 'check'

@@ -19,3 +19,17 @@ export function fenToYuanInput(fen: number): string {
   const cents = String(fen % 100).padStart(2, '0')
   return cents === '00' ? String(Math.trunc(fen / 100)) : `${Math.trunc(fen / 100)}.${cents}`
 }
+
+export type AmountProblem = 'errors.amount' | 'errors.amountNegative' | 'errors.amountTooLarge' | 'errors.amountZero'
+
+/**
+ * What is wrong with a typed yuan amount, as the message to show (null when nothing is): a sign
+ * is not a format error, nor is an amount past the limit.
+ */
+export function amountProblem(text: string, { allowZero = false } = {}): AmountProblem | null {
+  const fen = parseYuan(text)
+  if (fen !== null) return fen === 0 && !allowZero ? 'errors.amountZero' : null
+  if (/^\s*[-−－]/.test(text)) return 'errors.amountNegative'
+  if (YUAN.test(text)) return 'errors.amountTooLarge'
+  return 'errors.amount'
+}

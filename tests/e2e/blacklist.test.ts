@@ -44,6 +44,10 @@ describe('the blacklist', () => {
     await signIn(owner, DEMO_ACCOUNTS.owner)
     const id = await draftEia(owner, { code: '2026-450802-48-01-071555', project: '贵港市郁江防洪堤三期工程', title: '郁江防洪堤三期工程环境影响报告表编制', max: '45,000', days: '10', method: 'lowest_price', announcementDays: '3' })
     await publishDraft(owner)
+    // The listing ended the agency's session at once: its next page asks it to sign in again.
+    await visit(agency, '/agency')
+    expect(new URL(agency.url()).pathname).toBe('/login')
+    await signIn(agency, 'agency50@example.com')
     await visit(agency, '/agency')
     expect(await agency.locator('.inbox li').first().textContent()).toContain('本机构已被列入失信名单（贵中介信〔2026〕21号）')
     await visit(agency, `/agency/bids/${id}`)

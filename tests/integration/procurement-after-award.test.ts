@@ -1,9 +1,10 @@
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../db/client'
-import { auditLog, creditEvents, notifications, organizations, procurements, users, type OrgId, type User } from '../../db/schema'
+import { auditLog, creditEvents, files, notifications, organizations, procurements, users, type OrgId, type User } from '../../db/schema'
 import { directoryQuerySchema, searchAgencies } from '../../services/agencies'
 import { verifyChain } from '../../services/audit'
+import { mayReadFile } from '../../services/files'
 import { JobQueue } from '../../services/jobs'
 import {
   afterAwardOf,
@@ -18,7 +19,6 @@ import {
   evaluate,
   evaluationSchema,
   flagOverdue,
-  isParty,
   procurementHandlers,
   procurementInputSchema,
   publishProcurement,
@@ -82,9 +82,11 @@ describe('from award to evaluation', () => {
     const p = await confirmContract(database.db, clock, queue, as(agency), id)
     expect(p.status).toBe('in_service')
     const { contract } = await afterAwardOf(database.db, id as never)
-    expect(await isParty(database.db, id, owner.orgId)).toBe(true)
-    expect(await isParty(database.db, id, agency.orgId)).toBe(true)
-    expect(await isParty(database.db, id, stranger.orgId)).toBe(false)
+    // Its file is the two parties' to read, and a stranger's not (services/files/access.ts).
+    const [file] = await database.db.select().from(files).where(eq(files.id, contract!.fileId))
+    expect(await mayReadFile(database.db, file!, { orgId: owner.orgId, kind: 'owner' })).toBe(true)
+    expect(await mayReadFile(database.db, file!, { orgId: agency.orgId, kind: 'agency' })).toBe(true)
+    expect(await mayReadFile(database.db, file!, { orgId: stranger.orgId, kind: 'agency' })).toBe(false)
     expect(contract!.confirmedAt).not.toBeNull()
   })
 

@@ -11,7 +11,7 @@ import type { Scheduler } from '../../procurement/transition'
 import type { Actor } from '../../shared/actor'
 import type { Clock } from '../../shared/clock'
 import { DomainError } from '../../shared/errors'
-import { parseYuan } from '../../shared/money'
+import { amountProblem, parseYuan } from '../../shared/money'
 import { isUuid } from '../../shared/schemas'
 import { rankWithTies } from '../methods/tiebreak'
 import { candidatesOf, drawContextOf, recordRanking } from '../select'
@@ -28,9 +28,9 @@ export const ROUNDS = 3
 
 export const auctionBidSchema = z.object({
   price: z.string({ error: 'errors.amount' }).transform((v, ctx) => {
-    const fen = parseYuan(v)
-    if (fen === null || fen <= 0) ctx.addIssue({ code: 'custom', message: 'errors.amount' })
-    return fen ?? 0
+    const problem = amountProblem(v)
+    if (problem) ctx.addIssue({ code: 'custom', message: problem })
+    return parseYuan(v) ?? 0
   }),
   /** a repeated submission with the same key gets the first answer */
   idempotencyKey: z.string().trim().min(8, 'errors.illegalStep').max(80, 'errors.illegalStep'),
