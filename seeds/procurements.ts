@@ -27,6 +27,7 @@ import {
   saveDraft,
   submitBid,
   listOnBlacklist,
+  requestDirectApproval,
 } from '../services/procurement'
 import { blacklistSchema, liftSanction } from '../services/credit'
 import { auctionBidSchema, auctionBoard, declineAward, declineSchema, finishAuctionIfDue, placeAuctionBid } from '../services/selection'
@@ -279,5 +280,16 @@ export async function seedProcurements(db: Db, clock: Clock, r: Rng) {
     await listOnBlacklist(db, at(30), queue, as(office), blacklistSchema.parse({ uscc: listed.uscc, decisionNo: '贵中介信〔2026〕7号', reason: '在报价中提供虚假业绩材料，经核查属实', startsOn: shanghaiDate(at(30).now()), endsOn: end }))
     const old = await listOnBlacklist(db, at(60), queue, as(office), blacklistSchema.parse({ uscc: lifted.uscc, decisionNo: '贵中介信〔2026〕3号', reason: '中选后无正当理由拒不签订合同', startsOn: shanghaiDate(at(60).now()), endsOn: '' }))
     await liftSanction(db, at(20), as(office), old.id, '行政复议决定撤销原处理决定')
+  }
+
+  // An exception waiting for the office (/office/approvals): the demo owner's direct commission above the limit.
+  {
+    const need = NEEDS[2]!
+    const [agency] = await eligibleFor(need.item)
+    if (agency) {
+      const uscc = (await db.select({ uscc: organizations.uscc }).from(organizations).where(eq(organizations.id, agency.user.orgId)))[0]!.uscc
+      const draft = await saveDraft(db, at(1), as(demoOwner), form(need, { title: `${need.title}（应急抢险，直接委托）`, method: 'direct', directAgencyUscc: uscc, directReason: '防汛应急抢险工程，须立即开展勘察，无法组织竞争性选取', announcementDays: '1' }))
+      await requestDirectApproval(db, at(1), as(demoOwner), draft.id)
+    }
   }
 }

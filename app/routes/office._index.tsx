@@ -58,7 +58,7 @@ export default function OfficeHome() {
             ))}
           </ul>
           <p>
-            <Link to="/office/audit">{t('nav.audit')}</Link> · <Link to="/office/jobs">{t('nav.jobs')}</Link> · <Link to="/office/outbox">{t('nav.outbox')}</Link> · <Link to="/office/rules">{t('rules.title')}</Link>
+            <Link to="/office/audit">{t('nav.audit')}</Link> · <Link to="/office/jobs">{t('nav.jobs')}</Link> · <Link to="/office/outbox">{t('nav.outbox')}</Link> · <Link to="/office/rules">{t('rules.title')}</Link> · <Link to="/office/approvals">{t('approvals.title')}</Link>
           </p>
         </section>
       </div>

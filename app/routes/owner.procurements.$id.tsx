@@ -7,6 +7,7 @@ import { AfterAward } from '~/components/after-award'
 import { OwnerAfterAwardForms } from '~/components/owner-after-award-forms'
 import { Announcement, StatusBadge } from '~/components/announcement'
 import { StandingReasons } from '~/components/standing-reasons'
+import { DirectApprovalPanel } from '~/components/direct-approval'
 import { Clarifications } from '~/components/clarifications'
 import { ExplanationDecision } from '~/components/selection-forms'
 import { AmendMethodFields, RequirementFields } from '~/components/procurement-form'
@@ -50,6 +51,11 @@ import {
   ownerProcurement,
   publishProcurement,
   attachmentsOf,
+  approvedAsItStands,
+  directApprovalOf,
+  loadRules,
+  needsDirectApproval,
+  requestDirectApproval,
 } from '~/utils/services.server'
 
 export const meta: MetaFunction = ({ matches }) => title(matches, 'own.detailTitle')
@@ -65,7 +71,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const bids = p.openedAt ? await openedBids(db, p.id) : []
   const [qa, questions] = [await publicClarifications(db, p.id), await openQuestions(db, session.org.id, p.id)]
   const raised = await objectionsOf(db, p.id, { orgId: session.org.id, owner: true })
+  const rules = await loadRules(db)
+  const approval = p.status === 'draft' && needsDirectApproval(p, rules) ? await directApprovalOf(db, p.id) : null
   return {
+    directApproval:
+      p.status === 'draft' && needsDirectApproval(p, rules)
+        ? {
+            thresholdFen: rules.directThresholdFen,
+            latest: approval ? { decision: approval.decision, requestedAt: approval.requestedAt.toISOString(), decidedAt: approval.decidedAt?.toISOString() ?? null, decisionReason: approval.decisionReason } : null,
+            stands: await approvedAsItStands(db, p),
+          }
+        : null,
     selection: await loadSelection(db, p.id, { kind: 'owner' }),
     objections: raised.map((o) => ({ id: o.id, text: o.text, agencyZh: o.agencyZh, agencyEn: o.agencyEn, raisedAt: o.raisedAt.toISOString(), response: o.response })),
     qa: qa.map((c) => ({ id: c.id, question: c.question, answer: c.answer, answeredAt: c.answeredAt?.toISOString() ?? null })),
@@ -137,6 +153,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const next = await reannounce(db, clock, actor, id)
       return redirect(`/owner/procurements/${next.id}?saved=draft`)
     } else if (intent === 'publish') await publishProcurement(db, clock, queue, actor, id)
+    else if (intent === 'askDirectApproval') await requestDirectApproval(db, clock, actor, id)
     else if (intent === 'cancel') {
       await cancelProcurement(db, clock, actor, id, values.reason ?? '')
       // A live auction's boards hear at once that it stopped.
@@ -159,7 +176,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function OwnerProcurement() {
-  const { announcement, specialties, actions, bidCount, bids, afterAward, now, qa, questions, objections, selection } = useLoaderData<typeof loader>()
+  const { announcement, specialties, actions, bidCount, bids, afterAward, now, qa, questions, objections, selection, directApproval } = useLoaderData<typeof loader>()
   const data = useActionData<ActionData>()
   const busy = useNavigation().state === 'submitting'
   const [search] = useSearchParams()
@@ -194,6 +211,7 @@ export default function OwnerProcurement() {
       ) : null}
       {data?.formError && data.formError !== 'errors.form' ? <FormError error={data.formError} /> : null}
 
+      {directApproval ? <DirectApprovalPanel view={directApproval} busy={busy} /> : null}
       {p.status === 'draft' ? (
         <section className="card" aria-labelledby="draft-title">
           <h2 id="draft-title">{t('own.preview')}</h2>

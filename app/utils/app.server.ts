@@ -1,4 +1,6 @@
+import path from 'node:path'
 import { migrate, openDatabase, pgPool, type Database, type Db } from '../../db/client'
+import { loadSigner, publishAnchor, type AnchorSigner } from '../../services/audit'
 import { seedDemo } from '../../seeds/demo'
 import { installReferenceData } from '../../seeds/reference'
 import { ConfigError, loadConfig, type Config } from '../../services/config'
@@ -24,6 +26,8 @@ export interface App {
   broadcaster: Broadcaster
   /** at most one auction bid attempt per second per bidder */
   auctionLimiter: AttemptLimiter
+  /** signs the audit chain's published heads (its public key is on /audit/anchors) */
+  anchorSigner: AnchorSigner
 }
 
 /**
@@ -54,9 +58,11 @@ async function boot(): Promise<App> {
     const { created } = await seedDemo(db, clock)
     if (created) console.log('[boot] demo data created')
   }
+  const anchorSigner = loadSigner(config.AUDIT_KEY_FILE ?? path.join(config.DATA_DIR, 'audit-anchor-key.pem'))
   const broadcaster: Broadcaster = database.kind === 'postgres' ? await new PgBroadcaster(pgPool(database)).start() : new MemoryBroadcaster()
-  const queue = new JobQueue(db, clock, { ...maintenanceHandlers, ...agencyHandlers, ...procurementHandlers, ...auctionBoardHandlers(broadcaster), ...outboxHandlers(config.PUBLIC_URL) })
+  const queue = new JobQueue(db, clock, { ...maintenanceHandlers, ...agencyHandlers, ...procurementHandlers, ...auctionBoardHandlers(broadcaster), ...outboxHandlers(config.PUBLIC_URL), ...anchorHandlers(anchorSigner) })
   await scheduleOutbox(queue, clock)
+  await scheduleAnchor(queue, clock)
   await scheduleNightlyPurge(queue, clock)
   await scheduleQualificationExpiry(queue, clock)
   await scheduleOverdueCheck(queue, clock)
@@ -79,7 +85,7 @@ async function boot(): Promise<App> {
   }
   process.once('SIGTERM', () => void shutdown('SIGTERM'))
   process.once('SIGINT', () => void shutdown('SIGINT'))
-  return { config, database, db, clock, testClock, queue, broadcaster, auctionLimiter: new AttemptLimiter() }
+  return { config, database, db, clock, testClock, queue, broadcaster, auctionLimiter: new AttemptLimiter(), anchorSigner }
 }
 
 /** An auction's end is news for its live boards: the finish job tells them once the result is written. */
@@ -106,6 +112,23 @@ function outboxHandlers(publicUrl: string): Record<string, JobHandler> {
     'email.outbox': async (_payload, { db, clock, queue }) => {
       await renderOutbox(db, clock, render)
       await scheduleOutbox(queue, clock)
+    },
+  }
+}
+
+/** On the hour, every hour, the chain's head is signed and published (if it moved); each run books the next hour. */
+const ANCHOR_EVERY_MS = 3_600_000
+
+async function scheduleAnchor(queue: Queue, clock: Clock) {
+  const slot = Math.ceil((clock.now().getTime() + 1) / ANCHOR_EVERY_MS) * ANCHOR_EVERY_MS
+  await queue.enqueue({ name: 'audit.anchor', runAt: new Date(slot), key: `audit.anchor:${new Date(slot).toISOString()}` })
+}
+
+function anchorHandlers(signer: AnchorSigner): Record<string, JobHandler> {
+  return {
+    'audit.anchor': async (_payload, { db, clock, queue }) => {
+      await publishAnchor(db, clock.now(), signer)
+      await scheduleAnchor(queue, clock)
     },
   }
 }

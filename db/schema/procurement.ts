@@ -328,3 +328,31 @@ export const objections = pgTable(
   },
   (t) => [index().on(t.procurementId)],
 )
+
+export const directApprovalDecision = pgEnum('direct_approval_decision', ['approved', 'rejected'])
+
+/**
+ * A direct commission above the marketplace's limit is an exception: the market office approves
+ * it, with its reason, before it may be published (local rules on 直接委托 above the limit). The
+ * request records what is approved (the max price and the named agency as they stood); a draft
+ * changed after the approval needs a new one. Never deleted.
+ */
+export const directApprovals = pgTable(
+  'direct_approvals',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    procurementId: uuid().notNull().references(() => procurements.id).$type<ProcurementId>(),
+    maxPriceFen: bigint({ mode: 'number' }).notNull(),
+    directAgencyId: uuid().notNull().references(() => organizations.id).$type<OrgId>(),
+    /** the owner's reason for commissioning directly, as it was when asked */
+    reason: text().notNull(),
+    requestedBy: uuid().notNull().$type<UserId>(),
+    requestedAt: tstz().notNull(),
+    decision: directApprovalDecision(),
+    decidedBy: uuid().$type<UserId>(),
+    decidedAt: tstz(),
+    decisionReason: text(),
+  },
+  (t) => [index().on(t.procurementId), uniqueIndex('direct_approvals_one_open').on(t.procurementId).where(sql`${t.decision} is null`)],
+)
+export type DirectApproval = typeof directApprovals.$inferSelect

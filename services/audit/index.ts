@@ -104,3 +104,4 @@ export async function recentAudit(db: Db, limit = 50, beforeId?: number) {
     .limit(limit)
   return rows
 }
+export * from './anchors'

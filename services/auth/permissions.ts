@@ -24,6 +24,8 @@ export const PERMISSIONS = [
   'read:statistics:any',
   /** 失信名单: list an agency, lift a listing */
   'update:sanction:any',
+  /** a direct commission above the limit: approve or refuse the exception */
+  'approve:direct:any',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -40,6 +42,7 @@ const BY_KIND: Record<OrgKind, readonly Permission[]> = {
     'read:jobs:any',
     'read:statistics:any',
     'update:sanction:any',
+    'approve:direct:any',
   ],
 }
 const ADMIN_ONLY: readonly Permission[] = ['update:organization:own', 'manage:members:own']

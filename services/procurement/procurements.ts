@@ -34,6 +34,7 @@ import { AVAILABLE_METHODS } from './methods'
 import { procurementStep } from './lifecycle'
 import { deadlineFrom, transition, type Scheduler } from './transition'
 import { projectCodeProblem, projectCodeRegion } from './project-code'
+import { approvedAsItStands, needsDirectApproval } from './direct-approval'
 import { loadRules, minAnnouncementDays, type MarketRules } from './rules'
 
 export type { Scheduler } from './transition'
@@ -193,6 +194,8 @@ export async function publishProcurement(db: Db, clock: Clock, scheduler: Schedu
     if (p.announcementDays < minAnnouncementDays(rules, p.method)) throw new DomainError('errors.announcementTooShort', 'announcementDays', { min: minAnnouncementDays(rules, p.method) })
     const now = clock.now()
     const today = shanghaiDate(now)
+    // Above the limit a direct commission is an exception the market office approved, as the draft stands.
+    if (needsDirectApproval(p, rules) && !(await approvedAsItStands(tx, p))) throw new DomainError('errors.directApprovalRequired')
     // The named agency must be able to take the work today, or the commission is pointless.
     if (p.method === 'direct') {
       const problems = await bidderProblems(tx, p, p.directAgencyId!, today)

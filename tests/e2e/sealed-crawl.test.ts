@@ -104,7 +104,7 @@ describe('sealed bids, from the outside', () => {
       '/', '/home', '/login', '/signup', '/healthz', '/no-such-page', '/procurements', `/procurements?q=${encodeURIComponent('西江大桥')}`, `/procurements/${id}`, '/procurements/feed.xml',
       `/procurements/${id}/auction`, `/procurements/${auctionId}/auction`, `/procurements/${auctionId}/auction/stream`, '/agencies', '/catalog', '/calendar', '/draws/algorithm', '/blacklist',
       '/owner', '/owner/procurements', '/owner/procurements/new', `/owner/procurements/${id}`, `/owner/procurements/${id}/edit`, '/agency', '/agency/bids', `/agency/bids/${id}`,
-      '/agency/admission', '/agency/practitioners', '/agency/services', '/profile', '/authority', '/office', '/office/audit', '/office/jobs', '/office/outbox', '/office/rules', '/office/blacklist',
+      '/agency/admission', '/agency/practitioners', '/agency/services', '/profile', '/authority', '/office', '/office/audit', '/office/jobs', '/office/outbox', '/office/rules', '/office/blacklist', '/office/approvals',
     ]
     // Whatever other journeys left due runs first (the outbox job renders its emails), so that
     // between the two crawls only the bids change what the site holds.

@@ -63,6 +63,7 @@ describe('offerings and price lists', () => {
 
   it('gives field errors for a zero or malformed fee and a bad phone', () => {
     const bad = priceItemSchema.safeParse({ itemId: '00000000-0000-4000-8000-000000000000', content: '编制', unit: '项', fee: '0', legalBasis: '市场调节价', complaintPhone: '110' })
-    expect(Object.fromEntries(bad.error!.issues.map((i) => [i.path[0], i.message]))).toEqual({ fee: 'errors.amount', complaintPhone: 'errors.complaintPhone' })
+    expect(Object.fromEntries(bad.error!.issues.map((i) => [i.path[0], i.message]))).toEqual({ fee: 'errors.amountZero', complaintPhone: 'errors.complaintPhone' })
+    expect(priceItemSchema.safeParse({ itemId: '00000000-0000-4000-8000-000000000000', content: '编制', unit: '项', fee: '12.345', legalBasis: '市场调节价', complaintPhone: '12315' }).error!.issues.map((i) => i.message)).toEqual(['errors.amount'])
   })
 })

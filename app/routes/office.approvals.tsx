@@ -1,0 +1,108 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { DateTime } from '~/components/date-time'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { DefinitionList, FormError, TextArea } from '~/components/field'
+import type { MessageKey } from '~/i18n'
+import { getApp } from '~/utils/app.server'
+import { requirePermission } from '~/utils/auth.server'
+import { formatYuan } from '~/utils/format'
+import { fieldErrors, formValues, type FieldErrors } from '~/utils/forms'
+import { useLocale, useT } from '~/utils/i18n'
+import { title } from '~/utils/meta'
+import { assertSameOrigin, clientIp, readForm } from '~/utils/request.server'
+import { decideDirectApproval, directDecisionSchema, DomainError, openDirectApprovals } from '~/utils/services.server'
+
+/** The market office decides on direct commissions above the limit, each with its reason. */
+export const meta: MetaFunction = ({ matches }) => title(matches, 'approvals.title')
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, 'approve:direct:any')
+  const { db } = await getApp()
+  const open = await openDirectApprovals(db)
+  return {
+    open: open.map((r) => ({
+      id: r.approval.id, procurementId: r.approval.procurementId, title: r.title, projectName: r.projectName, maxPriceFen: r.approval.maxPriceFen, reason: r.approval.reason,
+      requestedAt: r.approval.requestedAt.toISOString(), agencyZh: r.agencyZh, agencyEn: r.agencyEn, agencyUscc: r.agencyUscc,
+    })),
+  }
+}
+
+type ActionData = { errors: FieldErrors; values: Record<string, string>; formError?: MessageKey; decided?: boolean }
+
+export async function action({ request }: ActionFunctionArgs) {
+  assertSameOrigin(request)
+  const session = await requirePermission(request, 'approve:direct:any')
+  const { db, clock } = await getApp()
+  const values = formValues(await readForm(request))
+  const fail = (errors: FieldErrors, formError: MessageKey = 'errors.form') => Response.json({ errors, values, formError } satisfies ActionData, { status: 400 })
+  const parsed = directDecisionSchema.safeParse(values)
+  if (!parsed.success) return fail(fieldErrors(parsed.error))
+  try {
+    await decideDirectApproval(db, clock, { userId: session.user.id, orgId: session.org.id, ip: clientIp(request) }, parsed.data)
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error
+    return fail(error.field ? { [error.field]: error.code as MessageKey } : {}, error.field ? 'errors.form' : (error.code as MessageKey))
+  }
+  return { errors: {}, values: {}, decided: true } satisfies ActionData
+}
+
+export default function OfficeApprovals() {
+  const { open } = useLoaderData<typeof loader>()
+  const data = useActionData<ActionData>()
+  const busy = useNavigation().state === 'submitting'
+  const t = useT()
+  const locale = useLocale()
+  const en = locale === 'en'
+  return (
+    <div className="page">
+      <h1>{t('approvals.title')}</h1>
+      <p className="lead">{t('approvals.intro')}</p>
+      {data?.decided ? (
+        <p className="alert ok" role="status">
+          {t('approvals.saved')}
+        </p>
+      ) : null}
+      {open.length === 0 ? <p className="muted">{t('approvals.none')}</p> : null}
+      {open.map((a) => {
+        const failed = data?.formError && data.values.id === a.id ? data : null
+        return (
+          <section key={a.id} className="card" aria-labelledby={`approval-${a.id}`}>
+            <h2 id={`approval-${a.id}`}>
+              <Link to={`/procurements/${a.procurementId}`}>{a.title}</Link>
+            </h2>
+            <DefinitionList
+              items={[
+                [t('proc.projectName'), a.projectName],
+                [t('proc.directAgency'), `${en ? a.agencyEn : a.agencyZh} (${a.agencyUscc})`],
+                [t('proc.maxPrice'), formatYuan(a.maxPriceFen, locale)],
+                [t('proc.directReason'), a.reason],
+                [t('approvals.requestedAt'), <DateTime key="r" at={a.requestedAt} />],
+              ]}
+            />
+            <FormError error={failed?.formError} />
+            <Form method="post" className="form" noValidate>
+              <input type="hidden" name="id" value={a.id} />
+              <fieldset className={failed?.errors.decision ? 'field has-error' : 'field'}>
+                <legend>{t('approvals.decide')}</legend>
+                <label className="check">
+                  <input type="radio" name="decision" value="approved" defaultChecked={failed?.values.decision === 'approved'} /> {t('approvals.approve')}
+                </label>
+                <label className="check">
+                  <input type="radio" name="decision" value="rejected" defaultChecked={failed?.values.decision === 'rejected'} /> {t('approvals.reject')}
+                </label>
+                {failed?.errors.decision ? <p className="error">{t(failed.errors.decision)}</p> : null}
+              </fieldset>
+              <TextArea label="approvals.decisionReason" name="reason" required maxLength={1000} rows={3} defaultValue={failed?.values.reason} error={failed?.errors.reason} />
+              <button type="submit" className="button" disabled={busy}>
+                {t('approvals.submit')}
+              </button>
+            </Form>
+          </section>
+        )
+      })}
+    </div>
+  )
+}
+
+export const ErrorBoundary = GeneralErrorBoundary
