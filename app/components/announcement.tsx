@@ -7,6 +7,8 @@ import { useLocale, useT } from '~/utils/i18n'
 import type { MessageKey } from '~/i18n'
 
 export interface AnnouncementData {
+  /** which dates were counted across a provisional year (they may still move later) */
+  provisional: { deadline: boolean; standstill: boolean }
   p: {
     id: string
     number: string | null
@@ -103,7 +105,7 @@ export function Announcement({ data, specialtyNames, selection }: { data: Announ
             items={[
               [t('proc.method'), t(`method.${p.method}` as MessageKey)],
               [t('proc.decidedAt'), <DateTime key="d" at={data.award.award.decidedAt} />],
-              [t('proc.standstillEnds'), <DateTime key="s" at={data.award.award.standstillEndsAt} />],
+              [t('proc.standstillEnds'), <DateTime key="s" at={data.award.award.standstillEndsAt} provisional={data.provisional.standstill} />],
             ]}
           />
         </section>
@@ -153,7 +155,7 @@ export function Announcement({ data, specialtyNames, selection }: { data: Announ
             ...(data.directAgency ? ([[t('proc.directAgency'), `${en ? data.directAgency.nameEn : data.directAgency.nameZh} (${data.directAgency.uscc})`]] as Array<[string, string]>) : []),
             ...(p.directReason ? ([[t('proc.directReason'), p.directReason]] as Array<[string, string]>) : []),
             [t('proc.publishedAt'), p.publishedAt ? <DateTime key="p" at={p.publishedAt} /> : '—'],
-            [t('proc.deadline'), p.bidDeadline ? <DateTime key="b" at={p.bidDeadline} /> : t('proc.deadlineAfterPublish', { n: p.announcementDays })],
+            [t('proc.deadline'), p.bidDeadline ? <DateTime key="b" at={p.bidDeadline} provisional={data.provisional.deadline} /> : t('proc.deadlineAfterPublish', { n: p.announcementDays })],
             [t('proc.contact'), `${p.contactName} · ${p.contactPhone}`],
             ...(p.drawCommitment
               ? ([[t('proc.drawCommitment'), <span key="dc"><code className="hash commitment">{p.drawCommitment}</code> <Link to="/draws/algorithm">{t('proc.drawHow')}</Link></span>]] as Array<[string, React.ReactNode]>)
@@ -172,6 +174,7 @@ export function Announcement({ data, specialtyNames, selection }: { data: Announ
             </ul>
           </div>
         ) : null}
+        {data.provisional.deadline || data.provisional.standstill ? <p className="hint">{t('proc.provisionalNote')}</p> : null}
         {p.termsVersion > 1 ? <p className="hint">{t('proc.amended', { v: p.termsVersion })}</p> : null}
         {p.description ? <p className="description">{p.description}</p> : null}
       </section>

@@ -51,6 +51,7 @@ import {
   respondToConsortium,
   MAX_CONSORTIUM_MEMBERS,
   barredFromBidding,
+  loadCalendar,
 } from '~/utils/services.server'
 import { fenToYuanInput } from '../../services/shared/money'
 
@@ -93,7 +94,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     asked: asked.map((q) => ({ id: q.id, question: q.question, answered: q.answer !== null })),
     winner,
     afterAward: winner ? await loadAfterAward(db, p.id) : null,
-    announcement: { ...serializeAnnouncement(found), attachments: await attachmentsOf(db, found.p.id) },
+    announcement: { ...serializeAnnouncement(found, await loadCalendar(db)), attachments: await attachmentsOf(db, found.p.id) },
     specialties: await specialtyNames(db),
     open: p.status === 'published' && clock.now() < p.bidDeadline!,
     problems,

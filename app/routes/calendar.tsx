@@ -10,7 +10,7 @@ import { formatDay } from '~/utils/format'
 import { fieldErrors, type FieldErrors } from '~/utils/forms'
 import { useCan, useLocale, useT } from '~/utils/i18n'
 import { assertSameOrigin, badRequest, clientIp, readForm, withStatus } from '~/utils/request.server'
-import { addWorkingDays, calendarYears, confirmProvisionalYear, listCalendarDays, loadCalendar, setCalendarDay, shanghaiDate, workingDaysBetween } from '~/utils/services.server'
+import { addWorkingDays, calendarYears, confirmProvisionalYear, enterCalendarDay, loadCalendar, shanghaiDate, spansProvisional, workingDaysBetween, yearDays } from '~/utils/services.server'
 import { weekday } from '../../services/calendar/working-days'
 import { isoDay } from '../../services/shared/schemas'
 
@@ -39,17 +39,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const asked = yearSchema.safeParse(query.get('year') || today.slice(0, 4))
   if (!asked.success) throw badRequest('errors.badQuery')
   const year = asked.data
-  const years = await calendarYears(db)
-  const [days, calendar] = await Promise.all([listCalendarDays(db, year), loadCalendar(db)])
+  const [held, days, calendar] = [await calendarYears(db), await yearDays(db, year), await loadCalendar(db)]
+  // The years held, and this year and the next two whether held or computed: each official or provisional.
+  const thisYear = Number(today.slice(0, 4))
+  const years = [...new Set([...held.map((y) => y.year), thisYear, thisYear + 1, thisYear + 2, year])].sort((a, b) => a - b).map((y) => ({ year: y, provisional: calendar.provisionalYears.has(y) }))
   const params = Object.fromEntries(query)
-  let added: { from: string; n: number; to: string; weekday: number } | null = null
+  let added: { from: string; n: number; to: string; weekday: number; provisional: boolean } | null = null
   let between: { start: string; end: string; n: number } | null = null
   let errors: FieldErrors = {}
   if ('from' in params) {
     const parsed = addSchema.safeParse(params)
     if (parsed.success) {
       const to = addWorkingDays(calendar, parsed.data.from, parsed.data.n)
-      added = { ...parsed.data, to, weekday: weekday(to) }
+      added = { ...parsed.data, to, weekday: weekday(to), provisional: spansProvisional(calendar, parsed.data.from, to) }
     } else errors = fieldErrors(parsed.error)
   }
   if ('start' in params) {
@@ -58,7 +60,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     else errors = { ...errors, ...fieldErrors(parsed.error) }
   }
   // A count that could not be made is the asker's mistake: the page says which field, with a 400.
-  return withStatus({ today, year, years, days, added, between, errors, params }, Object.keys(errors).length ? 400 : 200)
+  return withStatus({ today, year, years, days, provisional: calendar.provisionalYears.has(year), nextProvisional: calendar.provisionalYears.has(thisYear + 1) ? thisYear + 1 : null, added, between, errors, params }, Object.keys(errors).length ? 400 : 200)
 }
 
 type ActionData = { errors: FieldErrors; saved?: string; confirmed?: { year: number; n: number } }
@@ -66,7 +68,7 @@ type ActionData = { errors: FieldErrors; saved?: string; confirmed?: { year: num
 export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request)
   const session = await requirePermission(request, 'update:calendar:any')
-  const { db, clock } = await getApp()
+  const { db, clock, queue } = await getApp()
   const form = Object.fromEntries(await readForm(request))
   const actor = { userId: session.user.id, orgId: session.org.id, ip: clientIp(request) }
   if (form.intent === 'confirmYear') {
@@ -78,18 +80,17 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = setDaySchema.safeParse(form)
   if (!parsed.success) return Response.json({ errors: fieldErrors(parsed.error) } satisfies ActionData, { status: 400 })
   const { kind, nameZh, nameEn } = parsed.data
-  await setCalendarDay(db, clock, actor, { day: parsed.data.day, kind, nameZh, nameEn: nameEn || nameZh })
+  await enterCalendarDay(db, clock, queue, actor, { day: parsed.data.day, kind, nameZh, nameEn: nameEn || nameZh })
   return { errors: {}, saved: parsed.data.day } satisfies ActionData
 }
 
 export default function CalendarPage() {
-  const { today, year, years, days, added, between, errors, params } = useLoaderData<typeof loader>()
+  const { today, year, years, days, provisional, nextProvisional, added, between, errors, params } = useLoaderData<typeof loader>()
   const result = useActionData<ActionData>()
   const t = useT()
   const locale = useLocale()
   const en = locale === 'en'
   const canEdit = useCan('update:calendar:any')
-  const provisional = days.some((d) => d.source === 'provisional')
   const e = { ...errors, ...result?.errors } as FieldErrors
   return (
     <div className="page">
@@ -107,6 +108,7 @@ export default function CalendarPage() {
           {added ? (
             <p className="result" role="status">
               {t('calendar.result', { from: formatDay(added.from, locale), n: added.n, to: formatDay(added.to, locale), weekday: t(`weekday.${added.weekday as 0}`) })}
+              {added.provisional ? <> <span className="badge warn">{t('calendar.provisionalShort')}</span></> : null}
             </p>
           ) : null}
           <h3>{t('calendar.between')}</h3>
@@ -129,7 +131,7 @@ export default function CalendarPage() {
           <nav aria-label={t('calendar.year')} className="tabs">
             {years.map((y) => (
               <Link key={y.year} to={`?year=${y.year}`} aria-current={y.year === year ? 'page' : undefined}>
-                {y.year}
+                {y.year} <span className={`badge ${y.provisional ? 'warn' : 'ok'}`}>{t(y.provisional ? 'calendar.provisionalYear' : 'calendar.official')}</span>
               </Link>
             ))}
           </nav>
@@ -166,6 +168,7 @@ export default function CalendarPage() {
       </div>
       {canEdit ? (
         <section className="card" aria-labelledby="edit-title">
+          {nextProvisional ? <p className="alert warn" role="status">{t('calendar.enterNotice', { year: nextProvisional })}</p> : null}
           <h2 id="edit-title">{t('calendar.edit')}</h2>
           <p>{t('calendar.editIntro')}</p>
           {result?.saved ? <p className="alert ok" role="status">{t('calendar.saved', { day: formatDay(result.saved, locale) })}</p> : null}

@@ -56,6 +56,7 @@ import {
   loadRules,
   needsDirectApproval,
   requestDirectApproval,
+  loadCalendar,
 } from '~/utils/services.server'
 
 export const meta: MetaFunction = ({ matches }) => title(matches, 'own.detailTitle')
@@ -88,7 +89,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     questions: questions.map((q) => ({ id: q.id, question: q.question, askedAt: q.askedAt.toISOString() })),
     afterAward: await loadAfterAward(db, p.id),
     now: clock.now().toISOString(),
-    announcement: { ...serializeAnnouncement(found), attachments: await attachmentsOf(db, found.p.id) },
+    announcement: { ...serializeAnnouncement(found, await loadCalendar(db)), attachments: await attachmentsOf(db, found.p.id) },
     specialties: await specialtyNames(db),
     actions: allowedProcurementActions('owner', p.status),
     bidCount,

@@ -7,7 +7,7 @@ import { getApp } from '~/utils/app.server'
 import { getSession } from '~/utils/auth.server'
 import { useT } from '~/utils/i18n'
 import { loadSelection, serializeAnnouncement, specialtyNames } from '~/utils/procurement-form.server'
-import { publicClarifications, publicProcurement, attachmentsOf } from '~/utils/services.server'
+import { publicClarifications, publicProcurement, attachmentsOf, loadCalendar } from '~/utils/services.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.announcement.p.title} · ${data.announcement.p.number ?? ''}` : '' }]
 
@@ -19,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const qa = await publicClarifications(db, found.p.id)
   return {
     qa: qa.map((c) => ({ id: c.id, question: c.question, answer: c.answer, answeredAt: c.answeredAt?.toISOString() ?? null })),
-    announcement: { ...serializeAnnouncement(found), attachments: await attachmentsOf(db, found.p.id) },
+    announcement: { ...serializeAnnouncement(found, await loadCalendar(db)), attachments: await attachmentsOf(db, found.p.id) },
     specialties: await specialtyNames(db),
     selection: await loadSelection(db, found.p.id, { kind: 'public' }),
     // An agency is offered the way to its bid page while bids are open.

@@ -6,7 +6,7 @@ import { requirePermission } from './auth.server'
 import { assertSameOrigin, clientIp, readForm } from './request.server'
 import { fenToYuanInput } from '../../services/shared/money'
 import type { Procurement, ProcurementId } from '../../db/schema'
-import { afterAwardOf, allSpecialties, DomainError, listCatalog, loadRules, procurementInputSchema, saveDraft, selectionResult, type publicProcurement, type SelectionViewer } from './services.server'
+import { afterAwardOf, allSpecialties, DomainError, listCatalog, loadRules, procurementInputSchema, saveDraft, selectionResult, shanghaiDate, spansProvisional, type publicProcurement, type SelectionViewer, type WorkCalendar } from './services.server'
 import { fieldErrors, formValues, type FieldErrors } from './forms'
 import { readUploadForm } from './upload.server'
 
@@ -64,9 +64,16 @@ type Details = NonNullable<Awaited<ReturnType<typeof publicProcurement>>>
 const iso = (d: Date | null) => (d ? d.toISOString() : null)
 
 /** A procurement with its details, as plain data for the `Announcement` component. */
-export function serializeAnnouncement(d: Details) {
+/**
+ * A procurement as its pages show it. `calendar` tells which of its dates were counted across a
+ * provisional year (statutory holidays computed, the State Council's notice not yet entered):
+ * those may still move when the notice comes, and the page says so.
+ */
+export function serializeAnnouncement(d: Details, calendar: WorkCalendar) {
   const { p } = d
+  const across = (from: Date | null | undefined, to: Date | null | undefined) => !!from && !!to && spansProvisional(calendar, shanghaiDate(from), shanghaiDate(to))
   return {
+    provisional: { deadline: across(p.publishedAt, p.bidDeadline), standstill: across(d.award?.award.decidedAt, d.award?.award.standstillEndsAt) },
     p: {
       id: p.id, number: p.number, title: p.title, projectCode: p.projectCode, projectName: p.projectName, description: p.description, status: p.status,
       method: p.method, fundingSource: p.fundingSource, maxPriceFen: p.maxPriceFen, floorPriceFen: p.floorPriceFen, expectedDays: p.expectedDays,

@@ -1,25 +1,57 @@
-import { and, asc, between, eq, sql } from 'drizzle-orm'
+import { and, asc, between, eq, ne, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client'
 import { calendarDays, type UserId } from '../../db/schema'
 import { appendAudit, type AuditActor } from '../audit'
 import type { Clock } from '../shared/clock'
-import { shippedCalendar } from './official-data'
+import { CALENDAR_YEARS, computedYear, shippedCalendar } from './official-data'
 import { makeCalendar, type DayKind, type WorkCalendar } from './working-days'
 
 export * from './working-days'
-export { OFFICIAL_YEARS, PROVISIONAL_YEARS } from './official-data'
+export { CALENDAR_YEARS, OFFICIAL_YEARS, PROVISIONAL_YEARS } from './official-data'
 
-/** Puts the shipped calendar into the database; days already there (edited or not) are kept. */
+/** Puts the shipped calendar into the database, for the years it holds nothing of yet: a year's days, once there, are the office's to edit (a day it removed does not come back). */
 export async function installShippedCalendar(db: Db): Promise<number> {
-  const rows = shippedCalendar()
+  const held = new Set((await db.select({ year: sql<number>`distinct extract(year from ${calendarDays.day})::int` }).from(calendarDays)).map((r) => Number(r.year)))
+  const rows = shippedCalendar().filter((d) => !held.has(Number(d.day.slice(0, 4))))
+  if (!rows.length) return 0
   const inserted = await db.insert(calendarDays).values(rows).onConflictDoNothing().returning({ day: calendarDays.day })
   return inserted.length
 }
 
-/** The whole calendar: a few hundred rows, read when a computation needs it. */
+/**
+ * The whole calendar, read when a computation needs it: the days the database holds (a few
+ * hundred rows), and each later year up to CALENDAR_YEARS.last that it holds nothing of, computed
+ * from the statutory holidays. A year is official once it holds a day of the State Council's
+ * notice (source 'official': shipped, or confirmed by the office); every other year is provisional.
+ */
 export async function loadCalendar(db: Db): Promise<WorkCalendar> {
-  const rows = await db.select({ day: calendarDays.day, kind: calendarDays.kind }).from(calendarDays)
-  return makeCalendar(rows.map((r) => [r.day, r.kind] as const))
+  const rows = await db.select({ day: calendarDays.day, kind: calendarDays.kind, source: calendarDays.source }).from(calendarDays)
+  const official = new Set<number>()
+  const held = new Set<number>()
+  for (const r of rows) {
+    const year = Number(r.day.slice(0, 4))
+    held.add(year)
+    if (r.source === 'official') official.add(year)
+  }
+  const entries: Array<readonly [string, DayKind]> = rows.map((r) => [r.day, r.kind] as const)
+  const provisional = [...held].filter((year) => !official.has(year))
+  for (let year = Math.max(CALENDAR_YEARS.first - 1, ...held) + 1; year <= CALENDAR_YEARS.last; year++) {
+    for (const d of computedYear(year)) entries.push([d.day, d.kind] as const)
+    provisional.push(year)
+  }
+  return makeCalendar(entries, provisional)
+}
+
+/** A computed year becomes rows the first time the office edits or confirms it, so its edits (a day removed too) stay. */
+async function materialize(tx: Db, year: number) {
+  const [any] = await tx.select({ day: calendarDays.day }).from(calendarDays).where(between(calendarDays.day, `${year}-01-01`, `${year}-12-31`)).limit(1)
+  if (!any) await tx.insert(calendarDays).values(computedYear(year)).onConflictDoNothing()
+}
+
+/** A year's days as the calendar counts them: those the database holds, or, for a year it holds nothing of, the computed ones. */
+export async function yearDays(db: Db, year: number) {
+  const held = await listCalendarDays(db, year)
+  return held.length ? held : computedYear(year).map((d) => ({ ...d, updatedAt: null, updatedBy: null }))
 }
 
 export async function listCalendarDays(db: Db, year: number) {
@@ -55,6 +87,7 @@ export interface SetDayInput {
  */
 export async function setCalendarDay(db: Db, clock: Clock, actor: AuditActor & { userId: UserId }, input: SetDayInput) {
   return db.transaction(async (tx) => {
+    await materialize(tx, Number(input.day.slice(0, 4)))
     const [before] = await tx.select().from(calendarDays).where(eq(calendarDays.day, input.day))
     let after: unknown = null
     if (input.kind === 'normal') {
@@ -79,13 +112,14 @@ export async function setCalendarDay(db: Db, clock: Clock, actor: AuditActor & {
   })
 }
 
-/** Marks a provisional year's remaining computed days as confirmed by the notice. */
+/** The office has entered the year's notice: its days, computed or entered, become the official schedule. */
 export async function confirmProvisionalYear(db: Db, clock: Clock, actor: AuditActor & { userId: UserId }, year: number) {
   return db.transaction(async (tx) => {
+    await materialize(tx, year)
     const changed = await tx
       .update(calendarDays)
       .set({ source: 'official', updatedAt: clock.now(), updatedBy: actor.userId })
-      .where(and(between(calendarDays.day, `${year}-01-01`, `${year}-12-31`), eq(calendarDays.source, 'provisional')))
+      .where(and(between(calendarDays.day, `${year}-01-01`, `${year}-12-31`), ne(calendarDays.source, 'official')))
       .returning({ day: calendarDays.day })
     await appendAudit(tx, {
       actor,

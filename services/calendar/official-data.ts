@@ -11,8 +11,14 @@ export interface CalendarSeedDay {
 
 /** Years for which the State Council's notice is published and shipped by `chinese-days`. */
 export const OFFICIAL_YEARS = [2024, 2025, 2026] as const
-/** Years computed from the statutory holidays until the market office enters the notice. */
+/** Shipped into the database as provisional, for the market office to confirm or correct. */
 export const PROVISIONAL_YEARS = [2027] as const
+/**
+ * The years the calendar counts in. A year after those in the database that has no row at all
+ * is computed on the fly (`provisionalYear`) and marked provisional: a deadline is never counted
+ * on a plain Monday–Friday week for want of data.
+ */
+export const CALENDAR_YEARS = { first: 2000, last: 2099 } as const
 
 function daysOfYear(year: number): string[] {
   const days: string[] = []
@@ -67,6 +73,14 @@ export function provisionalYear(year: number): CalendarSeedDay[] {
     holidays.set(lieu, { day: lieu, kind: 'holiday', nameZh: `${nameZh}（补假）`, nameEn: `${nameEn} (in lieu)`, source: 'provisional' })
   }
   return [...holidays.values()].sort((a, b) => a.day.localeCompare(b.day))
+}
+
+const computed = new Map<number, CalendarSeedDay[]>()
+/** `provisionalYear`, computed once per process: it is pure. */
+export function computedYear(year: number): CalendarSeedDay[] {
+  let days = computed.get(year)
+  if (!days) computed.set(year, (days = provisionalYear(year)))
+  return days
 }
 
 export function shippedCalendar(): CalendarSeedDay[] {

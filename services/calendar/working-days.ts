@@ -8,13 +8,25 @@ export type DayKind = 'holiday' | 'workday'
 export interface WorkCalendar {
   /** Exceptions to the Monday–Friday week (holidays may also list weekend days of a holiday block). */
   exceptions: ReadonlyMap<string, DayKind>
+  /** Years whose days are computed from the statutory holidays, not yet the State Council's notice. */
+  provisionalYears: ReadonlySet<number>
 }
 
 const DAY_MS = 86_400_000
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
 
-export function makeCalendar(entries: Iterable<readonly [string, DayKind]>): WorkCalendar {
-  return { exceptions: new Map(entries) }
+export function makeCalendar(entries: Iterable<readonly [string, DayKind]>, provisionalYears: Iterable<number> = []): WorkCalendar {
+  return { exceptions: new Map(entries), provisionalYears: new Set(provisionalYears) }
+}
+
+/**
+ * Whether a count of working days from `from` to `to` crossed a provisional year: then the date
+ * it gave may still move when the notice comes, and wherever it is shown it says so.
+ */
+export function spansProvisional(calendar: WorkCalendar, from: string, to: string): boolean {
+  const [a, b] = [Number(from.slice(0, 4)), Number(to.slice(0, 4))].sort((x, y) => x - y)
+  for (let year = a!; year <= b!; year++) if (calendar.provisionalYears.has(year)) return true
+  return false
 }
 
 function toUtcMs(day: string): number {

@@ -15,6 +15,7 @@ import { DomainError } from '../shared/errors'
 export type ProcurementAction =
   | 'publish'
   | 'amend'
+  | 'extendDeadline'
   | 'cancel'
   | 'close'
   | 'open'
@@ -40,6 +41,8 @@ interface Step {
 export const STEPS: Record<ProcurementAction, Step> = {
   publish: { by: ['owner'], from: ['draft'], to: 'published' },
   amend: { by: ['owner'], from: ['published'], to: null },
+  /** the holiday notice entered added holidays inside the announcement period: the deadline moves later, never earlier */
+  extendDeadline: { by: ['system'], from: ['published'], to: null },
   cancel: { by: ['owner'], from: ['draft', 'published', 'closed', 'selecting'], to: 'cancelled' },
   close: { by: ['system'], from: ['published'], to: 'closed' },
   open: { by: ['system'], from: ['closed'], to: 'selecting' },
