@@ -253,12 +253,12 @@ export async function seedProcurements(db: Db, clock: Clock, r: Rng) {
       const p = await publishProcurement(db, c, queue, as(owner), (await saveDraft(db, c, as(owner), form({ ...need, item: 'C06-02' }, { itemCodes: ['C06-02', 'C05-01'], consortiumAllowed: 'on', fundingSource: 'public' }))).id)
       const items = await db.select({ id: serviceItems.id, code: serviceItems.code }).from(procurementItems).innerJoin(serviceItems, eq(serviceItems.id, procurementItems.itemId)).where(eq(procurementItems.procurementId, p.id))
       const itemOf = (code: string) => items.find((i) => i.code === code)!.id
-      await submitBid(db, c, as(lead), p.id, bidInputSchema.parse({
+      const made = await submitBid(db, c, as(lead), p.id, bidInputSchema.parse({
         price: String(Math.round((need.max * 0.91) / 100) * 100), committedDays: String(need.days - 2), accept: 'yes',
         leadItemIds: [itemOf('C06-02')], members: [{ uscc: await usccOf(member), itemIds: [itemOf('C05-01')] }],
       }))
       if (k === 0) continue
-      await respondToConsortium(db, at(need.when - 0.2), as(member), p.id, { answer: 'accept', accept: 'yes' })
+      await respondToConsortium(db, at(need.when - 0.2), as(member), p.id, { answer: 'accept', bidId: made.id, accept: 'yes' })
       await closeIfDue(db, at(need.when - 8), queue, p.id)
       const winner = await currentOffer(p.id)
       if (winner) await confirmAward(db, at(need.when - 8.5), queue, as(winner), p.id)

@@ -102,13 +102,14 @@ export function ConsortiumParties({ parties, items }: { parties: Party[]; items:
 }
 
 /** A member's view of the bid it is invited to: the terms it would commit to, and its answer. */
-export function ConsortiumInvitation({ bid, parties, items, status, open, busy, errors, values }: { bid: { priceFen: number; committedDays: number }; parties: Party[]; items: Item[]; status: Party['status']; open: boolean; busy: boolean; errors: FieldErrors; values: Record<string, string> }) {
+/** One invitation into another's consortium (an agency may have several): its terms, and the answers. */
+export function ConsortiumInvitation({ bidId, bid, parties, items, status, open, busy, errors, values }: { bidId: string; bid: { priceFen: number; committedDays: number }; parties: Party[]; items: Item[]; status: Party['status']; open: boolean; busy: boolean; errors: FieldErrors; values: Record<string, string> }) {
   const t = useT()
   const locale = useLocale()
   const lead = parties.find((p) => p.role === 'lead')
   return (
-    <section className="card attention" aria-labelledby="invite-title">
-      <h2 id="invite-title">{t('cons.invitedTitle')}</h2>
+    <section className="card attention" aria-labelledby={`invite-title-${bidId}`}>
+      <h2 id={`invite-title-${bidId}`}>{t('cons.invitedTitle')}</h2>
       <p>{t('cons.invitedLead', { lead: lead ? (locale === 'en' ? lead.nameEn : lead.nameZh) : '' })}</p>
       <DefinitionList
         items={[
@@ -122,9 +123,10 @@ export function ConsortiumInvitation({ bid, parties, items, status, open, busy, 
       {open && status === 'invited' ? (
         <Form method="post" className="form" noValidate>
           <input type="hidden" name="answer" value="accept" />
+          <input type="hidden" name="bidId" value={bidId} />
           <div className={`field check${errors.accept ? ' has-error' : ''}`}>
-            <input type="checkbox" id="join-accept" name="accept" value="yes" aria-invalid={errors.accept ? true : undefined} />
-            <label htmlFor="join-accept">{t('cons.acceptCommit')}</label>
+            <input type="checkbox" id={`join-accept-${bidId}`} name="accept" value="yes" aria-invalid={errors.accept ? true : undefined} />
+            <label htmlFor={`join-accept-${bidId}`}>{t('cons.acceptCommit')}</label>
           </div>
           {errors.accept ? <p className="error">{t(errors.accept)}</p> : null}
           <button type="submit" name="intent" value="joinAccept" className="button" disabled={busy}>
@@ -135,6 +137,7 @@ export function ConsortiumInvitation({ bid, parties, items, status, open, busy, 
       {open && status !== 'declined' ? (
         <Form method="post" className="form" noValidate>
           <input type="hidden" name="answer" value="decline" />
+          <input type="hidden" name="bidId" value={bidId} />
           <TextArea label="cons.declineReason" name="reason" required maxLength={500} rows={2} defaultValue={values.reason} error={errors.reason} />
           <button type="submit" name="intent" value="joinDecline" className="button secondary" disabled={busy}>
             {t(status === 'accepted' ? 'cons.leave' : 'cons.decline')}

@@ -46,7 +46,7 @@ import {
   submitBid,
   withdrawBid,
   attachmentsOf,
-  consortiumOf,
+  consortiaOf,
   consortiumResponseSchema,
   respondToConsortium,
   MAX_CONSORTIUM_MEMBERS,
@@ -75,19 +75,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const myObjections = (await objectionsOf(db, p.id, { orgId: session.org.id, owner: false })).map((o) => ({ id: o.id, text: o.text, response: o.response }))
   const [qa, asked] = [await publicClarifications(db, p.id), await ownQuestions(db, session.org.id, p.id)]
   const selection = await loadSelection(db, p.id, { kind: 'agency', orgId: session.org.id })
-  // The consortium this agency is a party to here, as lead or member: its own bid, so whole.
-  const consortium = await consortiumOf(db, session.org.id, p.id)
+  // The consortia this agency is a party to here: its own bid as lead, and each invitation it was sent.
+  const consortia = (await consortiaOf(db, session.org.id, p.id)).map((c) => ({
+    bidId: c.bid.id,
+    role: c.role,
+    status: c.status,
+    bid: { priceFen: c.bid.priceFen, committedDays: c.bid.committedDays },
+    parties: c.parties.map((x) => ({ role: x.role, status: x.status, itemIds: x.itemIds, nameZh: x.nameZh, nameEn: x.nameEn, uscc: x.uscc, declineReason: x.declineReason })),
+  }))
   return {
     selection,
     maxMembers: MAX_CONSORTIUM_MEMBERS,
-    consortium: consortium
-      ? {
-          role: consortium.role,
-          status: consortium.status,
-          bid: { priceFen: consortium.bid.priceFen, committedDays: consortium.bid.committedDays },
-          parties: consortium.parties.map((x) => ({ role: x.role, status: x.status, itemIds: x.itemIds, nameZh: x.nameZh, nameEn: x.nameEn, uscc: x.uscc, declineReason: x.declineReason })),
-        }
-      : null,
+    consortium: consortia.find((c) => c.role === 'lead') ?? null,
+    invitations: consortia.filter((c) => c.role === 'member'),
     mayObject,
     myObjections,
     qa: qa.map((c) => ({ id: c.id, question: c.question, answer: c.answer, answeredAt: c.answeredAt?.toISOString() ?? null })),
@@ -193,7 +193,7 @@ function useNonce() {
 }
 
 export default function BidPage() {
-  const { announcement, specialties, open, problems, barred, practitioners, mine, winner, afterAward, qa, asked, mayObject, myObjections, selection, consortium, maxMembers } = useLoaderData<typeof loader>()
+  const { announcement, specialties, open, problems, barred, practitioners, mine, winner, afterAward, qa, asked, mayObject, myObjections, selection, consortium, invitations, maxMembers } = useLoaderData<typeof loader>()
   const data = useActionData<ActionData>()
   const busy = useNavigation().state === 'submitting'
   const nonce = useNonce()
@@ -209,9 +209,9 @@ export default function BidPage() {
   const intent = direct ? 'confirm' : live ? 'edit' : 'submit'
   const ownCandidate = selection?.candidates.find((c) => c.own) ?? null
   const specialtyName = (code: string) => (specialties[code] ? (en ? specialties[code]!.nameEn : specialties[code]!.nameZh) : code)
-  // A member of another's consortium answers its invitation; it bids on its own only once it declined.
-  const member = consortium?.role === 'member' ? consortium : null
-  const ledParties = consortium?.role === 'lead' && consortium.parties.length > 1 ? consortium.parties : null
+  // An invitation never stops the agency bidding on its own; a consortium it accepted does, until it leaves.
+  const joined = invitations.some((i) => i.status === 'accepted')
+  const ledParties = consortium && consortium.parties.length > 1 ? consortium.parties : null
   const consortiumProblems = failed?.formError === 'errors.consortiumIneligible' && typeof failed.params?.reasons === 'string' ? (JSON.parse(failed.params.reasons) as PartyProblem[]) : null
   const joinFailed = failed && (failed.intent === 'joinAccept' || failed.intent === 'joinDecline') ? failed : null
   const problemList = (
@@ -237,7 +237,9 @@ export default function BidPage() {
       ) : null}
       {failed && failed.formError !== 'errors.form' && !consortiumProblems ? <FormError error={failed.formError} /> : null}
       {consortiumProblems ? <ConsortiumProblems problems={consortiumProblems} items={announcement.items} specialtyName={specialtyName} /> : null}
-      {member ? <ConsortiumInvitation bid={member.bid} parties={member.parties} items={announcement.items} status={member.status} open={open} busy={busy} errors={joinFailed?.errors ?? {}} values={joinFailed?.values ?? {}} /> : null}
+      {invitations.map((i) => (
+        <ConsortiumInvitation key={i.bidId} bidId={i.bidId} bid={i.bid} parties={i.parties} items={announcement.items} status={i.status} open={open} busy={busy} errors={joinFailed?.values.bidId === i.bidId ? joinFailed.errors : {}} values={joinFailed?.values.bidId === i.bidId ? joinFailed.values : {}} />
+      ))}
 
       {ownCandidate ? <OfferActions mine={ownCandidate} confirmed={!!announcement.award?.award.confirmedAt} busy={busy} errors={failed?.errors ?? {}} values={failed?.values ?? {}} /> : null}
       {winner && afterAward && announcement.award?.award.confirmedAt ? (
@@ -330,7 +332,7 @@ export default function BidPage() {
         </section>
       ) : null}
 
-      {open && (!mine || live) && !(direct && mine) && !(member && member.status !== 'declined') ? (
+      {open && (!mine || live) && !(direct && mine) && !joined ? (
         barred ? (
           <section className="card" aria-labelledby="inel-title">
             <h2 id="inel-title">{t('bid.ineligible')}</h2>

@@ -155,9 +155,10 @@ export type BidPartyStatus = (typeof bidPartyStatus.enumValues)[number]
  * The parties to a bid, sealed with it (only services/procurement/bids.ts reads this table). Every
  * bid has its lead, the bidder of `bids.agency_org_id`; a consortium bid (联合体) adds members, who
  * each accept the agreement (联合协议) before the deadline, and `itemIds` is the agreement's division
- * of the work. An agency takes part in one bid per procurement in whatever role: the partial unique
- * index holds that for every party still standing (invited or accepted). Rows are never deleted:
- * a changed consortium releases its old rows and invites again, so the history stays.
+ * of the work. An agency stands (accepted) in one bid per procurement in whatever role: the partial
+ * unique index holds that. An invitation binds nobody until accepted, so it cannot block the
+ * invitee. Rows are never deleted: a changed consortium releases its old rows and invites again,
+ * so the history stays, and a member that declined (`declineReason`) is not invited again by that bid.
  */
 export const bidParties = pgTable(
   'bid_parties',
@@ -176,7 +177,9 @@ export const bidParties = pgTable(
   },
   (t) => [
     index().on(t.bidId),
-    uniqueIndex('bid_parties_one_bid_per_procurement').on(t.procurementId, t.orgId).where(sql`${t.status} in ('invited', 'accepted')`),
+    // An agency stands in one bid per procurement (its own, or one consortium it accepted); an
+    // invitation holds nobody: it never blocks the invitee's own bid (docs/decisions/007).
+    uniqueIndex('bid_parties_one_standing_per_procurement').on(t.procurementId, t.orgId).where(sql`${t.status} = 'accepted'`),
     index().on(t.orgId),
   ],
 )

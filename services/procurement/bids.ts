@@ -12,7 +12,7 @@ import { notify } from '../notifications'
 import type { Actor } from '../shared/actor'
 import { canonicalJson } from '../shared/canonical-json'
 import type { Clock } from '../shared/clock'
-import { DomainError } from '../shared/errors'
+import { DomainError, uniqueAsField } from '../shared/errors'
 import { amountProblem, parseYuan } from '../shared/money'
 import { isUuid } from '../shared/schemas'
 
@@ -186,8 +186,10 @@ const sealedAudit = async (tx: Db, action: string, row: Bid, at: Date) =>
 
 /**
  * Writes the bid's parties: the lead accepted at once, each member invited to accept. The partial
- * unique index lets an agency stand in one bid per procurement, so a member already in another bid
- * (or bidding itself) is refused here, whatever the race.
+ * unique index lets an agency stand (accepted) in one bid per procurement, so a lead that accepted
+ * another's consortium is refused here, whatever the race. An invitation holds nobody: naming an
+ * agency never tells the lead whether it bids, nor stops it bidding; only an agency that declined
+ * this bid before cannot be named by it again.
  */
 async function writeParties(tx: Db, p: Procurement, bid: Bid, parties: NamedParty[], actor: Actor & { userId: UserId }, at: Date) {
   const [lead, ...members] = parties
@@ -202,12 +204,9 @@ async function writeParties(tx: Db, p: Procurement, bid: Bid, parties: NamedPart
     if (!inserted.length) throw new DomainError('errors.inConsortium')
   }
   for (const [i, member] of members.entries()) {
-    const inserted = await tx
-      .insert(bidParties)
-      .values({ bidId: bid.id, procurementId: p.id, orgId: member.orgId, role: 'member', itemIds: member.itemIds, status: 'invited', invitedAt: at })
-      .onConflictDoNothing()
-      .returning({ id: bidParties.id })
-    if (!inserted.length) throw new DomainError('errors.memberTaken', `member${i + 1}Uscc`)
+    const [declined] = await tx.select({ id: bidParties.id }).from(bidParties).where(and(eq(bidParties.bidId, bid.id), eq(bidParties.orgId, member.orgId), isNotNull(bidParties.declineReason))).limit(1)
+    if (declined) throw new DomainError('errors.memberDeclined', `member${i + 1}Uscc`)
+    await tx.insert(bidParties).values({ bidId: bid.id, procurementId: p.id, orgId: member.orgId, role: 'member', itemIds: member.itemIds, status: 'invited', invitedAt: at })
     await notify(tx, { orgId: member.orgId, kind: 'consortiumInvited', params: { number: p.number ?? '', title: p.title, lead: lead!.nameZh }, link: `/agency/bids/${p.id}`, sealedUntilOpeningOf: p.id, at })
   }
 }
@@ -323,9 +322,10 @@ export async function withdrawBidsOfListed(tx: Db, orgId: OrgId, at: Date): Prom
   return open.length
 }
 
+/** A member's answer to one invitation (an agency may be invited by several leads): the bid it answers, and how. */
 export const consortiumResponseSchema = z.discriminatedUnion('answer', [
-  z.object({ answer: z.literal('accept'), accept: z.literal('yes', { error: 'errors.mustAccept' }) }),
-  z.object({ answer: z.literal('decline'), reason: z.string().trim().min(4, 'errors.reasonShort').max(500, 'errors.tooLong') }),
+  z.object({ answer: z.literal('accept'), bidId: z.string().refine(isUuid, 'errors.notFound'), accept: z.literal('yes', { error: 'errors.mustAccept' }) }),
+  z.object({ answer: z.literal('decline'), bidId: z.string().refine(isUuid, 'errors.notFound'), reason: z.string().trim().min(4, 'errors.reasonShort').max(500, 'errors.tooLong') }),
 ])
 
 /**
@@ -334,19 +334,22 @@ export const consortiumResponseSchema = z.discriminatedUnion('answer', [
  * and leaves the bid uncounted until the lead changes its consortium.
  */
 export async function respondToConsortium(db: Db, clock: Clock, actor: Actor & { userId: UserId }, procurementId: ProcurementId, input: z.infer<typeof consortiumResponseSchema>) {
-  return db.transaction(async (tx) => {
+  return uniqueAsField(() => db.transaction(async (tx) => {
     const p = await lockOpenProcurement(tx, clock, procurementId)
     const now = clock.now()
     const [party] = await tx
       .select()
       .from(bidParties)
-      .where(and(eq(bidParties.procurementId, p.id), eq(bidParties.orgId, actor.orgId), eq(bidParties.role, 'member'), inArray(bidParties.status, ['invited', 'accepted'])))
+      .where(and(eq(bidParties.procurementId, p.id), eq(bidParties.bidId, input.bidId as BidId), eq(bidParties.orgId, actor.orgId), eq(bidParties.role, 'member'), inArray(bidParties.status, ['invited', 'accepted'])))
       .for('update')
     if (!party) throw new DomainError('errors.notFound')
     if (input.answer === 'accept') {
       if (party.status === 'accepted') throw new DomainError('errors.alreadyConfirmed')
       const listed = await blacklistedOn(tx, actor.orgId, shanghaiDate(now))
       if (listed) throw new DomainError('errors.blacklisted')
+      // It stands in one bid here: its own, or one consortium it accepted (its own facts only).
+      const [standing] = await tx.select({ id: bidParties.id }).from(bidParties).where(and(eq(bidParties.procurementId, p.id), eq(bidParties.orgId, actor.orgId), eq(bidParties.status, 'accepted'))).limit(1)
+      if (standing) throw new DomainError('errors.alreadyStanding', 'accept')
     }
     await tx
       .update(bidParties)
@@ -363,7 +366,7 @@ export async function respondToConsortium(db: Db, clock: Clock, actor: Actor & {
       sealedUntilOpeningOf: p.id,
       at: now,
     })
-  })
+  }), { bid_parties_one_standing_per_procurement: ['errors.alreadyStanding', 'accept'] })
 }
 
 /**
@@ -371,22 +374,29 @@ export async function respondToConsortium(db: Db, clock: Clock, actor: Actor & {
  * bid (a member commits to its price), and every party with its share and answer. A member sees
  * the last bid it was invited to, even declined; one the lead released it from, no more.
  */
-export async function consortiumOf(db: Db, orgId: OrgId, procurementId: ProcurementId) {
-  const [mine] = await db
+/**
+ * Every consortium this agency is a party to here: its own bid as lead, and each invitation it
+ * was sent (invited, accepted or declined), newest first. Each is the agency's own business, so
+ * whole; nothing of any other bid.
+ */
+export async function consortiaOf(db: Db, orgId: OrgId, procurementId: ProcurementId) {
+  const mine = await db
     .select()
     .from(bidParties)
     .where(and(eq(bidParties.procurementId, procurementId), eq(bidParties.orgId, orgId), inArray(bidParties.status, ['invited', 'accepted', 'declined'])))
     .orderBy(sql`${bidParties.invitedAt} desc`)
-    .limit(1)
-  if (!mine) return null
-  const [bid] = await db.select().from(bids).where(eq(bids.id, mine.bidId))
-  const parties = await db
-    .select({ orgId: bidParties.orgId, role: bidParties.role, itemIds: bidParties.itemIds, status: bidParties.status, declineReason: bidParties.declineReason, respondedAt: bidParties.respondedAt, nameZh: organizations.nameZh, nameEn: organizations.nameEn, uscc: organizations.uscc })
-    .from(bidParties)
-    .innerJoin(organizations, eq(organizations.id, bidParties.orgId))
-    .where(and(eq(bidParties.bidId, mine.bidId), inArray(bidParties.status, ['invited', 'accepted', 'declined'])))
-    .orderBy(asc(bidParties.invitedAt))
-  return { bid: bid!, role: mine.role, status: mine.status, parties }
+  const out = []
+  for (const row of mine) {
+    const [bid] = await db.select().from(bids).where(eq(bids.id, row.bidId))
+    const parties = await db
+      .select({ orgId: bidParties.orgId, role: bidParties.role, itemIds: bidParties.itemIds, status: bidParties.status, declineReason: bidParties.declineReason, respondedAt: bidParties.respondedAt, nameZh: organizations.nameZh, nameEn: organizations.nameEn, uscc: organizations.uscc })
+      .from(bidParties)
+      .innerJoin(organizations, eq(organizations.id, bidParties.orgId))
+      .where(and(eq(bidParties.bidId, row.bidId), inArray(bidParties.status, ['invited', 'accepted', 'declined'])))
+      .orderBy(asc(bidParties.invitedAt))
+    out.push({ bid: bid!, role: row.role, status: row.status, parties })
+  }
+  return out
 }
 
 /** The bidder's own bid, whole, at any time. */

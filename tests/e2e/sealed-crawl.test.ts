@@ -149,7 +149,7 @@ describe('sealed bids, from the outside', () => {
     await visit(member, '/agency')
     expect(await member.locator('.inbox li').first().textContent()).toContain(`${leadName} 邀请本机构作为联合体成员参加「${title}」`)
     await visit(member, `/agency/bids/${id}`)
-    const invitation = member.locator('section[aria-labelledby=invite-title]')
+    const invitation = member.locator('section[aria-labelledby^=invite-title]')
     expect(await invitation.textContent()).toContain('¥46,958.71')
     await invitation.getByRole('button', { name: '确认参加' }).click()
     await expect.poll(() => invitation.locator('.error').textContent()).toBe('请阅读并勾选同意承诺书')

@@ -10,7 +10,7 @@ import {
   bidInputSchema,
   bidSeal,
   closeIfDue,
-  consortiumOf,
+  consortiaOf,
   consortiumResponseSchema,
   editBid,
   openedBids,
@@ -42,6 +42,9 @@ let third: User
 const code = (p: Promise<unknown>) => p.then(() => 'ok', (e) => (e instanceof DomainError ? `${e.code}${e.field ? `@${e.field}` : ''}` : String(e)))
 const as = (u: User) => ({ userId: u.id, orgId: u.orgId })
 const usccOf = async (u: User) => (await database.db.select({ uscc: organizations.uscc }).from(organizations).where(eq(organizations.id, u.orgId)))[0]!.uscc
+/** The invitation this agency was sent here (the newest), or null. */
+const invitationOf = async (u: User, id: string) => (await consortiaOf(database.db, u.orgId, id as never)).find((c) => c.role === 'member') ?? null
+const accept = (bidId: string) => ({ answer: 'accept' as const, bidId, accept: 'yes' as const })
 const bid = (over: Record<string, unknown> = {}) => bidInputSchema.parse({ price: '80,000', committedDays: '9', accept: 'yes', ...over })
 
 /** A procurement of two items (an EIA report and a topographic map) that allows consortia. */
@@ -95,19 +98,24 @@ describe('a consortium bid (联合体)', () => {
     // The right division: the EIA agency writes the report, the mapper draws the map.
     const division = { leadItemIds: [report!.item_id], members: [{ uscc: mapperUscc, itemIds: [map!.item_id] }] }
     const made = await submitBid(database.db, clock, as(eia), p.id, bid(division))
-    // The member is invited and sees the bid it commits to; it cannot bid alone meanwhile, nor can a third agency take it in.
-    const invited = await consortiumOf(database.db, mapper.orgId, p.id)
+    // The member is invited and sees the bid it commits to. An invitation holds nobody: a third
+    // agency may name the same member, and is told nothing of the first bid.
+    const invited = await invitationOf(mapper, p.id)
     expect(invited).toMatchObject({ role: 'member', status: 'invited', bid: { priceFen: 8_000_000 } })
     expect(invited!.parties.map((x) => [x.role, x.status])).toEqual([['lead', 'accepted'], ['member', 'invited']])
-    expect(await code(submitBid(database.db, clock, as(third), p.id, bid({ leadItemIds: [report!.item_id], members: [{ uscc: mapperUscc, itemIds: [map!.item_id] }] })))).toBe('errors.memberTaken@member1Uscc')
-    expect(await consortiumOf(database.db, third.orgId, p.id)).toBeNull()
+    expect(await code(submitBid(database.db, clock, as(third), p.id, bid({ leadItemIds: [report!.item_id], members: [{ uscc: mapperUscc, itemIds: [map!.item_id] }] })))).toBe('ok')
+    expect((await consortiaOf(database.db, mapper.orgId, p.id)).filter((c) => c.role === 'member')).toHaveLength(2)
+    const thirds = (await consortiaOf(database.db, third.orgId, p.id)).find((c) => c.role === 'lead')!
 
-    // Accepting needs the commitment; then the lead changes its price, which asks the member again.
-    await respondToConsortium(database.db, clock, as(mapper), p.id, { answer: 'accept', accept: 'yes' })
-    expect(await code(respondToConsortium(database.db, clock, as(mapper), p.id, { answer: 'accept', accept: 'yes' }))).toBe('errors.alreadyConfirmed')
+    // Accepting needs the commitment; it stands in one bid, so the other invitation cannot be accepted too.
+    await respondToConsortium(database.db, clock, as(mapper), p.id, accept(made.id))
+    expect(await code(respondToConsortium(database.db, clock, as(mapper), p.id, accept(made.id)))).toBe('errors.alreadyConfirmed')
+    expect(await code(respondToConsortium(database.db, clock, as(mapper), p.id, accept(thirds.bid.id)))).toBe('errors.alreadyStanding@accept')
+    await withdrawBid(database.db, clock, as(third), p.id)
+    // The lead changes its price, which asks the member again.
     await editBid(database.db, clock, as(eia), p.id, bid({ ...division, price: '78,500' }))
-    expect((await consortiumOf(database.db, mapper.orgId, p.id))!.status).toBe('invited')
-    await respondToConsortium(database.db, clock, as(mapper), p.id, { answer: 'accept', accept: 'yes' })
+    expect((await invitationOf(mapper, p.id))!.status).toBe('invited')
+    await respondToConsortium(database.db, clock, as(mapper), p.id, accept(made.id))
 
     // Sealed: the audit log holds seals only, and the outbox shows nothing of it to the office.
     const entries = await database.db.select().from(auditLog).where(eq(auditLog.entityId, made.id)).orderBy(auditLog.id)
@@ -119,8 +127,8 @@ describe('a consortium bid (联合体)', () => {
     clock.advance(6 * 86_400_000)
     await closeIfDue(database.db, clock, queue, p.id)
     const opened = await openedBids(database.db, p.id)
-    expect(opened).toHaveLength(1)
-    expect(opened[0]!.members.map((m) => [m.uscc, m.status])).toEqual([[mapperUscc, 'accepted']])
+    expect(opened.filter((o) => o.bid.status === 'active')).toHaveLength(1)
+    expect(opened.find((o) => o.bid.id === made.id)!.members.map((m) => [m.uscc, m.status])).toEqual([[mapperUscc, 'accepted']])
     const trail = await database.db.select().from(auditLog).where(eq(auditLog.entityId, made.id)).orderBy(auditLog.id)
     const reveal = trail.at(-1)!.after as Record<string, unknown> & { parties: Array<{ orgId: string; role: 'lead' | 'member'; itemIds: string[] }> }
     expect(reveal.parties.map((x) => x.orgId).sort()).toEqual([eia.orgId, mapper.orgId].sort())
@@ -137,9 +145,11 @@ describe('a consortium bid (联合体)', () => {
     const p = await twoItems()
     const [report, map] = await itemIds(p.id)
     const made = await submitBid(database.db, clock, as(eia), p.id, bid({ leadItemIds: [report!.item_id], members: [{ uscc: await usccOf(mapper), itemIds: [map!.item_id] }] }))
-    expect(consortiumResponseSchema.safeParse({ answer: 'decline', reason: '短' }).error?.issues[0]?.message).toBe('errors.reasonShort')
-    expect(await code(respondToConsortium(database.db, clock, as(mapper), p.id, { answer: 'decline', reason: '测绘人员本月已满负荷' }))).toBe('ok')
-    expect((await consortiumOf(database.db, mapper.orgId, p.id))!.status).toBe('declined')
+    expect(consortiumResponseSchema.safeParse({ answer: 'decline', bidId: made.id, reason: '短' }).error?.issues[0]?.message).toBe('errors.reasonShort')
+    expect(await code(respondToConsortium(database.db, clock, as(mapper), p.id, { answer: 'decline', bidId: made.id, reason: '测绘人员本月已满负荷' }))).toBe('ok')
+    expect((await invitationOf(mapper, p.id))!.status).toBe('declined')
+    // Having declined, it cannot be named by this bid again: an edit keeps it out.
+    expect(await code(editBid(database.db, clock, as(eia), p.id, bid({ leadItemIds: [report!.item_id], members: [{ uscc: await usccOf(mapper), itemIds: [map!.item_id] }] })))).toBe('errors.memberDeclined@member1Uscc')
     clock.advance(6 * 86_400_000)
     await closeIfDue(database.db, clock, queue, p.id)
     // Nothing counts, so the procurement fails; the reveal says why the bid did not count.
@@ -153,9 +163,9 @@ describe('a consortium bid (联合体)', () => {
     const [report, map] = await itemIds(p.id)
     await submitBid(database.db, clock, as(eia), p.id, bid({ leadItemIds: [report!.item_id], members: [{ uscc: await usccOf(mapper), itemIds: [map!.item_id] }] }))
     await withdrawBid(database.db, clock, as(eia), p.id)
-    expect(await consortiumOf(database.db, mapper.orgId, p.id)).toBeNull()
+    expect(await invitationOf(mapper, p.id)).toBeNull()
     const told = await database.db.select().from(notifications).where(and(eq(notifications.orgId, mapper.orgId), eq(notifications.kind, 'consortiumWithdrawn')))
-    expect(told.map((n) => [n.link, n.sealedUntilOpeningOf])).toEqual([[`/agency/bids/${p.id}`, p.id]])
+    expect(told.filter((n) => n.sealedUntilOpeningOf === p.id).map((n) => [n.link, n.sealedUntilOpeningOf])).toEqual([[`/agency/bids/${p.id}`, p.id]])
     // Now the mapper may lead its own consortium with another EIA agency.
     expect(await code(submitBid(database.db, clock, as(mapper), p.id, bid({ leadItemIds: [map!.item_id], members: [{ uscc: await usccOf(third), itemIds: [report!.item_id] }] })))).toBe('ok')
   })
@@ -188,7 +198,7 @@ describe('the blacklist (失信名单)', () => {
     expect(await blacklistedOn(database.db, mapper.orgId, today)).toBeNull()
     expect((await listBlacklist(database.db, today, { history: true })).find((r) => r.sanction.id === listing.id)!.state).toBe('lifted')
     const made = await submitBid(database.db, clock, as(eia), p.id, bid(division))
-    await respondToConsortium(database.db, clock, as(mapper), p.id, { answer: 'accept', accept: 'yes' })
+    await respondToConsortium(database.db, clock, as(mapper), p.id, accept(made.id))
 
     // A member listed after the consortium bid: the lead's bid stands until the opening, which does not count it, and says why.
     await listOnBlacklist(database.db, clock, queue, as(office), input({ uscc: await usccOf(mapper), endsOn: '' }))
@@ -198,5 +208,27 @@ describe('the blacklist (失信名单)', () => {
     expect(reveal[0]!.after).toMatchObject({ excluded: 'blacklisted' })
     const entries = await database.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, mapper.orgId)).orderBy(auditLog.id)
     expect(entries.map((e) => e.action).filter((a) => a.startsWith('sanction.'))).toEqual(['sanction.blacklist', 'sanction.enforce', 'sanction.lift', 'sanction.blacklist', 'sanction.enforce'])
+  })
+})
+
+describe('a consortium invitation', () => {
+  it('never blocks the invitee’s own bid, and tells a lead nothing of any other bid', async () => {
+    // One item (the EIA report), which both EIA agencies can do alone.
+    const input = procurementInputSchema.parse({
+      projectCode: '2026-450802-48-01-012346', projectName: '港北区图书馆', title: '图书馆环评（联合体可）', itemCodes: ['C06-02'], maxPrice: '60,000', expectedDays: '10',
+      fundingSource: 'public', method: 'lowest_price', announcementDays: '3', contactName: '李强', contactPhone: '0775-4561234', consortiumAllowed: 'on',
+    })
+    const p = await publishProcurement(database.db, clock, queue, as(owner), (await saveDraft(database.db, clock, as(owner), input)).id)
+    // A competitor names `third` without asking it…
+    const rival = await submitBid(database.db, clock, as(eia), p.id, bid({ price: '55,000', members: [{ uscc: await usccOf(third), itemIds: [] }] }))
+    // …which bids on its own all the same.
+    expect(await code(submitBid(database.db, clock, as(third), p.id, bid({ price: '52,000' })))).toBe('ok')
+    // Its own bid stands, so it cannot also accept the invitation; it declines, and cannot be named by that bid again.
+    expect(await code(respondToConsortium(database.db, clock, as(third), p.id, accept(rival.id)))).toBe('errors.alreadyStanding@accept')
+    await respondToConsortium(database.db, clock, as(third), p.id, { answer: 'decline', bidId: rival.id, reason: '本机构自行报价' })
+    expect(await code(editBid(database.db, clock, as(eia), p.id, bid({ price: '54,000', members: [{ uscc: await usccOf(third), itemIds: [] }] })))).toBe('errors.memberDeclined@member1Uscc')
+    // Naming an agency that bid tells the lead nothing: the answer is the same as for one that did not.
+    expect(await code(editBid(database.db, clock, as(eia), p.id, bid({ price: '54,000', members: [{ uscc: await usccOf(mapper), itemIds: [] }] })))).toBe('errors.consortiumIneligible')
+    expect(await code(editBid(database.db, clock, as(eia), p.id, bid({ price: '54,000' })))).toBe('ok')
   })
 })

@@ -1,0 +1,2 @@
+DROP INDEX "bid_parties_one_bid_per_procurement";--> statement-breakpoint
+CREATE UNIQUE INDEX "bid_parties_one_standing_per_procurement" ON "bid_parties" USING btree ("procurement_id","org_id") WHERE "bid_parties"."status" = 'accepted';
