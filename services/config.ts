@@ -19,7 +19,7 @@ const schema = z.object({
   JOB_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(2000),
   /** the site's public address, for the links in outbox emails */
   PUBLIC_URL: z.url({ error: 'must be an http(s) URL' }).default('http://localhost:3000'),
-  /** The Ed25519 key that signs the audit chain's published heads; made on first start. Keep it outside the database and its backups. Default: <DATA_DIR>/audit-anchor-key.pem */
+  /** The Ed25519 key that signs the audit chain's published heads; made on first start. Keep it outside the database and its backups. Default: <DATA_DIR>.keys/audit-anchor-key.pem */
   AUDIT_KEY_FILE: z.string().min(1).optional(),
   /** Lets e2e journeys move the server's clock (POST /__test/clock). Never in real deployments. */
   TEST_CLOCK: z.enum(['true', 'false']).default('false'),

@@ -58,7 +58,8 @@ async function boot(): Promise<App> {
     const { created } = await seedDemo(db, clock)
     if (created) console.log('[boot] demo data created')
   }
-  const anchorSigner = loadSigner(config.AUDIT_KEY_FILE ?? path.join(config.DATA_DIR, 'audit-anchor-key.pem'))
+  // Beside the data, never in it: a copy of the database (a backup, a stolen disk image of it) must not carry the key.
+  const anchorSigner = loadSigner(config.AUDIT_KEY_FILE ?? path.join(`${path.resolve(config.DATA_DIR)}.keys`, 'audit-anchor-key.pem'))
   const broadcaster: Broadcaster = database.kind === 'postgres' ? await new PgBroadcaster(pgPool(database)).start() : new MemoryBroadcaster()
   const queue = new JobQueue(db, clock, { ...maintenanceHandlers, ...agencyHandlers, ...procurementHandlers, ...auctionBoardHandlers(broadcaster), ...outboxHandlers(config.PUBLIC_URL), ...anchorHandlers(anchorSigner) })
   await scheduleOutbox(queue, clock)

@@ -14,17 +14,19 @@ import type { TestProject } from 'vitest/node'
 export const DEFAULT_E2E_START = '2026-09-24T01:30:00.000Z'
 let server: ChildProcess | undefined
 let dataDir: string | undefined
+let root: string | undefined
 
 export default async function setup(project: TestProject) {
   if (!fs.existsSync('build/index.js')) throw new Error('build/index.js is missing: run `npm run build` first (npm test does)')
   if (!fs.existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) throw new Error('Chromium is missing: apt-get install -y chromium')
   const start = new Date(process.env.E2E_START || DEFAULT_E2E_START)
   if (Number.isNaN(start.getTime())) throw new Error(`E2E_START is not an instant: ${process.env.E2E_START}`)
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zjcs-e2e-'))
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'zjcs-e2e-'))
+  dataDir = path.join(root, 'data')
   const port = await freePort()
   const log: string[] = []
   server = spawn(process.execPath, ['app/server.js'], {
-    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SEED: 'demo', DATABASE_URL: '', E2E: 'true', TEST_CLOCK: 'true', TEST_CLOCK_START: start.toISOString() },
+    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SEED: 'demo', DATABASE_URL: '', E2E: 'true', TEST_CLOCK: 'true', TEST_CLOCK_START: start.toISOString(), AUDIT_KEY_FILE: path.join(root, 'audit-anchor-key.pem') },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   server.stdout!.on('data', (d) => log.push(String(d)))
@@ -48,7 +50,7 @@ export default async function setup(project: TestProject) {
   return async () => {
     server?.kill('SIGTERM')
     await new Promise((r) => server?.once('exit', r))
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
+    if (root) fs.rmSync(root, { recursive: true, force: true })
   }
 }
 

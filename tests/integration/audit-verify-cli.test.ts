@@ -27,7 +27,7 @@ beforeAll(async () => {
   const database = await openDatabase({ dataDir })
   await migrate(database)
   for (let i = 0; i < 4; i++) await database.db.transaction((tx) => appendAudit(tx, { actor: {}, action: 'test.step', entityType: 'test', entityId: String(i), at: new Date(Date.UTC(2026, 10, 23, 2, i)) }))
-  const signer = loadSigner(path.join(dataDir, 'audit-anchor-key.pem'))
+  const signer = loadSigner(path.join(dir, 'audit-anchor-key.pem'))
   await publishAnchor(database.db, new Date(Date.UTC(2026, 10, 23, 3)), signer)
   fs.writeFileSync(savedFile, JSON.stringify(await anchorFeed(database.db, signer)))
   await database.close()
