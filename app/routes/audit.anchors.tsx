@@ -39,9 +39,9 @@ export default function Anchors() {
         <DefinitionList items={[[t('anchors.keyId'), <code key="k">{key.keyId}</code>], [t('anchors.publicKey'), <pre key="p" className="code">{key.publicKey}</pre>]]} />
       </section>
       <section className="card" aria-labelledby="list-title">
-        <h2 id="list-title">{t('anchors.list', { n: total })}</h2>
+        <h2 id="list-title">{t(total > SHOWN ? 'anchors.list' : 'anchors.listAll', { n: total, shown: SHOWN })}</h2>
         {newest.length ? (
-          <TableWrap label={t('anchors.list', { n: total })}>
+          <TableWrap label={t('anchors.title')}>
             <table>
               <thead>
                 <tr>

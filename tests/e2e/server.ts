@@ -46,6 +46,9 @@ export default async function setup(project: TestProject) {
   }
   project.provide('baseUrl', base)
   project.provide('e2eStart', start.toISOString())
+  // The server's clock as the journeys find it, before any of them moves it.
+  const first = (await (await fetch(`${base}/__test/clock`, { method: 'POST', body: new URLSearchParams() })).json()) as { now: string }
+  project.provide('e2eClockAtStart', first.now)
   console.info(`[e2e] server clock starts at ${start.toISOString()}`)
   return async () => {
     server?.kill('SIGTERM')
@@ -71,5 +74,7 @@ declare module 'vitest' {
     baseUrl: string
     /** the instant the server's clock read at start-up */
     e2eStart: string
+    /** what the server's clock read once it was up, before any journey moved it */
+    e2eClockAtStart: string
   }
 }
