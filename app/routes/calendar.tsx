@@ -10,7 +10,7 @@ import { formatDay } from '~/utils/format'
 import { fieldErrors, type FieldErrors } from '~/utils/forms'
 import { useCan, useLocale, useT } from '~/utils/i18n'
 import { assertSameOrigin, badRequest, clientIp, readForm, withStatus } from '~/utils/request.server'
-import { addWorkingDays, calendarYears, confirmProvisionalYear, enterCalendarDay, loadCalendar, shanghaiDate, spansProvisional, workingDaysBetween, yearDays } from '~/utils/services.server'
+import { addWorkingDays, confirmProvisionalYear, enterCalendarDay, shanghaiDate, spansProvisional, workingDaysBetween, yearDays, yearStatuses } from '~/utils/services.server'
 import { weekday } from '../../services/calendar/working-days'
 import { isoDay } from '../../services/shared/schemas'
 
@@ -39,10 +39,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const asked = yearSchema.safeParse(query.get('year') || today.slice(0, 4))
   if (!asked.success) throw badRequest('errors.badQuery')
   const year = asked.data
-  const [held, days, calendar] = [await calendarYears(db), await yearDays(db, year), await loadCalendar(db)]
-  // The years held, and this year and the next two whether held or computed: each official or provisional.
+  const [{ calendar, years }, days] = [await yearStatuses(db, today, year), await yearDays(db, year)]
   const thisYear = Number(today.slice(0, 4))
-  const years = [...new Set([...held.map((y) => y.year), thisYear, thisYear + 1, thisYear + 2, year])].sort((a, b) => a - b).map((y) => ({ year: y, provisional: calendar.provisionalYears.has(y) }))
   const params = Object.fromEntries(query)
   let added: { from: string; n: number; to: string; weekday: number; provisional: boolean } | null = null
   let between: { start: string; end: string; n: number } | null = null

@@ -4,15 +4,11 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { OrgCard } from '~/components/org-card'
 import { loadHome } from '~/utils/dashboard.server'
 import { useT } from '~/utils/i18n'
-import { calendarYears, jobStats, loadCalendar, officeOverview, shanghaiDate } from '~/utils/services.server'
+import { jobStats, officeOverview, shanghaiDate, yearStatuses } from '~/utils/services.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { session, profile, app } = await loadHome(request, 'read:audit:any')
-  const [overview, held, jobs] = await Promise.all([officeOverview(app.db, app.clock.now()), calendarYears(app.db), jobStats(app.db)])
-  // Next year is listed even before anything of it is entered: the office is reminded to enter its notice.
-  const calendar = await loadCalendar(app.db)
-  const next = Number(shanghaiDate(app.clock.now()).slice(0, 4)) + 1
-  const years = [...held.map((y) => ({ year: y.year, total: y.total })), ...(held.some((y) => y.year === next) ? [] : [{ year: next, total: 0 }])].map((y) => ({ ...y, provisional: calendar.provisionalYears.has(y.year) }))
+  const [overview, { years }, jobs] = await Promise.all([officeOverview(app.db, app.clock.now()), yearStatuses(app.db, shanghaiDate(app.clock.now())), jobStats(app.db)])
   return { name: session.user.displayName, profile, overview, years, jobs }
 }
 

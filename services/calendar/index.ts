@@ -74,6 +74,19 @@ export async function calendarYears(db: Db) {
     .orderBy(sql`1`)
 }
 
+/**
+ * The years to show: those the database holds, and this year and the next two whether held or
+ * computed, each with its days held and whether it is provisional (so the office sees which
+ * notice it still has to enter). Returns the calendar it judged by.
+ */
+export async function yearStatuses(db: Db, today: string, alsoYear?: number) {
+  const [held, calendar] = [await calendarYears(db), await loadCalendar(db)]
+  const thisYear = Number(today.slice(0, 4))
+  const days = new Map(held.map((y) => [y.year, y.total]))
+  const years = [...new Set([...days.keys(), thisYear, thisYear + 1, thisYear + 2, ...(alsoYear ? [alsoYear] : [])])].sort((a, b) => a - b)
+  return { calendar, years: years.map((year) => ({ year, total: days.get(year) ?? 0, provisional: calendar.provisionalYears.has(year) })) }
+}
+
 export interface SetDayInput {
   day: string
   kind: DayKind | 'normal'
