@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, isNotNull, isNull, max } from 'drizzle-orm'
 import { z } from 'zod'
 import type { Db } from '../../db/client'
-import { agencyOfferings, priceItems, priceLists, serviceItems, type OrgId, type ServiceItemId } from '../../db/schema'
+import { agencyOfferings, organizations, priceItems, priceLists, serviceItems, type OrgId, type ServiceItemId } from '../../db/schema'
 import { appendAudit } from '../audit'
 import type { Actor } from '../shared/actor'
 import type { Clock } from '../shared/clock'
@@ -53,6 +53,8 @@ export const priceItemSchema = z.object({
 
 /** The agency's draft (the next version), made from its current published list when there is none. */
 async function draftOf(tx: Db, orgId: OrgId, now: Date) {
+  // One edit of an agency's prices at a time: two at once would both make version n + 1.
+  await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, orgId)).for('update')
   const [draft] = await tx.select().from(priceLists).where(and(eq(priceLists.orgId, orgId), isNull(priceLists.publishedAt)))
   if (draft) return draft
   const [{ latest } = { latest: null }] = await tx.select({ latest: max(priceLists.version) }).from(priceLists).where(eq(priceLists.orgId, orgId))

@@ -68,7 +68,8 @@ export const procurementInputSchema = z
       .trim()
       .min(1, 'errors.required')
       .superRefine((code, ctx) => {
-        const problem = projectCodeProblem(code, new Date().getUTCFullYear() + 1)
+        // The shape here; the year against the app's clock in `saveDraft`, which has it.
+        const problem = projectCodeProblem(code, Number.MAX_SAFE_INTEGER)
         if (problem) ctx.addIssue({ code: 'custom', message: `errors.projectCode.${problem}` })
       }),
     projectName: text(100),
@@ -165,9 +166,11 @@ export async function saveDraft(db: Db, clock: Clock, actor: OwnerActor, input: 
   return db.transaction(async (tx) => {
     const [org] = await tx.select({ kind: organizations.kind }).from(organizations).where(eq(organizations.id, actor.orgId))
     if (org?.kind !== 'owner') throw new DomainError('errors.illegalStep')
+    const now = clock.now()
+    // No code is dated after next year, by the app's clock (not the machine's).
+    if (projectCodeProblem(input.projectCode, Number(shanghaiDate(now).slice(0, 4)) + 1)) throw new DomainError('errors.projectCode.year', 'projectCode')
     const rules = await loadRules(tx)
     const { items, values } = await resolveTerms(tx, input, rules)
-    const now = clock.now()
     if (id) {
       const current = await lockOwn(tx, actor.orgId, id)
       if (current.status !== 'draft') throw new DomainError('errors.illegalStep', undefined, { action: 'edit', from: current.status })

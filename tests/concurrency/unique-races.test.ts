@@ -1,10 +1,12 @@
 import { count, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../db/client'
-import { organizations, users } from '../../db/schema'
+import { agencyOfferings, organizations, priceItems, priceLists, users } from '../../db/schema'
+import { addPriceItem, priceItemSchema } from '../../services/agencies'
 import { signUp, signUpSchema } from '../../services/auth'
 import { ManualClock } from '../../services/shared/clock'
 import { DomainError } from '../../services/shared/errors'
+import { seedDemo } from '../../seeds/demo'
 import { makeUscc, rng } from '../../seeds/factories'
 import { freshDatabase } from '../support/db'
 
@@ -18,7 +20,8 @@ const clock = new ManualClock('2026-11-23T02:00:00Z')
 const r = rng(11)
 beforeAll(async () => {
   database = await freshDatabase()
-})
+  await seedDemo(database.db, clock)
+}, 120_000)
 afterAll(async () => database?.close())
 
 const form = (email: string, uscc: string) =>
@@ -41,3 +44,19 @@ describe('sign-ups racing on a unique field', () => {
     expect((await database.db.select({ n: count() }).from(organizations).where(eq(organizations.uscc, uscc)))[0]!.n).toBe(1)
   })
 })
+
+describe('price-list edits racing', () => {
+  it('ten items added at once by one agency land in one draft, none refused', async () => {
+    const [agency] = await database.db.select().from(users).where(eq(users.email, 'agency@example.com'))
+    const offered = await database.db.select().from(agencyOfferings).where(eq(agencyOfferings.orgId, agency!.orgId))
+    expect(offered.length).toBeGreaterThan(0)
+    const item = (n: number) => priceItemSchema.parse({ itemId: offered[n % offered.length]!.itemId, content: `并发测试收费项目 ${n}`, unit: '项', fee: String(1000 + n), legalBasis: '市场调节价', complaintPhone: '12315' })
+    const results = await Promise.all(Array.from({ length: 10 }, (_, n) => outcome(addPriceItem(database.db, clock, { userId: agency!.id, orgId: agency!.orgId }, item(n)))))
+    expect(results).toEqual(Array(10).fill('ok'))
+    const drafts = await database.db.select().from(priceLists).where(eq(priceLists.orgId, agency!.orgId))
+    const open = drafts.filter((d) => d.publishedAt === null)
+    expect(open).toHaveLength(1)
+    expect((await database.db.select({ n: count() }).from(priceItems).where(eq(priceItems.priceListId, open[0]!.id)))[0]!.n).toBeGreaterThanOrEqual(10)
+  })
+})
+

@@ -85,3 +85,20 @@ describe('who may read a file', () => {
       expect(await mayReadFile(database.db, file!, await viewer(email)), email).toBe(false)
   })
 })
+
+describe('a project code’s year', () => {
+  const draft = (projectCode: string, at: ManualClock) =>
+    userOf('owner@example.com').then((owner) =>
+      saveDraft(database.db, at, as(owner), procurementInputSchema.parse({
+        projectCode, projectName: '贵港市体育中心配套道路工程', title: '竣工联合测量（项目代码年份）', itemCodes: ['C05-03'], maxPrice: '30,000', expectedDays: '10',
+        fundingSource: 'public', method: 'lowest_price', announcementDays: '3', contactName: '李强', contactPhone: '0775-4561234',
+      })),
+    )
+  it('is judged by the app’s clock, not the machine’s: none dated after next year', async () => {
+    expect(await code(draft('2028-450802-48-01-012345', clock))).toBe('errors.projectCode.year@projectCode')
+    expect(await code(draft('2027-450802-48-01-012345', clock))).toBe('ok')
+    // In 2031 by the app's clock, a 2031 code is fine whatever year the machine says.
+    expect(await code(draft('2031-450802-48-01-012345', new ManualClock('2031-03-02T02:00:00Z')))).toBe('ok')
+  })
+})
+
