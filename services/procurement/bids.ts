@@ -465,6 +465,12 @@ export async function awardedConsortium(db: Db, procurementId: ProcurementId) {
   return (await consortiumMembers(db, [award.bidId])).filter((m) => m.status === 'accepted')
 }
 
+/** The bidders whose bids stand on a procurement not yet opened, for a notice to each (sealed until the opening). */
+export async function standingBidders(tx: Db, procurementId: ProcurementId): Promise<OrgId[]> {
+  const rows = await tx.select({ orgId: bids.agencyOrgId }).from(bids).where(and(eq(bids.procurementId, procurementId), inArray(bids.status, ['active', 'needs_reconfirm'])))
+  return rows.map((r) => r.orgId)
+}
+
 /** After a change to key terms, standing bids must be confirmed again before they count. */
 export async function markBidsForReconfirmation(tx: Db, procurementId: ProcurementId, at: Date) {
   const rows = await tx

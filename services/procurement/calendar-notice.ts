@@ -6,6 +6,7 @@ import { setCalendarDay, type SetDayInput } from '../calendar'
 import { notify } from '../notifications'
 import type { Clock } from '../shared/clock'
 import type { Scheduler } from './procurements'
+import { standingBidders } from './bids'
 import { loadRules } from './rules'
 import { deadlineFrom, transition } from './transition'
 
@@ -13,7 +14,7 @@ import { deadlineFrom, transition } from './transition'
  * The market office enters a day of the State Council's holiday notice. An announced deadline
  * never moves earlier for it (bidders planned on it); where the day adds a holiday inside an
  * open announcement period, the period keeps its working days and the deadline moves later,
- * with a new close job, and the owner is told. In one transaction with the day itself.
+ * with a new close job, and the owner and every bidder are told. In one transaction with the day itself.
  */
 export async function enterCalendarDay(db: Db, clock: Clock, scheduler: Scheduler, actor: AuditActor & { userId: UserId }, input: SetDayInput) {
   return db.transaction(async (tx) => {
@@ -27,7 +28,10 @@ export async function enterCalendarDay(db: Db, clock: Clock, scheduler: Schedule
       if (recounted <= p.bidDeadline!) continue
       const row = await transition(tx, p, 'extendDeadline', 'system', {}, now, { bidDeadline: recounted }, { from: p.bidDeadline!.toISOString(), bidDeadline: recounted.toISOString(), day: input.day })
       await scheduler.enqueue({ name: 'procurement.close', runAt: recounted, payload: { id: p.id }, key: `procurement.close:${p.id}:${p.termsVersion}:${recounted.toISOString()}` }, tx)
-      await notify(tx, { orgId: row.ownerOrgId, kind: 'deadlineExtended', params: { number: p.number ?? '', title: p.title, by: recounted.toISOString() }, link: `/owner/procurements/${p.id}`, at: now })
+      const params = { number: p.number ?? '', title: p.title, by: recounted.toISOString() }
+      await notify(tx, { orgId: row.ownerOrgId, kind: 'deadlineExtended', params, link: `/owner/procurements/${p.id}`, at: now })
+      // Each bidder too, its notice sealed like its bid: the office's outbox shows it only after the opening.
+      for (const orgId of await standingBidders(tx, p.id)) await notify(tx, { orgId, kind: 'deadlineExtended', params, link: `/agency/bids/${p.id}`, sealedUntilOpeningOf: p.id, at: now })
       extended++
     }
     return { extended }

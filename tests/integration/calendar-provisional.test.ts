@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../db/client'
-import { auditLog, procurements, type User } from '../../db/schema'
+import { auditLog, notifications, procurements, type User } from '../../db/schema'
 import { addWorkingDays, confirmProvisionalYear, installShippedCalendar, listCalendarDays, loadCalendar, shanghaiDate, spansProvisional } from '../../services/calendar'
 import { JobQueue } from '../../services/jobs'
-import { enterCalendarDay, procurementHandlers, procurementInputSchema, publishProcurement, saveDraft } from '../../services/procurement'
+import { bidInputSchema, enterCalendarDay, procurementHandlers, procurementInputSchema, publishProcurement, saveDraft, submitBid } from '../../services/procurement'
 import { ManualClock } from '../../services/shared/clock'
 import { freshDatabase } from '../support/db'
 import { eiaMarket } from '../support/load'
@@ -18,13 +18,14 @@ let database: Database
 // Wednesday 29 December 2027, 10:00 in Beijing: 2028's schedule is not published.
 const clock = new ManualClock('2027-12-29T02:00:00Z')
 let owner: User
+let agency: User
 let office: { userId: never; ip: string }
 const as = (u: User) => ({ userId: u.id, orgId: u.orgId })
 const deadlineDay = async (id: string) => shanghaiDate((await database.db.select({ d: procurements.bidDeadline }).from(procurements).where(eq(procurements.id, id as never)))[0]!.d!)
 
 beforeAll(async () => {
   database = await freshDatabase()
-  ;({ owner } = await eiaMarket(database.db, 1, 'cal', clock.now()))
+  ;({ owner, agencies: [agency] } = await eiaMarket(database.db, 1, 'cal', clock.now()) as { owner: User; agencies: [User] })
   office = { userId: owner.id as never, ip: '10.0.0.1' }
 })
 afterAll(async () => database?.close())
@@ -49,6 +50,7 @@ describe('a year without the notice', () => {
       maxPrice: '68,000', expectedDays: '10', fundingSource: 'public', method: 'lowest_price', announcementDays: '3', contactName: '李强', contactPhone: '0775-4561234',
     })
     const p = await publishProcurement(database.db, clock, queue, as(owner), (await saveDraft(database.db, clock, as(owner), form)).id)
+    await submitBid(database.db, clock, as(agency), p.id, bidInputSchema.parse({ price: '60,000', committedDays: '8', accept: 'yes' }))
     expect(await deadlineDay(p.id)).toBe('2028-01-04')
 
     // The notice makes 3 January a working day after all: the announced deadline stays, it is not brought forward.
@@ -58,6 +60,9 @@ describe('a year without the notice', () => {
     await enterCalendarDay(database.db, clock, queue, office, { day: '2027-12-30', kind: 'holiday', nameZh: '元旦', nameEn: "New Year's Day" })
     expect((await enterCalendarDay(database.db, clock, queue, office, { day: '2027-12-31', kind: 'holiday', nameZh: '元旦', nameEn: "New Year's Day" })).extended).toBe(1)
     expect(await deadlineDay(p.id)).toBe('2028-01-05')
+    // The owner and the bidder are told (the bidder's notice sealed until the opening).
+    const told = await database.db.select().from(notifications).where(eq(notifications.kind, 'deadlineExtended'))
+    expect(told.map((n) => [n.orgId, n.sealedUntilOpeningOf]).sort()).toEqual([[owner.orgId, null], [agency.orgId, p.id]].sort())
     const steps = await database.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, p.id))
     expect(steps.map((s) => s.action)).toContain('procurement.extendDeadline')
   })
