@@ -51,11 +51,11 @@ import {
   ownerProcurement,
   publishProcurement,
   attachmentsOf,
-  approvedAsItStands,
   directApprovalOf,
   loadRules,
   needsDirectApproval,
   requestDirectApproval,
+  standsFor,
   loadCalendar,
 } from '~/utils/services.server'
 
@@ -73,16 +73,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [qa, questions] = [await publicClarifications(db, p.id), await openQuestions(db, session.org.id, p.id)]
   const raised = await objectionsOf(db, p.id, { orgId: session.org.id, owner: true })
   const rules = await loadRules(db)
-  const approval = p.status === 'draft' && needsDirectApproval(p, rules) ? await directApprovalOf(db, p.id) : null
+  const asks = p.status === 'draft' && needsDirectApproval(p, rules)
+  const approval = asks ? await directApprovalOf(db, p.id) : null
   return {
-    directApproval:
-      p.status === 'draft' && needsDirectApproval(p, rules)
-        ? {
-            thresholdFen: rules.directThresholdFen,
-            latest: approval ? { decision: approval.decision, requestedAt: approval.requestedAt.toISOString(), decidedAt: approval.decidedAt?.toISOString() ?? null, decisionReason: approval.decisionReason } : null,
-            stands: await approvedAsItStands(db, p),
-          }
-        : null,
+    directApproval: asks
+      ? {
+          thresholdFen: rules.directThresholdFen,
+          latest: approval ? { decision: approval.decision, requestedAt: approval.requestedAt.toISOString(), decidedAt: approval.decidedAt?.toISOString() ?? null, decisionReason: approval.decisionReason } : null,
+          stands: standsFor(approval, p),
+        }
+      : null,
     selection: await loadSelection(db, p.id, { kind: 'owner' }),
     objections: raised.map((o) => ({ id: o.id, text: o.text, agencyZh: o.agencyZh, agencyEn: o.agencyEn, raisedAt: o.raisedAt.toISOString(), response: o.response })),
     qa: qa.map((c) => ({ id: c.id, question: c.question, answer: c.answer, answeredAt: c.answeredAt?.toISOString() ?? null })),

@@ -33,10 +33,13 @@ export async function directApprovalOf(db: Db, procurementId: ProcurementId): Pr
   return row ?? null
 }
 
+/** Whether this request, approved, covers the draft as it is now (its max price and named agency). */
+export const standsFor = (approval: DirectApproval | null, p: Pick<Procurement, 'maxPriceFen' | 'directAgencyId'>) =>
+  approval?.decision === 'approved' && approval.maxPriceFen === p.maxPriceFen && approval.directAgencyId === p.directAgencyId
+
 /** Does an approval stand for the draft as it is now? Asked again at publication. */
 export async function approvedAsItStands(tx: Db, p: Procurement): Promise<boolean> {
-  const latest = await directApprovalOf(tx, p.id)
-  return latest?.decision === 'approved' && latest.maxPriceFen === p.maxPriceFen && latest.directAgencyId === p.directAgencyId
+  return standsFor(await directApprovalOf(tx, p.id), p)
 }
 
 /** The owner asks for the exception on its own draft: a direct commission above the limit, with its reason. */
@@ -51,7 +54,7 @@ export async function requestDirectApproval(db: Db, clock: Clock, actor: UserAct
     if (!p.directReason || p.directReason.length < 10) throw new DomainError('errors.directReasonRequired', 'directReason', { threshold: rules.directThresholdFen })
     const latest = await directApprovalOf(tx, p.id)
     if (latest && !latest.decision) throw new DomainError('errors.directApprovalPending')
-    if (latest?.decision === 'approved' && (await approvedAsItStands(tx, p))) throw new DomainError('errors.directApprovalStands')
+    if (standsFor(latest, p)) throw new DomainError('errors.directApprovalStands')
     const now = clock.now()
     const [row] = await tx
       .insert(directApprovals)

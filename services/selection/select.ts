@@ -177,9 +177,14 @@ export async function passOverOffered(tx: Tx, scheduler: Scheduler, p: Procureme
   const c = await currentCandidate(tx, p.id)
   if (!c) throw new DomainError('errors.illegalStep', undefined, { action: 'passOver', from: p.status })
   await passOver(tx, p, c, problems, at)
+  return giveBack(tx, scheduler, p, c, 'ineligible', 'system', {}, 'awardPassedOver', at)
+}
+
+/** The award goes back: withdrawn, the procurement selecting again, the owner told why, and the next candidate offered. */
+async function giveBack(tx: Tx, scheduler: Scheduler, p: Procurement, c: SelectionCandidate, how: 'declined' | 'timed_out' | 'ineligible', by: 'agency' | 'system', actor: Actor | Record<string, never>, ownerNotice: string, at: Date) {
   await tx.delete(awards).where(eq(awards.procurementId, p.id))
-  const back = await transition(tx, p, 'decline', 'system', {}, at, {}, { agencyOrgId: c.agencyOrgId, how: 'ineligible' })
-  await notify(tx, { orgId: p.ownerOrgId, kind: 'awardPassedOver', params: { number: p.number ?? '', title: p.title }, link: `/owner/procurements/${p.id}`, at })
+  const back = await transition(tx, p, 'decline', by, actor, at, {}, { agencyOrgId: c.agencyOrgId, how })
+  await notify(tx, { orgId: p.ownerOrgId, kind: ownerNotice, params: { number: p.number ?? '', title: p.title }, link: `/owner/procurements/${p.id}`, at })
   return offerNext(tx, scheduler, back, await loadRules(tx), at)
 }
 
@@ -204,10 +209,7 @@ async function creditEvent(tx: Tx, orgId: OrgId, kind: string, p: Procurement, a
 export async function withdrawOffer(tx: Tx, scheduler: Scheduler, p: Procurement, c: SelectionCandidate, how: 'declined' | 'timed_out', actor: Actor | Record<string, never>, reason: string | null, at: Date) {
   await setCandidate(tx, p, c, { state: how, decisionReason: reason }, at)
   await creditEvent(tx, c.agencyOrgId, how === 'declined' ? 'award_declined' : 'award_not_confirmed', p, at, { rank: c.rank, reason })
-  await tx.delete(awards).where(eq(awards.procurementId, p.id))
-  const back = await transition(tx, p, 'decline', how === 'declined' ? 'agency' : 'system', actor, at, {}, { agencyOrgId: c.agencyOrgId, how })
-  await notify(tx, { orgId: p.ownerOrgId, kind: how === 'declined' ? 'awardDeclined' : 'awardLapsed', params: { number: p.number ?? '', title: p.title }, link: `/owner/procurements/${p.id}`, at })
-  return offerNext(tx, scheduler, back, await loadRules(tx), at)
+  return giveBack(tx, scheduler, p, c, how, how === 'declined' ? 'agency' : 'system', actor, how === 'declined' ? 'awardDeclined' : 'awardLapsed', at)
 }
 
 /** Locks a procurement for a selection step. */
