@@ -4,7 +4,7 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['build/', 'public/build/', 'node_modules/', '.cache/', '.data/', 'test-results/', 'db/migrations/'] },
+  { ignores: ['.scratch/', 'build/', 'public/build/', 'node_modules/', '.cache/', '.data/', 'test-results/', 'db/migrations/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -6,7 +6,7 @@ import { COMMITMENT, COMMITMENT_SHA256 } from '../services/agencies/admission'
 import { idNumberCheckChar } from '../services/shared/id-number'
 import { appendAudit } from '../services/audit'
 import { hashPassword } from '../services/auth'
-import { USCC_CHARSET, usccCheckChar } from '../services/orgs/uscc'
+import { USCC_CHARSET, usccCheckChar } from '../services/shared/uscc'
 
 /** A small seeded PRNG (mulberry32): the same seed always makes the same demo data. */
 export function rng(seed: number) {

@@ -4,31 +4,8 @@ import { auctions, awards, organizations, procurementItems, serviceItems, users,
 import { directoryQuerySchema, searchAgencies } from '../services/agencies'
 import { shanghaiDate } from '../services/calendar'
 import { JobQueue } from '../services/jobs'
-import {
-  bidInputSchema,
-  confirmAward,
-  confirmContract,
-  contractInputSchema,
-  decideDelivery,
-  decisionSchema,
-  deliver,
-  evaluate,
-  evaluationSchema,
-  ownBid,
-  flagOverdue,
-  uploadContract,
-  cancelProcurement,
-  closeIfDue,
-  confirmDirect,
-  procurementHandlers,
-  procurementInputSchema,
-  publishProcurement,
-  respondToConsortium,
-  saveDraft,
-  submitBid,
-  listOnBlacklist,
-  requestDirectApproval,
-} from '../services/procurement'
+import { confirmAward, confirmContract, contractInputSchema, decideDelivery, decisionSchema, deliver, evaluate, evaluationSchema, flagOverdue, uploadContract, cancelProcurement, closeIfDue, confirmDirect, procurementHandlers, procurementInputSchema, publishProcurement, saveDraft, listOnBlacklist, requestDirectApproval } from '../services/procurement'
+import { bidInputSchema, ownBid, respondToConsortium, submitBid } from '../services/bids'
 import { blacklistSchema, liftSanction } from '../services/credit'
 import { auctionBidSchema, auctionBoard, declineAward, declineSchema, finishAuctionIfDue, placeAuctionBid } from '../services/selection'
 import { ManualClock, type Clock } from '../services/shared/clock'

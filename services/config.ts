@@ -11,8 +11,6 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL')
     .optional(),
   DATA_DIR: z.string().min(1).default('.data'),
-  /** demo: put the demo data in an empty database at start-up */
-  SEED: z.enum(['none', 'demo']).default('none'),
   COOKIE_SECURE: z.enum(['true', 'false']).optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(120),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),

@@ -3,7 +3,7 @@ import { useEffect, useId, useState } from 'react'
 import type { MessageKey } from '~/i18n'
 import type { FieldErrors } from '~/utils/forms'
 import { useLocale, useT } from '~/utils/i18n'
-import { AVAILABLE_METHODS as METHODS } from '../../services/procurement/methods'
+import { AVAILABLE_METHODS as METHODS } from '../../services/selection/methods/names'
 import { Field, FormError } from './field'
 import { fenToYuanInput } from '../../services/shared/money'
 

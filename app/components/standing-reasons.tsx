@@ -4,7 +4,7 @@ import { useLocale, useT } from '~/utils/i18n'
 export type StandingReasonView = { reason: { code: string; specialty?: unknown } }
 type Names = Record<string, { nameZh: string; nameEn: string }>
 
-/** Why a party may not win (services/procurement/standing.ts), each reason a line in the reader's language. */
+/** Why a party may not win (services/bids/standing.ts), each reason a line in the reader's language. */
 export function StandingReasons({ reasons, specialties, className }: { reasons: readonly StandingReasonView[]; specialties: Names; className?: string }) {
   const t = useT()
   const en = useLocale() === 'en'

@@ -12,7 +12,7 @@ import { title } from '~/utils/meta'
 import { assertSameOrigin, clientIp, readForm } from '~/utils/request.server'
 import { loadRules, updateRules } from '~/utils/services.server'
 import { amountProblem, parseYuan, fenToYuanInput } from '../../services/shared/money'
-import { AVAILABLE_METHODS } from '../../services/procurement/methods'
+import { AVAILABLE_METHODS } from '../../services/selection/methods/names'
 
 export const meta: MetaFunction = ({ matches }) => title(matches, 'rules.title')
 

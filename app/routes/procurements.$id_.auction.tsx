@@ -4,14 +4,12 @@ import { AuctionBoard } from '~/components/auction-board'
 import { StatusBadge } from '~/components/announcement'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { FormError } from '~/components/field'
-import type { MessageKey } from '~/i18n'
 import { getApp } from '~/utils/app.server'
-import { getSession, requirePermission } from '~/utils/auth.server'
-import { fieldErrors, formValues, type FieldErrors } from '~/utils/forms'
+import type { ActionReply } from '~/utils/action-reply'
+import { intent, runIntents } from '~/utils/action.server'
+import { getSession } from '~/utils/auth.server'
 import { useT } from '~/utils/i18n'
-import { assertSameOrigin, clientIp, readForm } from '~/utils/request.server'
-import { auctionBidSchema, auctionBoard, DomainError, placeAuctionBid, publicProcurement } from '~/utils/services.server'
-import { fenToYuanInput } from '../../services/shared/money'
+import { auctionBidSchema, auctionBoard, placeAuctionBid, publicProcurement } from '~/utils/services.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} · ${data.number ?? ''}` : '' }]
 
@@ -26,29 +24,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { id: found.p.id, number: found.p.number, title: found.p.title, status: found.p.status, board, idempotencyKey: crypto.randomUUID() }
 }
 
-type ActionData = { ok: boolean; errors: FieldErrors; formError?: MessageKey; params?: Record<string, string | number> }
-
-export async function action({ request, params }: ActionFunctionArgs) {
-  assertSameOrigin(request)
-  const session = await requirePermission(request, 'create:bid:own')
-  const { db, clock, broadcaster, auctionLimiter } = await getApp()
-  const parsed = auctionBidSchema.safeParse(formValues(await readForm(request)))
-  if (!parsed.success) return Response.json({ ok: false, errors: fieldErrors(parsed.error), formError: 'errors.form' } satisfies ActionData, { status: 400 })
-  try {
-    await placeAuctionBid(db, clock, { userId: session.user.id, orgId: session.org.id, ip: clientIp(request) }, params.id ?? '', parsed.data, auctionLimiter)
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error
-    // Amounts in the message are shown in yuan, as the form takes them.
-    const shown = Object.fromEntries(Object.entries(error.params).map(([k, v]) => [k, typeof v === 'number' ? fenToYuanInput(v) : v]))
-    return Response.json({ ok: false, errors: error.field ? { [error.field]: error.code as MessageKey } : {}, formError: (error.field ? 'errors.form' : error.code) as MessageKey, params: shown } satisfies ActionData, { status: error.code === 'errors.tooFast' ? 429 : 400 })
-  }
-  await broadcaster.publish(params.id ?? '')
-  return { ok: true, errors: {} } satisfies ActionData
-}
+export const action = (args: ActionFunctionArgs) =>
+  runIntents(args, {
+    permission: 'create:bid:own',
+    status: (reply) => (reply.formError === 'errors.tooFast' ? 429 : undefined),
+    intents: {
+      bid: intent({
+        schema: auctionBidSchema,
+        run: async ({ app, actor, id }, input) => {
+          await placeAuctionBid(app.db, app.clock, actor, id, input, app.auctionLimiter)
+          await app.broadcaster.publish(id)
+        },
+      }),
+    },
+  })
 
 export default function AuctionPage() {
   const { id, number, title, status, board, idempotencyKey } = useLoaderData<typeof loader>()
-  const data = useActionData<ActionData>()
+  const data = useActionData<ActionReply>()
   const t = useT()
   return (
     <div className="page">

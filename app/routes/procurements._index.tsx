@@ -9,7 +9,7 @@ import { getApp } from '~/utils/app.server'
 import { formatDateTime, formatYuan } from '~/utils/format'
 import { useLocale, useT } from '~/utils/i18n'
 import { title } from '~/utils/meta'
-import { AVAILABLE_METHODS } from '../../services/procurement/methods'
+import { AVAILABLE_METHODS } from '../../services/selection/methods/names'
 import { announcementQuerySchema, listCatalog, regionTree, searchAnnouncements } from '~/utils/services.server'
 
 export const meta: MetaFunction = ({ matches }) => title(matches, 'ann.title')

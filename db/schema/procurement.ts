@@ -10,7 +10,7 @@ import { regions } from './regions'
 export const selectionMethod = pgEnum('selection_method', ['direct', 'random_draw', 'lowest_price', 'optimal_price', 'reverse_auction', 'scoring', 'credit_shortlist'])
 export type SelectionMethod = (typeof selectionMethod.enumValues)[number]
 
-/** The lifecycle of services/procurement/lifecycle.ts; nothing else writes this column. */
+/** The lifecycle of services/market/lifecycle.ts; nothing else writes this column. */
 export const procurementStatus = pgEnum('procurement_status', [
   'draft',
   'published',
@@ -114,7 +114,7 @@ export const procurementItems = pgTable(
 export const bidStatus = pgEnum('bid_status', ['active', 'withdrawn', 'needs_reconfirm'])
 
 /**
- * 报价: sealed until the procurement's opening. Only services/procurement/bids.ts reads this table,
+ * 报价: sealed until the procurement's opening. Only services/bids/ reads this table,
  * and it has no function that returns a price or a bidder of an unopened procurement to anyone but
  * that bidder.
  */
@@ -139,7 +139,7 @@ export const bids = pgTable(
     withdrawnAt: tstz(),
     /** why the opening did not count it though it stood: 'blacklisted', 'ineligible', 'consortiumIncomplete' */
     excluded: text(),
-    /** the reasons the one rule gave at the opening (services/procurement/standing.ts), per party */
+    /** the reasons the one rule gave at the opening (services/bids/standing.ts), per party */
     excludedReasons: jsonb().$type<Array<{ orgId: string | null; reason: { code: string } & Record<string, unknown> }>>(),
     ...timestamps,
   },
@@ -152,7 +152,7 @@ export const bidPartyStatus = pgEnum('bid_party_status', ['invited', 'accepted',
 export type BidPartyStatus = (typeof bidPartyStatus.enumValues)[number]
 
 /**
- * The parties to a bid, sealed with it (only services/procurement/bids.ts reads this table). Every
+ * The parties to a bid, sealed with it (only services/bids/ reads this table). Every
  * bid has its lead, the bidder of `bids.agency_org_id`; a consortium bid (联合体) adds members, who
  * each accept the agreement (联合协议) before the deadline, and `itemIds` is the agreement's division
  * of the work. An agency stands (accepted) in one bid per procurement in whatever role: the partial

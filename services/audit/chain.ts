@@ -104,4 +104,3 @@ export async function recentAudit(db: Db, limit = 50, beforeId?: number) {
     .limit(limit)
   return rows
 }
-export * from './anchors'

@@ -5,7 +5,7 @@
  * entries and re-hashed chains. Exits 1 on any problem.
  */
 import fs from 'node:fs'
-import { openFromEnv } from '../../db/open-from-env'
+import { openFromEnv } from '../database'
 import { checkAnchors, verifyChain, type AnchorFeed } from './index'
 
 const at = process.argv.indexOf('--anchors')
@@ -16,7 +16,7 @@ if (at >= 0 && !source) {
 }
 const saved = source ? ((/^https?:\/\//.test(source) ? await (await fetch(source)).json() : JSON.parse(fs.readFileSync(source, 'utf8'))) as AnchorFeed) : null
 
-const database = await openFromEnv()
+const { database } = await openFromEnv()
 const started = Date.now()
 const report = await verifyChain(database.db)
 const anchored = saved ? await checkAnchors(database.db, saved) : null

@@ -1,25 +1,12 @@
 import { z } from 'zod'
-import { normalizeUscc, usccProblem } from '../orgs/uscc'
+import { emailField, phoneField } from '../shared/schemas'
+import { normalizeUscc, usccProblem } from '../shared/uscc'
 import { PASSWORD_MAX, passwordProblem } from './password'
 
 /**
  * Form schemas shared by the web layer and the services. Messages are i18n keys, so the web layer
  * shows each error in the user's language.
  */
-export const emailField = z
-  .string({ error: 'errors.required' })
-  .trim()
-  .toLowerCase()
-  .min(1, 'errors.required')
-  .max(254, 'errors.tooLong')
-  .pipe(z.email({ error: 'errors.email' }))
-
-export const phoneField = z
-  .string({ error: 'errors.required' })
-  .trim()
-  .min(1, 'errors.required')
-  .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, 'errors.phone')
-
 const text = (max: number) => z.string({ error: 'errors.required' }).trim().min(1, 'errors.required').max(max, 'errors.tooLong')
 
 export const signInSchema = z.object({

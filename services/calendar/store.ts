@@ -6,8 +6,6 @@ import type { Clock } from '../shared/clock'
 import { CALENDAR_YEARS, computedYear, shippedCalendar } from './official-data'
 import { makeCalendar, type DayKind, type WorkCalendar } from './working-days'
 
-export * from './working-days'
-export { CALENDAR_YEARS, OFFICIAL_YEARS, PROVISIONAL_YEARS } from './official-data'
 
 /** Puts the shipped calendar into the database, for the years it holds nothing of yet: a year's days, once there, are the office's to edit (a day it removed does not come back). */
 export async function installShippedCalendar(db: Db): Promise<number> {

@@ -37,4 +37,3 @@ export async function categoryItemCounts(db: Db) {
     .groupBy(serviceCategories.id)
     .orderBy(asc(serviceCategories.sortOrder))
 }
-export * from './terms'

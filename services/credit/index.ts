@@ -1,1 +1,2 @@
 export * from './sanctions'
+export * from './events'

@@ -13,7 +13,7 @@ import { isoDay, isUuid } from '../shared/schemas'
 /**
  * 失信名单. A supervisor lists an agency for a term of days, with the decision's reference and a
  * public reason. While listed, the agency can neither bid nor take part in a consortium, and a bid
- * it made before is not counted at the opening (services/procurement/bids.ts asks `blacklistedOn`).
+ * it made before is not counted at the opening (services/bids/ asks `blacklistedOn`).
  * The list is public. Lifting a listing early needs a reason; nothing is deleted.
  */
 

@@ -51,4 +51,3 @@ export async function readFile(db: Db, id: string) {
   const [row] = await db.select().from(files).where(eq(files.id, id))
   return row ?? null
 }
-export * from './access'

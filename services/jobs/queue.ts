@@ -25,6 +25,11 @@ export interface EnqueueInput {
   maxAttempts?: number
 }
 
+/** What schedules work for later: the job queue (an interface, so services need no running queue). */
+export interface Scheduler {
+  enqueue(input: EnqueueInput, db?: Db): Promise<void>
+}
+
 export interface QueueOptions {
   /** How long a claimed job is ours before another worker may take it over (crash recovery). */
   leaseMs?: number

@@ -2,17 +2,9 @@ import { and, eq } from 'drizzle-orm'
 import type { Db } from '../../db/client'
 import { procurements, type Procurement } from '../../db/schema'
 import { appendAudit } from '../audit'
-import { addWorkingDays, loadCalendar, shanghaiDate, shanghaiInstant } from '../calendar'
 import type { Actor } from '../shared/actor'
 import { DomainError } from '../shared/errors'
 import { procurementStep, type LifecycleActor, type ProcurementAction } from './lifecycle'
-import type { EnqueueInput } from '../jobs'
-import type { MarketRules } from './rules'
-
-/** What schedules deadlines: the job queue (an interface, so services need no running queue). */
-export interface Scheduler {
-  enqueue(input: EnqueueInput, db?: Db): Promise<void>
-}
 
 /**
  * One transition, the only writer of `procurements.status`: the state machine decides, the row
@@ -38,10 +30,4 @@ export async function transition(
   if (!row) throw new DomainError('errors.illegalStep', undefined, { action, from: p.status })
   await appendAudit(tx, { actor, action: `procurement.${action}`, entityType: 'procurement', entityId: p.id, before: { status: p.status }, after: { status: to, ...detail }, at })
   return row
-}
-
-/** A deadline in working days from `start`, at the office's closing time, Shanghai. */
-export async function deadlineFrom(db: Db, rules: MarketRules, start: Date, workingDays: number): Promise<Date> {
-  const calendar = await loadCalendar(db)
-  return shanghaiInstant(addWorkingDays(calendar, shanghaiDate(start), workingDays), rules.deadlineTime)
 }

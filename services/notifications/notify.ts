@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, isNotNull, isNull, or, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, isNull, or } from 'drizzle-orm'
 import type { Db } from '../../db/client'
-import { emailOutbox, notifications, procurements, users, type OrgId, type ProcurementId, type UserId } from '../../db/schema'
+import { emailOutbox, notifications, users, type OrgId, type ProcurementId, type UserId } from '../../db/schema'
 import type { Clock } from '../shared/clock'
+import { unsealed } from '../shared/unsealed'
 
 export interface NotifyInput {
   orgId: OrgId
@@ -82,24 +83,17 @@ export async function renderOutbox(db: Db, clock: Clock, render: EmailRenderer, 
   return { notifications: pending.length, emails: written }
 }
 
-/** The newest outbox emails, for the market office. */
 /**
  * The office's view of the outbox. An email about a sealed bid (a receipt, a consortium's
  * invitation) names a bidder, so it shows only once the bids are opened, and for a live auction
- * once it has ended, as `openedBids` has it.
+ * once it has ended: the one condition, `unsealed`, that `openedBids` asks too.
  */
 export async function recentOutbox(db: Db, limit = 50) {
   return db
     .select({ email: emailOutbox })
     .from(emailOutbox)
     .innerJoin(notifications, eq(notifications.id, emailOutbox.notificationId))
-    .leftJoin(procurements, eq(procurements.id, notifications.sealedUntilOpeningOf))
-    .where(
-      or(
-        isNull(notifications.sealedUntilOpeningOf),
-        and(isNotNull(procurements.openedAt), sql`not exists (select 1 from auctions a where a.procurement_id = ${procurements.id} and a.finished_at is null)`),
-      ),
-    )
+    .where(or(isNull(notifications.sealedUntilOpeningOf), unsealed(notifications.sealedUntilOpeningOf)))
     .orderBy(desc(emailOutbox.createdAt))
     .limit(limit)
     .then((rows) => rows.map((r) => r.email))

@@ -13,8 +13,6 @@ import {
   type OrgId,
 } from '../../db/schema'
 
-export * from './uscc'
-export * from './profile'
 
 /** Only agencies that accepted the commitment and submitted for admission are reviewed. */
 export const submitted = (orgId: AnyColumn | SQL) => sql`exists (select 1 from agency_commitments ac where ac.org_id = ${orgId})`

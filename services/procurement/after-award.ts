@@ -1,24 +1,25 @@
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import type { Db } from '../../db/client'
-import { awards, contracts, creditEvents, deliveries, evaluations, organizations, procurements, type OrgId, type Procurement, type ProcurementId, type UserId } from '../../db/schema'
+import { awards, contracts, deliveries, evaluations, organizations, procurements, type OrgId, type Procurement, type ProcurementId, type UserId } from '../../db/schema'
 import { appendAudit } from '../audit'
-import { addWorkingDays, isWorkingDay, loadCalendar, shanghaiDate, shanghaiInstant } from '../calendar'
+import { recordCreditEvent } from '../credit'
+import { contractDueDate, deadlineFrom, loadCalendar, shanghaiDate, shanghaiInstant } from '../calendar'
 import { storeScan } from '../files'
 import { notify } from '../notifications'
 import type { Actor } from '../shared/actor'
 import type { Clock } from '../shared/clock'
 import { DomainError } from '../shared/errors'
 import { isoDay, isUuid } from '../shared/schemas'
-import { procurementStep, type LifecycleActor, type ProcurementAction } from './lifecycle'
+import { procurementStep, type LifecycleActor, type ProcurementAction } from '../market/lifecycle'
 import { confirmOffer } from '../selection/offers'
 import { passOverOffered } from '../selection/select'
-import { bidStandingProblems } from './bids'
-import type { StandingProblem } from './standing'
+import { bidStandingProblems } from '../bids'
+import type { StandingProblem } from '../bids/standing'
 import { openObjectionCount } from './objections'
-import type { Scheduler } from './procurements'
-import { deadlineFrom, transition } from './transition'
-import { loadRules } from './rules'
+import type { Scheduler } from '../jobs'
+import { transition } from '../market/transition'
+import { loadRules } from '../market/rules'
 
 /**
  * After the award: the winner's confirmation, the contract (uploaded by the owner after the
@@ -89,8 +90,7 @@ export async function uploadContract(db: Db, clock: Clock, actor: UserActor, id:
     const today = shanghaiDate(now)
     if (input.startDate < today) throw new DomainError('errors.startInPast', 'startDate')
     const calendar = await loadCalendar(tx)
-    // Day 1 of the committed working days is the start date when it is a working day, else the next one.
-    const dueDate = addWorkingDays(calendar, input.startDate, award.committedDays - (isWorkingDay(calendar, input.startDate) ? 1 : 0))
+    const dueDate = contractDueDate(calendar, input.startDate, award.committedDays)
     const fileId = await storeScan(tx, { orgId: actor.orgId, userId: actor.userId, bytes: file, field: 'contract', at: now, purpose: 'contract', procurementId: p.id })
     const values = { procurementId: p.id, fileId, priceFen: award.priceFen, startDate: input.startDate, dueDate, uploadedBy: actor.userId, uploadedAt: now }
     const [existing] = await tx.select().from(contracts).where(eq(contracts.procurementId, p.id))
@@ -208,7 +208,7 @@ export async function flagOverdue(db: Db, clock: Clock) {
       const [flagged] = await tx.update(contracts).set({ overdueFlaggedAt: now }).where(and(eq(contracts.procurementId, p.id), isNull(contracts.overdueFlaggedAt))).returning()
       if (!flagged) return
       const params = { number: p.number ?? '', title: p.title, due: contract.dueDate }
-      await tx.insert(creditEvents).values({ orgId: award.agencyOrgId, kind: 'service_overdue', procurementId: p.id, occurredAt: now, detail: { dueDate: contract.dueDate }, dedupeKey: `service_overdue:${p.id}` }).onConflictDoNothing()
+      await recordCreditEvent(tx, { kind: 'service_overdue', orgId: award.agencyOrgId, procurementId: p.id, detail: { dueDate: contract.dueDate } }, now)
       await appendAudit(tx, { actor: {}, action: 'procurement.overdue', entityType: 'procurement', entityId: p.id, after: { dueDate: contract.dueDate }, at: now })
       for (const orgId of [p.ownerOrgId, award.agencyOrgId, ...offices.map((o) => o.id)])
         await notify(tx, { orgId, kind: 'serviceOverdue', params, link: `/procurements/${p.id}`, dedupeKey: `overdue:${p.id}:${orgId}`, at: now })
@@ -224,7 +224,7 @@ export async function flagOverdue(db: Db, clock: Clock) {
     await db.transaction(async (tx) => {
       const [flagged] = await tx.update(deliveries).set({ overdueFlaggedAt: now }).where(and(eq(deliveries.id, d.id), isNull(deliveries.overdueFlaggedAt))).returning()
       if (!flagged) return
-      await tx.insert(creditEvents).values({ orgId: p.ownerOrgId, kind: 'acceptance_overdue', procurementId: p.id, occurredAt: now, detail: { deliveryId: d.id, decideBy: d.decideBy.toISOString() }, dedupeKey: `acceptance_overdue:${d.id}` }).onConflictDoNothing()
+      await recordCreditEvent(tx, { kind: 'acceptance_overdue', orgId: p.ownerOrgId, procurementId: p.id, detail: { deliveryId: d.id, decideBy: d.decideBy.toISOString() } }, now)
       await appendAudit(tx, { actor: {}, action: 'procurement.acceptanceOverdue', entityType: 'procurement', entityId: p.id, after: { deliveryId: d.id, decideBy: d.decideBy.toISOString() }, at: now })
       for (const orgId of [p.ownerOrgId, ...offices.map((o) => o.id)])
         await notify(tx, { orgId, kind: 'acceptanceOverdue', params: { number: p.number ?? '', title: p.title }, link: `/owner/procurements/${p.id}`, dedupeKey: `acceptance-overdue:${d.id}:${orgId}`, at: now })

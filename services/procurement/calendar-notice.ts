@@ -5,10 +5,11 @@ import type { AuditActor } from '../audit'
 import { setCalendarDay, type SetDayInput } from '../calendar'
 import { notify } from '../notifications'
 import type { Clock } from '../shared/clock'
-import type { Scheduler } from './procurements'
-import { standingBidders } from './bids'
-import { loadRules } from './rules'
-import { deadlineFrom, transition } from './transition'
+import type { Scheduler } from '../jobs'
+import { standingBidders } from '../bids'
+import { loadRules } from '../market/rules'
+import { deadlineFrom } from '../calendar'
+import { transition } from '../market/transition'
 
 /**
  * The market office enters a day of the State Council's holiday notice. An announced deadline

@@ -6,9 +6,9 @@ import { appendAudit } from '../audit'
 import { notify } from '../notifications'
 import type { Actor } from '../shared/actor'
 import type { Clock } from '../shared/clock'
-import { DomainError } from '../shared/errors'
+import { DomainError, fen } from '../shared/errors'
 import { isUuid } from '../shared/schemas'
-import { loadRules, type MarketRules } from './rules'
+import { loadRules, type MarketRules } from '../market/rules'
 
 /**
  * 直接委托 above the marketplace's limit is an exception to competition: the owner asks, with its
@@ -51,7 +51,7 @@ export async function requestDirectApproval(db: Db, clock: Clock, actor: UserAct
     if (p.status !== 'draft') throw new DomainError('errors.illegalStep', undefined, { action: 'requestDirectApproval', from: p.status })
     const rules = await loadRules(tx)
     if (!needsDirectApproval(p, rules)) throw new DomainError('errors.directApprovalNotNeeded')
-    if (!p.directReason || p.directReason.length < 10) throw new DomainError('errors.directReasonRequired', 'directReason', { threshold: rules.directThresholdFen })
+    if (!p.directReason || p.directReason.length < 10) throw new DomainError('errors.directReasonRequired', 'directReason', { threshold: fen(rules.directThresholdFen) })
     const latest = await directApprovalOf(tx, p.id)
     if (latest && !latest.decision) throw new DomainError('errors.directApprovalPending')
     if (standsFor(latest, p)) throw new DomainError('errors.directApprovalStands')

@@ -8,7 +8,7 @@ import type { Actor } from '../shared/actor'
 import type { Clock } from '../shared/clock'
 import { DomainError } from '../shared/errors'
 import { isUuid } from '../shared/schemas'
-import { isBidder } from './bids'
+import { isBidder } from '../bids'
 
 /** 异议 during the standstill: raised by a bidder, answered by the owner; an open one holds the contract back. */
 export const objectionSchema = z.object({ text: z.string().trim().min(10, 'errors.objectionShort').max(2000, 'errors.tooLong') })

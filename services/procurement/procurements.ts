@@ -2,42 +2,36 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import type { Db } from '../../db/client'
 import {
-  awards,
-  organizations,
-  procurementItems,
-  procurements,
-  qualificationSpecialties,
-  regions,
-  serviceItems,
-  type OrgId,
-  type Procurement,
-  type ProcurementId,
-  type ProcurementStatus,
-  type RequirementTerms,
-  type UserId,
+organizations,
+procurementItems,
+procurements,
+qualificationSpecialties,
+regions,
+serviceItems,
+type OrgId,
+type Procurement,
+type ProcurementId,
+type ProcurementStatus,
+type RequirementTerms,
+type UserId
 } from '../../db/schema'
 import { appendAudit } from '../audit'
-import { phoneField } from '../auth/schemas'
-import { shanghaiDate } from '../calendar'
-import type { EnqueueInput } from '../jobs'
+import { deadlineFrom, shanghaiDate } from '../calendar'
+import type { EnqueueInput, Scheduler } from '../jobs'
 import { notify } from '../notifications'
 import type { Actor } from '../shared/actor'
 import type { Clock } from '../shared/clock'
-import { DomainError } from '../shared/errors'
+import { DomainError, fen } from '../shared/errors'
 import { amountProblem, parseYuan } from '../shared/money'
-import { isUuid } from '../shared/schemas'
-import { bidderProblems, insertDirectBid, markBidsForReconfirmation, revealBids, type BidInput } from './bids'
-import { newSecret } from '../selection/draw'
-import { selectAtOpening } from '../selection/select'
-import { openAuction } from '../selection/auction/auction'
-import { AVAILABLE_METHODS } from './methods'
-import { procurementStep } from './lifecycle'
-import { deadlineFrom, transition, type Scheduler } from './transition'
+import { isUuid, phoneField } from '../shared/schemas'
+import { bidderProblems, markBidsForReconfirmation, revealBids } from '../bids'
+import { AVAILABLE_METHODS, decideAtOpening, decisionOf, newSecret } from '../selection'
+import { procurementStep } from '../market/lifecycle'
+import { transition } from '../market/transition'
 import { projectCodeProblem, projectCodeRegion } from './project-code'
 import { approvedAsItStands, needsDirectApproval } from './direct-approval'
-import { loadRules, minAnnouncementDays, type MarketRules } from './rules'
+import { loadRules, minAnnouncementDays, type MarketRules } from '../market/rules'
 
-export type { Scheduler } from './transition'
 
 const text = (max: number) => z.string({ error: 'errors.required' }).trim().min(1, 'errors.required').max(max, 'errors.tooLong')
 const yuan = (optional: boolean) =>
@@ -127,7 +121,7 @@ async function resolveTerms(tx: Db, input: ProcurementInput, rules: MarketRules)
     if (agency?.kind !== 'agency') throw new DomainError('errors.agencyUnknown', 'directAgencyUscc')
     directAgencyId = agency.id
     // Above the threshold only with a written reason (直接委托须说明理由).
-    if (input.maxPrice! > rules.directThresholdFen && input.directReason.length < 10) throw new DomainError('errors.directReasonRequired', 'directReason', { threshold: rules.directThresholdFen })
+    if (input.maxPrice! > rules.directThresholdFen && input.directReason.length < 10) throw new DomainError('errors.directReasonRequired', 'directReason', { threshold: fen(rules.directThresholdFen) })
   }
   return {
     items,
@@ -202,7 +196,7 @@ export async function publishProcurement(db: Db, clock: Clock, scheduler: Schedu
     // The named agency must be able to take the work today, or the commission is pointless.
     if (p.method === 'direct') {
       const problems = await bidderProblems(tx, p, p.directAgencyId!, today)
-      if (problems.length) throw new DomainError('errors.directAgencyIneligible', 'directAgencyUscc', { reasons: JSON.stringify(problems) })
+      if (problems.length) throw new DomainError('errors.directAgencyIneligible', 'directAgencyUscc', { reasons: problems })
     }
     const seq = (await tx.execute(sql`select nextval('procurement_number_seq')::int as n`)) as unknown as { rows: Array<{ n: number }> }
     const number = `ZJCS-${today.slice(0, 4)}-${String(seq.rows[0]!.n).padStart(6, '0')}`
@@ -306,7 +300,7 @@ export async function closeIfDue(db: Db, clock: Clock, scheduler: Scheduler, id:
     if (!p || p.status !== 'published' || !p.bidDeadline || now < p.bidDeadline) return null
     const closed = await transition(tx, p, 'close', 'system', {}, now, { closedAt: now })
     // A direct commission that reaches its deadline was never confirmed by its agency.
-    if (p.method === 'direct') {
+    if (decisionOf(p.method).by === 'confirmation') {
       await transition(tx, closed, 'fail', 'system', {}, now, { failedReason: 'directNotConfirmed' }, { reason: 'directNotConfirmed' })
       await notify(tx, { orgId: p.ownerOrgId, kind: 'procurementFailed', params: { number: p.number ?? '', title: p.title, reason: 'directNotConfirmed' }, link: `/owner/procurements/${p.id}`, at: now })
       return 'failed'
@@ -319,10 +313,7 @@ export async function closeIfDue(db: Db, clock: Clock, scheduler: Scheduler, id:
     }
     const opened = await transition(tx, closed, 'open', 'system', {}, now, { openedAt: now }, { bids: standing.length })
     await notify(tx, { orgId: p.ownerOrgId, kind: 'bidsOpened', params: { number: p.number ?? '', title: p.title, n: standing.length }, link: `/owner/procurements/${p.id}`, at: now })
-    // A reverse auction is scheduled; the methods that decide at the opening select now, in this
-    // transaction, so the result is public at once.
-    if (p.method === 'reverse_auction') return openAuction(tx, scheduler, opened, standing, now)
-    return selectAtOpening(tx, scheduler, opened, standing, now)
+    return decideAtOpening(tx, scheduler, opened, standing, now)
   })
 }
 
@@ -336,30 +327,6 @@ export async function sweepDeadlines(db: Db, clock: Clock, scheduler: Scheduler)
   let moved = 0
   for (const { id } of due) if (await closeIfDue(db, clock, scheduler, id)) moved++
   return moved
-}
-
-/**
- * 直接委托: the named agency confirms its price and days, which makes the award at once. The
- * procurement passes close, opening and award in this one transaction, each step logged.
- */
-export async function confirmDirect(db: Db, clock: Clock, actor: Actor & { userId: UserId }, id: string, input: BidInput) {
-  if (!isUuid(id)) throw new DomainError('errors.notFound')
-  return db.transaction(async (tx) => {
-    const [p] = await tx.select().from(procurements).where(eq(procurements.id, id as ProcurementId)).for('update')
-    if (!p || p.method !== 'direct' || p.directAgencyId !== actor.orgId) throw new DomainError('errors.notFound')
-    const now = clock.now()
-    if (p.status !== 'published' || now >= p.bidDeadline!) throw new DomainError('errors.biddingClosed')
-    const bid = await insertDirectBid(tx, p, actor, input, now)
-    const closed = await transition(tx, p, 'close', 'system', {}, now, { closedAt: now })
-    await revealBids(tx, closed, now)
-    const opened = await transition(tx, closed, 'open', 'system', {}, now, { openedAt: now }, { bids: 1 })
-    const rules = await loadRules(tx)
-    const standstillEndsAt = await deadlineFrom(tx, rules, now, rules.standstillDays)
-    await tx.insert(awards).values({ procurementId: p.id, bidId: bid.id, agencyOrgId: actor.orgId, priceFen: bid.priceFen, committedDays: bid.committedDays, method: 'direct', decidedAt: now, standstillEndsAt, confirmedAt: now })
-    const awarded = await transition(tx, opened, 'award', 'system', actor, now, {}, { agencyOrgId: actor.orgId, priceFen: bid.priceFen, committedDays: bid.committedDays, standstillEndsAt: standstillEndsAt.toISOString() })
-    await notify(tx, { orgId: p.ownerOrgId, kind: 'directConfirmed', params: { number: p.number ?? '', title: p.title }, link: `/owner/procurements/${p.id}`, at: now })
-    return awarded
-  })
 }
 
 /**

@@ -3,8 +3,8 @@ import { z } from 'zod'
 import type { Db } from '../../db/client'
 import { awards, organizations, procurementItems, procurements, procurementStatus, regions, serviceItems, type OrgId, type ProcurementId } from '../../db/schema'
 import { isUuid } from '../shared/schemas'
-import { AVAILABLE_METHODS } from './methods'
-import { awardedConsortium } from './bids'
+import { AVAILABLE_METHODS } from '../selection/methods/names'
+import { awardedConsortium } from '../bids'
 
 export const ANNOUNCEMENT_PAGE_SIZE = 20
 

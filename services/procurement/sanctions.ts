@@ -6,8 +6,8 @@ import { shanghaiDate, shanghaiInstant } from '../calendar'
 import { listingInForce, recordListing, type BlacklistInput } from '../credit'
 import type { Actor } from '../shared/actor'
 import type { Clock } from '../shared/clock'
-import { withdrawBidsOfListed } from './bids'
-import type { Scheduler } from './procurements'
+import { withdrawBidsOfListed } from '../bids'
+import type { Scheduler } from '../jobs'
 
 /**
  * 列入失信名单, with what a listing does to an agency the day it comes into force: every session of

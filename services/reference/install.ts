@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm'
-import type { Db } from '../db/client'
-import { qualificationSpecialties, regions, serviceCategories, serviceItems, serviceItemSpecialties, serviceItemVersions } from '../db/schema'
-import { installShippedCalendar } from '../services/calendar'
+import type { Db } from '../../db/client'
+import { qualificationSpecialties, regions, serviceCategories, serviceItems, serviceItemSpecialties, serviceItemVersions } from '../../db/schema'
+import { installShippedCalendar } from '../calendar'
 import { CATALOG, CATEGORY_TERMS } from './data/catalog'
 import { regionRows } from './data/regions-guangxi'
 

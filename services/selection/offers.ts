@@ -3,14 +3,15 @@ import { z } from 'zod'
 import type { Db } from '../../db/client'
 import { awards, selectionCandidates, type OrgId, type ProcurementId, type UserId } from '../../db/schema'
 import { appendAudit } from '../audit'
+import { recordCreditEvent } from '../credit'
 import { notify } from '../notifications'
 import type { Actor } from '../shared/actor'
 import type { Clock } from '../shared/clock'
 import { DomainError } from '../shared/errors'
 import { isUuid } from '../shared/schemas'
-import { loadRules } from '../procurement/rules'
-import type { Scheduler } from '../procurement/transition'
-import { creditEvent, currentCandidate, lockForSelection, offerNext, setCandidate, withdrawOffer } from './select'
+import { loadRules } from '../market/rules'
+import type { Scheduler } from '../jobs'
+import { currentCandidate, lockForSelection, offerNext, setCandidate, withdrawOffer } from './select'
 
 /**
  * What the parties do with an offer: the winner declines it (or confirms, in after-award), an
@@ -92,7 +93,7 @@ export async function lapseIfDue(db: Db, clock: Clock, scheduler: Scheduler, id:
     }
     if (current.state === 'explaining' && !current.explainedAt && p.status === 'selecting') {
       await setCandidate(tx, p, current, { state: 'timed_out', decisionReason: 'noExplanation' }, now)
-      await creditEvent(tx, current.agencyOrgId, 'explanation_missing', p, now, { rank: current.rank })
+      await recordCreditEvent(tx, { kind: 'explanation_missing', orgId: current.agencyOrgId, procurementId: p.id, detail: { rank: current.rank } }, now)
       return offerNext(tx, scheduler, p, await loadRules(tx), now)
     }
     return null

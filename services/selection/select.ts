@@ -1,18 +1,21 @@
 import { and, asc, eq, inArray } from 'drizzle-orm'
 import type { Db } from '../../db/client'
-import { awards, creditEvents, draws, organizations, procurements, selectionCandidates, selections, type Bid, type OrgId, type Procurement, type ProcurementId, type SelectionCandidate } from '../../db/schema'
+import { awards, draws, organizations, procurements, selectionCandidates, selections, type Bid, type OrgId, type Procurement, type ProcurementId, type SelectionCandidate } from '../../db/schema'
 import { appendAudit } from '../audit'
+import { recordCreditEvent } from '../credit'
 import { shanghaiDate } from '../calendar'
 import { DomainError } from '../shared/errors'
-import { bidStandingProblems } from '../procurement/bids'
-import type { StandingProblem } from '../procurement/standing'
+import { bidStandingProblems } from '../bids'
+import type { StandingProblem } from '../bids/standing'
 import { notify } from '../notifications'
 import type { EnqueueInput } from '../jobs'
 import type { Actor } from '../shared/actor'
 import type { DrawRecord } from './draw'
-import { METHODS, type Candidate, type MethodResult } from './methods'
-import { loadRules, type MarketRules } from '../procurement/rules'
-import { deadlineFrom, transition, type Scheduler } from '../procurement/transition'
+import { decisionOf, type Candidate, type MethodResult } from './methods'
+import { loadRules, type MarketRules } from '../market/rules'
+import { deadlineFrom } from '../calendar'
+import type { Scheduler } from '../jobs'
+import { transition } from '../market/transition'
 
 /**
  * The selection service's database layer: at the opening it runs the procurement's method over
@@ -51,8 +54,9 @@ export const drawContextOf = (p: Procurement) => ({ procurementId: p.id, secret:
  * reverse auction and direct commission decide otherwise and are left as they are.
  */
 export async function selectAtOpening(tx: Tx, scheduler: Scheduler, p: Procurement, standing: readonly Bid[], at: Date) {
-  const method = METHODS[p.method]
-  if (!method || p.status !== 'selecting') return p.status
+  const decision = decisionOf(p.method)
+  if (decision.by !== 'opening' || p.status !== 'selecting') return p.status
+  const method = decision.module
   const rules = await loadRules(tx)
   const result = method.select({
     candidates: await candidatesOf(tx, standing),
@@ -198,17 +202,13 @@ export async function currentCandidate(tx: Tx, procurementId: ProcurementId) {
 }
 
 /** Records a credit event against an agency (the credit system scores these). */
-async function creditEvent(tx: Tx, orgId: OrgId, kind: string, p: Procurement, at: Date, detail: Record<string, unknown>) {
-  await tx.insert(creditEvents).values({ orgId, kind, procurementId: p.id, occurredAt: at, detail, dedupeKey: `${kind}:${p.id}:${orgId}` }).onConflictDoNothing()
-}
-
 /**
  * The winner's offer ends without a confirmation: declined by the agency, or lapsed. The award
  * is withdrawn, the event recorded for the credit system, and the next candidate offered.
  */
 export async function withdrawOffer(tx: Tx, scheduler: Scheduler, p: Procurement, c: SelectionCandidate, how: 'declined' | 'timed_out', actor: Actor | Record<string, never>, reason: string | null, at: Date) {
   await setCandidate(tx, p, c, { state: how, decisionReason: reason }, at)
-  await creditEvent(tx, c.agencyOrgId, how === 'declined' ? 'award_declined' : 'award_not_confirmed', p, at, { rank: c.rank, reason })
+  await recordCreditEvent(tx, { kind: how === 'declined' ? 'award_declined' : 'award_not_confirmed', orgId: c.agencyOrgId, procurementId: p.id, detail: { rank: c.rank, reason } }, at)
   return giveBack(tx, scheduler, p, c, how, how === 'declined' ? 'agency' : 'system', actor, how === 'declined' ? 'awardDeclined' : 'awardLapsed', at)
 }
 
@@ -218,4 +218,4 @@ export async function lockForSelection(tx: Tx, id: ProcurementId) {
   return p ?? null
 }
 
-export { setCandidate, creditEvent }
+export { setCandidate }

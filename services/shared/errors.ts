@@ -1,15 +1,37 @@
+/** Where in the input a problem is: a field's name, or a path into nested input (`['members', 2, 'uscc']`). */
+export type FieldPath = readonly (string | number)[]
+
+/** What a message needs besides its code: numbers, words, amounts (`fen(…)`), or a list of reasons (never JSON in a string). */
+export type ErrorParams = Record<string, unknown>
+
+/** An amount in a message's parameters: fen here, shown as yuan by the web layer. */
+export interface FenParam {
+  fen: number
+}
+export const fen = (amount: number): FenParam => ({ fen: amount })
+export const isFenParam = (value: unknown): value is FenParam => typeof value === 'object' && value !== null && typeof (value as FenParam).fen === 'number' && Object.keys(value).length === 1
+
 /**
  * A rule of the domain said no. `code` is an i18n key (errors.*) so the web layer can say why
- * in the user's language; `field` ties it to a form field when there is one.
+ * in the user's language; `path` ties it to the input it is about when there is one, as the
+ * service saw that input (the web layer maps it to its form's names).
  */
 export class DomainError extends Error {
+  readonly path: FieldPath | undefined
   constructor(
     readonly code: string,
-    readonly field?: string,
-    readonly params: Record<string, string | number> = {},
+    at?: string | FieldPath,
+    readonly params: ErrorParams = {},
   ) {
-    super(field ? `${code} (${field})` : code)
+    const path = at === undefined ? undefined : typeof at === 'string' ? [at] : at
+    super(path ? `${code} (${path.join('.')})` : code)
     this.name = 'DomainError'
+    this.path = path
+  }
+
+  /** The path as one dotted name (`members.2.uscc`), for logs and tests. */
+  get field(): string | undefined {
+    return this.path?.join('.')
   }
 }
 

@@ -13,3 +13,17 @@ export const isoDay = z
 export function isUuid(value: string): boolean {
   return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(value)
 }
+
+export const emailField = z
+  .string({ error: 'errors.required' })
+  .trim()
+  .toLowerCase()
+  .min(1, 'errors.required')
+  .max(254, 'errors.tooLong')
+  .pipe(z.email({ error: 'errors.email' }))
+
+export const phoneField = z
+  .string({ error: 'errors.required' })
+  .trim()
+  .min(1, 'errors.required')
+  .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, 'errors.phone')

@@ -4,7 +4,7 @@ import path from 'node:path'
 import type { Browser, Locator } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../seeds/demo'
-import { usccCheckChar } from '../../services/orgs/uscc'
+import { usccCheckChar } from '../../services/shared/uscc'
 import { idNumberCheckChar } from '../../services/shared/id-number'
 
 const E2E_USCC = '91450881MA5L7XY00' + usccCheckChar('91450881MA5L7XY00')

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
@@ -24,11 +24,12 @@ export default async function setup(project: TestProject) {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'zjcs-e2e-'))
   dataDir = path.join(root, 'data')
   const port = await freePort()
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', E2E: 'true', TEST_CLOCK: 'true', TEST_CLOCK_START: start.toISOString(), AUDIT_KEY_FILE: path.join(root, 'audit-anchor-key.pem') }
+  // The demo data goes in as `npm run demo` puts it: through the seed command, before the server opens the database.
+  const seeded = spawnSync(process.execPath, ['--import', 'tsx', 'seeds/cli.ts'], { env, encoding: 'utf8' })
+  if (seeded.status !== 0) throw new Error(`seeding the demo data failed:\n${seeded.stdout}${seeded.stderr}`)
   const log: string[] = []
-  server = spawn(process.execPath, ['app/server.js'], {
-    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SEED: 'demo', DATABASE_URL: '', E2E: 'true', TEST_CLOCK: 'true', TEST_CLOCK_START: start.toISOString(), AUDIT_KEY_FILE: path.join(root, 'audit-anchor-key.pem') },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  server = spawn(process.execPath, ['app/server.js'], { env, stdio: ['ignore', 'pipe', 'pipe'] })
   server.stdout!.on('data', (d) => log.push(String(d)))
   server.stderr!.on('data', (d) => log.push(String(d)))
   const base = `http://localhost:${port}`

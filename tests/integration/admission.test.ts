@@ -18,7 +18,8 @@ import {
   updatePractitioner,
 } from '../../services/agencies'
 import { signUp, signUpSchema } from '../../services/auth'
-import { pendingQualificationsFor, profileSchema, updateProfile, usccCheckChar } from '../../services/orgs'
+import { pendingQualificationsFor, profileSchema, updateProfile } from '../../services/orgs'
+import { usccCheckChar } from '../../services/shared/uscc'
 import { idNumberCheckChar } from '../../services/shared/id-number'
 import { itemByCode } from '../../services/catalog'
 import { ManualClock } from '../../services/shared/clock'

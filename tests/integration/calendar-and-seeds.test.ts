@@ -4,10 +4,10 @@ import type { Database } from '../../db/client'
 import { auditLog, calendarDays, organizations, qualifications, regions, serviceCategories, serviceItems, users } from '../../db/schema'
 import { verifyChain } from '../../services/audit'
 import { addWorkingDays, confirmProvisionalYear, installShippedCalendar, loadCalendar, setCalendarDay } from '../../services/calendar'
-import { isValidUscc } from '../../services/orgs'
+import { isValidUscc } from '../../services/shared/uscc'
 import { ManualClock } from '../../services/shared/clock'
 import { DEMO_ACCOUNTS, seedDemo } from '../../seeds/demo'
-import { installReferenceData } from '../../seeds/reference'
+import { installReferenceData } from '../../services/reference'
 import { freshDatabase } from '../support/db'
 
 let database: Database

@@ -6,24 +6,8 @@ import { directoryQuerySchema, searchAgencies } from '../../services/agencies'
 import { shanghaiDate } from '../../services/calendar'
 import { blacklistSchema, blacklistedOn, liftSanction, listBlacklist } from '../../services/credit'
 import { JobQueue } from '../../services/jobs'
-import {
-  bidInputSchema,
-  bidSeal,
-  closeIfDue,
-  consortiaOf,
-  consortiumResponseSchema,
-  editBid,
-  openedBids,
-  ownBid,
-  procurementHandlers,
-  procurementInputSchema,
-  publishProcurement,
-  respondToConsortium,
-  saveDraft,
-  submitBid,
-  withdrawBid,
-  listOnBlacklist,
-} from '../../services/procurement'
+import { closeIfDue, procurementHandlers, procurementInputSchema, publishProcurement, saveDraft, listOnBlacklist } from '../../services/procurement'
+import { bidInputSchema, bidSeal, consortiaOf, consortiumResponseSchema, editBid, openedBids, ownBid, respondToConsortium, submitBid, withdrawBid } from '../../services/bids'
 import { recentOutbox } from '../../services/notifications'
 import { ManualClock } from '../../services/shared/clock'
 import { DomainError } from '../../services/shared/errors'
@@ -86,12 +70,12 @@ describe('a consortium bid (联合体)', () => {
     expect(await code(submitBid(database.db, clock, as(eia), p.id, bid()))).toBe('errors.notEligible')
     // Bad members: unknown, the lead itself, twice, and a division that leaves an item to nobody.
     const mapperUscc = await usccOf(mapper)
-    expect(await code(submitBid(database.db, clock, as(eia), p.id, bid({ members: [{ uscc: '91450800MA5XXXXXX1', itemIds: [map!.item_id] }] })))).toBe('errors.agencyUnknown@member1Uscc')
-    expect(await code(submitBid(database.db, clock, as(eia), p.id, bid({ members: [{ uscc: await usccOf(eia), itemIds: [map!.item_id] }] })))).toBe('errors.memberIsLead@member1Uscc')
-    expect(await code(submitBid(database.db, clock, as(eia), p.id, bid({ members: [{ uscc: mapperUscc, itemIds: [map!.item_id] }, { uscc: mapperUscc, itemIds: [map!.item_id] }] })))).toBe('errors.memberTwice@member2Uscc')
+    expect(await code(submitBid(database.db, clock, as(eia), p.id, bid({ members: [{ uscc: '91450800MA5XXXXXX1', itemIds: [map!.item_id] }] })))).toBe('errors.agencyUnknown@members.0.uscc')
+    expect(await code(submitBid(database.db, clock, as(eia), p.id, bid({ members: [{ uscc: await usccOf(eia), itemIds: [map!.item_id] }] })))).toBe('errors.memberIsLead@members.0.uscc')
+    expect(await code(submitBid(database.db, clock, as(eia), p.id, bid({ members: [{ uscc: mapperUscc, itemIds: [map!.item_id] }, { uscc: mapperUscc, itemIds: [map!.item_id] }] })))).toBe('errors.memberTwice@members.1.uscc')
     const unassigned = await submitBid(database.db, clock, as(eia), p.id, bid({ leadItemIds: [report!.item_id], members: [{ uscc: mapperUscc, itemIds: [report!.item_id] }] })).catch((e: DomainError) => e)
     expect((unassigned as DomainError).code).toBe('errors.consortiumIneligible')
-    const reasons = JSON.parse(String((unassigned as DomainError).params.reasons)) as Array<{ uscc: string | null; reason: { code: string } }>
+    const reasons = (unassigned as DomainError).params.reasons as Array<{ uscc: string | null; reason: { code: string } }>
     expect(reasons).toEqual(expect.arrayContaining([expect.objectContaining({ uscc: mapperUscc, reason: expect.objectContaining({ code: 'itemNotCovered' }) }), expect.objectContaining({ uscc: null, reason: { code: 'itemUnassigned', itemId: map!.item_id } })]))
     expect(await ownBid(database.db, eia.orgId, p.id)).toBeNull()
 
@@ -149,7 +133,7 @@ describe('a consortium bid (联合体)', () => {
     expect(await code(respondToConsortium(database.db, clock, as(mapper), p.id, { answer: 'decline', bidId: made.id, reason: '测绘人员本月已满负荷' }))).toBe('ok')
     expect((await invitationOf(mapper, p.id))!.status).toBe('declined')
     // Having declined, it cannot be named by this bid again: an edit keeps it out.
-    expect(await code(editBid(database.db, clock, as(eia), p.id, bid({ leadItemIds: [report!.item_id], members: [{ uscc: await usccOf(mapper), itemIds: [map!.item_id] }] })))).toBe('errors.memberDeclined@member1Uscc')
+    expect(await code(editBid(database.db, clock, as(eia), p.id, bid({ leadItemIds: [report!.item_id], members: [{ uscc: await usccOf(mapper), itemIds: [map!.item_id] }] })))).toBe('errors.memberDeclined@members.0.uscc')
     clock.advance(6 * 86_400_000)
     await closeIfDue(database.db, clock, queue, p.id)
     // Nothing counts, so the procurement fails; the reveal says why the bid did not count.
@@ -188,7 +172,7 @@ describe('the blacklist (失信名单)', () => {
     const division = { leadItemIds: [report!.item_id], members: [{ uscc: await usccOf(mapper), itemIds: [map!.item_id] }] }
     const refused = await submitBid(database.db, clock, as(eia), p.id, bid(division)).catch((e: DomainError) => e)
     expect((refused as DomainError).code).toBe('errors.consortiumIneligible')
-    expect(JSON.parse(String((refused as DomainError).params.reasons))).toContainEqual(expect.objectContaining({ reason: { code: 'blacklisted', until: '2027-12-31' } }))
+    expect((refused as DomainError).params.reasons).toContainEqual(expect.objectContaining({ reason: { code: 'blacklisted', until: '2027-12-31' } }))
     expect(await code(submitBid(database.db, clock, as(mapper), p.id, bid({ leadItemIds: [map!.item_id], members: [{ uscc: await usccOf(eia), itemIds: [report!.item_id] }] })))).toBe('errors.consortiumIneligible')
 
     // A listing is lifted with a reason, never deleted; then the consortium may bid.
@@ -226,7 +210,7 @@ describe('a consortium invitation', () => {
     // Its own bid stands, so it cannot also accept the invitation; it declines, and cannot be named by that bid again.
     expect(await code(respondToConsortium(database.db, clock, as(third), p.id, accept(rival.id)))).toBe('errors.alreadyStanding@accept')
     await respondToConsortium(database.db, clock, as(third), p.id, { answer: 'decline', bidId: rival.id, reason: '本机构自行报价' })
-    expect(await code(editBid(database.db, clock, as(eia), p.id, bid({ price: '54,000', members: [{ uscc: await usccOf(third), itemIds: [] }] })))).toBe('errors.memberDeclined@member1Uscc')
+    expect(await code(editBid(database.db, clock, as(eia), p.id, bid({ price: '54,000', members: [{ uscc: await usccOf(third), itemIds: [] }] })))).toBe('errors.memberDeclined@members.0.uscc')
     // Naming an agency that bid tells the lead nothing: the answer is the same as for one that did not.
     expect(await code(editBid(database.db, clock, as(eia), p.id, bid({ price: '54,000', members: [{ uscc: await usccOf(mapper), itemIds: [] }] })))).toBe('errors.consortiumIneligible')
     expect(await code(editBid(database.db, clock, as(eia), p.id, bid({ price: '54,000' })))).toBe('ok')

@@ -6,25 +6,8 @@ import { directoryQuerySchema, searchAgencies } from '../../services/agencies'
 import { verifyChain } from '../../services/audit'
 import { mayReadFile } from '../../services/files'
 import { JobQueue } from '../../services/jobs'
-import {
-  afterAwardOf,
-  bidInputSchema,
-  confirmAward,
-  confirmContract,
-  confirmDirect,
-  contractInputSchema,
-  decideDelivery,
-  decisionSchema,
-  deliver,
-  evaluate,
-  evaluationSchema,
-  flagOverdue,
-  procurementHandlers,
-  procurementInputSchema,
-  publishProcurement,
-  saveDraft,
-  uploadContract,
-} from '../../services/procurement'
+import { afterAwardOf, confirmAward, confirmContract, confirmDirect, contractInputSchema, decideDelivery, decisionSchema, deliver, evaluate, evaluationSchema, flagOverdue, procurementHandlers, procurementInputSchema, publishProcurement, saveDraft, uploadContract } from '../../services/procurement'
+import { bidInputSchema } from '../../services/bids'
 import { ManualClock } from '../../services/shared/clock'
 import { DomainError } from '../../services/shared/errors'
 import { seedDemo } from '../../seeds/demo'

@@ -4,29 +4,9 @@ import type { Database } from '../../db/client'
 import { auditLog, procurements, qualifications, qualificationSpecialties, users, type User } from '../../db/schema'
 import { directoryQuerySchema, searchAgencies } from '../../services/agencies'
 import { JobQueue } from '../../services/jobs'
-import {
-  DEFAULT_RULES,
-  amendProcurement,
-  amendmentSchema,
-  bidInputSchema,
-  editBid,
-  ownBid,
-  submitBid,
-  QUESTIONS_PER_DAY,
-  answerQuestion,
-  askQuestion,
-  closeIfDue,
-  loadRules,
-  openQuestions,
-  ownQuestions,
-  procurementHandlers,
-  procurementInputSchema,
-  publicClarifications,
-  publishProcurement,
-  reannounce,
-  saveDraft,
-  updateRules,
-} from '../../services/procurement'
+import { amendProcurement, amendmentSchema, QUESTIONS_PER_DAY, answerQuestion, askQuestion, closeIfDue, openQuestions, ownQuestions, procurementHandlers, procurementInputSchema, publicClarifications, publishProcurement, reannounce, saveDraft } from '../../services/procurement'
+import { DEFAULT_RULES, loadRules, updateRules } from '../../services/market'
+import { bidInputSchema, editBid, ownBid, submitBid } from '../../services/bids'
 import { ManualClock } from '../../services/shared/clock'
 import { DomainError } from '../../services/shared/errors'
 import { seedDemo } from '../../seeds/demo'

@@ -5,29 +5,8 @@ import { auditLog, jobs, organizations, procurements, procurementStatus, users, 
 import { directoryQuerySchema, searchAgencies } from '../../services/agencies'
 import { verifyChain } from '../../services/audit'
 import { JobQueue } from '../../services/jobs'
-import {
-  amendProcurement,
-  amendmentSchema,
-  bidCountForOwner,
-  bidInputSchema,
-  bidSeal,
-  cancelProcurement,
-  closeIfDue,
-  confirmDirect,
-  editBid,
-  openedBids,
-  ownBid,
-  procurementHandlers,
-  procurementInputSchema,
-  publicProcurement,
-  publishProcurement,
-  saveDraft,
-  searchAnnouncements,
-  announcementQuerySchema,
-  submitBid,
-  sweepDeadlines,
-  withdrawBid,
-} from '../../services/procurement'
+import { amendProcurement, amendmentSchema, cancelProcurement, closeIfDue, confirmDirect, procurementHandlers, procurementInputSchema, publicProcurement, publishProcurement, saveDraft, searchAnnouncements, announcementQuerySchema, sweepDeadlines } from '../../services/procurement'
+import { bidCountForOwner, bidInputSchema, bidSeal, editBid, openedBids, ownBid, submitBid, withdrawBid } from '../../services/bids'
 import { ManualClock } from '../../services/shared/clock'
 import { commitmentOf } from '../../services/selection/draw'
 import { DomainError } from '../../services/shared/errors'

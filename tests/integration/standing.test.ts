@@ -8,7 +8,8 @@ import { shanghaiDate } from '../../services/calendar'
 import { createSession, validateSessionToken } from '../../services/auth'
 import { blacklistSchema, liftSanction } from '../../services/credit'
 import { JobQueue } from '../../services/jobs'
-import { bidCountForOwner, bidInputSchema, closeIfDue, confirmAward, confirmDirect, listOnBlacklist, procurementHandlers, procurementInputSchema, publishProcurement, saveDraft, submitBid } from '../../services/procurement'
+import { closeIfDue, confirmAward, confirmDirect, listOnBlacklist, procurementHandlers, procurementInputSchema, publishProcurement, saveDraft } from '../../services/procurement'
+import { bidCountForOwner, bidInputSchema, submitBid } from '../../services/bids'
 import { declineAward, declineSchema } from '../../services/selection'
 import { ManualClock } from '../../services/shared/clock'
 import { DomainError } from '../../services/shared/errors'
@@ -17,7 +18,7 @@ import { freshDatabase } from '../support/db'
 
 /**
  * Eligibility, admission and sanctions are facts of a moment: the one rule
- * (services/procurement/standing.ts) is asked at the bid, at the opening, at each offer, at the
+ * (services/bids/standing.ts) is asked at the bid, at the opening, at each offer, at the
  * winner's confirmation and at a direct commission's confirmation, and what it refuses is set
  * aside, recorded and told.
  */

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { TestProject } from 'vitest/node'
 import { isAlive, migrate, openDatabase, pgPool } from '../../db/client'
-import { installReferenceData } from '../../seeds/reference'
+import { installReferenceData } from '../../services/reference'
 
 export const ADMIN_URL = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 /** Per run, so that two runs on one machine (two developers, or a developer and CI) never share it. */

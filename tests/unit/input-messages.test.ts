@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { signUpSchema } from '../../services/auth'
-import { usccCheckChar, usccProblem } from '../../services/orgs/uscc'
-import { bidInputSchema, procurementInputSchema } from '../../services/procurement'
+import { usccCheckChar, usccProblem } from '../../services/shared/uscc'
+import { procurementInputSchema } from '../../services/procurement'
+import { bidInputSchema } from '../../services/bids'
 import { amountProblem } from '../../services/shared/money'
 
 /** Each wrong input is told what is wrong with it, naming the limit it broke. */

@@ -1,36 +1,18 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { z } from 'zod'
+import { Form, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { Field, TableWrap } from '~/components/field'
-import type { MessageKey } from '~/i18n'
+import { Field } from '~/components/field'
+import { intent, runIntents } from '~/utils/action.server'
 import { getApp } from '~/utils/app.server'
-import { requirePermission } from '~/utils/auth.server'
 import { formatDay } from '~/utils/format'
 import { fieldErrors, type FieldErrors } from '~/utils/forms'
 import { useCan, useLocale, useT } from '~/utils/i18n'
-import { assertSameOrigin, badRequest, clientIp, readForm, withStatus } from '~/utils/request.server'
+import { badRequest, withStatus } from '~/utils/request.server'
 import { addWorkingDays, confirmProvisionalYear, enterCalendarDay, shanghaiDate, spansProvisional, workingDaysBetween, yearDays, yearStatuses } from '~/utils/services.server'
-import { weekday } from '../../services/calendar/working-days'
-import { isoDay } from '../../services/shared/schemas'
-
-/** The calendar covers these years; outside them a date is refused, not counted for ever. */
-const FIRST_YEAR = 2000
-const LAST_YEAR = 2099
-const day = isoDay.refine((d) => Number(d.slice(0, 4)) >= FIRST_YEAR && Number(d.slice(0, 4)) <= LAST_YEAR, 'errors.dateOutOfRange')
-const yearSchema = z.coerce.number().int().min(FIRST_YEAR).max(LAST_YEAR)
-const addSchema = z.object({ from: day, n: z.coerce.number({ error: 'errors.number' }).int('errors.number').min(0, 'errors.number').max(365, 'errors.number') })
-const betweenSchema = z.object({ start: day, end: day })
-const setDaySchema = z
-  .object({
-    intent: z.literal('setDay'),
-    day,
-    kind: z.enum(['holiday', 'workday', 'normal'], { error: 'errors.choose' }),
-    nameZh: z.string().trim().max(40, 'errors.tooLong').default(''),
-    nameEn: z.string().trim().max(60, 'errors.tooLong').default(''),
-  })
-  // A holiday or make-up workday is named after its festival; "normal" only removes the exception.
-  .refine((v) => v.kind === 'normal' || v.nameZh, { path: ['nameZh'], message: 'errors.required' })
+import { weekday } from '../../../services/calendar/working-days'
+import { CalendarEditor } from './editor'
+import { addSchema, betweenSchema, confirmYearSchema, setDaySchema, yearSchema } from './schemas.server'
+import { YearSection } from './year'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { db, clock } = await getApp()
@@ -61,35 +43,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return withStatus({ today, year, years, days, provisional: calendar.provisionalYears.has(year), nextProvisional: calendar.provisionalYears.has(thisYear + 1) ? thisYear + 1 : null, added, between, errors, params }, Object.keys(errors).length ? 400 : 200)
 }
 
-type ActionData = { errors: FieldErrors; saved?: string; confirmed?: { year: number; n: number } }
-
-export async function action({ request }: ActionFunctionArgs) {
-  assertSameOrigin(request)
-  const session = await requirePermission(request, 'update:calendar:any')
-  const { db, clock, queue } = await getApp()
-  const form = Object.fromEntries(await readForm(request))
-  const actor = { userId: session.user.id, orgId: session.org.id, ip: clientIp(request) }
-  if (form.intent === 'confirmYear') {
-    const year = z.coerce.number().int().min(2000).max(2100).safeParse(form.year)
-    if (!year.success) return Response.json({ errors: { year: 'errors.number' } } satisfies ActionData, { status: 400 })
-    const n = await confirmProvisionalYear(db, clock, actor, year.data)
-    return { errors: {}, confirmed: { year: year.data, n } } satisfies ActionData
-  }
-  const parsed = setDaySchema.safeParse(form)
-  if (!parsed.success) return Response.json({ errors: fieldErrors(parsed.error) } satisfies ActionData, { status: 400 })
-  const { kind, nameZh, nameEn } = parsed.data
-  await enterCalendarDay(db, clock, queue, actor, { day: parsed.data.day, kind, nameZh, nameEn: nameEn || nameZh })
-  return { errors: {}, saved: parsed.data.day } satisfies ActionData
-}
+export const action = (args: ActionFunctionArgs) =>
+  runIntents(args, {
+    permission: 'update:calendar:any',
+    intents: {
+      confirmYear: intent({ schema: confirmYearSchema, run: async ({ app, actor }, { year }) => ({ params: { year, n: await confirmProvisionalYear(app.db, app.clock, actor, year) } }) }),
+      setDay: intent({
+        schema: setDaySchema,
+        run: async ({ app, actor }, { day, kind, nameZh, nameEn }) => {
+          await enterCalendarDay(app.db, app.clock, app.queue, actor, { day, kind, nameZh, nameEn: nameEn || nameZh })
+          return { params: { day } }
+        },
+      }),
+    },
+  })
 
 export default function CalendarPage() {
-  const { today, year, years, days, provisional, nextProvisional, added, between, errors, params } = useLoaderData<typeof loader>()
-  const result = useActionData<ActionData>()
+  const { today, year, added, between, errors, params } = useLoaderData<typeof loader>()
   const t = useT()
   const locale = useLocale()
-  const en = locale === 'en'
   const canEdit = useCan('update:calendar:any')
-  const e = { ...errors, ...result?.errors } as FieldErrors
+  const e: FieldErrors = errors
   return (
     <div className="page">
       <h1>{t('calendar.title')}</h1>
@@ -122,79 +96,9 @@ export default function CalendarPage() {
             </p>
           ) : null}
         </section>
-        <section className="card" aria-labelledby="year-title">
-          <h2 id="year-title">
-            {t('calendar.year')} {year}
-          </h2>
-          <nav aria-label={t('calendar.year')} className="tabs">
-            {years.map((y) => (
-              <Link key={y.year} to={`?year=${y.year}`} aria-current={y.year === year ? 'page' : undefined}>
-                {y.year} <span className={`badge ${y.provisional ? 'warn' : 'ok'}`}>{t(y.provisional ? 'calendar.provisionalYear' : 'calendar.official')}</span>
-              </Link>
-            ))}
-          </nav>
-          {provisional ? <p className="alert warn">{t('calendar.provisionalNote', { year })}</p> : null}
-          {days.length ? (
-            <TableWrap label={t('calendar.title')}>
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('calendar.day')}</th>
-                    <th scope="col">{t('calendar.weekday')}</th>
-                    <th scope="col">{t('calendar.kind')}</th>
-                    <th scope="col">{t('calendar.name')}</th>
-                    <th scope="col">{t('calendar.source')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {days.map((d) => (
-                    <tr key={d.day} className={d.kind === 'workday' ? 'row-workday' : undefined}>
-                      <td>{formatDay(d.day, locale)}</td>
-                      <td>{t(`weekday.${weekday(d.day) as 0}`)}</td>
-                      <td><span className={`badge ${d.kind === 'holiday' ? 'ok' : 'warn'}`}>{t(`calendar.kind.${d.kind}`)}</span></td>
-                      <td>{en ? d.nameEn : d.nameZh}</td>
-                      <td className="muted">{t(`calendar.source.${d.source}`)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableWrap>
-          ) : (
-            <p className="muted">{t('calendar.none')}</p>
-          )}
-        </section>
+        <YearSection />
       </div>
-      {canEdit ? (
-        <section className="card" aria-labelledby="edit-title">
-          {nextProvisional ? <p className="alert warn" role="status">{t('calendar.enterNotice', { year: nextProvisional })}</p> : null}
-          <h2 id="edit-title">{t('calendar.edit')}</h2>
-          <p>{t('calendar.editIntro')}</p>
-          {result?.saved ? <p className="alert ok" role="status">{t('calendar.saved', { day: formatDay(result.saved, locale) })}</p> : null}
-          {result?.confirmed ? <p className="alert ok" role="status">{t('calendar.confirmed', { year: result.confirmed.year, n: result.confirmed.n })}</p> : null}
-          <Form method="post" className="form inline">
-            <input type="hidden" name="intent" value="setDay" />
-            <Field label="calendar.day" name="day" type="date" required error={e.day} />
-            <div className="field">
-              <label htmlFor="kind">{t('calendar.kind')}</label>
-              <select id="kind" name="kind" defaultValue="holiday">
-                {(['holiday', 'workday', 'normal'] as const).map((k) => (
-                  <option key={k} value={k}>{t(`calendar.kind.${k}`)}</option>
-                ))}
-              </select>
-            </div>
-            <Field label="calendar.name" name="nameZh" maxLength={40} error={e.nameZh as MessageKey | undefined} />
-            <Field label="lang.en" name="nameEn" maxLength={60} error={e.nameEn} />
-            <button type="submit" className="button">{t('calendar.save')}</button>
-          </Form>
-          {provisional ? (
-            <Form method="post">
-              <input type="hidden" name="intent" value="confirmYear" />
-              <input type="hidden" name="year" value={year} />
-              <button type="submit" className="button secondary">{t('calendar.confirmYear', { year })}</button>
-            </Form>
-          ) : null}
-        </section>
-      ) : null}
+      {canEdit ? <CalendarEditor /> : null}
     </div>
   )
 }

@@ -3,14 +3,14 @@ import { z } from 'zod'
 import type { Db } from '../../../db/client'
 import { auctionEvents, auctions, procurements, type Auction, type AuctionBidder, type Bid, type OrgId, type Procurement, type ProcurementId } from '../../../db/schema'
 import { appendAudit } from '../../audit'
-import { addWorkingDays, loadCalendar, shanghaiDate, shanghaiInstant } from '../../calendar'
+import { auctionStartAfter } from '../../calendar'
 import { notify } from '../../notifications'
-import { ownBid, openedBids } from '../../procurement/bids'
-import { loadRules } from '../../procurement/rules'
-import type { Scheduler } from '../../procurement/transition'
+import { ownBid, openedBids } from '../../bids'
+import { loadRules } from '../../market/rules'
+import type { Scheduler } from '../../jobs'
 import type { Actor } from '../../shared/actor'
 import type { Clock } from '../../shared/clock'
-import { DomainError } from '../../shared/errors'
+import { DomainError, fen } from '../../shared/errors'
 import { amountProblem, parseYuan } from '../../shared/money'
 import { isUuid } from '../../shared/schemas'
 import { rankWithTies } from '../methods/tiebreak'
@@ -43,8 +43,7 @@ const finishJob = (a: Pick<Auction, 'procurementId' | 'endsAt'>) => ({ name: 'au
 /** At the opening of a reverse auction: the bidders, their labels, the schedule, and the finish job. */
 export async function openAuction(tx: Db, scheduler: Scheduler, p: Procurement, standing: readonly Bid[], at: Date) {
   const rules = await loadRules(tx)
-  const calendar = await loadCalendar(tx)
-  const startsAt = shanghaiInstant(addWorkingDays(calendar, shanghaiDate(at), 1), rules.auctionStartTime)
+  const startsAt = await auctionStartAfter(tx, rules, at)
   const initial = standing.map((b) => ({ bidId: b.id as string, label: 0, initialFen: b.priceFen, submittedAt: b.submittedAt.toISOString() }))
   const order = turnOrder({ bidders: initial }, new Map(initial.map((b) => [b.bidId, b.initialFen])))
   const bidders: AuctionBidder[] = order.map((bidId, n) => ({ ...initial.find((b) => b.bidId === bidId)!, label: n + 1 }))
@@ -101,7 +100,7 @@ export async function placeAuctionBid(db: Db, clock: Clock, actor: Actor, id: st
     const state = auctionState(terms, await movesOf(tx, auction.procurementId), now)
     // A procurement cancelled during its auction takes no more bids.
     const problem = p?.status === 'selecting' ? moveProblem(terms, state, bidder.bidId, input.price) : 'errors.auctionClosed'
-    if (problem) throw new DomainError(problem, 'price', { step: auction.minStepFen, max: (state.prices.get(bidder.bidId) ?? 0) - auction.minStepFen })
+    if (problem) throw new DomainError(problem, 'price', { step: fen(auction.minStepFen), max: fen((state.prices.get(bidder.bidId) ?? 0) - auction.minStepFen) })
     const [event] = await tx
       .insert(auctionEvents)
       .values({ procurementId: auction.procurementId, round: state.round, turn: state.turn, bidId: bidder.bidId as never, label: bidder.label, priceFen: input.price, at: now, idempotencyKey: input.idempotencyKey })

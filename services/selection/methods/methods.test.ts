@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { verifyRecord } from '../draw'
-import { METHODS, abnormallyLow, type Candidate, type MethodInput } from '.'
+import { RANKERS, abnormallyLow, rankerOf, type Candidate, type MethodInput } from '.'
 import { OPTIMAL_BASES } from './optimal-price'
 
 const hex = fc.uint8Array({ minLength: 32, maxLength: 32 }).map((b) => Buffer.from(b).toString('hex'))
@@ -26,7 +26,7 @@ const inputArb = (min = 1) =>
   )
 const shuffled = <T>(xs: readonly T[], seed: number) => [...xs].map((x, i) => ({ x, k: (i * 7919 + seed * 104729) % 1000003 })).sort((a, b) => a.k - b.k).map((e) => e.x)
 
-describe.each(Object.values(METHODS).map((m) => [m!.method, m!] as const))('%s', (_name, method) => {
+describe.each(RANKERS.map((m) => [m.method, m] as const))('%s', (_name, method) => {
   it('ranks every eligible bid exactly once, and its winner is one of them, within its bounds', () => {
     fc.assert(
       fc.property(inputArb(), (input) => {
@@ -56,7 +56,7 @@ describe('lowest price', () => {
   it('orders by price; bids of equal price are ordered by their own draw and nothing else', () => {
     fc.assert(
       fc.property(inputArb(), (input) => {
-        const result = METHODS.lowest_price!.select(input)
+        const result = rankerOf('lowest_price').select(input)
         if (result.outcome !== 'ranked') throw new Error('lowest price never fails')
         const price = new Map(input.candidates.map((c) => [c.bidId, c.priceFen]))
         const key = new Map(input.candidates.map((c) => [c.bidId, c.key]))
@@ -91,7 +91,7 @@ describe('optimal price', () => {
   it('the winner is nearest the drawn reference; a tie goes to the lower price, then to a draw', () => {
     fc.assert(
       fc.property(inputArb(), (input) => {
-        const result = METHODS.optimal_price!.select(input)
+        const result = rankerOf('optimal_price').select(input)
         if (result.outcome !== 'ranked') throw new Error('optimal price never fails')
         const base = result.draws[0]!
         expect(base.purpose).toBe('optimal-base')
@@ -113,7 +113,7 @@ describe('optimal price', () => {
     const counts = [0, 0, 0, 0]
     const candidates: Candidate[] = [1, 2, 3].map((i) => ({ bidId: `b${i}`, key: `91450800MA5K${i}XXXXX`, nonce: randomBytes(32).toString('hex'), priceFen: 5_000_000 + i, committedDays: 5, submittedAt: new Date() }))
     for (let n = 0; n < 4000; n++) {
-      const result = METHODS.optimal_price!.select({ candidates, fundingSource: 'public', rules: { minDrawBids: 3, abnormallyLowPercent: 30 }, draw: { procurementId: `p-${n}`, secret: randomBytes(32).toString('hex'), committedAt: new Date() }, params: {} })
+      const result = rankerOf('optimal_price').select({ candidates, fundingSource: 'public', rules: { minDrawBids: 3, abnormallyLowPercent: 30 }, draw: { procurementId: `p-${n}`, secret: randomBytes(32).toString('hex'), committedAt: new Date() }, params: {} })
       if (result.outcome === 'ranked') counts[OPTIMAL_BASES.indexOf(result.detail.basePercent as 95)]!++
     }
     // Each expected 1,000; 4 standard deviations is about ±110.
@@ -125,7 +125,7 @@ describe('random draw', () => {
   it('fails on public money below the minimum, and otherwise offers in the draw’s order', () => {
     fc.assert(
       fc.property(inputArb(), (input) => {
-        const result = METHODS.random_draw!.select(input)
+        const result = rankerOf('random_draw').select(input)
         if (input.fundingSource === 'public' && input.candidates.length < 3) {
           expect(result).toMatchObject({ outcome: 'failed', reason: 'tooFewBids' })
           return

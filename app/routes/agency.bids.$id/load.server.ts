@@ -1,0 +1,68 @@
+import type { SessionContext } from '../../../services/auth'
+import type { App } from '~/utils/app.server'
+import { loadAfterAward, loadSelection, serializeAnnouncement, specialtyNames } from '~/utils/procurement-form.server'
+import {
+  attachmentsOf,
+  barredFromBidding,
+  bidderProblems,
+  consortiaOf,
+  isBidder,
+  loadCalendar,
+  MAX_CONSORTIUM_MEMBERS,
+  objectionsOf,
+  ownBid,
+  ownPractitioners,
+  ownQuestions,
+  publicClarifications,
+  publicProcurement,
+  shanghaiDate,
+} from '~/utils/services.server'
+
+/** Everything the agency's page of one procurement shows: the announcement, its own bid, its consortia, its offer and what follows the award. */
+export async function loadBidPage({ db, clock }: App, session: SessionContext, id: string) {
+  const found = await publicProcurement(db, id)
+  if (!found) throw new Response('Not found', { status: 404 })
+  const { p } = found
+  // A direct commission is for its named agency alone.
+  if (p.method === 'direct' && p.directAgencyId !== session.org.id) throw new Response('Not found', { status: 404 })
+  const orgId = session.org.id
+  const [mine, problems, people] = await Promise.all([
+    ownBid(db, orgId, p.id),
+    p.status === 'published' ? bidderProblems(db, p, orgId, shanghaiDate(clock.now())) : Promise.resolve([]),
+    p.practitionersRequired ? ownPractitioners(db, orgId) : Promise.resolve([]),
+  ])
+  const winner = found.award?.award.agencyOrgId === orgId
+  const mayObject = !winner && p.status === 'awarded' && !!found.award && clock.now() < found.award.award.standstillEndsAt && (await isBidder(db, p.id, orgId))
+  const myObjections = (await objectionsOf(db, p.id, { orgId, owner: false })).map((o) => ({ id: o.id, text: o.text, response: o.response }))
+  const [qa, asked] = [await publicClarifications(db, p.id), await ownQuestions(db, orgId, p.id)]
+  const selection = await loadSelection(db, p.id, { kind: 'agency', orgId })
+  // The consortia this agency is a party to here: its own bid as lead, and each invitation it was sent.
+  const consortia = (await consortiaOf(db, orgId, p.id)).map((c) => ({
+    bidId: c.bid.id,
+    role: c.role,
+    status: c.status,
+    bid: { priceFen: c.bid.priceFen, committedDays: c.bid.committedDays },
+    parties: c.parties.map((x) => ({ role: x.role, status: x.status, itemIds: x.itemIds, nameZh: x.nameZh, nameEn: x.nameEn, uscc: x.uscc, declineReason: x.declineReason })),
+  }))
+  return {
+    selection,
+    maxMembers: MAX_CONSORTIUM_MEMBERS,
+    consortium: consortia.find((c) => c.role === 'lead') ?? null,
+    invitations: consortia.filter((c) => c.role === 'member'),
+    mayObject,
+    myObjections,
+    qa: qa.map((c) => ({ id: c.id, question: c.question, answer: c.answer, answeredAt: c.answeredAt?.toISOString() ?? null })),
+    asked: asked.map((q) => ({ id: q.id, question: q.question, answered: q.answer !== null })),
+    winner,
+    afterAward: winner ? await loadAfterAward(db, p.id) : null,
+    announcement: { ...serializeAnnouncement(found, await loadCalendar(db)), attachments: await attachmentsOf(db, found.p.id) },
+    specialties: await specialtyNames(db),
+    open: p.status === 'published' && clock.now() < p.bidDeadline!,
+    problems,
+    barred: barredFromBidding(p, problems),
+    practitioners: people.map((x) => ({ id: x.id, name: x.name, specialtyZh: x.specialtyZh, specialtyEn: x.specialtyEn })),
+    mine: mine
+      ? { priceFen: mine.priceFen, committedDays: mine.committedDays, status: mine.status, nonce: mine.nonce, submittedAt: mine.submittedAt.toISOString(), updatedAt: mine.updatedAt.toISOString(), practitionerIds: mine.practitionerIds, current: mine.termsVersion === p.termsVersion, excluded: mine.excluded, excludedReasons: mine.excludedReasons ?? [] }
+      : null,
+  }
+}

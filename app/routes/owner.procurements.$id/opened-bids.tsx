@@ -1,0 +1,58 @@
+import { useLoaderData } from '@remix-run/react'
+import { TableWrap } from '~/components/field'
+import { StandingReasons } from '~/components/standing-reasons'
+import { formatDateTime, formatYuan } from '~/utils/format'
+import { useLocale, useT } from '~/utils/i18n'
+import type { loader } from './route'
+
+/** Before the opening, how many bids stand (nothing more); after it, every bid with its bidder and standing. */
+export function BidsSection() {
+  const { announcement, bidCount, bids, specialties } = useLoaderData<typeof loader>()
+  const t = useT()
+  const locale = useLocale()
+  const en = locale === 'en'
+  const { p } = announcement
+  if (p.status === 'published')
+    return (
+      <section className="card" aria-labelledby="bids-title">
+        <h2 id="bids-title">{t('own.sealedTitle')}</h2>
+        <p className="big-number">{t('own.bidCount', { n: bidCount ?? 0 })}</p>
+        <p className="hint">{t('own.sealedHint', { at: p.bidDeadline ? formatDateTime(p.bidDeadline, locale) : '' })}</p>
+      </section>
+    )
+  if (!bids.length) return null
+  return (
+    <section className="card" aria-labelledby="opened-title">
+      <h2 id="opened-title">{t('own.openedTitle', { n: bids.filter((b) => b.counts).length })}</h2>
+      <TableWrap label={t('own.openedTitle', { n: bids.length })}>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('dir.agency')}</th>
+              <th scope="col">{t('bid.price')}</th>
+              <th scope="col">{t('proc.committedDays')}</th>
+              <th scope="col">{t('own.bidState')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {bids.map((b) => (
+              <tr key={b.id} className={b.counts ? undefined : 'muted'}>
+                <td>
+                  {en ? b.agencyEn : b.agencyZh}
+                  <div className="mono sub muted">{b.uscc}</div>
+                  {b.members.length ? <div className="sub muted">{t('cons.withMembers', { names: b.members.map((m) => (en ? m.nameEn : m.nameZh)).join(en ? ', ' : '、') })}</div> : null}
+                </td>
+                <td className="num">{formatYuan(b.priceFen, locale)}</td>
+                <td className="num">{t('catalog.days', { n: b.committedDays })}</td>
+                <td>
+                  {t(b.counts ? 'own.bidCounts' : b.excluded && b.status === 'active' ? `bid.excluded.${b.excluded}` : `bid.status.${b.status}`)}
+                  {b.excludedReasons.length ? <StandingReasons reasons={b.excludedReasons} specialties={specialties} className="plain sub muted" /> : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableWrap>
+    </section>
+  )
+}

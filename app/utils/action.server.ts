@@ -1,0 +1,129 @@
+import type { ActionFunctionArgs } from '@remix-run/node'
+import type { z } from 'zod'
+import { isMessageKey, type MessageKey } from '~/i18n'
+import type { Permission, SessionContext } from '../../services/auth'
+import { isFenParam, type FieldPath } from '../../services/shared/errors'
+import { fenToYuanInput } from '../../services/shared/money'
+import type { ActionReply } from './action-reply'
+import { getApp, type App } from './app.server'
+import { requirePermission } from './auth.server'
+import { readActionForm } from './procurement-form.server'
+import { assertSameOrigin, clientIp, readForm } from './request.server'
+import { DomainError } from './services.server'
+
+/** What a handler gets: the request's session, the app, the actor to record, the route's id, and the form. */
+export interface ActionContext {
+  request: Request
+  session: SessionContext
+  app: App
+  actor: { userId: SessionContext['user']['id']; orgId: SessionContext['org']['id']; ip: string | null }
+  /** the route's `$id`, as given (services check its shape) */
+  id: string
+  form: FormData
+  values: Record<string, string>
+  /** the uploaded file's bytes (empty without one), on routes that accept a file */
+  bytes: Uint8Array
+}
+
+/** One intent of an action: what its form must hold, who may send it, and what it does. */
+export interface Intent<S extends z.ZodType = z.ZodType> {
+  /** the form's schema; without one the intent takes no input */
+  schema?: S
+  /** the schema's input, when it is not the form's values as sent (repeated fields, slots) */
+  input?: (ctx: ActionContext) => unknown
+  /** besides the route's permission */
+  permission?: Permission
+  /** the form's name for a path the schema or the service reported; by default the path's first part */
+  fieldName?: (path: FieldPath, ctx: ActionContext) => string
+  /** the work; returns nothing for "done", or a Response (a redirect) */
+  /** the work: nothing for "done", a Response (a redirect), or a reply's message and its words (a failure when it names a formError) */
+  run: (ctx: ActionContext, input: z.output<S>) => Promise<Response | void | { formError?: MessageKey; params?: Record<string, string | number> }>
+}
+
+export type IntentTable = Record<string, Intent<z.ZodType>>
+
+/** Builds an intent with its input typed from its schema. */
+export function intent<S extends z.ZodType>(spec: Intent<S>): Intent<z.ZodType> {
+  return spec as unknown as Intent<z.ZodType>
+}
+
+export function reply(intent: string, values: Record<string, string>, fields: ActionReply['errors'] = {}, formError?: MessageKey, params: Record<string, string | number> = {}, detail: Record<string, unknown> = {}): ActionReply {
+  const failed = formError !== undefined || Object.keys(fields).length > 0
+  return { intent, ok: !failed, errors: fields, values, ...(failed ? { formError: formError ?? 'errors.form', params, detail } : {}) }
+}
+
+/** The reply to a domain error: on its field when it names one, else for the form; fen shown as yuan, in one place. */
+export function domainReply(error: DomainError, intent: string, values: Record<string, string>, fieldName: (path: FieldPath) => string): ActionReply {
+  const code = (isMessageKey(error.code) ? error.code : 'errors.form') as MessageKey
+  const params: Record<string, string | number> = {}
+  const detail: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(error.params)) {
+    if (isFenParam(v)) params[k] = fenToYuanInput(v.fen)
+    else if (typeof v === 'string' || typeof v === 'number') params[k] = v
+    else detail[k] = v
+  }
+  return error.path ? reply(intent, values, { [fieldName(error.path)]: code }, 'errors.form', params, detail) : reply(intent, values, {}, code, params, detail)
+}
+
+/** Field errors from a schema, first per field, as the form names them. */
+export function schemaErrors(error: z.ZodError, fieldName: (path: FieldPath) => string): ActionReply['errors'] {
+  const out: ActionReply['errors'] = {}
+  for (const issue of error.issues) {
+    const name = fieldName(issue.path.length ? (issue.path as FieldPath) : ['form'])
+    out[name] ??= isMessageKey(issue.message) ? issue.message : 'errors.required'
+  }
+  return out
+}
+
+const firstPart = (path: FieldPath) => String(path[0] ?? 'form')
+
+export interface ActionOptions {
+  /** who may send any of this route's forms */
+  permission: Permission
+  intents: IntentTable
+  /** the file field, on routes whose forms may carry a file */
+  upload?: string
+  /** the status of a reply, when not 200 for done and 400 for an error */
+  status?: (reply: ActionReply) => number | undefined
+}
+
+/**
+ * Every action in one shape: the origin check, the route's permission, the form (with a file
+ * where `upload` names its field), the intent's own permission and schema, the call, and the
+ * reply: 200 when done, 400 with field errors, 413 for a file too large. A domain error is a
+ * 400 on its field; anything else is a real failure and propagates.
+ */
+export async function runIntents({ request, params }: ActionFunctionArgs, options: ActionOptions): Promise<Response> {
+  assertSameOrigin(request)
+  const session = await requirePermission(request, options.permission)
+  const app = await getApp()
+  const read = options.upload ? await readActionForm(request, options.upload) : { form: await readForm(request), bytes: new Uint8Array(), tooLarge: false }
+  const values: Record<string, string> = {}
+  for (const [key, value] of read.form ?? []) if (typeof value === 'string') values[key] = value
+  // A form of a route with one intent need not name it.
+  const only = Object.keys(options.intents)
+  const name = values.intent ?? (only.length === 1 ? only[0]! : '')
+  const answer = (r: ActionReply, status = options.status?.(r) ?? (r.ok ? 200 : 400)) => Response.json(r, { status })
+  if (read.tooLarge || !read.form) return answer(reply(name, values, { [options.upload ?? 'file']: 'errors.fileTooLarge' }), 413)
+  const spec = Object.hasOwn(options.intents, name) ? options.intents[name] : undefined
+  if (!spec) return answer(reply(name, values, {}, 'errors.illegalStep'))
+  if (spec.permission) await requirePermission(request, spec.permission)
+  const ctx: ActionContext = { request, session, app, actor: { userId: session.user.id, orgId: session.org.id, ip: clientIp(request) }, id: params.id ?? '', form: read.form, values, bytes: read.bytes }
+  const fieldName = (path: FieldPath) => (spec.fieldName ? spec.fieldName(path, ctx) : firstPart(path))
+  let input: unknown = undefined
+  if (spec.schema) {
+    const parsed = spec.schema.safeParse(spec.input ? spec.input(ctx) : values)
+    if (!parsed.success) return answer(reply(name, values, schemaErrors(parsed.error, fieldName)))
+    input = parsed.data
+  }
+  try {
+    const done = await spec.run(ctx, input)
+    if (done instanceof Response) return done
+    if (done?.formError) return answer(reply(name, values, {}, done.formError, done.params))
+    if (done?.params) return answer({ ...reply(name, {}), params: done.params })
+    return answer(reply(name, {}))
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error
+    return answer(domainReply(error, name, values, fieldName))
+  }
+}

@@ -1,0 +1,57 @@
+import { publishAnchor, type AnchorSigner } from '../audit'
+import { agencyHandlers, scheduleQualificationExpiry } from '../agencies'
+import type { JobHandler, JobQueue } from '../jobs'
+import { maintenanceHandlers, scheduleNightlyPurge } from '../maintenance'
+import { renderOutbox, type EmailRenderer } from '../notifications'
+import { procurementHandlers, scheduleOverdueCheck } from '../procurement'
+import type { Broadcaster } from '../selection'
+import type { Clock } from '../shared/clock'
+
+/** Every job the queue runs, by name. */
+export function jobHandlers(deps: { broadcaster: Broadcaster; renderEmail: EmailRenderer; anchorSigner: AnchorSigner }): Record<string, JobHandler> {
+  return {
+    ...maintenanceHandlers,
+    ...agencyHandlers,
+    ...procurementHandlers,
+    // An auction's end is news for its live boards: the finish job tells them once the result is written.
+    'auction.finish': async (payload, ctx) => {
+      await procurementHandlers['auction.finish']!(payload, ctx)
+      await deps.broadcaster.publish((payload as { id: string }).id)
+    },
+    'email.outbox': async (_payload, { db, clock, queue }) => {
+      await renderOutbox(db, clock, deps.renderEmail)
+      await scheduleOutbox(queue, clock)
+    },
+    'audit.anchor': async (_payload, { db, clock, queue }) => {
+      await publishAnchor(db, clock.now(), deps.anchorSigner)
+      await scheduleAnchor(queue, clock)
+    },
+  }
+}
+
+/** The jobs that book their own next run; each is booked once more at start, idempotently by its key. */
+export async function scheduleRecurringJobs(queue: JobQueue, clock: Clock) {
+  await scheduleOutbox(queue, clock)
+  await scheduleAnchor(queue, clock)
+  await scheduleNightlyPurge(queue, clock)
+  await scheduleQualificationExpiry(queue, clock)
+  await scheduleOverdueCheck(queue, clock)
+}
+
+/** Every 2 minutes the outbox job renders new notifications into emails. */
+const OUTBOX_EVERY_MS = 2 * 60_000
+/** On the hour, every hour, the chain's head is signed and published (if it moved). */
+const ANCHOR_EVERY_MS = 3_600_000
+
+function scheduleOutbox(queue: JobQueue, clock: Clock) {
+  return scheduleEvery(queue, clock, 'email.outbox', OUTBOX_EVERY_MS)
+}
+
+function scheduleAnchor(queue: JobQueue, clock: Clock) {
+  return scheduleEvery(queue, clock, 'audit.anchor', ANCHOR_EVERY_MS)
+}
+
+async function scheduleEvery(queue: JobQueue, clock: Clock, name: string, everyMs: number) {
+  const slot = new Date(Math.ceil((clock.now().getTime() + 1) / everyMs) * everyMs)
+  await queue.enqueue({ name, runAt: slot, key: `${name}:${slot.toISOString()}` })
+}

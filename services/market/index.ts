@@ -1,0 +1,3 @@
+export * from './lifecycle'
+export * from './rules'
+export * from './transition'

@@ -1,0 +1,3 @@
+export * from './install'
+export { CATALOG, CATEGORY_TERMS } from './data/catalog'
+export { CITIES, regionRows } from './data/regions-guangxi'
