@@ -71,8 +71,10 @@ describe('the live auction’s state', () => {
         const moves = play(terms, choices)
         const live = auctionState(terms, moves, at(terms, 3 * terms.bidders.length))
         expect(replay(terms, moves).prices).toEqual(live.prices)
-        // A forged move by someone whose turn it was not changes nothing.
-        const forged = { round: 0, turn: 0, bidId: terms.bidders.find((b) => b.bidId !== live.order[0])?.bidId ?? 'nobody', priceFen: 1 }
+        // A forged move by someone whose turn it was not changes nothing. The first turn is the first
+        // round's first bidder (the initial prices' order), not the last round's.
+        const firstTurn = replay(terms, [], 0).order[0]
+        const forged = { round: 0, turn: 0, bidId: terms.bidders.find((b) => b.bidId !== firstTurn)?.bidId ?? 'nobody', priceFen: 1 }
         if (!moves.some((m) => m.round === 0 && m.turn === 0) && terms.bidders.length > 1) expect(replay(terms, [forged, ...moves]).prices).toEqual(live.prices)
         // Prices only ever fall, by at least the step.
         for (const b of terms.bidders) expect(live.prices.get(b.bidId)!).toBeLessThanOrEqual(b.initialFen)
