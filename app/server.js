@@ -22,6 +22,21 @@ app.use(compression())
 app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: '1y' }))
 app.use(express.static(path.join(root, 'public'), { maxAge: '1h' }))
 app.use(morgan('tiny'))
+// One scope per request, which its loaders and action share (app/utils/request-scope.server.ts): the session is read once.
+app.use((req, res, next) => (globalThis.__zjcsRequestScope ? globalThis.__zjcsRequestScope.run(new Map(), next) : next()))
+if (process.env.COUNT_QUERIES === 'true' || process.env.COUNT_QUERIES === 'log') {
+  // Each request's database queries, counted (db/client.ts) and told in a header, for the query-budget test; `log` prints them too.
+  app.use((req, res, next) => {
+    const queries = []
+    const writeHead = res.writeHead
+    res.writeHead = function (...args) {
+      res.setHeader('x-db-queries', String(queries.length))
+      if (process.env.COUNT_QUERIES === 'log') console.log(`[queries] ${req.method} ${req.originalUrl}: ${queries.length}\n  ${queries.join('\n  ')}`)
+      return writeHead.apply(this, args)
+    }
+    globalThis.__zjcsQueryLog.run(queries, next)
+  })
+}
 app.use(async (req, res, next) => {
   // Only what the screen reads: method, address and headers (never the body).
   const headers = new Headers()

@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import { AsyncLocalStorage } from 'node:async_hooks'
 import { PGlite } from '@electric-sql/pglite'
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
@@ -28,6 +29,15 @@ export type DatabaseOptions =
 
 export const migrationsFolder = path.resolve(process.cwd(), 'db/migrations')
 
+/**
+ * The queries of the work in progress (one web request), when something counts them: the
+ * production server does with COUNT_QUERIES=true and answers each request's count in the header
+ * `x-db-queries`, so a test holds every page to its budget. Kept on globalThis so the server and
+ * the build share one. Outside a counted request nothing is recorded.
+ */
+export const queryLog: AsyncLocalStorage<string[]> = ((globalThis as { __zjcsQueryLog?: AsyncLocalStorage<string[]> }).__zjcsQueryLog ??= new AsyncLocalStorage<string[]>())
+const logger = { logQuery: (query: string) => void queryLog.getStore()?.push(query) }
+
 /** Any number chosen once; it serializes migrations across processes on PostgreSQL. */
 const MIGRATION_LOCK = 72_230_001
 
@@ -46,7 +56,7 @@ async function openPostgres(url: string, poolSize = 10): Promise<Database> {
   pool.on('error', (error) => {
     if (!closing) console.error('[db] idle client error:', error.message)
   })
-  const db = drizzlePg({ client: pool, schema, casing: 'snake_case' }) as unknown as Db
+  const db = drizzlePg({ client: pool, schema, casing: 'snake_case', logger }) as unknown as Db
   return {
     db,
     kind: 'postgres',
@@ -101,7 +111,7 @@ export function isAlive(pid: number) {
 }
 
 function wrapPglite(client: PGlite, close: () => Promise<void>): Database {
-  const db = drizzlePglite({ client, schema, casing: 'snake_case' }) as unknown as Db
+  const db = drizzlePglite({ client, schema, casing: 'snake_case', logger }) as unknown as Db
   return { db, kind: 'pglite', close, pglite: client }
 }
 

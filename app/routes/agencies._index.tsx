@@ -7,7 +7,7 @@ import { getApp } from '~/utils/app.server'
 import { formatYuan } from '~/utils/format'
 import { useLocale, useT } from '~/utils/i18n'
 import { title } from '~/utils/meta'
-import { directoryQuerySchema, listCatalog, regionTree, searchAgencies, shanghaiDate } from '~/utils/services.server'
+import { directoryQuerySchema, catalogNames, regionTree, searchAgencies, shanghaiDate } from '~/utils/services.server'
 
 export const meta: MetaFunction = ({ matches }) => title(matches, 'dir.title')
 
@@ -15,11 +15,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { db, clock } = await getApp()
   const params = Object.fromEntries(new URL(request.url).searchParams)
   const query = directoryQuerySchema.parse(params)
-  const [result, catalog, cities] = await Promise.all([searchAgencies(db, query, shanghaiDate(clock.now())), listCatalog(db), regionTree(db)])
+  const [result, catalog, cities] = await Promise.all([searchAgencies(db, query, shanghaiDate(clock.now())), catalogNames(db), regionTree(db)])
   return {
     params,
     result,
-    categories: catalog.map((c) => ({ code: c.code, nameZh: c.nameZh, nameEn: c.nameEn, items: c.items.map((i) => ({ code: i.code, nameZh: i.nameZh, nameEn: i.nameEn })) })),
+    categories: catalog,
     cities: cities.map((c) => ({ code: c.code, nameZh: c.nameZh, nameEn: c.nameEn })),
   }
 }

@@ -9,8 +9,8 @@ import { getApp } from '~/utils/app.server'
 import { formatDateTime, formatYuan } from '~/utils/format'
 import { useLocale, useT } from '~/utils/i18n'
 import { title } from '~/utils/meta'
-import { AVAILABLE_METHODS } from '../../services/selection/methods/names'
-import { announcementQuerySchema, listCatalog, regionTree, searchAnnouncements } from '~/utils/services.server'
+import { AVAILABLE_METHODS } from '../../services/market/methods'
+import { announcementQuerySchema, catalogNames, regionTree, searchAnnouncements } from '~/utils/services.server'
 
 export const meta: MetaFunction = ({ matches }) => title(matches, 'ann.title')
 
@@ -19,11 +19,11 @@ const STATUSES = ['published', 'selecting', 'awarded', 'contracted', 'in_service
 export async function loader({ request }: LoaderFunctionArgs) {
   const { db } = await getApp()
   const params = Object.fromEntries(new URL(request.url).searchParams)
-  const [result, catalog, cities] = await Promise.all([searchAnnouncements(db, announcementQuerySchema.parse(params)), listCatalog(db), regionTree(db)])
+  const [result, catalog, cities] = await Promise.all([searchAnnouncements(db, announcementQuerySchema.parse(params)), catalogNames(db), regionTree(db)])
   return {
     params,
     result: { ...result, rows: result.rows.map((r) => ({ ...r, publishedAt: r.publishedAt?.toISOString() ?? null, bidDeadline: r.bidDeadline?.toISOString() ?? null })) },
-    categories: catalog.map((c) => ({ code: c.code, nameZh: c.nameZh, nameEn: c.nameEn, items: c.items.map((i) => ({ code: i.code, nameZh: i.nameZh, nameEn: i.nameEn })) })),
+    categories: catalog,
     cities: cities.map((c) => ({ code: c.code, nameZh: c.nameZh, nameEn: c.nameEn })),
   }
 }

@@ -10,6 +10,7 @@ import {
 } from '../../services/auth'
 import { getApp } from './app.server'
 import { readCookie, serializeCookie } from './cookies.server'
+import { forgetPerRequest, perRequest } from './request-scope.server'
 
 export const SESSION_COOKIE = 'zjcs_session'
 
@@ -31,19 +32,22 @@ export function sessionToken(request: Request): string | null {
   return readCookie(request, SESSION_COOKIE)
 }
 
-/** The signed-in user, their organization and session; null for the public. Cached per request. */
+/**
+ * The signed-in user, their organization and session; null for the public. Read once per request:
+ * the root's loader and the route's share it (the request scope), and so do calls with one Request.
+ */
 const cache = new WeakMap<Request, Promise<SessionContext | null>>()
 export function getSession(request: Request): Promise<SessionContext | null> {
-  let found = cache.get(request)
-  if (!found) {
-    found = (async () => {
-      const token = sessionToken(request)
-      if (!token) return null
-      const { db, clock } = await getApp()
-      return validateSessionToken(db, clock, token, await sessionPolicy())
-    })()
-    cache.set(request, found)
+  const token = sessionToken(request)
+  const read = async () => {
+    if (!token) return null
+    const { db, clock } = await getApp()
+    return validateSessionToken(db, clock, token, await sessionPolicy())
   }
+  const shared = perRequest(`session:${token ?? ''}`, read)
+  if (shared) return shared
+  let found = cache.get(request)
+  if (!found) cache.set(request, (found = read()))
   return found
 }
 
@@ -77,5 +81,6 @@ export async function endSession(request: Request) {
   if (token) {
     const { db } = await getApp()
     await invalidateSessionToken(db, token)
+    forgetPerRequest(`session:${token}`)
   }
 }

@@ -2,6 +2,22 @@ import { asc, count, eq } from 'drizzle-orm'
 import type { Db } from '../../db/client'
 import { organizations, qualificationSpecialties, serviceCategories, serviceItems, serviceItemSpecialties } from '../../db/schema'
 
+/** The catalog's categories and items by name only, in one query: what the public lists filter by. */
+export async function catalogNames(db: Db) {
+  const rows = await db
+    .select({ categoryId: serviceCategories.id, categoryCode: serviceCategories.code, categoryZh: serviceCategories.nameZh, categoryEn: serviceCategories.nameEn, code: serviceItems.code, nameZh: serviceItems.nameZh, nameEn: serviceItems.nameEn })
+    .from(serviceCategories)
+    .leftJoin(serviceItems, eq(serviceItems.categoryId, serviceCategories.id))
+    .orderBy(asc(serviceCategories.sortOrder), asc(serviceItems.code))
+  const categories = new Map<string, { code: string; nameZh: string; nameEn: string; items: Array<{ code: string; nameZh: string; nameEn: string }> }>()
+  for (const r of rows) {
+    const category = categories.get(r.categoryId) ?? { code: r.categoryCode, nameZh: r.categoryZh, nameEn: r.categoryEn, items: [] }
+    categories.set(r.categoryId, category)
+    if (r.code) category.items.push({ code: r.code, nameZh: r.nameZh!, nameEn: r.nameEn! })
+  }
+  return [...categories.values()]
+}
+
 export async function listCatalog(db: Db) {
   const [categories, items, links, specialties] = await Promise.all([
     db.select().from(serviceCategories).orderBy(asc(serviceCategories.sortOrder)),

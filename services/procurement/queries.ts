@@ -3,7 +3,7 @@ import { z } from 'zod'
 import type { Db } from '../../db/client'
 import { awards, organizations, procurementItems, procurements, procurementStatus, regions, serviceItems, type OrgId, type ProcurementId } from '../../db/schema'
 import { isUuid } from '../shared/schemas'
-import { AVAILABLE_METHODS } from '../selection/methods/names'
+import { AVAILABLE_METHODS } from '../market/methods'
 import { awardedConsortium } from '../bids'
 
 export const ANNOUNCEMENT_PAGE_SIZE = 20
@@ -46,9 +46,10 @@ export async function searchAnnouncements(db: Db, query: AnnouncementQuery) {
       where pi.procurement_id = ${procurements.id} ${query.item ? sql`and si.code = ${query.item}` : sql``} ${query.category ? sql`and sc.code = ${query.category}` : sql``})`)
   const filter = and(...where)
   const page = query.page ?? 1
-  const [rows, [total]] = await Promise.all([
-    db
+  // The total with the page, in one query; past the last page there is no row to carry it, so it is counted apart.
+  const rows = await db
       .select({
+        total: sql<number>`count(*) over ()`.mapWith(Number),
         id: procurements.id,
         number: procurements.number,
         title: procurements.title,
@@ -70,11 +71,10 @@ export async function searchAnnouncements(db: Db, query: AnnouncementQuery) {
       .where(filter)
       .orderBy(desc(procurements.publishedAt), desc(procurements.id))
       .limit(ANNOUNCEMENT_PAGE_SIZE)
-      .offset((page - 1) * ANNOUNCEMENT_PAGE_SIZE),
-    db.select({ n: count() }).from(procurements).where(filter),
-  ])
+      .offset((page - 1) * ANNOUNCEMENT_PAGE_SIZE)
+  const total = rows.length ? rows[0]!.total : page > 1 ? Number((await db.select({ n: count() }).from(procurements).where(filter))[0]!.n) : 0
   const items = await itemsOf(db, rows.map((r) => r.id))
-  return { rows: rows.map((r) => ({ ...r, items: items.get(r.id) ?? [] })), total: Number(total!.n), page, pages: Math.max(1, Math.ceil(Number(total!.n) / ANNOUNCEMENT_PAGE_SIZE)) }
+  return { rows: rows.map(({ total: _total, ...r }) => ({ ...r, items: items.get(r.id) ?? [] })), total, page, pages: Math.max(1, Math.ceil(total / ANNOUNCEMENT_PAGE_SIZE)) }
 }
 
 /**

@@ -24,7 +24,7 @@ export default async function setup(project: TestProject) {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'zjcs-e2e-'))
   dataDir = path.join(root, 'data')
   const port = await freePort()
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', E2E: 'true', TEST_CLOCK: 'true', TEST_CLOCK_START: start.toISOString(), AUDIT_KEY_FILE: path.join(root, 'audit-anchor-key.pem') }
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', E2E: 'true', COUNT_QUERIES: 'true', TEST_CLOCK: 'true', TEST_CLOCK_START: start.toISOString(), AUDIT_KEY_FILE: path.join(root, 'audit-anchor-key.pem') }
   // The demo data goes in as `npm run demo` puts it: through the seed command, before the server opens the database.
   const seeded = spawnSync(process.execPath, ['--import', 'tsx', 'seeds/cli.ts'], { env, encoding: 'utf8' })
   if (seeded.status !== 0) throw new Error(`seeding the demo data failed:\n${seeded.stdout}${seeded.stderr}`)
