@@ -1,3 +1,4 @@
+import './i18n/messages.server'
 import { Transform } from 'node:stream'
 import type { EntryContext } from '@remix-run/node'
 import { createReadableStreamFromReadable } from '@remix-run/node'

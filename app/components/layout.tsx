@@ -106,7 +106,8 @@ function LanguageSwitch() {
   const location = useLocation()
   const other = locale === 'en' ? 'zh-CN' : 'en'
   return (
-    <Form method="post" action="/lang" className="lang-switch">
+    // A whole page load: the browser holds one dictionary, and the new language brings its own.
+    <Form method="post" action="/lang" className="lang-switch" reloadDocument>
       <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
       <input type="hidden" name="locale" value={other} />
       <button type="submit" lang={other} aria-label={`${t('lang.switch')}: ${other === 'en' ? t('lang.en') : t('lang.zh')}`}>

@@ -1,5 +1,4 @@
-import { en } from './en'
-import { zh, type MessageKey } from './zh'
+import type { MessageKey } from './zh'
 
 export type { MessageKey }
 export const LOCALES = ['zh-CN', 'en'] as const
@@ -7,22 +6,34 @@ export type Locale = (typeof LOCALES)[number]
 export const DEFAULT_LOCALE: Locale = 'zh-CN'
 export const LANG_COOKIE = 'lang'
 
-export const messages: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, en }
+export type Messages = Record<MessageKey, string>
+
+/**
+ * The dictionaries this side holds: the server both (messages.server.ts), the browser only the
+ * page's language (entry.client.tsx loads it before hydrating), so no page ships the other one.
+ */
+const registered: Partial<Record<Locale, Messages>> = {}
+
+export function registerMessages(locale: Locale, dictionary: Messages) {
+  registered[locale] = dictionary
+}
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value)
 }
 
+/** Whether a string is one of our message keys (every dictionary has every key). */
 export function isMessageKey(value: string): value is MessageKey {
-  return value in zh
+  const any = registered[DEFAULT_LOCALE] ?? registered.en
+  return !!any && Object.hasOwn(any, value)
 }
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string
 
 export function translator(locale: Locale): Translate {
-  const dict = messages[locale]
+  const dict = registered[locale] ?? registered[DEFAULT_LOCALE]
   return (key, params) => {
-    const text = dict[key] ?? zh[key] ?? key
+    const text = dict?.[key] ?? key
     if (!params) return text
     return text
       // {n|day|days}: the singular when n is 1, else the plural (English needs it; Chinese does not).

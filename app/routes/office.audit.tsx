@@ -7,17 +7,15 @@ import { requirePermission } from '~/utils/auth.server'
 import { formatDateTime } from '~/utils/format'
 import { useLocale, useT } from '~/utils/i18n'
 import { badRequest } from '~/utils/request.server'
-import { recentAudit, verifyChain } from '~/utils/services.server'
-import { z } from 'zod'
+import { auditCursorSchema, recentAudit, verifyChain } from '~/utils/services.server'
 
 const PAGE = 50
 /** The page of entries older than this id (ids are positive 32-bit integers). */
-const beforeSchema = z.coerce.number().int().min(1).max(2_147_483_647).optional()
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'read:audit:any')
   const { db } = await getApp()
-  const asked = beforeSchema.safeParse(new URL(request.url).searchParams.get('before') || undefined)
+  const asked = auditCursorSchema.safeParse(new URL(request.url).searchParams.get('before') || undefined)
   if (!asked.success) throw badRequest('errors.badQuery')
   const before = asked.data
   const [entries, chain] = await Promise.all([recentAudit(db, PAGE, before), verifyChain(db)])

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { z } from 'zod'
 import { asc, desc, gt, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client'
 import { auditLog, type AuditEntry, type OrgId, type UserId } from '../../db/schema'
@@ -96,6 +97,9 @@ export async function verifyChain(db: Db, pageSize = 1000): Promise<ChainReport>
     if (page.length < pageSize) return { ok: true, checked }
   }
 }
+
+/** The page of the audit log to show: entries before this id (a positive integer), or the newest. */
+export const auditCursorSchema = z.coerce.number().int().min(1).max(2_147_483_647).optional()
 
 export async function recentAudit(db: Db, limit = 50, beforeId?: number) {
   const query = db.select().from(auditLog)

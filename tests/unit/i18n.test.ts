@@ -1,7 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { localeFromAcceptLanguage, messages, translator } from '~/i18n'
+import { localeFromAcceptLanguage, translator } from '~/i18n'
+import { messages } from '~/i18n/messages.server'
 import { formatDateTime, formatDay, formatYuan } from '~/utils/format'
 
 const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)(?:\|[^}]*)?\}/g)].map((m) => m[1]))].sort()
