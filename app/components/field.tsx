@@ -1,6 +1,6 @@
-import { useId } from 'react'
 import type { MessageKey } from '~/i18n'
 import { useT } from '~/utils/i18n'
+import { useFieldId } from './error-summary'
 
 interface Labelled {
   label: MessageKey
@@ -13,9 +13,9 @@ interface Labelled {
 type FieldProps = Labelled & React.InputHTMLAttributes<HTMLInputElement>
 
 /** The label, hint and error around one control, tied to it by ids for screen readers. */
-function LabelledControl({ label, error, errorParams, hint, control }: Omit<Labelled, 'name'> & { control: (a11y: { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string }) => React.ReactNode }) {
+function LabelledControl({ label, name, error, errorParams, hint, control }: Labelled & { control: (a11y: { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string }) => React.ReactNode }) {
   const t = useT()
-  const id = useId()
+  const id = useFieldId(name)
   const described = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined
   return (
     <div className={`field${error ? ' has-error' : ''}`}>
@@ -28,7 +28,7 @@ function LabelledControl({ label, error, errorParams, hint, control }: Omit<Labe
 
 /** A labelled input whose hint and error are tied to it for screen readers. */
 export function Field({ label, name, error, errorParams, hint, ...input }: FieldProps) {
-  return <LabelledControl label={label} error={error} errorParams={errorParams} hint={hint} control={(a11y) => <input {...a11y} name={name} {...input} />} />
+  return <LabelledControl label={label} name={name} error={error} errorParams={errorParams} hint={hint} control={(a11y) => <input {...a11y} name={name} {...input} />} />
 }
 
 export function FormError({ error }: { error?: MessageKey }) {
@@ -65,7 +65,7 @@ export function TableWrap({ label, children }: { label: string; children: React.
 
 /** A labelled multi-line field with its hint and error, like `Field`. */
 export function TextArea({ label, name, error, errorParams, hint, ...input }: Labelled & Omit<React.TextareaHTMLAttributes<HTMLTextAreaElement>, 'name'>) {
-  return <LabelledControl label={label} error={error} errorParams={errorParams} hint={hint} control={(a11y) => <textarea {...a11y} name={name} {...input} />} />
+  return <LabelledControl label={label} name={name} error={error} errorParams={errorParams} hint={hint} control={(a11y) => <textarea {...a11y} name={name} {...input} />} />
 }
 
 /** A field's hint and error, with the ids its input points at. */

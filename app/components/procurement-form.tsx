@@ -1,34 +1,25 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { Form, useNavigation } from '@remix-run/react'
-import { useEffect, useId, useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { MessageKey } from '~/i18n'
+import type { ActionReply } from '~/utils/action-reply'
 import type { FieldErrors } from '~/utils/forms'
 import { useLocale, useT } from '~/utils/i18n'
-import { AVAILABLE_METHODS as METHODS } from '../../services/selection/methods/names'
-import { Field, FormError } from './field'
-import { fenToYuanInput } from '../../services/shared/money'
+import { AVAILABLE_METHODS as METHODS } from '../../services/market/methods'
+import { procurementFormSchema } from '../../services/procurement/input'
+import { ErrorSummary, FormScope, useFieldId } from './error-summary'
+import { Field } from './field'
+import { ErrorText, RequirementFields, type CatalogForForm, type ProcurementFormValues } from './procurement-fields'
 
-export interface CatalogForForm {
-  code: string
-  nameZh: string
-  nameEn: string
-  items: Array<{ code: string; nameZh: string; nameEn: string; standardDays: number }>
-}
+export { AmendMethodFields, RequirementFields, type CatalogForForm, type ProcurementFormValues } from './procurement-fields'
 
-/** What the form shows: a draft's saved terms, or what was sent back with errors. Arrays are lists of codes. */
-export interface ProcurementFormValues {
-  [field: string]: string | string[] | undefined
-  itemCodes?: string[]
-  requirementSpecialties?: string[]
-}
-
-
-function ErrorText({ id, error }: { id: string; error?: MessageKey }) {
-  const t = useT()
-  return error ? (
-    <p className="error" id={id}>
-      {t(error)}
-    </p>
-  ) : null
+/** The form's fields by name, as the error summary names them. */
+const LABELS: Partial<Record<string, MessageKey>> = {
+  projectCode: 'proc.projectCode', projectName: 'proc.projectName', title: 'proc.title', description: 'proc.description', itemCodes: 'proc.section.items',
+  maxPrice: 'proc.maxPrice', floorPrice: 'proc.floorPrice', expectedDays: 'proc.expectedDays', fundingSource: 'proc.fundingSource', requirementSpecialties: 'proc.section.requirement',
+  method: 'proc.method', announcementDays: 'proc.announcementDays', directAgencyUscc: 'proc.directAgencyUscc', directReason: 'proc.directReason', minStep: 'proc.minStep',
+  contactName: 'auth.contactName', contactPhone: 'auth.contactPhone',
 }
 
 /**
@@ -39,8 +30,7 @@ export function ProcurementForm({
   catalog,
   specialties,
   values,
-  errors,
-  formError,
+  reply,
   minDays,
   thresholdYuan,
   submitLabel,
@@ -48,8 +38,8 @@ export function ProcurementForm({
   catalog: CatalogForForm[]
   specialties: Array<{ code: string; nameZh: string; nameEn: string }>
   values: ProcurementFormValues
-  errors: FieldErrors
-  formError?: MessageKey
+  /** the server's answer to the last submit */
+  reply: ActionReply | undefined
   minDays: Record<string, number>
   thresholdYuan: string
   submitLabel: MessageKey
@@ -57,7 +47,7 @@ export function ProcurementForm({
   const t = useT()
   const en = useLocale() === 'en'
   const busy = useNavigation().state === 'submitting'
-  const ids = { items: useId(), method: useId(), description: useId(), funding: useId() }
+  const ids = { items: useFieldId('itemCodes'), method: useFieldId('method'), description: useFieldId('description'), funding: useFieldId('fundingSource') }
   const str = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : undefined)
   const [method, setMethod] = useState(str('method') ?? 'random_draw')
   // Without JavaScript every method's fields show; once hydrated, only the chosen method's.
@@ -65,10 +55,15 @@ export function ProcurementForm({
   useEffect(() => setHydrated(true), [])
   const hide = (m: string) => (hydrated && method !== m ? true : undefined)
   const chosen = new Set(values.itemCodes ?? [])
-  const e = errors
+  // The browser checks with the server's schema before sending; the server checks again, and has the last word.
+  const [form] = useForm({ id: 'procurement', shouldValidate: 'onSubmit', shouldRevalidate: 'onInput', onValidate: ({ formData }) => parseWithZod(formData, { schema: procurementFormSchema, disableAutoCoercion: true }) })
+  const inBrowser = browserErrors(form.allErrors)
+  const shown: ActionReply | undefined = inBrowser ? { intent: 'save', ok: false, errors: inBrowser, values: {}, formError: 'errors.form' } : reply
+  const e: FieldErrors = shown && !shown.ok ? shown.errors : {}
   return (
-    <Form method="post" className="card form procurement-form" noValidate>
-      <FormError error={formError} />
+    <FormScope id="procurement">
+    <Form method="post" className="card form procurement-form" {...getFormProps(form)}>
+      <ErrorSummary scope="procurement" reply={shown} labels={LABELS} focus={!inBrowser} />
       <fieldset>
         <legend>{t('proc.section.project')}</legend>
         <Field label="proc.projectCode" name="projectCode" required className="mono" spellCheck={false} hint="proc.projectCodeHint" defaultValue={str('projectCode')} error={e.projectCode} />
@@ -76,12 +71,12 @@ export function ProcurementForm({
         <Field label="proc.title" name="title" required maxLength={100} defaultValue={str('title')} error={e.title} />
         <div className={`field${e.description ? ' has-error' : ''}`}>
           <label htmlFor={ids.description}>{t('proc.description')}</label>
-          <textarea id={ids.description} name="description" rows={4} maxLength={2000} defaultValue={str('description')} />
+          <textarea id={ids.description} name="description" rows={4} maxLength={2000} defaultValue={str('description')} aria-invalid={e.description ? true : undefined} aria-describedby={e.description ? `${ids.description}-e` : undefined} />
           <ErrorText id={`${ids.description}-e`} error={e.description} />
         </div>
       </fieldset>
 
-      <fieldset className={e.itemCodes ? 'has-error' : undefined} aria-describedby={e.itemCodes ? `${ids.items}-e` : undefined}>
+      <fieldset id={ids.items} tabIndex={-1} data-invalid={e.itemCodes ? '' : undefined} className={e.itemCodes ? 'has-error' : undefined} aria-describedby={e.itemCodes ? `${ids.items}-e` : undefined}>
         <legend>{t('proc.section.items')}</legend>
         <p className="hint">{t('proc.itemsHint')}</p>
         <ErrorText id={`${ids.items}-e`} error={e.itemCodes} />
@@ -112,7 +107,7 @@ export function ProcurementForm({
           <Field label="proc.floorPrice" name="floorPrice" inputMode="decimal" hint="proc.floorPriceHint" defaultValue={str('floorPrice')} error={e.floorPrice} />
         </div>
         <Field label="proc.expectedDays" name="expectedDays" required type="number" min={1} max={250} defaultValue={str('expectedDays')} error={e.expectedDays} />
-        <fieldset className={`choices${e.fundingSource ? ' has-error' : ''}`} aria-describedby={e.fundingSource ? `${ids.funding}-e` : undefined}>
+        <fieldset id={ids.funding} tabIndex={-1} data-invalid={e.fundingSource ? '' : undefined} className={`choices${e.fundingSource ? ' has-error' : ''}`} aria-describedby={e.fundingSource ? `${ids.funding}-e` : undefined}>
           <legend>{t('proc.fundingSource')}</legend>
           {(['public', 'private'] as const).map((f) => (
             <label key={f} className="choice">
@@ -129,7 +124,7 @@ export function ProcurementForm({
         <legend>{t('proc.section.method')}</legend>
         <div className={`field${e.method ? ' has-error' : ''}`}>
           <label htmlFor={ids.method}>{t('proc.method')}</label>
-          <select id={ids.method} name="method" value={method} onChange={(ev) => setMethod(ev.target.value)} aria-describedby={`${ids.method}-h`}>
+          <select id={ids.method} name="method" value={method} onChange={(ev) => setMethod(ev.target.value)} aria-invalid={e.method ? true : undefined} aria-describedby={`${ids.method}-h`}>
             {METHODS.map((m) => (
               <option key={m} value={m}>
                 {t(`method.${m}`)}
@@ -174,86 +169,16 @@ export function ProcurementForm({
         {t(submitLabel)}
       </button>
     </Form>
+    </FormScope>
   )
 }
 
-/**
- * The qualification requirement: specialties, any-of or all-of, the minimum level, and whether
- * practitioners must be named. Used by the posting form and by the amendment of key terms.
- */
-export function RequirementFields({ specialties, values, error }: { specialties: Array<{ code: string; nameZh: string; nameEn: string }>; values: ProcurementFormValues; error?: MessageKey }) {
-  const t = useT()
-  const en = useLocale() === 'en'
-  const ids = { minLevel: useId(), req: useId() }
-  const str = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : undefined)
-  const required = new Set(values.requirementSpecialties ?? [])
-  return (
-    <fieldset aria-describedby={error ? `${ids.req}-e` : undefined}>
-      <legend>{t('proc.section.requirement')}</legend>
-      <p className="hint">{t('proc.requirementHint')}</p>
-      <div className="chips-choice">
-        {specialties.map((s) => (
-          <label key={s.code} className="choice">
-            <input type="checkbox" name="requirementSpecialties" value={s.code} defaultChecked={required.has(s.code)} /> {en ? s.nameEn : s.nameZh}
-          </label>
-        ))}
-      </div>
-      <ErrorText id={`${ids.req}-e`} error={error} />
-      <div className="grid two">
-        <fieldset className="choices">
-          <legend>{t('proc.requirementMode')}</legend>
-          {(['any', 'all'] as const).map((m) => (
-            <label key={m} className="choice">
-              <input type="radio" name="requirementMode" value={m} defaultChecked={(str('requirementMode') ?? 'any') === m} /> {t(`proc.mode.${m}`)}
-            </label>
-          ))}
-        </fieldset>
-        <div className="field">
-          <label htmlFor={ids.minLevel}>{t('proc.minLevel')}</label>
-          <select id={ids.minLevel} name="minLevel" defaultValue={str('minLevel') ?? '3'}>
-            {([3, 2, 1] as const).map((l) => (
-              <option key={l} value={l}>
-                {t(`proc.minLevel.${l}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-      </div>
-      <label className="choice">
-        <input type="checkbox" name="practitionersRequired" defaultChecked={str('practitionersRequired') === 'on'} /> {t('proc.practitionersRequired')}
-      </label>
-    </fieldset>
-  )
-}
-
-/**
- * The method in an amendment: any competitive method may replace another (a direct commission
- * stays one), with the auction's minimum step when it becomes an auction.
- */
-export function AmendMethodFields({ method, minStepFen, values, errors }: { method: string; minStepFen: number | null; values: Record<string, string>; errors: FieldErrors }) {
-  const t = useT()
-  const id = useId()
-  const [chosen, setChosen] = useState(values.method ?? method)
-  // Without JavaScript the step shows whatever the choice; once hydrated, only for an auction.
-  const [hydrated, setHydrated] = useState(false)
-  useEffect(() => setHydrated(true), [])
-  if (method === 'direct') return null
-  return (
-    <div className="grid two">
-      <div className={`field${errors.method ? ' has-error' : ''}`}>
-        <label htmlFor={id}>{t('proc.method')}</label>
-        <select id={id} name="method" value={chosen} onChange={(ev) => setChosen(ev.target.value)}>
-          {METHODS.filter((m) => m !== 'direct').map((m) => (
-            <option key={m} value={m}>
-              {t(`method.${m}`)}
-            </option>
-          ))}
-        </select>
-        <ErrorText id={`${id}-e`} error={errors.method} />
-      </div>
-      {!hydrated || chosen === 'reverse_auction' ? (
-        <Field label="proc.minStep" name="minStep" inputMode="decimal" defaultValue={values.minStep ?? (minStepFen ? fenToYuanInput(minStepFen) : '')} error={errors.minStep} hint="proc.minStepHint" />
-      ) : null}
-    </div>
-  )
+/** The browser's errors, first per field, by the field's name (`itemCodes[2]` is `itemCodes`); null when there are none. */
+function browserErrors(all: Record<string, string[]>): FieldErrors | null {
+  const out: FieldErrors = {}
+  for (const [name, messages] of Object.entries(all)) {
+    const field = name.replace(/\[.*$/, '') || 'form'
+    out[field] ??= messages[0] as MessageKey
+  }
+  return Object.keys(out).length ? out : null
 }

@@ -1,4 +1,4 @@
-import { useId } from 'react'
+import { useFieldId } from './error-summary'
 import type { MessageKey } from '~/i18n'
 import { useLocale, useT } from '~/utils/i18n'
 
@@ -13,7 +13,7 @@ export interface RegionCity {
 export function RegionSelect({ regions, defaultValue, error }: { regions: RegionCity[]; defaultValue?: string; error?: MessageKey }) {
   const t = useT()
   const en = useLocale() === 'en'
-  const id = useId()
+  const id = useFieldId('regionCode')
   return (
     <div className={`field${error ? ' has-error' : ''}`}>
       <label htmlFor={id}>{t('auth.region')}</label>

@@ -1,4 +1,4 @@
-import { useId } from 'react'
+import { useFieldId } from './error-summary'
 import type { MessageKey } from '~/i18n'
 import { useLocale, useT } from '~/utils/i18n'
 
@@ -6,7 +6,7 @@ import { useLocale, useT } from '~/utils/i18n'
 export function SpecialtySelect({ specialties, defaultValue, error }: { specialties: Array<{ code: string; nameZh: string; nameEn: string }>; defaultValue?: string; error?: MessageKey }) {
   const t = useT()
   const en = useLocale() === 'en'
-  const id = useId()
+  const id = useFieldId('specialtyCode')
   return (
     <div className={`field${error ? ' has-error' : ''}`}>
       <label htmlFor={id}>{t('qual.specialty')}</label>

@@ -171,6 +171,7 @@ export const en: Record<MessageKey, string> = {
   'errors.dateOutOfRange': 'The date must be between 2000 and 2099',
   'errors.number': 'Enter a whole number from 0 to 365',
   'errors.form': 'Please correct the errors below and submit again',
+  'errors.summaryItem': '{field}: {message}',
   'errors.notFoundTitle': 'Page not found',
   'errors.notFoundText': 'The page you asked for does not exist or has been removed.',
   'errors.forbiddenTitle': 'Not allowed',

@@ -170,6 +170,7 @@ export const zh = {
   'errors.dateOutOfRange': '日期须在 2000 年至 2099 年之间',
   'errors.number': '请输入 0 到 365 之间的整数',
   'errors.form': '请修正下列错误后重新提交',
+  'errors.summaryItem': '{field}：{message}',
   'errors.notFoundTitle': '页面不存在',
   'errors.notFoundText': '您访问的页面不存在或已被移除。',
   'errors.forbiddenTitle': '无权访问',

@@ -3,14 +3,14 @@ import { redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { FormError } from '~/components/field'
-import type { MessageKey } from '~/i18n'
+import type { ActionReply } from '~/utils/action-reply'
+import { intent, runIntents } from '~/utils/action.server'
 import { getApp } from '~/utils/app.server'
 import { requirePermission } from '~/utils/auth.server'
 import { formatDateTime } from '~/utils/format'
 import { useLocale, useT } from '~/utils/i18n'
 import { title } from '~/utils/meta'
-import { assertSameOrigin, clientIp, readForm } from '~/utils/request.server'
-import { admissionOf, COMMITMENT, COMMITMENT_SHA256, DomainError, shanghaiDate, submitForAdmission } from '~/utils/services.server'
+import { admissionOf, COMMITMENT, COMMITMENT_SHA256, shanghaiDate, submitForAdmission } from '~/utils/services.server'
 
 export const meta: MetaFunction = ({ matches }) => title(matches, 'admission.title')
 
@@ -37,28 +37,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
 }
 
-type ActionData = { formError: MessageKey }
-
-export async function action({ request }: ActionFunctionArgs) {
-  assertSameOrigin(request)
-  const session = await requireAgencyAdmin(request)
-  const { db, clock } = await getApp()
-  const form = await readForm(request)
-  try {
-    await submitForAdmission(db, clock, { userId: session.user.id, orgId: session.org.id, ip: clientIp(request) }, {
-      accept: form.get('accept') === 'yes',
-      textSha256: String(form.get('textSha256') ?? ''),
-    })
-  } catch (error) {
-    if (error instanceof DomainError) return Response.json({ formError: error.code as MessageKey } satisfies ActionData, { status: 400 })
-    throw error
-  }
-  return redirect('/agency?saved=admission')
-}
+export const action = (args: ActionFunctionArgs) =>
+  runIntents(args, {
+    permission: 'update:organization:own',
+    intents: {
+      submit: intent({
+        run: async ({ app, actor, session, form }) => {
+          if (session.org.kind !== 'agency') throw new Response('Forbidden', { status: 403 })
+          await submitForAdmission(app.db, app.clock, actor, { accept: form.get('accept') === 'yes', textSha256: String(form.get('textSha256') ?? '') })
+          return redirect('/agency?saved=admission')
+        },
+      }),
+    },
+  })
 
 export default function Admission() {
   const { state, missing, current, submittedAt, acceptedAt, acceptedVersion, commitment } = useLoaderData<typeof loader>()
-  const data = useActionData<ActionData>()
+  const data = useActionData<ActionReply>()
   const busy = useNavigation().state === 'submitting'
   const t = useT()
   const locale = useLocale()
@@ -102,7 +97,7 @@ export default function Admission() {
         ) : (
           <>
             {acceptedVersion ? <p className="alert warn">{t('admission.newVersion', { version: acceptedVersion })}</p> : null}
-            <FormError error={data?.formError} />
+            <FormError error={data?.errors.accept ?? data?.formError} />
             <Form method="post" className="form">
               <input type="hidden" name="textSha256" value={commitment.sha256} />
               <div className="field check">

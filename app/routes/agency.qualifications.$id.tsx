@@ -3,16 +3,15 @@ import { redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useId } from 'react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { ErrorSummary, FormScope } from '~/components/error-summary'
 import { SpecialtySelect } from '~/components/specialty-select'
-import { Field, FormError } from '~/components/field'
-import type { MessageKey } from '~/i18n'
+import { Field } from '~/components/field'
+import type { ActionReply } from '~/utils/action-reply'
+import { intent, runIntents } from '~/utils/action.server'
 import { getApp } from '~/utils/app.server'
 import { requirePermission } from '~/utils/auth.server'
-import { fieldErrors, formValues, type FieldErrors } from '~/utils/forms'
 import { useT } from '~/utils/i18n'
-import { assertSameOrigin, clientIp } from '~/utils/request.server'
-import { allSpecialties, DomainError, ownQualification, qualificationInputSchema, resubmitQualification, submitQualification } from '~/utils/services.server'
-import { readUploadForm } from '~/utils/upload.server'
+import { allSpecialties, ownQualification, qualificationInputSchema, resubmitQualification, submitQualification } from '~/utils/services.server'
 
 async function context(request: Request, id: string | undefined) {
   const session = await requirePermission(request, 'update:qualification:own')
@@ -28,32 +27,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { existing, specialties: await allSpecialties(db) }
 }
 
-type ActionData = { errors: FieldErrors; values: Record<string, string>; formError?: MessageKey }
-
-export async function action({ request, params }: ActionFunctionArgs) {
-  assertSameOrigin(request)
-  const { session, existing } = await context(request, params.id)
-  const { form, bytes, tooLarge } = await readUploadForm(request, 'scan')
-  const values = form ? formValues(form) : {}
-  const fail = (errors: FieldErrors, status = 400) => Response.json({ errors, values, formError: 'errors.form' } satisfies ActionData, { status })
-  if (tooLarge || !form) return fail({ scan: 'errors.fileTooLarge' }, 413)
-  const parsed = qualificationInputSchema.safeParse(values)
-  if (!parsed.success) return fail(fieldErrors(parsed.error))
-  const { db, clock } = await getApp()
-  const actor = { userId: session.user.id, orgId: session.org.id, ip: clientIp(request) }
-  try {
-    if (existing) await resubmitQualification(db, clock, actor, existing.id, parsed.data, bytes)
-    else await submitQualification(db, clock, actor, parsed.data, bytes)
-  } catch (error) {
-    if (error instanceof DomainError) return fail(error.field ? { [error.field]: error.code as MessageKey } : {}, error.field ? 400 : 409)
-    throw error
-  }
-  return redirect('/agency?submitted=1')
-}
+export const action = (args: ActionFunctionArgs) =>
+  runIntents(args, {
+    permission: 'update:qualification:own',
+    upload: 'scan',
+    intents: {
+      save: intent({
+        schema: qualificationInputSchema,
+        run: async ({ app, actor, request, bytes }, input) => {
+          const { existing } = await context(request, args.params.id)
+          if (existing) await resubmitQualification(app.db, app.clock, actor, existing.id, input, bytes)
+          else await submitQualification(app.db, app.clock, actor, input, bytes)
+          return redirect('/agency?submitted=1')
+        },
+      }),
+    },
+  })
 
 export default function QualificationForm() {
   const { existing, specialties } = useLoaderData<typeof loader>()
-  const data = useActionData<ActionData>()
+  const data = useActionData<ActionReply>()
   const busy = useNavigation().state === 'submitting'
   const t = useT()
   const v = data?.values ?? (existing ? { ...existing, level: String(existing.level) } : {})
@@ -69,7 +62,8 @@ export default function QualificationForm() {
           {t('qual.reason')}: {existing.reviewReason}
         </p>
       ) : null}
-      <FormError error={data?.formError} />
+      <ErrorSummary scope="qualification" reply={data} />
+      <FormScope id="qualification">
       <Form method="post" encType="multipart/form-data" className="card form" noValidate>
         <SpecialtySelect specialties={specialties} defaultValue={v.specialtyCode} error={e.specialtyCode} />
         <div className={`field${e.level ? ' has-error' : ''}`}>
@@ -95,6 +89,7 @@ export default function QualificationForm() {
           {t('qual.submit')}
         </button>
       </Form>
+      </FormScope>
     </div>
   )
 }

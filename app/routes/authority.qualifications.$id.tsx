@@ -1,17 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { DefinitionList, FormError } from '~/components/field'
-import type { MessageKey } from '~/i18n'
+import type { ActionReply } from '~/utils/action-reply'
+import { intent, runIntents } from '~/utils/action.server'
 import { getApp } from '~/utils/app.server'
 import { requirePermission } from '~/utils/auth.server'
 import { formatDay } from '~/utils/format'
-import type { FieldErrors } from '~/utils/forms'
 import { useLocale, useT } from '~/utils/i18n'
-import { assertSameOrigin, clientIp, readForm } from '~/utils/request.server'
-import { allowedActions, DomainError, qualificationForReview, reviewQualification } from '~/utils/services.server'
+import { allowedActions, qualificationForReview, reviewDecisionSchema, reviewQualification } from '~/utils/services.server'
 
 async function context(request: Request, id: string | undefined) {
   const session = await requirePermission(request, 'review:qualification:scoped')
@@ -27,28 +25,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { ...found, actions: allowedActions('authority', found.qualification.status) }
 }
 
-const decisionSchema = z.object({ decision: z.enum(['approve', 'reject', 'requestChanges'], { error: 'errors.choose' }), reason: z.string().default('') })
-type ActionData = { errors: FieldErrors; formError?: MessageKey; reason?: string }
-
-export async function action({ request, params }: ActionFunctionArgs) {
-  assertSameOrigin(request)
-  const { session, found } = await context(request, params.id)
-  const parsed = decisionSchema.safeParse(Object.fromEntries(await readForm(request)))
-  if (!parsed.success) return Response.json({ errors: { decision: 'errors.choose' } } satisfies ActionData, { status: 400 })
-  const { db, clock } = await getApp()
-  try {
-    await reviewQualification(db, clock, { userId: session.user.id, orgId: session.org.id, ip: clientIp(request) }, found.qualification.id, parsed.data.decision, parsed.data.reason)
-  } catch (error) {
-    if (error instanceof DomainError)
-      return Response.json({ errors: error.field ? { [error.field]: error.code as MessageKey } : {}, formError: error.code as MessageKey, reason: parsed.data.reason } satisfies ActionData, { status: error.field ? 400 : 409 })
-    throw error
-  }
-  return redirect('/authority?reviewed=1')
-}
+export const action = (args: ActionFunctionArgs) =>
+  runIntents(args, {
+    permission: 'review:qualification:scoped',
+    intents: {
+      review: intent({
+        schema: reviewDecisionSchema,
+        run: async ({ app, actor, request }, input) => {
+          const { found } = await context(request, args.params.id)
+          await reviewQualification(app.db, app.clock, actor, found.qualification.id, input.decision, input.reason)
+          return redirect('/authority?reviewed=1')
+        },
+      }),
+    },
+  })
 
 export default function Review() {
   const { qualification: q, specialtyZh, specialtyEn, agencyZh, agencyEn, agencyUscc, actions } = useLoaderData<typeof loader>()
-  const data = useActionData<ActionData>()
+  const data = useActionData<ActionReply>()
   const busy = useNavigation().state === 'submitting'
   const t = useT()
   const locale = useLocale()
@@ -89,7 +83,7 @@ export default function Review() {
           </fieldset>
           <div className={`field${data?.errors.reason ? ' has-error' : ''}`}>
             <label htmlFor="reason">{t('review.reason')}</label>
-            <textarea id="reason" name="reason" rows={4} maxLength={500} defaultValue={data?.reason} aria-invalid={data?.errors.reason ? true : undefined} aria-describedby={data?.errors.reason ? 'reason-error' : undefined} />
+            <textarea id="reason" name="reason" rows={4} maxLength={500} defaultValue={data?.values.reason} aria-invalid={data?.errors.reason ? true : undefined} aria-describedby={data?.errors.reason ? 'reason-error' : undefined} />
             {data?.errors.reason ? <p className="error" id="reason-error">{t(data.errors.reason)}</p> : null}
           </div>
           <button type="submit" className="button" disabled={busy}>

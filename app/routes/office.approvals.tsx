@@ -3,15 +3,14 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { DateTime } from '~/components/date-time'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { DefinitionList, FormError, TextArea } from '~/components/field'
-import type { MessageKey } from '~/i18n'
+import type { ActionReply } from '~/utils/action-reply'
+import { intent, runIntents } from '~/utils/action.server'
 import { getApp } from '~/utils/app.server'
 import { requirePermission } from '~/utils/auth.server'
 import { formatYuan } from '~/utils/format'
-import { fieldErrors, formValues, type FieldErrors } from '~/utils/forms'
 import { useLocale, useT } from '~/utils/i18n'
 import { title } from '~/utils/meta'
-import { assertSameOrigin, clientIp, readForm } from '~/utils/request.server'
-import { decideDirectApproval, directDecisionSchema, DomainError, openDirectApprovals } from '~/utils/services.server'
+import { decideDirectApproval, directDecisionSchema, openDirectApprovals } from '~/utils/services.server'
 
 /** The market office decides on direct commissions above the limit, each with its reason. */
 export const meta: MetaFunction = ({ matches }) => title(matches, 'approvals.title')
@@ -28,28 +27,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
 }
 
-type ActionData = { errors: FieldErrors; values: Record<string, string>; formError?: MessageKey; decided?: boolean }
-
-export async function action({ request }: ActionFunctionArgs) {
-  assertSameOrigin(request)
-  const session = await requirePermission(request, 'approve:direct:any')
-  const { db, clock } = await getApp()
-  const values = formValues(await readForm(request))
-  const fail = (errors: FieldErrors, formError: MessageKey = 'errors.form') => Response.json({ errors, values, formError } satisfies ActionData, { status: 400 })
-  const parsed = directDecisionSchema.safeParse(values)
-  if (!parsed.success) return fail(fieldErrors(parsed.error))
-  try {
-    await decideDirectApproval(db, clock, { userId: session.user.id, orgId: session.org.id, ip: clientIp(request) }, parsed.data)
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error
-    return fail(error.field ? { [error.field]: error.code as MessageKey } : {}, error.field ? 'errors.form' : (error.code as MessageKey))
-  }
-  return { errors: {}, values: {}, decided: true } satisfies ActionData
-}
+export const action = (args: ActionFunctionArgs) =>
+  runIntents(args, {
+    permission: 'approve:direct:any',
+    intents: { decide: intent({ schema: directDecisionSchema, run: async ({ app, actor }, input) => void (await decideDirectApproval(app.db, app.clock, actor, input)) }) },
+  })
 
 export default function OfficeApprovals() {
   const { open } = useLoaderData<typeof loader>()
-  const data = useActionData<ActionData>()
+  const data = useActionData<ActionReply>()
   const busy = useNavigation().state === 'submitting'
   const t = useT()
   const locale = useLocale()
@@ -58,14 +44,14 @@ export default function OfficeApprovals() {
     <div className="page">
       <h1>{t('approvals.title')}</h1>
       <p className="lead">{t('approvals.intro')}</p>
-      {data?.decided ? (
+      {data?.ok ? (
         <p className="alert ok" role="status">
           {t('approvals.saved')}
         </p>
       ) : null}
       {open.length === 0 ? <p className="muted">{t('approvals.none')}</p> : null}
       {open.map((a) => {
-        const failed = data?.formError && data.values.id === a.id ? data : null
+        const failed = data && !data.ok && data.values.id === a.id ? data : null
         return (
           <section key={a.id} className="card" aria-labelledby={`approval-${a.id}`}>
             <h2 id={`approval-${a.id}`}>

@@ -1,15 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { Field, FormError, TableWrap } from '~/components/field'
-import type { MessageKey } from '~/i18n'
+import { ErrorSummary, FormScope } from '~/components/error-summary'
+import { Field, TableWrap } from '~/components/field'
+import type { ActionReply } from '~/utils/action-reply'
+import { intent, runIntents } from '~/utils/action.server'
 import { getApp } from '~/utils/app.server'
 import { requirePermission } from '~/utils/auth.server'
 import { formatDateTime, formatFeeRange } from '~/utils/format'
-import { fieldErrors, type FieldErrors } from '~/utils/forms'
 import { useLocale, useT } from '~/utils/i18n'
-import { assertSameOrigin, clientIp, readForm } from '~/utils/request.server'
-import { allSpecialties, DomainError, itemByCode, itemTermsSchema, itemVersions, updateItemTerms } from '~/utils/services.server'
+import { allSpecialties, itemByCode, itemTermsSchema, itemVersions, updateItemTerms } from '~/utils/services.server'
 import { fenToYuanInput } from '../../services/shared/money'
 
 async function load(request: Request, code: string | undefined) {
@@ -31,27 +31,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
-type ActionData = { errors: FieldErrors; formError?: MessageKey; saved?: number }
-
-export async function action({ request, params }: ActionFunctionArgs) {
-  assertSameOrigin(request)
-  const { session, item } = await load(request, params.code)
-  const form = await readForm(request)
-  const parsed = itemTermsSchema.safeParse({ ...Object.fromEntries(form), specialties: form.getAll('specialties') })
-  if (!parsed.success) return Response.json({ errors: fieldErrors(parsed.error), formError: 'errors.form' } satisfies ActionData, { status: 400 })
-  const { db, clock } = await getApp()
-  try {
-    const version = await updateItemTerms(db, clock, { userId: session.user.id, orgId: session.org.id, ip: clientIp(request) }, item.id, Number(form.get('version')), parsed.data)
-    return { errors: {}, saved: version } satisfies ActionData
-  } catch (error) {
-    if (error instanceof DomainError) return Response.json({ errors: error.field ? { [error.field]: error.code as MessageKey } : {}, formError: error.code as MessageKey } satisfies ActionData, { status: 409 })
-    throw error
-  }
-}
+export const action = (args: ActionFunctionArgs) =>
+  runIntents(args, {
+    permission: 'update:catalog:any',
+    // Someone saved a newer version meanwhile: a conflict, not a mistake in the form.
+    status: (reply) => (reply.formError === 'errors.staleVersion' ? 409 : undefined),
+    intents: {
+      save: intent({
+        schema: itemTermsSchema,
+        input: ({ form }) => ({ ...Object.fromEntries(form), specialties: form.getAll('specialties') }),
+        run: async ({ app, actor, request, values }, input) => {
+          const { item } = await load(request, args.params.code)
+          return { params: { version: await updateItemTerms(app.db, app.clock, actor, item.id, Number(values.version), input) } }
+        },
+      }),
+    },
+  })
 
 export default function EditItem() {
   const { item, versions, specialties } = useLoaderData<typeof loader>()
-  const data = useActionData<ActionData>()
+  const data = useActionData<ActionReply>()
   const busy = useNavigation().state === 'submitting'
   const t = useT()
   const locale = useLocale()
@@ -64,7 +63,8 @@ export default function EditItem() {
       </p>
       <h1>{t('catalog.editTitle', { name: en ? item.nameEn : item.nameZh })}</h1>
       <p className="lead">{t('catalog.editIntro')}</p>
-      {data?.saved ? <p className="alert ok" role="status">{t('catalog.saved', { version: data.saved })}</p> : <FormError error={data?.formError} />}
+      {data?.ok ? <p className="alert ok" role="status">{t('catalog.saved', data.params)}</p> : <ErrorSummary scope="item" reply={data} />}
+      <FormScope id="item">
       <Form method="post" className="card form" key={item.version}>
         <input type="hidden" name="version" value={item.version} />
         <div className="grid two">
@@ -90,6 +90,7 @@ export default function EditItem() {
         </fieldset>
         <button type="submit" className="button" disabled={busy}>{t('catalog.save')}</button>
       </Form>
+      </FormScope>
       <section className="card" aria-labelledby="history-title">
         <h2 id="history-title">{t('catalog.history')}</h2>
         <TableWrap label={t('catalog.history')}>

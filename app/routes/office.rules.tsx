@@ -1,44 +1,19 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { Field, FormError } from '~/components/field'
-import type { MessageKey } from '~/i18n'
+import { ErrorSummary, FormScope } from '~/components/error-summary'
+import { Field } from '~/components/field'
+import type { ActionReply } from '~/utils/action-reply'
+import { intent, runIntents } from '~/utils/action.server'
 import { getApp } from '~/utils/app.server'
 import { requirePermission } from '~/utils/auth.server'
-import { fieldErrors, formValues, type FieldErrors } from '~/utils/forms'
 import { useT } from '~/utils/i18n'
 import { title } from '~/utils/meta'
-import { assertSameOrigin, clientIp, readForm } from '~/utils/request.server'
-import { loadRules, updateRules } from '~/utils/services.server'
-import { amountProblem, parseYuan, fenToYuanInput } from '../../services/shared/money'
-import { AVAILABLE_METHODS } from '../../services/selection/methods/names'
+import { loadRules, rulesFormSchema, updateRules } from '~/utils/services.server'
+import { fenToYuanInput } from '../../services/shared/money'
+import { AVAILABLE_METHODS } from '../../services/market/methods'
 
 export const meta: MetaFunction = ({ matches }) => title(matches, 'rules.title')
-
-// Each period says its own limit when it is out of range.
-const days = (max: 30 | 60) => {
-  const message = max === 30 ? 'errors.days30' : 'errors.days60'
-  return z.coerce.number({ error: message }).int(message).min(1, message).max(max, message)
-}
-const formSchema = z.object({
-  ...Object.fromEntries(AVAILABLE_METHODS.map((m) => [`min_${m}`, days(30)])),
-  threshold: z.string().transform((v, ctx) => {
-    const problem = amountProblem(v, { allowZero: true })
-    if (problem) ctx.addIssue({ code: 'custom', message: problem })
-    return parseYuan(v) ?? 0
-  }),
-  amendmentMinDays: days(30),
-  standstillDays: days(30),
-  confirmDays: days(30),
-  acceptanceDays: days(60),
-  minDrawBids: z.coerce.number({ error: 'errors.count' }).int('errors.count').min(1, 'errors.count').max(20, 'errors.count'),
-  abnormallyLowPercent: z.coerce.number({ error: 'errors.percent' }).int('errors.percent').min(1, 'errors.percent').max(90, 'errors.percent'),
-  explanationDays: days(30),
-  auctionTurnSeconds: z.coerce.number({ error: 'errors.turnSeconds' }).int('errors.turnSeconds').min(30, 'errors.turnSeconds').max(900, 'errors.turnSeconds'),
-  auctionStartTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'errors.time'),
-  deadlineTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'errors.time'),
-})
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'update:catalog:any')
@@ -47,52 +22,39 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { rules: { ...rules, threshold: fenToYuanInput(rules.directThresholdFen) } }
 }
 
-type ActionData = { errors: FieldErrors; values: Record<string, string>; formError?: MessageKey; changed?: number }
-
-export async function action({ request }: ActionFunctionArgs) {
-  assertSameOrigin(request)
-  const session = await requirePermission(request, 'update:catalog:any')
-  const { db, clock } = await getApp()
-  const values = formValues(await readForm(request))
-  const parsed = formSchema.safeParse(values)
-  if (!parsed.success) return Response.json({ errors: fieldErrors(parsed.error), values, formError: 'errors.form' } satisfies ActionData, { status: 400 })
-  const current = await loadRules(db)
-  const data = parsed.data as Record<string, number | string>
-  const changed = await updateRules(db, clock, { userId: session.user.id, orgId: session.org.id, ip: clientIp(request) }, {
-    ...current,
-    minAnnouncementDays: { ...current.minAnnouncementDays, ...Object.fromEntries(AVAILABLE_METHODS.map((m) => [m, data[`min_${m}`] as number])) },
-    directThresholdFen: data.threshold as number,
-    amendmentMinDays: data.amendmentMinDays as number,
-    standstillDays: data.standstillDays as number,
-    confirmDays: data.confirmDays as number,
-    acceptanceDays: data.acceptanceDays as number,
-    minDrawBids: data.minDrawBids as number,
-    abnormallyLowPercent: data.abnormallyLowPercent as number,
-    explanationDays: data.explanationDays as number,
-    auctionTurnSeconds: data.auctionTurnSeconds as number,
-    auctionStartTime: data.auctionStartTime as string,
-    deadlineTime: data.deadlineTime as string,
+export const action = (args: ActionFunctionArgs) =>
+  runIntents(args, {
+    permission: 'update:catalog:any',
+    intents: {
+      save: intent({
+        schema: rulesFormSchema,
+        run: async ({ app, actor }, input) => {
+          const current = await loadRules(app.db)
+          const changed = await updateRules(app.db, app.clock, actor, { ...current, ...input, minAnnouncementDays: { ...current.minAnnouncementDays, ...input.minAnnouncementDays } })
+          return { params: { n: changed.length } }
+        },
+      }),
+    },
   })
-  return { errors: {}, values: {}, changed: changed.length } satisfies ActionData
-}
 
 export default function Rules() {
   const { rules } = useLoaderData<typeof loader>()
-  const data = useActionData<ActionData>()
+  const data = useActionData<ActionReply>()
   const busy = useNavigation().state === 'submitting'
   const t = useT()
-  const v = (key: string, fallback: string | number) => data?.values[key] ?? String(fallback)
+  const v = (key: string, fallback: string | number) => (data && !data.ok ? data.values[key] : undefined) ?? String(fallback)
   const e = data?.errors ?? {}
   return (
     <div className="page narrow">
       <h1>{t('rules.title')}</h1>
       <p className="lead">{t('rules.intro')}</p>
-      {data?.changed !== undefined ? (
+      {data?.ok ? (
         <p className="alert ok" role="status">
-          {t('rules.saved', { n: data.changed })}
+          {t('rules.saved', data.params)}
         </p>
       ) : null}
-      <FormError error={data?.formError} />
+      <ErrorSummary scope="rules" reply={data} />
+      <FormScope id="rules">
       <Form method="post" className="card form" noValidate>
         <fieldset>
           <legend>{t('rules.minDays')}</legend>
@@ -124,6 +86,7 @@ export default function Rules() {
           {t('rules.save')}
         </button>
       </Form>
+      </FormScope>
     </div>
   )
 }

@@ -3,11 +3,12 @@ import { redirect } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { ProcurementForm } from '~/components/procurement-form'
+import { sentValues, type ActionReply } from '~/utils/action-reply'
 import { getApp } from '~/utils/app.server'
 import { requirePermission } from '~/utils/auth.server'
 import { useT } from '~/utils/i18n'
 import { title } from '~/utils/meta'
-import { draftValues, procurementFormContext, saveDraftAction, type ProcurementActionData } from '~/utils/procurement-form.server'
+import { draftValues, procurementFormContext, saveDraftAction } from '~/utils/procurement-form.server'
 import { ownerProcurement } from '~/utils/services.server'
 
 export const meta: MetaFunction = ({ matches }) => title(matches, 'own.editTitle')
@@ -22,19 +23,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { ...(await procurementFormContext(db)), id: found.p.id, values: draftValues(found.p, found.items.map((i) => i.code), found.directAgency?.uscc ?? null) }
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  return saveDraftAction(request, params.id)
-}
+export const action = (args: ActionFunctionArgs) => saveDraftAction(args, args.params.id)
 
 export default function EditProcurement() {
   const { id: _id, values, ...context } = useLoaderData<typeof loader>()
-  const data = useActionData<ProcurementActionData>()
+  const data = useActionData<ActionReply>()
   const t = useT()
   return (
     <div className="page narrow">
       <p className="eyebrow">{t('role.owner')}</p>
       <h1>{t('own.editTitle')}</h1>
-      <ProcurementForm {...context} values={data?.values ?? values} errors={data?.errors ?? {}} formError={data?.formError} submitLabel="own.saveDraft" />
+      <ProcurementForm {...context} values={sentValues(data) ?? values} reply={data} submitLabel="own.saveDraft" />
     </div>
   )
 }

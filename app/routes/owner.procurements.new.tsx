@@ -2,11 +2,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { ProcurementForm } from '~/components/procurement-form'
+import { sentValues, type ActionReply } from '~/utils/action-reply'
 import { getApp } from '~/utils/app.server'
 import { requirePermission } from '~/utils/auth.server'
 import { useT } from '~/utils/i18n'
 import { title } from '~/utils/meta'
-import { procurementFormContext, saveDraftAction, type ProcurementActionData } from '~/utils/procurement-form.server'
+import { procurementFormContext, saveDraftAction } from '~/utils/procurement-form.server'
 
 export const meta: MetaFunction = ({ matches }) => title(matches, 'own.newTitle')
 
@@ -17,20 +18,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { ...(await procurementFormContext(db)), defaults: { contactName: session.org.contactName, contactPhone: session.org.contactPhone } }
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  return saveDraftAction(request)
-}
+export const action = (args: ActionFunctionArgs) => saveDraftAction(args)
 
 export default function NewProcurement() {
   const { defaults, ...context } = useLoaderData<typeof loader>()
-  const data = useActionData<ProcurementActionData>()
+  const data = useActionData<ActionReply>()
   const t = useT()
   return (
     <div className="page narrow">
       <p className="eyebrow">{t('role.owner')}</p>
       <h1>{t('own.newTitle')}</h1>
       <p className="lead">{t('own.newIntro')}</p>
-      <ProcurementForm {...context} values={data?.values ?? defaults} errors={data?.errors ?? {}} formError={data?.formError} submitLabel="own.saveDraft" />
+      <ProcurementForm {...context} values={sentValues(data) ?? defaults} reply={data} submitLabel="own.saveDraft" />
     </div>
   )
 }

@@ -2,16 +2,17 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { DefinitionList, Field, FormError } from '~/components/field'
+import { ErrorSummary, FormScope } from '~/components/error-summary'
+import { DefinitionList, Field } from '~/components/field'
 import { RegionSelect } from '~/components/region-select'
-import type { MessageKey } from '~/i18n'
+import type { ActionReply } from '~/utils/action-reply'
+import { intent, runIntents } from '~/utils/action.server'
 import { getApp } from '~/utils/app.server'
 import { requirePermission } from '~/utils/auth.server'
-import { fieldErrors, formValues, type FieldErrors } from '~/utils/forms'
 import { useLocale, useT } from '~/utils/i18n'
 import { title } from '~/utils/meta'
-import { assertSameOrigin, clientIp, safeRedirect, readForm } from '~/utils/request.server'
-import { DomainError, organizationProfile, profileSchema, regionTree, updateProfile } from '~/utils/services.server'
+import { safeRedirect } from '~/utils/request.server'
+import { organizationProfile, profileSchema, regionTree, updateProfile } from '~/utils/services.server'
 
 export const meta: MetaFunction = ({ matches }) => title(matches, 'profile.title')
 
@@ -22,30 +23,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { org: profile!.org, kind: session.org.kind, regions, back: safeRedirect(new URL(request.url).searchParams.get('back'), '/home') }
 }
 
-type ActionData = { errors: FieldErrors; values: Record<string, string>; formError?: MessageKey }
-
-export async function action({ request }: ActionFunctionArgs) {
-  assertSameOrigin(request)
-  const session = await requirePermission(request, 'update:organization:own')
-  const { db, clock } = await getApp()
-  const values = formValues(await readForm(request))
-  const fail = (errors: FieldErrors) => Response.json({ errors, values, formError: 'errors.form' } satisfies ActionData, { status: 400 })
-  const parsed = profileSchema.safeParse(values)
-  if (!parsed.success) return fail(fieldErrors(parsed.error))
-  try {
-    await updateProfile(db, clock, { userId: session.user.id, orgId: session.org.id, ip: clientIp(request) }, parsed.data)
-  } catch (error) {
-    if (error instanceof DomainError) return fail(error.field ? { [error.field]: error.code as MessageKey } : {})
-    throw error
-  }
-  const back = new URL(safeRedirect(values.back, '/home'), 'http://x')
-  back.searchParams.set('saved', 'profile')
-  return redirect(`${back.pathname}${back.search}`)
-}
+export const action = (args: ActionFunctionArgs) =>
+  runIntents(args, {
+    permission: 'update:organization:own',
+    intents: {
+      save: intent({
+        schema: profileSchema,
+        run: async ({ app, actor, values }, input) => {
+          await updateProfile(app.db, app.clock, actor, input)
+          const back = new URL(safeRedirect(values.back, '/home'), 'http://x')
+          back.searchParams.set('saved', 'profile')
+          return redirect(`${back.pathname}${back.search}`)
+        },
+      }),
+    },
+  })
 
 export default function Profile() {
   const { org, regions, back } = useLoaderData<typeof loader>()
-  const data = useActionData<ActionData>()
+  const data = useActionData<ActionReply>()
   const busy = useNavigation().state === 'submitting'
   const t = useT()
   const en = useLocale() === 'en'
@@ -60,7 +56,8 @@ export default function Profile() {
         <DefinitionList items={[[t('dash.orgName'), en ? org.nameEn || org.nameZh : org.nameZh], [t('dash.uscc'), <span className="mono" key="u">{org.uscc}</span>]]} />
         <p className="hint">{t('profile.fixedHint')}</p>
       </section>
-      <FormError error={data?.formError} />
+      <ErrorSummary scope="profile" reply={data} />
+      <FormScope id="profile">
       <Form method="post" className="card form" noValidate>
         <input type="hidden" name="back" value={back} />
         <Field label="auth.orgNameEn" name="nameEn" maxLength={160} defaultValue={v.nameEn ?? ''} error={e.nameEn} />
@@ -76,6 +73,7 @@ export default function Profile() {
           {t('profile.save')}
         </button>
       </Form>
+      </FormScope>
     </div>
   )
 }

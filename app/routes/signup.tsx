@@ -3,16 +3,17 @@ import { redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { RegionSelect } from '~/components/region-select'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { Field, FormError } from '~/components/field'
+import { ErrorSummary, FormScope } from '~/components/error-summary'
+import { Field } from '~/components/field'
 import { HOME_BY_KIND } from '~/components/layout'
-import type { MessageKey } from '~/i18n'
 import { getApp } from '~/utils/app.server'
 import { getSession, sessionCookie, sessionPolicy } from '~/utils/auth.server'
-import { fieldErrors, formValues, type FieldErrors } from '~/utils/forms'
+import type { ActionReply } from '~/utils/action-reply'
+import { runPublicForm } from '~/utils/action.server'
 import { useT } from '~/utils/i18n'
 import { title } from '~/utils/meta'
-import { assertSameOrigin, clientIp, userAgent, readForm } from '~/utils/request.server'
-import { signIn, signUp, signUpSchema, regionTree, DomainError } from '~/utils/services.server'
+import { clientIp, userAgent } from '~/utils/request.server'
+import { regionTree, signIn, signUp, signUpSchema } from '~/utils/services.server'
 
 export const meta: MetaFunction = ({ matches }) => title(matches, 'auth.signUpTitle')
 
@@ -23,35 +24,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { regions: await regionTree(db) }
 }
 
-type ActionData = { errors: FieldErrors; values: Record<string, string>; formError?: MessageKey }
-
-export async function action({ request }: ActionFunctionArgs) {
-  assertSameOrigin(request)
-  const form = await readForm(request)
-  const values = formValues(form)
-  delete values.password // never echoed back into the page
-  const fail = (errors: FieldErrors) => Response.json({ errors, values, formError: 'errors.form' } satisfies ActionData, { status: 400 })
-  const parsed = signUpSchema.safeParse(Object.fromEntries(form))
-  if (!parsed.success) return fail(fieldErrors(parsed.error))
-  const { db, clock } = await getApp()
-  const meta = { ip: clientIp(request), userAgent: userAgent(request) }
-  try {
-    await signUp(db, clock, parsed.data, meta)
-  } catch (error) {
-    if (error instanceof DomainError) return fail({ [error.field ?? 'form']: error.code as MessageKey })
-    throw error
-  }
-  const policy = await sessionPolicy()
-  const result = await signIn(db, clock, { email: parsed.data.email, password: parsed.data.password }, meta, policy)
-  if (!result.ok) return redirect('/login')
-  return redirect(HOME_BY_KIND[parsed.data.orgKind], {
-    headers: { 'set-cookie': await sessionCookie(result.token, Math.floor(policy.absoluteMs / 1000)) },
+export const action = (args: ActionFunctionArgs) =>
+  runPublicForm(args, {
+    schema: signUpSchema,
+    secret: ['password'],
+    run: async ({ request, app }, input) => {
+      const meta = { ip: clientIp(request), userAgent: userAgent(request) }
+      await signUp(app.db, app.clock, input, meta)
+      const policy = await sessionPolicy()
+      const result = await signIn(app.db, app.clock, { email: input.email, password: input.password }, meta, policy)
+      if (!result.ok) return redirect('/login')
+      return redirect(HOME_BY_KIND[input.orgKind], { headers: { 'set-cookie': await sessionCookie(result.token, Math.floor(policy.absoluteMs / 1000)) } })
+    },
   })
-}
 
 export default function SignUp() {
   const { regions } = useLoaderData<typeof loader>()
-  const data = useActionData<ActionData>()
+  const data = useActionData<ActionReply>()
   const busy = useNavigation().state === 'submitting'
   const t = useT()
   const v = data?.values ?? {}
@@ -60,7 +49,8 @@ export default function SignUp() {
     <div className="page narrow">
       <h1>{t('auth.signUpTitle')}</h1>
       <p className="lead">{t('auth.signUpIntro')}</p>
-      <FormError error={data?.formError} />
+      <ErrorSummary scope="signup" reply={data} />
+      <FormScope id="signup">
       <Form method="post" className="card form" noValidate>
         <fieldset>
           <legend>{t('auth.orgSection')}</legend>
@@ -91,6 +81,7 @@ export default function SignUp() {
           {t('auth.submitSignUp')}
         </button>
       </Form>
+      </FormScope>
       <p>
         {t('auth.haveAccount')} <Link to="/login">{t('nav.signIn')}</Link>
       </p>

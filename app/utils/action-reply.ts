@@ -10,6 +10,8 @@ export interface ActionReply {
   ok: boolean
   errors: Partial<Record<string, MessageKey>>
   values: Record<string, string>
+  /** the repeated fields sent (checkboxes), each with all its values */
+  lists?: Record<string, string[]>
   formError?: MessageKey
   /** the words and numbers the message needs (amounts already in yuan) */
   params?: Record<string, string | number>
@@ -25,4 +27,9 @@ export function replyFor(reply: ActionReply | undefined, ...intents: string[]): 
 /** The reply if it failed (for the error summary and the fields), else undefined. */
 export function failed(reply: ActionReply | undefined): ActionReply | undefined {
   return reply && !reply.ok ? reply : undefined
+}
+
+/** What a form shows again after a failed submit: the values sent, repeated fields as lists. */
+export function sentValues(reply: ActionReply | undefined): Record<string, string | string[]> | undefined {
+  return reply && !reply.ok ? { ...reply.values, ...reply.lists } : undefined
 }

@@ -7,7 +7,7 @@ import { fenToYuanInput } from '../../services/shared/money'
 import type { ActionReply } from './action-reply'
 import { getApp, type App } from './app.server'
 import { requirePermission } from './auth.server'
-import { readActionForm } from './procurement-form.server'
+import { readActionForm } from './upload.server'
 import { assertSameOrigin, clientIp, readForm } from './request.server'
 import { DomainError } from './services.server'
 
@@ -31,6 +31,8 @@ export interface Intent<S extends z.ZodType = z.ZodType> {
   schema?: S
   /** the schema's input, when it is not the form's values as sent (repeated fields, slots) */
   input?: (ctx: ActionContext) => unknown
+  /** the fields the form repeats (checkboxes): sent back whole when the submit fails */
+  lists?: readonly string[]
   /** besides the route's permission */
   permission?: Permission
   /** the form's name for a path the schema or the service reported; by default the path's first part */
@@ -65,8 +67,10 @@ export function domainReply(error: DomainError, intent: string, values: Record<s
   return error.path ? reply(intent, values, { [fieldName(error.path)]: code }, 'errors.form', params, detail) : reply(intent, values, {}, code, params, detail)
 }
 
-/** Field errors from a schema, first per field, as the form names them. */
-export function schemaErrors(error: z.ZodError, fieldName: (path: FieldPath) => string): ActionReply['errors'] {
+const firstPart = (path: FieldPath) => String(path[0] ?? 'form')
+
+/** Field errors from a schema, first per field, as the form names them (by default a path's first part). */
+export function schemaErrors(error: z.ZodError, fieldName: (path: FieldPath) => string = firstPart): ActionReply['errors'] {
   const out: ActionReply['errors'] = {}
   for (const issue of error.issues) {
     const name = fieldName(issue.path.length ? (issue.path as FieldPath) : ['form'])
@@ -75,7 +79,6 @@ export function schemaErrors(error: z.ZodError, fieldName: (path: FieldPath) => 
   return out
 }
 
-const firstPart = (path: FieldPath) => String(path[0] ?? 'form')
 
 export interface ActionOptions {
   /** who may send any of this route's forms */
@@ -110,20 +113,53 @@ export async function runIntents({ request, params }: ActionFunctionArgs, option
   if (spec.permission) await requirePermission(request, spec.permission)
   const ctx: ActionContext = { request, session, app, actor: { userId: session.user.id, orgId: session.org.id, ip: clientIp(request) }, id: params.id ?? '', form: read.form, values, bytes: read.bytes }
   const fieldName = (path: FieldPath) => (spec.fieldName ? spec.fieldName(path, ctx) : firstPart(path))
+  const withLists = (r: ActionReply): ActionReply => (spec.lists ? { ...r, lists: Object.fromEntries(spec.lists.map((key) => [key, ctx.form.getAll(key).map(String)])) } : r)
   let input: unknown = undefined
   if (spec.schema) {
     const parsed = spec.schema.safeParse(spec.input ? spec.input(ctx) : values)
-    if (!parsed.success) return answer(reply(name, values, schemaErrors(parsed.error, fieldName)))
+    if (!parsed.success) return answer(withLists(reply(name, values, schemaErrors(parsed.error, fieldName))))
     input = parsed.data
   }
   try {
     const done = await spec.run(ctx, input)
     if (done instanceof Response) return done
-    if (done?.formError) return answer(reply(name, values, {}, done.formError, done.params))
+    if (done?.formError) return answer(withLists(reply(name, values, {}, done.formError, done.params)))
     if (done?.params) return answer({ ...reply(name, {}), params: done.params })
     return answer(reply(name, {}))
   } catch (error) {
     if (!(error instanceof DomainError)) throw error
-    return answer(domainReply(error, name, values, fieldName))
+    return answer(withLists(domainReply(error, name, values, fieldName)))
+  }
+}
+
+/** What a public form's handler gets: no session, the form as sent. */
+export interface PublicContext {
+  request: Request
+  app: App
+  form: FormData
+  values: Record<string, string>
+}
+
+/**
+ * The one shape for a form anyone may send (sign-in, sign-up): the origin check, the schema, the
+ * call, and the reply to a domain error. `secret` names the fields never sent back into the page.
+ */
+export async function runPublicForm<S extends z.ZodType>(
+  { request }: ActionFunctionArgs,
+  spec: { schema: S; secret?: readonly string[]; run: (ctx: PublicContext, input: z.output<S>) => Promise<Response | { formError: MessageKey }> },
+): Promise<Response> {
+  assertSameOrigin(request)
+  const form = await readForm(request)
+  const values: Record<string, string> = {}
+  for (const [key, value] of form) if (typeof value === 'string' && !spec.secret?.includes(key)) values[key] = value
+  const answer = (r: ActionReply) => Response.json(r, { status: r.ok ? 200 : 400 })
+  const parsed = spec.schema.safeParse(Object.fromEntries(form))
+  if (!parsed.success) return answer(reply('', values, schemaErrors(parsed.error, firstPart)))
+  try {
+    const done = await spec.run({ request, app: await getApp(), form, values }, parsed.data)
+    return done instanceof Response ? done : answer(reply('', values, {}, done.formError))
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error
+    return answer(domainReply(error, '', values, firstPart))
   }
 }

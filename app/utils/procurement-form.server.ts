@@ -1,14 +1,9 @@
-import { redirect } from '@remix-run/node'
+import { redirect, type ActionFunctionArgs } from '@remix-run/node'
+import { intent, runIntents } from './action.server'
 import type { Db } from '../../db/client'
-import type { MessageKey } from '~/i18n'
-import { getApp } from './app.server'
-import { requirePermission } from './auth.server'
-import { assertSameOrigin, clientIp, readForm } from './request.server'
 import { fenToYuanInput } from '../../services/shared/money'
 import type { Procurement, ProcurementId } from '../../db/schema'
-import { afterAwardOf, allSpecialties, DomainError, listCatalog, loadRules, procurementInputSchema, saveDraft, selectionResult, shanghaiDate, spansProvisional, type publicProcurement, type SelectionViewer, type WorkCalendar } from './services.server'
-import { fieldErrors, formValues, type FieldErrors } from './forms'
-import { readUploadForm } from './upload.server'
+import { afterAwardOf, allSpecialties, listCatalog, loadRules, procurementFormInput, procurementInputSchema, saveDraft, selectionResult, shanghaiDate, spansProvisional, type publicProcurement, type SelectionViewer, type WorkCalendar } from './services.server'
 
 /** What the procurement form needs: the catalog, the specialties and the office's rules. */
 export async function procurementFormContext(db: Db) {
@@ -19,17 +14,6 @@ export async function procurementFormContext(db: Db) {
     minDays: rules.minAnnouncementDays,
     thresholdYuan: fenToYuanInput(rules.directThresholdFen),
   }
-}
-
-/** The posted form: what to show again, and the parse. Repeated fields become arrays. */
-export function readProcurementForm(form: FormData) {
-  const values = {
-    ...formValues(form),
-    itemCodes: form.getAll('itemCodes').map(String),
-    requirementSpecialties: form.getAll('requirementSpecialties').map(String),
-  }
-  const parsed = procurementInputSchema.safeParse(values)
-  return { values, parsed, errors: parsed.success ? {} : fieldErrors(parsed.error) }
 }
 
 /** A saved draft as the form shows it. */
@@ -108,23 +92,19 @@ export async function specialtyNames(db: Db) {
   return Object.fromEntries(rows.map((s) => [s.code, { nameZh: s.nameZh, nameEn: s.nameEn }]))
 }
 
-export type ProcurementActionData = { errors: FieldErrors; values: Record<string, string | string[]>; formError?: MessageKey }
-
-/** The action of the new-draft and edit-draft pages: parse, save, and show the draft, or the errors. */
-export async function saveDraftAction(request: Request, id?: string) {
-  assertSameOrigin(request)
-  const session = await requirePermission(request, 'create:procurement:own')
-  const { db, clock } = await getApp()
-  const { values, parsed, errors } = readProcurementForm(await readForm(request))
-  if (!parsed.success) return Response.json({ errors, values, formError: 'errors.form' } satisfies ProcurementActionData, { status: 400 })
-  try {
-    const draft = await saveDraft(db, clock, { userId: session.user.id, orgId: session.org.id, ip: clientIp(request) }, parsed.data, id)
-    return redirect(`/owner/procurements/${draft.id}?saved=draft`)
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error
-    const formError = (error.field ? 'errors.form' : error.code) as MessageKey
-    return Response.json({ errors: error.field ? { [error.field]: error.code as MessageKey } : {}, values, formError } satisfies ProcurementActionData, { status: 400 })
-  }
+/** The action of the new-draft and edit-draft pages: the draft saved, then shown; or the form back with its errors. */
+export function saveDraftAction(args: ActionFunctionArgs, id?: string) {
+  return runIntents(args, {
+    permission: 'create:procurement:own',
+    intents: {
+      save: intent({
+        schema: procurementInputSchema,
+        input: ({ form }) => procurementFormInput(form),
+        lists: ['itemCodes', 'requirementSpecialties'],
+        run: async ({ app, actor }, input) => redirect(`/owner/procurements/${(await saveDraft(app.db, app.clock, actor, input, id)).id}?saved=draft`),
+      }),
+    },
+  })
 }
 
 /** The contract, deliveries and evaluation as plain data for `AfterAward`. */
@@ -137,12 +117,6 @@ export async function loadAfterAward(db: Db, id: ProcurementId) {
     deliveries: deliveries.map((d) => ({ id: d.id, fileId: d.fileId, note: d.note, deliveredAt: d.deliveredAt.toISOString(), decideBy: d.decideBy.toISOString(), decision: d.decision, reason: d.reason, decidedAt: iso(d.decidedAt) })),
     evaluation: evaluation ? { quality: evaluation.quality, timeliness: evaluation.timeliness, conduct: evaluation.conduct, comment: evaluation.comment, createdAt: evaluation.createdAt.toISOString() } : null,
   }
-}
-
-/** A form that may carry a file (multipart) or not: its fields, the file's bytes, and whether it was too large. */
-export async function readActionForm(request: Request, fileField: string) {
-  if ((request.headers.get('content-type') ?? '').startsWith('multipart/form-data')) return readUploadForm(request, fileField)
-  return { form: await readForm(request), bytes: new Uint8Array(), tooLarge: false }
 }
 
 /** A procurement's selection as plain data for `SelectionResult`; null before the opening. */

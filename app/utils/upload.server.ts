@@ -1,6 +1,6 @@
 import { unstable_createMemoryUploadHandler, unstable_parseMultipartFormData, MaxPartSizeExceededError } from '@remix-run/node'
 import { MAX_UPLOAD_BYTES } from '~/utils/services.server'
-import { assertPlainText, badRequest } from '~/utils/request.server'
+import { assertPlainText, badRequest, readForm } from '~/utils/request.server'
 
 /**
  * A multipart form with at most one file of MAX_UPLOAD_BYTES. Returns the fields, the file's
@@ -22,4 +22,10 @@ export async function readUploadForm(request: Request, fileField: string) {
     // A body that is not the multipart it claims (no boundary, cut short): say so, change nothing.
     throw badRequest('errors.notAForm')
   }
+}
+
+/** A form that may carry a file (multipart) or not: its fields, the file's bytes, and whether it was too large. */
+export async function readActionForm(request: Request, fileField: string) {
+  if ((request.headers.get('content-type') ?? '').startsWith('multipart/form-data')) return readUploadForm(request, fileField)
+  return { form: await readForm(request), bytes: new Uint8Array(), tooLarge: false }
 }

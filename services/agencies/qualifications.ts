@@ -97,6 +97,9 @@ export async function qualificationForReview(db: Db, authorityId: OrgId, id: str
   return row ?? null
 }
 
+/** The authority's decision on a qualification, as its form sends it; the reason's length is the review's own rule. */
+export const reviewDecisionSchema = z.object({ decision: z.enum(['approve', 'reject', 'requestChanges'], { error: 'errors.choose' }), reason: z.string().default('') })
+
 /** An authority approves, rejects or asks for changes, within its own categories only. */
 export async function reviewQualification(db: Db, clock: Clock, actor: Actor, id: QualificationId, decision: ReviewDecision, reason: string) {
   const why = reason.trim()

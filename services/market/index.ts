@@ -1,3 +1,5 @@
 export * from './lifecycle'
 export * from './rules'
 export * from './transition'
+export * from './methods'
+export * from './rules-form'

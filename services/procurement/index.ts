@@ -1,3 +1,4 @@
+export * from './input'
 export * from './project-code'
 export * from './procurements'
 export * from './direct'

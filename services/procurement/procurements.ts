@@ -1,5 +1,4 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm'
-import { z } from 'zod'
 import type { Db } from '../../db/client'
 import {
 organizations,
@@ -21,78 +20,17 @@ import type { EnqueueInput, Scheduler } from '../jobs'
 import { notify } from '../notifications'
 import type { Actor } from '../shared/actor'
 import type { Clock } from '../shared/clock'
+import { type AmendmentInput, type ProcurementInput } from './input'
 import { DomainError, fen } from '../shared/errors'
-import { amountProblem, parseYuan } from '../shared/money'
-import { isUuid, phoneField } from '../shared/schemas'
+import { isUuid } from '../shared/schemas'
 import { bidderProblems, markBidsForReconfirmation, revealBids } from '../bids'
-import { AVAILABLE_METHODS, decideAtOpening, decisionOf, newSecret } from '../selection'
+import { decideAtOpening, decisionOf, newSecret } from '../selection'
 import { procurementStep } from '../market/lifecycle'
 import { transition } from '../market/transition'
 import { projectCodeProblem, projectCodeRegion } from './project-code'
 import { approvedAsItStands, needsDirectApproval } from './direct-approval'
 import { loadRules, minAnnouncementDays, type MarketRules } from '../market/rules'
 
-
-const text = (max: number) => z.string({ error: 'errors.required' }).trim().min(1, 'errors.required').max(max, 'errors.tooLong')
-const yuan = (optional: boolean) =>
-  z
-    .string()
-    .optional()
-    .transform((v, ctx) => {
-      if (!v?.trim()) {
-        if (!optional) ctx.addIssue({ code: 'custom', message: 'errors.required' })
-        return null
-      }
-      const problem = amountProblem(v)
-      if (problem) ctx.addIssue({ code: 'custom', message: problem })
-      return parseYuan(v)
-    })
-const checkbox = z.preprocess((v) => v === 'on' || v === 'yes' || v === true, z.boolean())
-
-
-/**
- * An owner's procurement, as its form sends it. Arrays come from repeated fields. Messages are
- * i18n keys; rules that need the database (items, region, the named agency) are checked in
- * `saveDraft`.
- */
-export const procurementInputSchema = z
-  .object({
-    projectCode: z
-      .string({ error: 'errors.required' })
-      .trim()
-      .min(1, 'errors.required')
-      .superRefine((code, ctx) => {
-        // The shape here; the year against the app's clock in `saveDraft`, which has it.
-        const problem = projectCodeProblem(code, Number.MAX_SAFE_INTEGER)
-        if (problem) ctx.addIssue({ code: 'custom', message: `errors.projectCode.${problem}` })
-      }),
-    projectName: text(100),
-    title: text(100),
-    description: z.string().trim().max(2000, 'errors.tooLong').optional().default(''),
-    itemCodes: z.array(z.string().regex(/^C\d{2}-\d{2}$/, 'errors.choose')).min(1, 'errors.chooseItems').max(8, 'errors.tooMany'),
-    consortiumAllowed: checkbox,
-    maxPrice: yuan(false),
-    floorPrice: yuan(true),
-    expectedDays: z.coerce.number({ error: 'errors.days' }).int('errors.days').min(1, 'errors.days').max(250, 'errors.days'),
-    requirementMode: z.enum(['any', 'all']).optional().default('any'),
-    requirementSpecialties: z.array(z.string().min(1)).max(8, 'errors.tooMany').optional().default([]),
-    minLevel: z.coerce.number().int().min(1).max(3).optional().default(3),
-    practitionersRequired: checkbox,
-    fundingSource: z.enum(['public', 'private'], { error: 'errors.choose' }),
-    method: z.enum(AVAILABLE_METHODS, { error: 'errors.methodUnavailable' }),
-    announcementDays: z.coerce.number({ error: 'errors.announcementDays' }).int('errors.announcementDays').min(1, 'errors.announcementDays').max(30, 'errors.announcementDays'),
-    directAgencyUscc: z.string().trim().toUpperCase().optional().default(''),
-    directReason: z.string().trim().max(500, 'errors.tooLong').optional().default(''),
-    minStep: yuan(true),
-    contactName: text(40),
-    contactPhone: phoneField,
-  })
-  .superRefine((v, ctx) => {
-    if (v.maxPrice !== null && v.floorPrice !== null && v.floorPrice > v.maxPrice) ctx.addIssue({ code: 'custom', path: ['floorPrice'], message: 'errors.floorAboveMax' })
-    if (v.method === 'direct' && !v.directAgencyUscc) ctx.addIssue({ code: 'custom', path: ['directAgencyUscc'], message: 'errors.required' })
-    if (v.method === 'reverse_auction' && v.minStep === null) ctx.addIssue({ code: 'custom', path: ['minStep'], message: 'errors.required' })
-  })
-export type ProcurementInput = z.infer<typeof procurementInputSchema>
 
 type OwnerActor = Actor & { userId: UserId }
 
@@ -210,28 +148,6 @@ export async function publishProcurement(db: Db, clock: Clock, scheduler: Schedu
     return row
   })
 }
-
-/**
- * Key terms the owner may change while published: price bounds, days, the qualification
- * requirement and the method (with its parameters). Each change extends the deadline and asks
- * bidders to confirm again; a bidder the new requirement excludes cannot.
- */
-export const amendmentSchema = z
-  .object({
-    maxPrice: yuan(false),
-    floorPrice: yuan(true),
-    expectedDays: z.coerce.number({ error: 'errors.days' }).int('errors.days').min(1, 'errors.days').max(250, 'errors.days'),
-    method: z.enum(AVAILABLE_METHODS, { error: 'errors.methodUnavailable' }).optional(),
-    minStep: yuan(true),
-    requirementMode: z.enum(['any', 'all']).optional().default('any'),
-    requirementSpecialties: z.array(z.string().min(1)).max(8, 'errors.tooMany').optional().default([]),
-    minLevel: z.coerce.number().int().min(1).max(3).optional().default(3),
-    practitionersRequired: checkbox,
-    reason: z.string().trim().min(4, 'errors.reasonShort').max(500, 'errors.tooLong'),
-  })
-  .refine((v) => v.maxPrice === null || v.floorPrice === null || v.floorPrice <= v.maxPrice, { path: ['floorPrice'], message: 'errors.floorAboveMax' })
-  .refine((v) => v.method !== 'reverse_auction' || v.minStep !== null, { path: ['minStep'], message: 'errors.required' })
-export type AmendmentInput = z.infer<typeof amendmentSchema>
 
 /** The terms an amendment would set, and whether they differ from the procurement's. */
 async function amendedTerms(tx: Db, p: Procurement, input: AmendmentInput) {

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { DEMO_ACCOUNTS } from '../../seeds/demo'
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../seeds/demo'
 import { expectAccessible, launch, newContext, screenshot } from './browser'
 import { draftEia, passInstant, post, publishDraft, signIn, visit } from './helpers'
 
@@ -36,12 +36,31 @@ describe('an open procurement', () => {
     await form.getByLabel('服务时限（工作日）').fill('10')
     await form.getByLabel('选取方式', { exact: true }).selectOption('lowest_price')
     await form.getByLabel('公告期（工作日）').fill('3')
-    await post(form)
-    // A malformed project code is named, and what was typed stays.
+    // A malformed project code is named by the browser, with the server's own schema and words,
+    // before anything is sent; the field has the focus, the summary links to it, and what was typed stays.
+    const posts: string[] = []
+    owner.on('request', (r) => void (r.method() === 'POST' && posts.push(r.url())))
+    await form.locator('button[type=submit]').click()
     await expect.poll(() => form.locator('.field.has-error .error').allTextContents()).toEqual(['项目代码格式应为 年份-行政区划-行业-类型-流水号，例如 2026-450802-48-01-012345'])
+    expect(posts).toEqual([])
+    expect(await owner.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('projectCode')
+    expect(await form.locator('.error-summary a').evaluateAll((links) => links.map((a) => [a.textContent, a.getAttribute('href')]))).toEqual([['项目代码：项目代码格式应为 年份-行政区划-行业-类型-流水号，例如 2026-450802-48-01-012345', '#procurement-projectCode']])
     expect(await form.getByLabel('项目名称').inputValue()).toBe('贵港市江南污水处理厂提标改造工程')
     expect(await form.getByLabel('C06-02 环境影响报告表编制').isChecked()).toBe(true)
     await expectAccessible(owner)
+    // Without JavaScript the server says the same, with the summary at the top of the form.
+    const plain = await browser.newContext({ locale: 'zh-CN', javaScriptEnabled: false })
+    const noJs = await plain.newPage()
+    await noJs.goto(`${inject('baseUrl')}/login`)
+    await noJs.locator('main input[name=email]').fill(DEMO_ACCOUNTS.owner)
+    await noJs.locator('main input[name=password]').fill(DEMO_PASSWORD)
+    await Promise.all([noJs.waitForURL((u) => u.pathname !== '/login'), noJs.locator('main button[type=submit]').click()])
+    await noJs.goto(`${inject('baseUrl')}/owner/procurements/new`)
+    await noJs.locator('main form.procurement-form').getByLabel('项目代码').fill('2026-4508-46-01')
+    await Promise.all([noJs.waitForResponse((r) => r.request().method() === 'POST'), noJs.locator('main form.procurement-form button[type=submit]').click()])
+    await noJs.waitForSelector('.error-summary')
+    expect(await noJs.locator('.error-summary a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual(expect.arrayContaining(['#procurement-projectCode', '#procurement-itemCodes']))
+    await plain.close()
     await form.getByLabel('项目代码').fill('2026-450802-46-01-052210')
     await Promise.all([owner.waitForURL('**/owner/procurements/*?saved=draft'), form.locator('button[type=submit]').click()])
     await owner.waitForSelector('html[data-hydrated]')

@@ -33,7 +33,7 @@ export function ObjectionSection() {
   )
 }
 
-/** A question to the owner while bidding is open (答疑), and whether those asked were answered. */
+/** A question to the owner while bidding is open, and whether those asked were answered. */
 export function AskSection() {
   const { open, asked } = useLoaderData<typeof loader>()
   const reply = replyFor(useActionData<ActionReply>(), 'ask')

@@ -5,7 +5,7 @@ import { replyFor, type ActionReply } from '~/utils/action-reply'
 import { useLocale, useT } from '~/utils/i18n'
 import type { loader } from './route'
 
-/** The items the agency offers, each with its committed working days (承诺时限), and the form to offer one more. */
+/** The items the agency offers, each with its committed working days, and the form to offer one more. */
 export function OfferingsSection() {
   const { catalog, offerings } = useLoaderData<typeof loader>()
   const data = replyFor(useActionData<ActionReply>(), 'offer')

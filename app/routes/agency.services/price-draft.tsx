@@ -6,7 +6,7 @@ import { replyFor, type ActionReply } from '~/utils/action-reply'
 import { useLocale, useT } from '~/utils/i18n'
 import type { loader } from './route'
 
-/** The next price list (明码标价) as a draft: its rows, one more row, and publication as a new version. */
+/** The next price list as a draft: its rows, one more row, and publication as a new version. */
 export function PriceDraftSection({ itemNames }: { itemNames: Record<string, { code: string; nameZh: string; nameEn: string }> }) {
   const { offerings, draft, published } = useLoaderData<typeof loader>()
   const data = replyFor(useActionData<ActionReply>(), 'addPrice')

@@ -2,10 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Field } from '~/components/field'
-import { intent, runIntents } from '~/utils/action.server'
+import { intent, runIntents, schemaErrors } from '~/utils/action.server'
 import { getApp } from '~/utils/app.server'
 import { formatDay } from '~/utils/format'
-import { fieldErrors, type FieldErrors } from '~/utils/forms'
+import type { FieldErrors } from '~/utils/forms'
 import { useCan, useLocale, useT } from '~/utils/i18n'
 import { badRequest, withStatus } from '~/utils/request.server'
 import { addWorkingDays, confirmProvisionalYear, enterCalendarDay, shanghaiDate, spansProvisional, workingDaysBetween, yearDays, yearStatuses } from '~/utils/services.server'
@@ -32,12 +32,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     if (parsed.success) {
       const to = addWorkingDays(calendar, parsed.data.from, parsed.data.n)
       added = { ...parsed.data, to, weekday: weekday(to), provisional: spansProvisional(calendar, parsed.data.from, to) }
-    } else errors = fieldErrors(parsed.error)
+    } else errors = schemaErrors(parsed.error)
   }
   if ('start' in params) {
     const parsed = betweenSchema.safeParse(params)
     if (parsed.success) between = { ...parsed.data, n: workingDaysBetween(calendar, parsed.data.start, parsed.data.end) }
-    else errors = { ...errors, ...fieldErrors(parsed.error) }
+    else errors = { ...errors, ...schemaErrors(parsed.error) }
   }
   // A count that could not be made is the asker's mistake: the page says which field, with a 400.
   return withStatus({ today, year, years, days, provisional: calendar.provisionalYears.has(year), nextProvisional: calendar.provisionalYears.has(thisYear + 1) ? thisYear + 1 : null, added, between, errors, params }, Object.keys(errors).length ? 400 : 200)

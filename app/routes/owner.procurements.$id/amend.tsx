@@ -1,13 +1,13 @@
 import { Form, useLoaderData, useNavigation } from '@remix-run/react'
 import { useId } from 'react'
 import { Field } from '~/components/field'
-import { AmendMethodFields, RequirementFields } from '~/components/procurement-form'
+import { AmendMethodFields, RequirementFields } from '~/components/procurement-fields'
 import { useT } from '~/utils/i18n'
 import { fenToYuanInput } from '../../../services/shared/money'
 import { useIntentReply } from './reply'
 import type { loader } from './route'
 
-/** 更正公告: key terms changed while bidding is open, with a reason; standing bids must be confirmed again. */
+/** An amendment: key terms changed while bidding is open, with a reason; standing bids must be confirmed again. */
 export function AmendSection() {
   const { announcement, specialties } = useLoaderData<typeof loader>()
   const { data, errorsOf, valuesOf } = useIntentReply()
@@ -45,7 +45,7 @@ export function AmendSection() {
   )
 }
 
-/** 终止: the owner stops the procurement, with a reason the announcement shows. */
+/** Cancellation: the owner stops the procurement, with a reason the announcement shows. */
 export function CancelSection() {
   const { data, errorsOf, valuesOf } = useIntentReply()
   const busy = useNavigation().state === 'submitting'

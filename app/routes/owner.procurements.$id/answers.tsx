@@ -5,7 +5,7 @@ import { useLocale, useT } from '~/utils/i18n'
 import { useIntentReply } from './reply'
 import type { loader } from './route'
 
-/** The bidders' open questions, each with a form to publish its answer (答疑). */
+/** The bidders' open questions, each with a form to publish its answer. */
 export function QuestionsSection() {
   const { questions } = useLoaderData<typeof loader>()
   const { data } = useIntentReply()
@@ -33,7 +33,7 @@ export function QuestionsSection() {
   )
 }
 
-/** Objections to the result (质疑), each answered by the owner. */
+/** Objections to the result, each answered by the owner. */
 export function ObjectionsSection() {
   const { objections } = useLoaderData<typeof loader>()
   const { data } = useIntentReply()

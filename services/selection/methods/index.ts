@@ -1,5 +1,4 @@
 export * from './registry'
-export * from './names'
 export type { Candidate, MethodInput, MethodResult, SelectionMethodModule, SelectionRules } from './types'
 export { abnormallyLow } from './lowest-price'
 export { OPTIMAL_BASES } from './optimal-price'

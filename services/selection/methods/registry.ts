@@ -1,6 +1,6 @@
 import type { SelectionMethod } from '../../../db/schema'
 import { lowestPrice } from './lowest-price'
-import type { AvailableMethod } from './names'
+import type { AvailableMethod } from '../../market/methods'
 import { optimalPrice } from './optimal-price'
 import { randomDraw } from './random-draw'
 import type { SelectionMethodModule } from './types'
