@@ -37,7 +37,6 @@ export interface Intent<S extends z.ZodType = z.ZodType> {
   permission?: Permission
   /** the form's name for a path the schema or the service reported; by default the path's first part */
   fieldName?: (path: FieldPath, ctx: ActionContext) => string
-  /** the work; returns nothing for "done", or a Response (a redirect) */
   /** the work: nothing for "done", a Response (a redirect), or a reply's message and its words (a failure when it names a formError) */
   run: (ctx: ActionContext, input: z.output<S>) => Promise<Response | void | { formError?: MessageKey; params?: Record<string, string | number> }>
 }
@@ -49,6 +48,7 @@ export function intent<S extends z.ZodType>(spec: Intent<S>): Intent<z.ZodType> 
   return spec as unknown as Intent<z.ZodType>
 }
 
+/** A reply: done when it names no error; a failure, with the values sent back, when it names any. */
 export function reply(intent: string, values: Record<string, string>, fields: ActionReply['errors'] = {}, formError?: MessageKey, params: Record<string, string | number> = {}, detail: Record<string, unknown> = {}): ActionReply {
   const failed = formError !== undefined || Object.keys(fields).length > 0
   return { intent, ok: !failed, errors: fields, values, ...(failed ? { formError: formError ?? 'errors.form', params, detail } : {}) }
