@@ -1,3 +1,5 @@
+import type { ErrorCode } from '../../services/shared/error-codes'
+
 /** The Chinese messages: the source of truth for keys. `en.ts` must have every key. */
 export const zh = {
   'app.name': '中介超市',
@@ -1063,3 +1065,8 @@ export const zh = {
 } as const
 
 export type MessageKey = keyof typeof zh
+
+// Every error the domain can report has its words here (and en.ts has every key of this file):
+// a code added to services/shared/error-codes.ts without them fails the typecheck.
+type MissingErrorWords = Exclude<ErrorCode, MessageKey>
+const _everyErrorSaid: [MissingErrorWords] extends [never] ? true : MissingErrorWords = true

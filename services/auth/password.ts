@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../shared/error-codes'
 import { hash, verify } from '@node-rs/argon2'
 
 // argon2id with OWASP's second recommended setting (19 MiB, 2 passes, 1 lane).
@@ -10,7 +11,7 @@ export const PASSWORD_MAX = 128
 const COMMON = new Set(['password123', '1234567890', 'qwertyuiop', '12345678910', 'abc1234567', 'password1234', 'a123456789', 'woaini1314520', 'iloveyou1234'])
 
 /** An i18n key naming what is wrong with the password, or null when it is strong enough. */
-export function passwordProblem(password: string, email?: string): string | null {
+export function passwordProblem(password: string, email?: string): ErrorCode | null {
   if (password.length < PASSWORD_MIN) return 'errors.passwordTooShort'
   if (password.length > PASSWORD_MAX) return 'errors.passwordTooLong'
   const classes = [/[a-zA-Z]/, /\d/, /[^a-zA-Z\d]/].filter((re) => re.test(password)).length

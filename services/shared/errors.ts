@@ -1,3 +1,4 @@
+import type { ErrorCode } from './error-codes'
 /** Where in the input a problem is: a field's name, or a path into nested input (`['members', 2, 'uscc']`). */
 export type FieldPath = readonly (string | number)[]
 
@@ -19,7 +20,7 @@ export const isFenParam = (value: unknown): value is FenParam => typeof value ==
 export class DomainError extends Error {
   readonly path: FieldPath | undefined
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     at?: string | FieldPath,
     readonly params: ErrorParams = {},
   ) {
@@ -50,7 +51,7 @@ export function violatedConstraint(error: unknown): string | null {
  * check would have given, not a 500. PGlite runs one transaction at a time and never gets here;
  * PostgreSQL does.
  */
-export async function uniqueAsField<T>(work: () => Promise<T>, fields: Record<string, readonly [code: string, field: string]>): Promise<T> {
+export async function uniqueAsField<T>(work: () => Promise<T>, fields: Record<string, readonly [code: ErrorCode, field: string]>): Promise<T> {
   try {
     return await work()
   } catch (error) {

@@ -3,6 +3,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { localeFromAcceptLanguage, translator } from '~/i18n'
 import { messages } from '~/i18n/messages.server'
+import { ERROR_CODES } from '../../services/shared/error-codes'
 import { formatDateTime, formatDay, formatYuan } from '~/utils/format'
 
 const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)(?:\|[^}]*)?\}/g)].map((m) => m[1]))].sort()
@@ -51,6 +52,14 @@ describe('both languages everywhere', () => {
       })
     }
     expect(offenders).toEqual([])
+  })
+
+  it('lists every error code the domain uses, each said in both languages', () => {
+    const domain = walk('services').filter((f) => !f.endsWith('.test.ts')).map((f) => fs.readFileSync(f, 'utf8')).join('\n')
+    const used = new Set([...domain.matchAll(/['"`](errors\.[a-zA-Z0-9.]+)['"`]/g)].map((m) => m[1]!))
+    const listed = new Set<string>(ERROR_CODES)
+    expect([...used].filter((c) => !listed.has(c)).sort()).toEqual([])
+    for (const code of ERROR_CODES) for (const locale of ['zh-CN', 'en'] as const) expect(messages[locale][code], `${locale} ${code}`).toBeTruthy()
   })
 
   it('chooses the language from Accept-Language by quality', () => {

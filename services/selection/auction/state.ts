@@ -1,3 +1,5 @@
+import type { ErrorCode } from '../../shared/error-codes'
+
 /**
  * 网上竞价, ProZorro's format, as a pure function of the auction's terms, its event log and the
  * clock. Nothing is stored about "the current turn": it is computed, so correctness never
@@ -95,7 +97,7 @@ export function auctionState(terms: AuctionTerms, moves: readonly AuctionMove[],
 }
 
 /** Why a move may not be made now, or null when it may: the turn, the step and the bounds. */
-export function moveProblem(terms: AuctionTerms, state: AuctionState, bidId: string, priceFen: number): string | null {
+export function moveProblem(terms: AuctionTerms, state: AuctionState, bidId: string, priceFen: number): ErrorCode | null {
   if (state.phase === 'scheduled') return 'errors.auctionNotStarted'
   if (state.phase === 'finished') return 'errors.auctionClosed'
   if (state.currentBidId !== bidId) return 'errors.notYourTurn'
