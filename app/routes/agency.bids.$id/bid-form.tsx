@@ -1,6 +1,7 @@
 import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react'
 import { useEffect, useState } from 'react'
 import { ConsortiumFields } from '~/components/consortium'
+import { ErrorSummary, FormScope } from '~/components/error-summary'
 import { Field } from '~/components/field'
 import type { MessageKey } from '~/i18n'
 import type { ActionReply } from '~/utils/action-reply'
@@ -35,7 +36,7 @@ export function ProblemList() {
 }
 
 /** The sealed bid's form: a new bid, an edit, or a direct commission's confirmation; or why the agency may not bid. */
-export function BidFormSection({ failed }: { failed: ActionReply | undefined }) {
+export function BidFormSection({ failed, summary }: { failed: ActionReply | undefined; /** the bid form's own failure, for its summary */ summary: ActionReply | undefined }) {
   const { announcement, mine, barred, problems, practitioners, consortium, maxMembers } = useLoaderData<typeof loader>()
   const busy = useNavigation().state === 'submitting'
   const nonce = useNonce()
@@ -63,6 +64,8 @@ export function BidFormSection({ failed }: { failed: ActionReply | undefined }) 
           ? t('bid.boundsMax', { max: formatYuan(p.maxPriceFen, locale), days: p.expectedDays })
           : t('bid.bounds', { min: formatYuan(p.floorPriceFen, locale), max: formatYuan(p.maxPriceFen, locale), days: p.expectedDays })}
       </p>
+      <ErrorSummary scope="bid" reply={summary} />
+      <FormScope id="bid">
       <Form method="post" className="form" noValidate>
         <input type="hidden" name="nonce" value={nonce} />
         <div className="grid two">
@@ -105,8 +108,8 @@ export function BidFormSection({ failed }: { failed: ActionReply | undefined }) 
           />
         ) : null}
         <div className={`field check${e.accept ? ' has-error' : ''}`}>
-          <input type="checkbox" id="accept" name="accept" value="yes" />
-          <label htmlFor="accept">{t('bid.accept')}</label>
+          <input type="checkbox" id="bid-accept" name="accept" value="yes" aria-invalid={e.accept ? true : undefined} />
+          <label htmlFor="bid-accept">{t('bid.accept')}</label>
         </div>
         {e.accept ? <p className="error">{t(e.accept)}</p> : null}
         <button type="submit" name="intent" value={direct ? 'confirm' : live ? 'edit' : 'submit'} className="button" disabled={busy}>
@@ -114,6 +117,7 @@ export function BidFormSection({ failed }: { failed: ActionReply | undefined }) 
         </button>
         <p className="hint">{t('bid.sealedHint')}</p>
       </Form>
+      </FormScope>
     </section>
   )
 }

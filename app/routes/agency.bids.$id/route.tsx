@@ -32,7 +32,7 @@ export const action = (args: ActionFunctionArgs) => runIntents(args, { permissio
 
 /** The agency's page of one procurement: its bid, its consortia, its offer, and what follows the award. */
 export default function BidPage() {
-  const { announcement, specialties, open, mine, winner, afterAward, qa, selection, invitations } = useLoaderData<typeof loader>()
+  const { announcement, specialties, open, mine, winner, afterAward, qa, selection, invitations, barred } = useLoaderData<typeof loader>()
   const data = useActionData<ActionReply>()
   const busy = useNavigation().state === 'submitting'
   const t = useT()
@@ -47,6 +47,9 @@ export default function BidPage() {
   const joined = invitations.some((i) => i.status === 'accepted')
   const consortiumProblems = failed?.formError === 'errors.consortiumIneligible' && Array.isArray(failed.detail?.reasons) ? (failed.detail.reasons as PartyProblem[]) : null
   const joinFailed = failedOf(replyFor(data, 'joinAccept', 'joinDecline'))
+  const showForm = open && (!mine || live) && !(direct && mine) && !joined
+  // The bid form's failures are summed up in the form itself, when it is still there; the rest at the top of the page.
+  const bidFailed = consortiumProblems || !showForm || barred ? undefined : replyFor(failed, 'submit', 'edit', 'confirm')
   return (
     <div className="page">
       <p className="eyebrow">
@@ -61,7 +64,7 @@ export default function BidPage() {
           {t(`bid.done.${data.intent}` as MessageKey)}
         </p>
       ) : null}
-      {failed && failed.formError !== 'errors.form' && !consortiumProblems ? <FormError error={failed.formError} /> : null}
+      {failed && failed.formError !== 'errors.form' && !consortiumProblems && !bidFailed ? <FormError error={failed.formError} /> : null}
       {consortiumProblems ? <ConsortiumProblems problems={consortiumProblems} items={announcement.items} specialtyName={specialtyName} /> : null}
       {invitations.map((i) => {
         const mine = joinFailed?.values.bidId === i.bidId
@@ -72,8 +75,8 @@ export default function BidPage() {
       {afterAward ? <AfterAward data={afterAward} /> : null}
       <ObjectionSection />
       <MyBidSection />
-      {open && (!mine || live) && !(direct && mine) && !joined ? (
-        <BidFormSection failed={failed} />
+      {showForm ? (
+        <BidFormSection failed={failed} summary={bidFailed} />
       ) : !open && p.status === 'published' ? (
         <p className="alert warn">{t('errors.biddingClosed')}</p>
       ) : null}
