@@ -85,7 +85,7 @@ export function RequirementFields({ specialties, values, error }: { specialties:
  */
 export function AmendMethodFields({ method, minStepFen, values, errors }: { method: string; minStepFen: number | null; values: Record<string, string>; errors: FieldErrors }) {
   const t = useT()
-  const id = useId()
+  const id = useFieldId('method')
   const [chosen, setChosen] = useState(values.method ?? method)
   // Without JavaScript the step shows whatever the choice; once hydrated, only for an auction.
   const [hydrated, setHydrated] = useState(false)
@@ -95,7 +95,7 @@ export function AmendMethodFields({ method, minStepFen, values, errors }: { meth
     <div className="grid two">
       <div className={`field${errors.method ? ' has-error' : ''}`}>
         <label htmlFor={id}>{t('proc.method')}</label>
-        <select id={id} name="method" value={chosen} onChange={(ev) => setChosen(ev.target.value)}>
+        <select id={id} name="method" value={chosen} onChange={(ev) => setChosen(ev.target.value)} aria-invalid={errors.method ? true : undefined}>
           {METHODS.filter((m) => m !== 'direct').map((m) => (
             <option key={m} value={m}>
               {t(`method.${m}`)}

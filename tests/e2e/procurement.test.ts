@@ -298,6 +298,9 @@ describe('an amendment of key terms', () => {
     await amend.getByLabel('变更理由').fill('为充分竞争改为网上竞价')
     await post(amend)
     await expect.poll(() => amend.locator('.field.has-error .error').allTextContents()).toEqual(['此项必填'])
+    // The summary above the form names the field and links to it; the field has the focus.
+    expect(await owner.locator('.error-summary a').evaluateAll((links) => links.map((a) => [a.textContent, a.getAttribute('href')]))).toEqual([['每次降价最小幅度（元）：此项必填', '#amend-minStep']])
+    await expect.poll(() => owner.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('minStep')
     expect(await amend.getByLabel('选取方式', { exact: true }).inputValue()).toBe('reverse_auction')
     await amend.getByLabel('每次降价最小幅度（元）').fill('300')
     await amend.locator('fieldset', { hasText: '资质要求' }).locator('input[name=requirementSpecialties]').first().check()

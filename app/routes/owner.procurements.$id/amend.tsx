@@ -1,5 +1,6 @@
 import { Form, useLoaderData, useNavigation } from '@remix-run/react'
 import { useId } from 'react'
+import { ErrorSummary, FormScope } from '~/components/error-summary'
 import { Field } from '~/components/field'
 import { AmendMethodFields, RequirementFields } from '~/components/procurement-fields'
 import { useT } from '~/utils/i18n'
@@ -28,6 +29,8 @@ export function AmendSection() {
         <h2 className="inline-heading">{t('own.amendTitle')}</h2>
       </summary>
       <p className="hint">{t('own.amendHint')}</p>
+      <ErrorSummary scope="amend" reply={data?.intent === 'amend' ? data : undefined} />
+      <FormScope id="amend">
       <Form method="post" className="form" noValidate>
         <div className="grid two">
           <Field label="proc.maxPrice" name="maxPrice" inputMode="decimal" required defaultValue={sent.maxPrice ?? fenToYuanInput(p.maxPriceFen)} error={errors.maxPrice} />
@@ -41,6 +44,7 @@ export function AmendSection() {
           {t('own.amend')}
         </button>
       </Form>
+      </FormScope>
     </details>
   )
 }

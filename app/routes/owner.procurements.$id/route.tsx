@@ -55,7 +55,7 @@ export default function OwnerProcurement() {
           {t(`own.done.${done}` as MessageKey)}
         </p>
       ) : null}
-      {data?.formError && data.formError !== 'errors.form' ? <FormError error={data.formError} /> : null}
+      {data?.formError && data.formError !== 'errors.form' && !(data.intent === 'amend' && actions.includes('amend')) ? <FormError error={data.formError} /> : null}
       {directApproval ? <DirectApprovalPanel view={directApproval} busy={busy} /> : null}
       {p.status === 'draft' ? <DraftSection /> : null}
       <QuestionsSection />
