@@ -1,4 +1,5 @@
 import type { MessageKey } from '~/i18n'
+import type { FieldErrors } from './forms'
 
 /**
  * What every action answers, and every page reads back (`useActionData<ActionReply>()`): the
@@ -8,7 +9,7 @@ import type { MessageKey } from '~/i18n'
 export interface ActionReply {
   intent: string
   ok: boolean
-  errors: Partial<Record<string, MessageKey>>
+  errors: FieldErrors
   values: Record<string, string>
   /** the repeated fields sent (checkboxes), each with all its values */
   lists?: Record<string, string[]>
