@@ -4,6 +4,8 @@ import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } f
 import { GeneralErrorBoundary } from './components/error-boundary'
 import { Layout as Frame } from './components/layout'
 import { DEFAULT_LOCALE, translator } from './i18n'
+import { MESSAGES_VERSION } from './i18n/messages.server'
+import { PageMessages, usePageMessages } from './i18n/page-messages'
 import styles from './styles/app.css'
 import { getSession, permissionList } from './utils/auth.server'
 import { getLocale } from './utils/i18n.server'
@@ -21,6 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs): Promise<RootData>
   const locale = getLocale(request)
   return {
     locale,
+    messagesVersion: MESSAGES_VERSION,
     user: session
       ? {
           displayName: session.user.displayName,
@@ -37,6 +40,8 @@ export async function loader({ request }: LoaderFunctionArgs): Promise<RootData>
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData('root') as RootData | undefined
   const locale = data?.locale ?? DEFAULT_LOCALE
+  // First, before any word of the page is asked for (the title in <Meta> too).
+  const namespaces = usePageMessages(locale, data?.messagesVersion ?? '')
   return (
     <html lang={locale}>
       <head>
@@ -47,6 +52,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body>
         {children}
+        <PageMessages locale={locale} namespaces={namespaces} />
         <ScrollRestoration />
         <Scripts />
       </body>

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /**
  * The environment, parsed once at start-up. A missing or invalid variable stops the process with

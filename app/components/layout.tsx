@@ -55,7 +55,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <p>{t('app.fullName')} · {t('footer.office')}</p>
         <p>{t('footer.times')}</p>
         <p>
-          <Link to="/draws/algorithm">{t('nav.draws')}</Link> · <Link to="/blacklist">{t('bl.title')}</Link> · <Link to="/audit/anchors">{t('anchors.title')}</Link> · <a href="/procurements/feed.xml">{t('ann.feed')}</a>
+          <Link to="/draws/algorithm">{t('nav.draws')}</Link> · <Link to="/blacklist">{t('footer.blacklist')}</Link> · <Link to="/audit/anchors">{t('footer.anchors')}</Link> · <a href="/procurements/feed.xml">{t('footer.feed')}</a>
         </p>
       </footer>
     </>

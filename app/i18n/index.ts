@@ -8,14 +8,31 @@ export const LANG_COOKIE = 'lang'
 
 export type Messages = Record<MessageKey, string>
 
-/**
- * The dictionaries this side holds: the server both (messages.server.ts), the browser only the
- * page's language (entry.client.tsx loads it before hydrating), so no page ships the other one.
- */
-const registered: Partial<Record<Locale, Messages>> = {}
+type NamespaceOf<K> = K extends `${infer N}.${string}` ? N : never
+/** A message key's first segment (`proc` of `proc.status.open`): the unit a page's dictionary is sent in. */
+export type Namespace = NamespaceOf<MessageKey>
 
-export function registerMessages(locale: Locale, dictionary: Messages) {
-  registered[locale] = dictionary
+export function namespaceOf(key: string): string {
+  const dot = key.indexOf('.')
+  return dot < 0 ? key : key.slice(0, dot)
+}
+
+/**
+ * The messages this side holds: the server both dictionaries whole (messages.server.ts); the
+ * browser only its page's language, and of it only the namespaces its pages have needed so far
+ * (app/i18n/page-messages.tsx), so no page ships the other language or the words of other pages.
+ */
+const registered: Partial<Record<Locale, Partial<Messages>>> = {}
+
+export function registerMessages(locale: Locale, dictionary: Partial<Messages>) {
+  Object.assign((registered[locale] ??= {}), dictionary)
+}
+
+/** The messages of some namespaces, in one language, as the browser is sent them. */
+export function messagesOf(locale: Locale, namespaces: Iterable<string>): Partial<Messages> {
+  const wanted = new Set(namespaces)
+  const dictionary = registered[locale] ?? {}
+  return Object.fromEntries(Object.entries(dictionary).filter(([key]) => wanted.has(namespaceOf(key))))
 }
 
 export function isLocale(value: unknown): value is Locale {
@@ -28,12 +45,25 @@ export function isMessageKey(value: string): value is MessageKey {
   return !!any && Object.hasOwn(any, value)
 }
 
+/**
+ * Keys a browser was asked for but does not hold: a page that forgot a namespace in its
+ * `handle.i18n`. The browser journeys read this list on every page and fail on any entry.
+ */
+function missing(key: string) {
+  if (typeof window === 'undefined') return
+  const w = window as unknown as { __missingMessages?: string[] }
+  ;(w.__missingMessages ??= []).push(key)
+}
+
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string
 
 export function translator(locale: Locale): Translate {
-  const dict = registered[locale] ?? registered[DEFAULT_LOCALE]
   return (key, params) => {
-    const text = dict?.[key] ?? key
+    const text = (registered[locale] ?? registered[DEFAULT_LOCALE])?.[key]
+    if (text === undefined) {
+      missing(key)
+      return key
+    }
     if (!params) return text
     return text
       // {n|day|days}: the singular when n is 1, else the plural (English needs it; Chinese does not).

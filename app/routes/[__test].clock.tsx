@@ -1,6 +1,6 @@
 import { readForm } from '~/utils/request.server'
 import type { ActionFunctionArgs } from '@remix-run/node'
-import { z } from 'zod'
+import * as z from 'zod'
 import { getApp } from '~/utils/app.server'
 
 /**

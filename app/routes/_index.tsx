@@ -4,6 +4,9 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { getApp } from '~/utils/app.server'
 import { useLocale, useT } from '~/utils/i18n'
 import { categoryItemCounts, marketplaceStats } from '~/utils/services.server'
+import type { PageHandle } from '~/i18n/page-messages'
+
+export const handle: PageHandle = { i18n: ['home'] }
 
 export async function loader(_: LoaderFunctionArgs) {
   const { db } = await getApp()

@@ -8,6 +8,9 @@ import { formatDay } from '~/utils/format'
 import { useLocale, useT } from '~/utils/i18n'
 import { getSession } from '~/utils/auth.server'
 import { can, publicAgency, shanghaiDate } from '~/utils/services.server'
+import type { PageHandle } from '~/i18n/page-messages'
+
+export const handle: PageHandle = { i18n: ['agency', 'catalog', 'dash', 'dir', 'history', 'level', 'prac', 'qual', 'qualification', 'svc', 'time'] }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, clock } = await getApp()

@@ -8,6 +8,9 @@ import { formatYuan } from '~/utils/format'
 import { useLocale, useT } from '~/utils/i18n'
 import { title } from '~/utils/meta'
 import { directoryQuerySchema, catalogNames, regionTree, searchAgencies, shanghaiDate } from '~/utils/services.server'
+import type { PageHandle } from '~/i18n/page-messages'
+
+export const handle: PageHandle = { i18n: ['catalog', 'dir', 'level', 'time'] }
 
 export const meta: MetaFunction = ({ matches }) => title(matches, 'dir.title')
 

@@ -8,6 +8,9 @@ import { formatDateTime, formatYuan } from '~/utils/format'
 import { useLocale, useT } from '~/utils/i18n'
 import { title } from '~/utils/meta'
 import { offeringsOf, priceChanges, priceListHistory, publicAgency, shanghaiDate } from '~/utils/services.server'
+import type { PageHandle } from '~/i18n/page-messages'
+
+export const handle: PageHandle = { i18n: ['history', 'svc', 'time'] }
 
 export const meta: MetaFunction = ({ matches }) => title(matches, 'history.title')
 

@@ -8,6 +8,9 @@ import { loadHome, loadInbox } from '~/utils/dashboard.server'
 import { useCan, useT } from '~/utils/i18n'
 import { admissionOf, shanghaiDate, qualificationsOf } from '~/utils/services.server'
 import { allowedActions } from '../../services/agencies/qualification-state'
+import type { PageHandle } from '~/i18n/page-messages'
+
+export const handle: PageHandle = { i18n: ['admission', 'agency', 'bids', 'dash', 'level', 'notify', 'prac', 'profile', 'qual', 'qualification', 'review', 'svc', 'time'] }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { session, profile, app } = await loadHome(request, 'create:bid:own')

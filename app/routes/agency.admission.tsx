@@ -11,6 +11,9 @@ import { formatDateTime } from '~/utils/format'
 import { useLocale, useT } from '~/utils/i18n'
 import { title } from '~/utils/meta'
 import { admissionOf, COMMITMENT, COMMITMENT_SHA256, shanghaiDate, submitForAdmission } from '~/utils/services.server'
+import type { PageHandle } from '~/i18n/page-messages'
+
+export const handle: PageHandle = { i18n: ['admission', 'prac', 'svc', 'time'] }
 
 export const meta: MetaFunction = ({ matches }) => title(matches, 'admission.title')
 

@@ -9,6 +9,9 @@ import { formatDateTime, formatYuan } from '~/utils/format'
 import { useLocale, useT } from '~/utils/i18n'
 import { title } from '~/utils/meta'
 import { bidsOfAgency } from '~/utils/services.server'
+import type { PageHandle } from '~/i18n/page-messages'
+
+export const handle: PageHandle = { i18n: ['ann', 'auction', 'bid', 'bids', 'calendar', 'catalog', 'cons', 'draw', 'method', 'own', 'proc', 'sel', 'time'] }
 
 export const meta: MetaFunction = ({ matches }) => title(matches, 'bids.title')
 

@@ -12,6 +12,9 @@ import { getApp } from '~/utils/app.server'
 import { requirePermission } from '~/utils/auth.server'
 import { useT } from '~/utils/i18n'
 import { allSpecialties, ownQualification, qualificationInputSchema, resubmitQualification, submitQualification } from '~/utils/services.server'
+import type { PageHandle } from '~/i18n/page-messages'
+
+export const handle: PageHandle = { i18n: ['level', 'qual'] }
 
 async function context(request: Request, id: string | undefined) {
   const session = await requirePermission(request, 'update:qualification:own')

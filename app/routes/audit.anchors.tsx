@@ -7,6 +7,9 @@ import { getApp } from '~/utils/app.server'
 import { useT } from '~/utils/i18n'
 import { title } from '~/utils/meta'
 import { anchorFeed } from '~/utils/services.server'
+import type { PageHandle } from '~/i18n/page-messages'
+
+export const handle: PageHandle = { i18n: ['anchors', 'audit', 'calendar', 'time'] }
 
 /** Public: the signed heads of the audit chain, what they guarantee and what they do not. */
 export const meta: MetaFunction = ({ matches }) => title(matches, 'anchors.title')

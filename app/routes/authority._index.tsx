@@ -7,6 +7,9 @@ import { QualificationTable } from '~/components/qualification-table'
 import { loadHome, loadInbox } from '~/utils/dashboard.server'
 import { useLocale, useT } from '~/utils/i18n'
 import { shanghaiDate, authorityScope, pendingQualificationsFor } from '~/utils/services.server'
+import type { PageHandle } from '~/i18n/page-messages'
+
+export const handle: PageHandle = { i18n: ['agency', 'dash', 'level', 'notify', 'profile', 'qual', 'qualification', 'review', 'time'] }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { session, profile, app } = await loadHome(request, 'review:qualification:scoped')

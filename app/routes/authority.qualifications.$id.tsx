@@ -10,6 +10,9 @@ import { requirePermission } from '~/utils/auth.server'
 import { formatDay } from '~/utils/format'
 import { useLocale, useT } from '~/utils/i18n'
 import { allowedActions, qualificationForReview, reviewDecisionSchema, reviewQualification } from '~/utils/services.server'
+import type { PageHandle } from '~/i18n/page-messages'
+
+export const handle: PageHandle = { i18n: ['dash', 'level', 'qual', 'qualification', 'review', 'time'] }
 
 async function context(request: Request, id: string | undefined) {
   const session = await requirePermission(request, 'review:qualification:scoped')

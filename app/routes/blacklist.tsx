@@ -6,6 +6,9 @@ import { getApp } from '~/utils/app.server'
 import { useT } from '~/utils/i18n'
 import { title } from '~/utils/meta'
 import { listBlacklist, shanghaiDate } from '~/utils/services.server'
+import type { PageHandle } from '~/i18n/page-messages'
+
+export const handle: PageHandle = { i18n: ['bl'] }
 
 export const meta: MetaFunction = ({ matches }) => title(matches, 'bl.title')
 

@@ -5,6 +5,9 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { formatFeeRange } from '~/utils/format'
 import { useCan, useLocale, useT } from '~/utils/i18n'
 import { listCatalog } from '~/utils/services.server'
+import type { PageHandle } from '~/i18n/page-messages'
+
+export const handle: PageHandle = { i18n: ['catalog', 'time'] }
 
 export async function loader() {
   const { db } = await getApp()

@@ -10,6 +10,9 @@ import { useLocale, useT } from '~/utils/i18n'
 import { title } from '~/utils/meta'
 import { drawRecord, publicProcurement } from '~/utils/services.server'
 import type { DrawRecord } from '../../services/selection/draw'
+import type { PageHandle } from '~/i18n/page-messages'
+
+export const handle: PageHandle = { i18n: ['catalog', 'draw', 'drawn', 'proc', 'sel', 'time'] }
 
 export const meta: MetaFunction = ({ matches }) => title(matches, 'drawn.title')
 

@@ -3,6 +3,9 @@ import { DrawVerifier } from '~/components/draw-verifier'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { useT } from '~/utils/i18n'
 import { title } from '~/utils/meta'
+import type { PageHandle } from '~/i18n/page-messages'
+
+export const handle: PageHandle = { i18n: ['draw'] }
 
 export const meta: MetaFunction = ({ matches }) => title(matches, 'draw.title')
 

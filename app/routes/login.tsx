@@ -14,6 +14,9 @@ import { title } from '~/utils/meta'
 import { clientIp, safeRedirect, userAgent } from '~/utils/request.server'
 import { getLocale } from '~/utils/i18n.server'
 import { rememberLocale, signIn, signInSchema } from '~/utils/services.server'
+import type { PageHandle } from '~/i18n/page-messages'
+
+export const handle: PageHandle = { i18n: ['auth'] }
 
 export const meta: MetaFunction = ({ matches }) => title(matches, 'auth.signInTitle')
 

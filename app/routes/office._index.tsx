@@ -5,6 +5,9 @@ import { OrgCard } from '~/components/org-card'
 import { loadHome } from '~/utils/dashboard.server'
 import { useT } from '~/utils/i18n'
 import { jobStats, officeOverview, shanghaiDate, yearStatuses } from '~/utils/services.server'
+import type { PageHandle } from '~/i18n/page-messages'
+
+export const handle: PageHandle = { i18n: ['agency', 'approvals', 'dash', 'jobs', 'profile', 'rules'] }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { session, profile, app } = await loadHome(request, 'read:audit:any')

@@ -11,6 +11,9 @@ import { formatYuan } from '~/utils/format'
 import { useLocale, useT } from '~/utils/i18n'
 import { title } from '~/utils/meta'
 import { decideDirectApproval, directDecisionSchema, openDirectApprovals } from '~/utils/services.server'
+import type { PageHandle } from '~/i18n/page-messages'
+
+export const handle: PageHandle = { i18n: ['approvals', 'calendar', 'proc', 'time'] }
 
 /** The market office decides on direct commissions above the limit, each with its reason. */
 export const meta: MetaFunction = ({ matches }) => title(matches, 'approvals.title')

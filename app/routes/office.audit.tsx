@@ -8,6 +8,9 @@ import { formatDateTime } from '~/utils/format'
 import { useLocale, useT } from '~/utils/i18n'
 import { badRequest } from '~/utils/request.server'
 import { auditCursorSchema, recentAudit, verifyChain } from '~/utils/services.server'
+import type { PageHandle } from '~/i18n/page-messages'
+
+export const handle: PageHandle = { i18n: ['audit', 'dash', 'time'] }
 
 const PAGE = 50
 /** The page of entries older than this id (ids are positive 32-bit integers). */

@@ -11,6 +11,9 @@ import { requirePermission } from '~/utils/auth.server'
 import { useT } from '~/utils/i18n'
 import { title } from '~/utils/meta'
 import { listOnBlacklist, blacklistSchema, liftSanction, liftSchema, listBlacklist, shanghaiDate } from '~/utils/services.server'
+import type { PageHandle } from '~/i18n/page-messages'
+
+export const handle: PageHandle = { i18n: ['bl'] }
 
 export const meta: MetaFunction = ({ matches }) => title(matches, 'bl.title')
 

@@ -11,6 +11,9 @@ import { formatDateTime, formatFeeRange } from '~/utils/format'
 import { useLocale, useT } from '~/utils/i18n'
 import { allSpecialties, itemByCode, itemTermsSchema, itemVersions, updateItemTerms } from '~/utils/services.server'
 import { fenToYuanInput } from '../../services/shared/money'
+import type { PageHandle } from '~/i18n/page-messages'
+
+export const handle: PageHandle = { i18n: ['catalog', 'time'] }
 
 async function load(request: Request, code: string | undefined) {
   const session = await requirePermission(request, 'update:catalog:any')

@@ -7,6 +7,9 @@ import { requirePermission } from '~/utils/auth.server'
 import { formatDateTime } from '~/utils/format'
 import { useLocale, useT } from '~/utils/i18n'
 import { recentJobs } from '~/utils/services.server'
+import type { PageHandle } from '~/i18n/page-messages'
+
+export const handle: PageHandle = { i18n: ['jobs', 'time'] }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'read:jobs:any')

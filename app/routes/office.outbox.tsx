@@ -7,6 +7,9 @@ import { formatDateTime } from '~/utils/format'
 import { useLocale, useT } from '~/utils/i18n'
 import { title } from '~/utils/meta'
 import { recentOutbox } from '~/utils/services.server'
+import type { PageHandle } from '~/i18n/page-messages'
+
+export const handle: PageHandle = { i18n: ['outbox', 'time'] }
 
 export const meta: MetaFunction = ({ matches }) => title(matches, 'outbox.title')
 

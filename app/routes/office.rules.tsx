@@ -12,6 +12,9 @@ import { title } from '~/utils/meta'
 import { loadRules, rulesFormSchema, updateRules } from '~/utils/services.server'
 import { fenToYuanInput } from '../../services/shared/money'
 import { AVAILABLE_METHODS } from '../../services/market/methods'
+import type { PageHandle } from '~/i18n/page-messages'
+
+export const handle: PageHandle = { i18n: ['method', 'rules'] }
 
 export const meta: MetaFunction = ({ matches }) => title(matches, 'rules.title')
 

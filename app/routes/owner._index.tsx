@@ -4,6 +4,9 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { OrgCard } from '~/components/org-card'
 import { loadHome } from '~/utils/dashboard.server'
 import { useT } from '~/utils/i18n'
+import type { PageHandle } from '~/i18n/page-messages'
+
+export const handle: PageHandle = { i18n: ['agency', 'dash', 'own', 'profile'] }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { session, profile } = await loadHome(request, 'create:procurement:own')

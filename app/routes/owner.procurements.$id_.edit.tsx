@@ -10,6 +10,9 @@ import { useT } from '~/utils/i18n'
 import { title } from '~/utils/meta'
 import { draftValues, procurementFormContext, saveDraftAction } from '~/utils/procurement-form.server'
 import { ownerProcurement } from '~/utils/services.server'
+import type { PageHandle } from '~/i18n/page-messages'
+
+export const handle: PageHandle = { i18n: ['auth', 'catalog', 'method', 'own', 'proc'] }
 
 export const meta: MetaFunction = ({ matches }) => title(matches, 'own.editTitle')
 

@@ -8,6 +8,9 @@ import { requirePermission } from '~/utils/auth.server'
 import { useT } from '~/utils/i18n'
 import { title } from '~/utils/meta'
 import { procurementFormContext, saveDraftAction } from '~/utils/procurement-form.server'
+import type { PageHandle } from '~/i18n/page-messages'
+
+export const handle: PageHandle = { i18n: ['auth', 'catalog', 'method', 'own', 'proc'] }
 
 export const meta: MetaFunction = ({ matches }) => title(matches, 'own.newTitle')
 

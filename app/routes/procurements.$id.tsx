@@ -8,6 +8,9 @@ import { getSession } from '~/utils/auth.server'
 import { useT } from '~/utils/i18n'
 import { loadSelection, serializeAnnouncement, specialtyNames } from '~/utils/procurement-form.server'
 import { publicClarifications, publicProcurement, attachmentsOf, loadCalendar } from '~/utils/services.server'
+import type { PageHandle } from '~/i18n/page-messages'
+
+export const handle: PageHandle = { i18n: ['ann', 'auction', 'bid', 'calendar', 'catalog', 'cons', 'draw', 'method', 'proc', 'qa', 'sel', 'time'] }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.announcement.p.title} · ${data.announcement.p.number ?? ''}` : '' }]
 

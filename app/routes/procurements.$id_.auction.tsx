@@ -10,6 +10,9 @@ import { intent, runIntents } from '~/utils/action.server'
 import { getSession } from '~/utils/auth.server'
 import { useT } from '~/utils/i18n'
 import { auctionBidSchema, auctionBoard, placeAuctionBid, publicProcurement } from '~/utils/services.server'
+import type { PageHandle } from '~/i18n/page-messages'
+
+export const handle: PageHandle = { i18n: ['auction', 'calendar', 'catalog', 'cons', 'draw', 'method', 'proc', 'sel', 'time'] }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} · ${data.number ?? ''}` : '' }]
 

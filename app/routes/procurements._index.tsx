@@ -11,6 +11,9 @@ import { useLocale, useT } from '~/utils/i18n'
 import { title } from '~/utils/meta'
 import { AVAILABLE_METHODS } from '../../services/market/methods'
 import { announcementQuerySchema, catalogNames, regionTree, searchAnnouncements } from '~/utils/services.server'
+import type { PageHandle } from '~/i18n/page-messages'
+
+export const handle: PageHandle = { i18n: ['ann', 'auction', 'calendar', 'catalog', 'cons', 'dir', 'draw', 'method', 'proc', 'sel', 'time'] }
 
 export const meta: MetaFunction = ({ matches }) => title(matches, 'ann.title')
 

@@ -13,6 +13,9 @@ import { useLocale, useT } from '~/utils/i18n'
 import { title } from '~/utils/meta'
 import { safeRedirect } from '~/utils/request.server'
 import { organizationProfile, profileSchema, regionTree, updateProfile } from '~/utils/services.server'
+import type { PageHandle } from '~/i18n/page-messages'
+
+export const handle: PageHandle = { i18n: ['agency', 'auth', 'dash', 'profile'] }
 
 export const meta: MetaFunction = ({ matches }) => title(matches, 'profile.title')
 

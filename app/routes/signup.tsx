@@ -14,6 +14,9 @@ import { useT } from '~/utils/i18n'
 import { title } from '~/utils/meta'
 import { clientIp, userAgent } from '~/utils/request.server'
 import { regionTree, signIn, signUp, signUpSchema } from '~/utils/services.server'
+import type { PageHandle } from '~/i18n/page-messages'
+
+export const handle: PageHandle = { i18n: ['auth'] }
 
 export const meta: MetaFunction = ({ matches }) => title(matches, 'auth.signUpTitle')
 

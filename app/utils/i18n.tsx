@@ -4,6 +4,8 @@ import type { Permission } from '../../services/auth/permissions'
 
 export interface RootData {
   locale: Locale
+  /** The dictionaries' version, under which the browser fetches and caches a page's words. */
+  messagesVersion: string
   user: { displayName: string; email: string; role: 'admin' | 'member'; orgKind: 'owner' | 'agency' | 'authority' | 'market_office'; orgName: string } | null
   permissions: Permission[]
 }

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm'
-import { z } from 'zod'
+import * as z from 'zod'
 import type { Db } from '../../db/client'
 import { agencyOfferings, organizations, priceItems, priceLists, qualifications, qualificationSpecialties, regions, serviceItems, type OrgId } from '../../db/schema'
 import { parseYuan } from '../shared/money'

@@ -1,5 +1,5 @@
 import { and, asc, eq, ne, or, sql } from 'drizzle-orm'
-import { z } from 'zod'
+import * as z from 'zod'
 import type { Db } from '../../db/client'
 import { organizations, practitioners, qualificationSpecialties, type OrgId, type PractitionerId } from '../../db/schema'
 import { appendAudit } from '../audit'

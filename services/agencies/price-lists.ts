@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, isNotNull, isNull, max } from 'drizzle-orm'
-import { z } from 'zod'
+import * as z from 'zod'
 import type { Db } from '../../db/client'
 import { agencyOfferings, organizations, priceItems, priceLists, serviceItems, type OrgId, type ServiceItemId } from '../../db/schema'
 import { appendAudit } from '../audit'

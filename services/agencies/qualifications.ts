@@ -1,5 +1,5 @@
 import { and, eq, ne } from 'drizzle-orm'
-import { z } from 'zod'
+import * as z from 'zod'
 import type { Db } from '../../db/client'
 import { authorityCategories, organizations, qualifications, qualificationSpecialties, type OrgId, type QualificationId } from '../../db/schema'
 import { appendAudit } from '../audit'

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { z } from 'zod'
+import * as z from 'zod'
 import { asc, desc, gt, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client'
 import { auditLog, type AuditEntry, type OrgId, type UserId } from '../../db/schema'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { emailField, phoneField } from '../shared/schemas'
 import { normalizeUscc, usccProblem } from '../shared/uscc'
 import { PASSWORD_MAX, passwordProblem } from './password'

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq } from 'drizzle-orm'
-import { z } from 'zod'
+import * as z from 'zod'
 import type { Db } from '../../db/client'
 import { qualificationSpecialties, serviceItems, serviceItemSpecialties, serviceItemVersions, type ItemTerms, type ServiceItemId, type UserId } from '../../db/schema'
 import { appendAudit, type AuditActor } from '../audit'

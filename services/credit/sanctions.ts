@@ -1,5 +1,5 @@
 import { and, desc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm'
-import { z } from 'zod'
+import * as z from 'zod'
 import type { Db } from '../../db/client'
 import { organizations, sanctions, type OrgId, type Sanction, type UserId } from '../../db/schema'
 import { appendAudit } from '../audit'

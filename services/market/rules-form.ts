@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { amountProblem, parseYuan } from '../shared/money'
 import { AVAILABLE_METHODS } from './methods'
 import type { MarketRules } from './rules'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import type { Db } from '../../db/client'
 import { marketRules, type SelectionMethod, type UserId } from '../../db/schema'
 import { appendAudit } from '../audit'

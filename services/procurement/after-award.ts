@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm'
-import { z } from 'zod'
+import * as z from 'zod'
 import type { Db } from '../../db/client'
 import { awards, contracts, deliveries, evaluations, organizations, procurements, type OrgId, type Procurement, type ProcurementId, type UserId } from '../../db/schema'
 import { appendAudit } from '../audit'

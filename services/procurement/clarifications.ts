@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { and, asc, count, eq, gte, isNotNull, isNull } from 'drizzle-orm'
-import { z } from 'zod'
+import * as z from 'zod'
 import type { Db } from '../../db/client'
 import { clarifications, organizations, procurements, type OrgId, type ProcurementId, type UserId } from '../../db/schema'
 import { appendAudit } from '../audit'

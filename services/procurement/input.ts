@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { AVAILABLE_METHODS } from '../market/methods'
 import { amountProblem,parseYuan } from '../shared/money'
 import { phoneField } from '../shared/schemas'

@@ -1,5 +1,5 @@
 import { and, asc, count, eq, isNull } from 'drizzle-orm'
-import { z } from 'zod'
+import * as z from 'zod'
 import type { Db } from '../../db/client'
 import { awards, objections, organizations, procurements, type OrgId, type ProcurementId, type UserId } from '../../db/schema'
 import { appendAudit } from '../audit'

@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm'
-import { z } from 'zod'
+import * as z from 'zod'
 import type { Db } from '../../db/client'
 import { awards, organizations, procurementItems, procurements, procurementStatus, regions, serviceItems, type OrgId, type ProcurementId } from '../../db/schema'
 import { isUuid } from '../shared/schemas'

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm'
-import { z } from 'zod'
+import * as z from 'zod'
 import type { Db } from '../../db/client'
 import { awards, selectionCandidates, type OrgId, type ProcurementId, type UserId } from '../../db/schema'
 import { appendAudit } from '../audit'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** A calendar day 'YYYY-MM-DD' that exists (no 2026-02-30, no 2026-13-45); the message is an i18n key. */
 export const isoDay = z

@@ -28,6 +28,9 @@ export async function expectAccessible(page: Page) {
   })
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
   expect(serious, `${page.url()} has accessibility violations`).toEqual([])
+  // Words the page asked for but was not sent (a namespace missing from a route's handle.i18n).
+  const missing = await page.evaluate(() => (window as unknown as { __missingMessages?: string[] }).__missingMessages ?? [])
+  expect(missing, `${page.url()} shows message keys instead of words`).toEqual([])
 }
 
 export async function screenshot(page: Page, name: string) {

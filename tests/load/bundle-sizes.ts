@@ -6,6 +6,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
+import { wordsSize } from './page-words'
 
 interface ManifestRoute { id: string; parentId?: string; module: string; imports?: string[] }
 interface Manifest { entry: { module: string; imports: string[] }; routes: Record<string, ManifestRoute> }
@@ -18,18 +19,12 @@ export function readManifest(publicDir = 'public'): Manifest {
   return JSON.parse(text.slice(text.indexOf('{'), text.lastIndexOf('}') + 1)) as Manifest
 }
 
-/** The larger of the two dictionaries, gzipped: each page loads the one of its language (app/i18n/load-messages.ts). */
-export function dictionarySize(publicDir = 'public'): number {
-  const dir = path.join(publicDir, 'build', '_shared')
-  const chunks = fs.readdirSync(dir).filter((f) => /^(zh|en)-[A-Z0-9]+\.js$/i.test(f))
-  if (chunks.length !== 2) throw new Error(`expected one chunk per dictionary in ${dir}, found ${chunks.join(', ') || 'none'}`)
-  return Math.max(...chunks.map((f) => gzipSync(fs.readFileSync(path.join(dir, f))).length))
-}
-
-/** Every route's JavaScript, gzipped bytes: the entry, each route from the root down to it with their imports, and its language's dictionary. */
-export function pageSizes(publicDir = 'public'): Array<{ route: string; gzip: number; files: number; urls: string[] }> {
+/**
+ * Every page's JavaScript, gzipped bytes: the entry, each route from the root down to it with
+ * their imports; and the words the document carries for it (tests/load/page-words.ts).
+ */
+export function pageSizes(publicDir = 'public'): Array<{ route: string; gzip: number; js: number; words: number; files: number; urls: string[] }> {
   const manifest = readManifest(publicDir)
-  const dictionary = dictionarySize(publicDir)
   const sizeOf = new Map<string, number>()
   const gz = (url: string) => {
     if (!sizeOf.has(url)) sizeOf.set(url, gzipSync(fs.readFileSync(path.join(publicDir, url))).length)
@@ -40,7 +35,9 @@ export function pageSizes(publicDir = 'public'): Array<{ route: string; gzip: nu
       const chain: ManifestRoute[] = []
       for (let r: ManifestRoute | undefined = route; r; r = r.parentId ? manifest.routes[r.parentId] : undefined) chain.push(r)
       const files = new Set([manifest.entry.module, ...manifest.entry.imports, ...chain.flatMap((r) => [r.module, ...(r.imports ?? [])])])
-      return { route: route.id, gzip: dictionary + [...files].reduce((sum, f) => sum + gz(f), 0), files: files.size + 1, urls: [...files] }
+      const js = [...files].reduce((sum, f) => sum + gz(f), 0)
+      const words = wordsSize(route.id === 'root' ? null : route.id)
+      return { route: route.id, gzip: js + words, js, words, files: files.size, urls: [...files] }
     })
     .sort((a, b) => b.gzip - a.gzip)
 }
@@ -55,5 +52,7 @@ export function pagesShipping(text: string, publicDir = 'public'): string[] {
 
 if (process.argv[1]?.endsWith('bundle-sizes.ts')) {
   process.stdout.on('error', () => process.exit(0))
-  for (const { route, gzip, files } of pageSizes(process.argv[2])) console.log(`${(gzip / 1024).toFixed(1).padStart(7)} KB  ${String(files).padStart(3)} files  ${route}`)
+  const kb = (n: number) => `${(n / 1024).toFixed(1).padStart(6)} KB`
+  console.log('  total  =     code +    words  files  page')
+  for (const { route, gzip, js, words, files } of pageSizes(process.argv[2])) console.log(`${kb(gzip)} = ${kb(js)} + ${kb(words)}  ${String(files).padStart(5)}  ${route}`)
 }

@@ -1,8 +1,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { localeFromAcceptLanguage, translator } from '~/i18n'
+import { localeFromAcceptLanguage, messagesOf, namespaceOf, translator } from '~/i18n'
 import { messages } from '~/i18n/messages.server'
+import { CORE_NAMESPACES, namespacesOf } from '~/i18n/page-messages'
 import { ERROR_CODES } from '../../services/shared/error-codes'
 import { formatDateTime, formatDay, formatYuan } from '~/utils/format'
 
@@ -69,6 +70,15 @@ describe('both languages everywhere', () => {
     expect(localeFromAcceptLanguage('de, fr')).toBeNull()
     expect(localeFromAcceptLanguage('')).toBeNull()
     expect(localeFromAcceptLanguage('en;q=0, zh')).toBe('zh-CN')
+  })
+
+  it("sends a page the frame's words and its routes' namespaces, in one language", () => {
+    expect(namespacesOf([{ handle: undefined }, { handle: { i18n: ['proc', 'bid'] } }, { handle: { i18n: ['proc'] } }])).toEqual([...CORE_NAMESPACES, 'bid', 'proc'].sort())
+    const sent = messagesOf('en', ['bid'])
+    expect(Object.keys(sent).length).toBe(Object.keys(messages.en).filter((k) => namespaceOf(k) === 'bid').length)
+    expect(Object.keys(sent).every((k) => k.startsWith('bid.'))).toBe(true)
+    expect(sent['bid.title' as keyof typeof sent]).toBe(messages.en['bid.title' as keyof typeof messages.en])
+    expect(namespaceOf('proc.status.open')).toBe('proc')
   })
 
   it('fills placeholders', () => {

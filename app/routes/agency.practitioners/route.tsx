@@ -12,6 +12,9 @@ import { useT } from '~/utils/i18n'
 import { title } from '~/utils/meta'
 import { addPractitioner, allSpecialties, DomainError, ownPractitioner, ownPractitioners, practitionerInputSchema, removePractitioner, shanghaiDate, updatePractitioner } from '~/utils/services.server'
 import { PractitionerList } from './list'
+import type { PageHandle } from '~/i18n/page-messages'
+
+export const handle: PageHandle = { i18n: ['prac', 'qual', 'time'] }
 
 export const meta: MetaFunction = ({ matches }) => title(matches, 'prac.title')
 

@@ -12,6 +12,9 @@ import { useLocale, useT } from '~/utils/i18n'
 import { addPriceItem, draftPriceList, listCatalog, offeringSchema, offeringsOf, priceItemSchema, publishedPriceList, publishPriceList, removePriceItem, setOffering, shanghaiDate } from '~/utils/services.server'
 import { OfferingsSection } from './offerings'
 import { PriceDraftSection } from './price-draft'
+import type { PageHandle } from '~/i18n/page-messages'
+
+export const handle: PageHandle = { i18n: ['catalog', 'svc', 'time'] }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await requirePermission(request, 'update:price-list:own')

@@ -13,6 +13,9 @@ import { weekday } from '../../../services/calendar/working-days'
 import { CalendarEditor } from './editor'
 import { addSchema, betweenSchema, confirmYearSchema, setDaySchema, yearSchema } from './schemas.server'
 import { YearSection } from './year'
+import type { PageHandle } from '~/i18n/page-messages'
+
+export const handle: PageHandle = { i18n: ['calendar', 'time', 'weekday'] }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { db, clock } = await getApp()

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { CALENDAR_YEARS } from '~/utils/services.server'
 import { isoDay } from '../../../services/shared/schemas'
 

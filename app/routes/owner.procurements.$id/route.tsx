@@ -21,6 +21,9 @@ import { ownerIntents } from './intents.server'
 import { loadOwnerPage } from './load.server'
 import { BidsSection } from './opened-bids'
 import { useIntentReply } from './reply'
+import type { PageHandle } from '~/i18n/page-messages'
+
+export const handle: PageHandle = { i18n: ['after', 'approvals', 'auction', 'bid', 'calendar', 'catalog', 'cons', 'dir', 'draw', 'elig', 'method', 'obj', 'offer', 'own', 'proc', 'qa', 'sel', 'time'] }
 
 export const meta: MetaFunction = ({ matches }) => title(matches, 'own.detailTitle')
 

@@ -1,5 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm'
-import { z } from 'zod'
+import * as z from 'zod'
 import type { Db } from '../../../db/client'
 import { auctionEvents, auctions, procurements, type Auction, type AuctionBidder, type Bid, type OrgId, type Procurement, type ProcurementId } from '../../../db/schema'
 import { appendAudit } from '../../audit'
