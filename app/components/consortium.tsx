@@ -1,9 +1,11 @@
-import { Form } from '@remix-run/react'
+import { joinForm } from '~/forms/agency'
 import type { MessageKey } from '~/i18n'
+import type { ActionReply } from '~/utils/action-reply'
 import type { FieldErrors } from '~/utils/forms'
 import { formatYuan } from '~/utils/format'
 import { useLocale, useT } from '~/utils/i18n'
-import { DefinitionList, Field, TableWrap, TextArea } from './field'
+import { CheckedForm } from './checked-form'
+import { Check, DefinitionList, Field, TableWrap, TextArea } from './field'
 
 type Item = { itemId: string; code: string; nameZh: string; nameEn: string }
 export interface Party {
@@ -103,7 +105,7 @@ export function ConsortiumParties({ parties, items }: { parties: Party[]; items:
 
 /** A member's view of the bid it is invited to: the terms it would commit to, and its answer. */
 /** One invitation into another's consortium (an agency may have several): its terms, and the answers. */
-export function ConsortiumInvitation({ bidId, bid, parties, items, status, open, busy, errors, values }: { bidId: string; bid: { priceFen: number; committedDays: number }; parties: Party[]; items: Item[]; status: Party['status']; open: boolean; busy: boolean; errors: FieldErrors; values: Record<string, string> }) {
+export function ConsortiumInvitation({ bidId, bid, parties, items, status, open, busy, reply }: { bidId: string; bid: { priceFen: number; committedDays: number }; parties: Party[]; items: Item[]; status: Party['status']; open: boolean; busy: boolean; /** the page's last action reply */ reply: ActionReply | undefined }) {
   const t = useT()
   const locale = useLocale()
   const lead = parties.find((p) => p.role === 'lead')
@@ -121,28 +123,30 @@ export function ConsortiumInvitation({ bidId, bid, parties, items, status, open,
       {status === 'accepted' ? <p className="alert ok">{t('cons.youAccepted')}</p> : null}
       {status === 'declined' ? <p className="alert info">{t('cons.youDeclined')}</p> : null}
       {open && status === 'invited' ? (
-        <Form method="post" className="form" noValidate>
-          <input type="hidden" name="answer" value="accept" />
-          <input type="hidden" name="bidId" value={bidId} />
-          <div className={`field check${errors.accept ? ' has-error' : ''}`}>
-            <input type="checkbox" id={`join-accept-${bidId}`} name="accept" value="yes" aria-invalid={errors.accept ? true : undefined} />
-            <label htmlFor={`join-accept-${bidId}`}>{t('cons.acceptCommit')}</label>
-          </div>
-          {errors.accept ? <p className="error">{t(errors.accept)}</p> : null}
-          <button type="submit" name="intent" value="joinAccept" className="button" disabled={busy}>
-            {t('cons.accept')}
-          </button>
-        </Form>
+        <CheckedForm spec={joinForm('accept')} id={`join-${bidId}`} intent="joinAccept" reply={reply} owns={(r) => r.values.bidId === bidId}>
+          {(errors) => (
+            <>
+              <input type="hidden" name="bidId" value={bidId} />
+              <Check name="accept" label="cons.acceptCommit" error={errors.accept} />
+              <button type="submit" className="button" disabled={busy}>
+                {t('cons.accept')}
+              </button>
+            </>
+          )}
+        </CheckedForm>
       ) : null}
       {open && status !== 'declined' ? (
-        <Form method="post" className="form" noValidate>
-          <input type="hidden" name="answer" value="decline" />
-          <input type="hidden" name="bidId" value={bidId} />
-          <TextArea label="cons.declineReason" name="reason" required maxLength={500} rows={2} defaultValue={values.reason} error={errors.reason} />
-          <button type="submit" name="intent" value="joinDecline" className="button secondary" disabled={busy}>
-            {t(status === 'accepted' ? 'cons.leave' : 'cons.decline')}
-          </button>
-        </Form>
+        <CheckedForm spec={joinForm('decline')} id={`leave-${bidId}`} intent="joinDecline" reply={reply} owns={(r) => r.values.bidId === bidId}>
+          {(errors, values) => (
+            <>
+              <input type="hidden" name="bidId" value={bidId} />
+              <TextArea label="cons.declineReason" name="reason" required maxLength={500} rows={2} defaultValue={values.reason} error={errors.reason} />
+              <button type="submit" className="button secondary" disabled={busy}>
+                {t(status === 'accepted' ? 'cons.leave' : 'cons.decline')}
+              </button>
+            </>
+          )}
+        </CheckedForm>
       ) : null}
     </section>
   )

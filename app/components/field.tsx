@@ -68,6 +68,56 @@ export function TextArea({ label, name, error, errorParams, hint, ...input }: La
   return <LabelledControl label={label} name={name} error={error} errorParams={errorParams} hint={hint} control={(a11y) => <textarea {...a11y} name={name} {...input} />} />
 }
 
+/** A labelled select; its options (and groups) are the children. */
+export function Select({ label, name, error, errorParams, hint, children, ...select }: Labelled & Omit<React.SelectHTMLAttributes<HTMLSelectElement>, 'name'>) {
+  return (
+    <LabelledControl
+      label={label}
+      name={name}
+      error={error}
+      errorParams={errorParams}
+      hint={hint}
+      control={(a11y) => (
+        <select {...a11y} name={name} {...select}>
+          {children}
+        </select>
+      )}
+    />
+  )
+}
+
+/** A checkbox with its label beside it (sends `yes` when ticked). */
+export function Check({ name, label, error, defaultChecked }: { name: string; label: MessageKey; error?: MessageKey; defaultChecked?: boolean }) {
+  const t = useT()
+  const id = useFieldId(name)
+  return (
+    <>
+      <div className={`field check${error ? ' has-error' : ''}`}>
+        <input type="checkbox" id={id} name={name} value="yes" defaultChecked={defaultChecked} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} />
+        <label htmlFor={id}>{t(label)}</label>
+      </div>
+      <FieldMessages id={id} error={error} />
+    </>
+  )
+}
+
+/** Radio buttons under a legend; the group is what the error summary links to. */
+export function Choices({ name, legend, options, checked, error, block = false }: { name: string; legend: MessageKey; options: Array<[value: string, label: MessageKey]>; checked: string | undefined; error?: MessageKey; /** one choice a line */ block?: boolean }) {
+  const t = useT()
+  const id = useFieldId(name)
+  return (
+    <fieldset id={id} tabIndex={-1} className={`field choices${error ? ' has-error' : ''}`} data-invalid={error ? '' : undefined} aria-describedby={error ? `${id}-error` : undefined}>
+      <legend>{t(legend)}</legend>
+      {options.map(([value, label]) => (
+        <label key={value} className={block ? 'choice block' : 'choice'}>
+          <input type="radio" name={name} value={value} defaultChecked={checked === value} /> {t(label)}
+        </label>
+      ))}
+      <FieldMessages id={id} error={error} />
+    </fieldset>
+  )
+}
+
 /** A field's hint and error, with the ids its input points at. */
 function FieldMessages({ id, hint, error, errorParams }: { id: string; hint?: MessageKey; error?: MessageKey; errorParams?: Record<string, string | number> }) {
   const t = useT()

@@ -1,8 +1,9 @@
-import { Form } from '@remix-run/react'
+import { contractForm, decisionForm, evaluationForm } from '~/forms/owner'
+import type { ActionReply } from '~/utils/action-reply'
 import { formatDateTime } from '~/utils/format'
-import type { FieldErrors } from '~/utils/forms'
 import { useLocale, useT } from '~/utils/i18n'
-import { Field } from './field'
+import { CheckedForm } from './checked-form'
+import { Choices, Field, Select } from './field'
 
 /**
  * The owner's steps after the award, each shown in its state: the contract (after the standstill,
@@ -15,8 +16,7 @@ export function OwnerAfterAwardForms({
   objectionOpen,
   now,
   busy,
-  errorsOf,
-  valuesOf,
+  reply,
 }: {
   status: string
   award: { confirmedAt: string | null; standstillEndsAt: string } | null
@@ -24,8 +24,8 @@ export function OwnerAfterAwardForms({
   objectionOpen: boolean
   now: string
   busy: boolean
-  errorsOf: (intent: string) => FieldErrors
-  valuesOf: (intent: string) => Record<string, string>
+  /** the page's last action reply */
+  reply: ActionReply | undefined
 }) {
   const t = useT()
   const locale = useLocale()
@@ -43,15 +43,19 @@ export function OwnerAfterAwardForms({
           ) : (
             <>
               {hasContract ? <p className="muted">{t('after.waitContractConfirm')}</p> : <p className="hint">{t('after.contractHint')}</p>}
-              <Form method="post" encType="multipart/form-data" className="form" noValidate>
-                <div className="grid two">
-                  <Field label="after.start" name="startDate" type="date" required defaultValue={valuesOf('contract').startDate} error={errorsOf('contract').startDate} />
-                  <Field label="after.contractFile" name="file" type="file" accept="application/pdf,image/jpeg,image/png" required error={errorsOf('contract').file} />
-                </div>
-                <button type="submit" name="intent" value="contract" className="button" disabled={busy}>
-                  {t(hasContract ? 'after.replaceContract' : 'after.uploadContract')}
-                </button>
-              </Form>
+              <CheckedForm spec={contractForm} id="contract" intent="contract" reply={reply} encType="multipart/form-data">
+                {(errors, values) => (
+                  <>
+                    <div className="grid two">
+                      <Field label="after.start" name="startDate" type="date" required defaultValue={values.startDate} error={errors.startDate} />
+                      <Field label="after.contractFile" name="file" type="file" accept="application/pdf,image/jpeg,image/png" required error={errors.file} />
+                    </div>
+                    <button type="submit" className="button" disabled={busy}>
+                      {t(hasContract ? 'after.replaceContract' : 'after.uploadContract')}
+                    </button>
+                  </>
+                )}
+              </CheckedForm>
             </>
           )}
         </section>
@@ -60,48 +64,44 @@ export function OwnerAfterAwardForms({
       {status === 'delivered' ? (
         <section className="card" aria-labelledby="decide-title">
           <h2 id="decide-title">{t('after.decideTitle')}</h2>
-          <Form method="post" className="form" noValidate>
-            <fieldset className="choices">
-              <legend>{t('after.decision')}</legend>
-              <label className="choice">
-                <input type="radio" name="decision" value="accept" defaultChecked={valuesOf('decide').decision !== 'return'} /> {t('after.accept')}
-              </label>
-              <label className="choice">
-                <input type="radio" name="decision" value="return" defaultChecked={valuesOf('decide').decision === 'return'} /> {t('after.return')}
-              </label>
-            </fieldset>
-            <Field label="after.returnReason" name="reason" maxLength={1000} defaultValue={valuesOf('decide').reason} error={errorsOf('decide').reason} />
-            <button type="submit" name="intent" value="decide" className="button" disabled={busy}>
-              {t('after.submitDecision')}
-            </button>
-          </Form>
+          <CheckedForm spec={decisionForm} id="decide" intent="decide" reply={reply}>
+            {(errors, values) => (
+              <>
+                <Choices name="decision" legend="after.decision" options={[['accept', 'after.accept'], ['return', 'after.return']]} checked={values.decision ?? 'accept'} error={errors.decision} />
+                <Field label="after.returnReason" name="reason" maxLength={1000} defaultValue={values.reason} error={errors.reason} />
+                <button type="submit" className="button" disabled={busy}>
+                  {t('after.submitDecision')}
+                </button>
+              </>
+            )}
+          </CheckedForm>
         </section>
       ) : null}
 
       {status === 'accepted' ? (
         <section className="card" aria-labelledby="evaluate-title">
           <h2 id="evaluate-title">{t('after.evaluateTitle')}</h2>
-          <Form method="post" className="form" noValidate>
-            <div className="grid three">
-              {(['quality', 'timeliness', 'conduct'] as const).map((k) => (
-                <div className={`field${errorsOf('evaluate')[k] ? ' has-error' : ''}`} key={k}>
-                  <label htmlFor={`score-${k}`}>{t(`after.${k}`)}</label>
-                  <select id={`score-${k}`} name={k} defaultValue={valuesOf('evaluate')[k] ?? '5'}>
-                    {[5, 4, 3, 2, 1].map((n) => (
-                      <option key={n} value={n}>
-                        {t('after.stars', { n })}
-                      </option>
-                    ))}
-                  </select>
-                  {errorsOf('evaluate')[k] ? <p className="error">{t(errorsOf('evaluate')[k]!)}</p> : null}
+          <CheckedForm spec={evaluationForm} id="evaluate" intent="evaluate" reply={reply}>
+            {(errors, values) => (
+              <>
+                <div className="grid three">
+                  {(['quality', 'timeliness', 'conduct'] as const).map((k) => (
+                    <Select key={k} label={`after.${k}`} name={k} defaultValue={values[k] ?? '5'} error={errors[k]}>
+                      {[5, 4, 3, 2, 1].map((n) => (
+                        <option key={n} value={n}>
+                          {t('after.stars', { n })}
+                        </option>
+                      ))}
+                    </Select>
+                  ))}
                 </div>
-              ))}
-            </div>
-            <Field label="after.comment" name="comment" maxLength={1000} defaultValue={valuesOf('evaluate').comment} error={errorsOf('evaluate').comment} />
-            <button type="submit" name="intent" value="evaluate" className="button" disabled={busy}>
-              {t('after.submitEvaluation')}
-            </button>
-          </Form>
+                <Field label="after.comment" name="comment" maxLength={1000} defaultValue={values.comment} error={errors.comment} />
+                <button type="submit" className="button" disabled={busy}>
+                  {t('after.submitEvaluation')}
+                </button>
+              </>
+            )}
+          </CheckedForm>
         </section>
       ) : null}
     </>

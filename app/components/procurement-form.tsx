@@ -1,13 +1,11 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
 import { Form, useNavigation } from '@remix-run/react'
 import { useEffect, useState } from 'react'
 import type { MessageKey } from '~/i18n'
 import type { ActionReply } from '~/utils/action-reply'
-import type { FieldErrors } from '~/utils/forms'
 import { useLocale, useT } from '~/utils/i18n'
 import { AVAILABLE_METHODS as METHODS } from '../../services/market/methods'
-import { procurementFormSchema } from '../../services/procurement/input'
+import { procurementForm } from '~/forms/owner'
+import { useCheckedForm } from './checked-form'
 import { ErrorSummary, FormScope, useFieldId } from './error-summary'
 import { Field } from './field'
 import { ErrorText, RequirementFields, type CatalogForForm, type ProcurementFormValues } from './procurement-fields'
@@ -56,13 +54,10 @@ export function ProcurementForm({
   const hide = (m: string) => (hydrated && method !== m ? true : undefined)
   const chosen = new Set(values.itemCodes ?? [])
   // The browser checks with the server's schema before sending; the server checks again, and has the last word.
-  const [form] = useForm({ id: 'procurement', shouldValidate: 'onSubmit', shouldRevalidate: 'onInput', onValidate: ({ formData }) => parseWithZod(formData, { schema: procurementFormSchema, disableAutoCoercion: true }) })
-  const inBrowser = browserErrors(form.allErrors)
-  const shown: ActionReply | undefined = inBrowser ? { intent: 'save', ok: false, errors: inBrowser, values: {}, formError: 'errors.form' } : reply
-  const e: FieldErrors = shown && !shown.ok ? shown.errors : {}
+  const { props, shown, errors: e, inBrowser } = useCheckedForm(procurementForm, { id: 'procurement', reply, intent: 'save' })
   return (
     <FormScope id="procurement">
-    <Form method="post" className="card form procurement-form" {...getFormProps(form)}>
+    <Form method="post" className="card form procurement-form" {...props}>
       <ErrorSummary scope="procurement" reply={shown} labels={LABELS} focus={!inBrowser} />
       <fieldset>
         <legend>{t('proc.section.project')}</legend>
@@ -171,14 +166,4 @@ export function ProcurementForm({
     </Form>
     </FormScope>
   )
-}
-
-/** The browser's errors, first per field, by the field's name (`itemCodes[2]` is `itemCodes`); null when there are none. */
-function browserErrors(all: Record<string, string[]>): FieldErrors | null {
-  const out: FieldErrors = {}
-  for (const [name, messages] of Object.entries(all)) {
-    const field = name.replace(/\[.*$/, '') || 'form'
-    out[field] ??= messages[0] as MessageKey
-  }
-  return Object.keys(out).length ? out : null
 }

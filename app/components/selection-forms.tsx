@@ -1,19 +1,21 @@
 import { Form } from '@remix-run/react'
-import type { MessageKey } from '~/i18n'
+import { declineForm, explanationForm } from '~/forms/agency'
+import { explanationDecisionForm } from '~/forms/owner'
+import type { ActionReply } from '~/utils/action-reply'
 import { formatDateTime, formatYuan } from '~/utils/format'
 import { useLocale, useT } from '~/utils/i18n'
-import { TextArea } from './field'
+import { CheckedForm } from './checked-form'
+import { Choices, TextArea } from './field'
 import type { SelectionData } from './selection-result'
 
 type Candidate = SelectionData['candidates'][number]
-type Errors = Partial<Record<string, MessageKey>>
 
 /**
  * The agency's answer to the selection: explain an abnormally low price before its deadline, or,
  * once selected, confirm or decline the award (a decline passes it to the next candidate and is
  * recorded for credit).
  */
-export function OfferActions({ mine, confirmed, busy, errors, values }: { mine: Candidate; confirmed: boolean; busy: boolean; errors: Errors; values: Record<string, string> }) {
+export function OfferActions({ mine, confirmed, busy, reply }: { mine: Candidate; confirmed: boolean; busy: boolean; reply: ActionReply | undefined }) {
   const t = useT()
   const locale = useLocale()
   const by = mine.respondBy ? formatDateTime(mine.respondBy, locale) : ''
@@ -24,13 +26,17 @@ export function OfferActions({ mine, confirmed, busy, errors, values }: { mine: 
         {mine.explanation ? (
           <p className="muted">{t('offer.explained')}</p>
         ) : (
-          <Form method="post" className="form" noValidate>
-            <p>{t('offer.explainHint', { price: formatYuan(mine.priceFen, locale), by })}</p>
-            <TextArea label="offer.explanation" name="explanation" rows={5} minLength={20} maxLength={2000} required defaultValue={values.explanation} error={errors.explanation} />
-            <button type="submit" name="intent" value="explain" className="button" disabled={busy}>
-              {t('offer.sendExplanation')}
-            </button>
-          </Form>
+          <CheckedForm spec={explanationForm} id="explain" intent="explain" reply={reply}>
+            {(errors, values) => (
+              <>
+                <p>{t('offer.explainHint', { price: formatYuan(mine.priceFen, locale), by })}</p>
+                <TextArea label="offer.explanation" name="explanation" rows={5} minLength={20} maxLength={2000} required defaultValue={values.explanation} error={errors.explanation} />
+                <button type="submit" className="button" disabled={busy}>
+                  {t('offer.sendExplanation')}
+                </button>
+              </>
+            )}
+          </CheckedForm>
         )}
       </section>
     )
@@ -44,22 +50,26 @@ export function OfferActions({ mine, confirmed, busy, errors, values }: { mine: 
           {t('after.confirmAward')}
         </button>
       </Form>
-      <details open={!!errors.reason}>
+      <details open={reply?.intent === 'decline' && !reply.ok}>
         <summary>{t('offer.declineTitle')}</summary>
-        <Form method="post" className="form" noValidate>
-          <p className="hint">{t('offer.declineHint')}</p>
-          <TextArea label="offer.declineReason" name="reason" rows={3} maxLength={500} required defaultValue={values.reason} error={errors.reason} />
-          <button type="submit" name="intent" value="decline" className="button danger" disabled={busy}>
-            {t('offer.decline')}
-          </button>
-        </Form>
+        <CheckedForm spec={declineForm} id="decline" intent="decline" reply={reply}>
+          {(errors, values) => (
+            <>
+              <p className="hint">{t('offer.declineHint')}</p>
+              <TextArea label="offer.declineReason" name="reason" rows={3} maxLength={500} required defaultValue={values.reason} error={errors.reason} />
+              <button type="submit" className="button danger" disabled={busy}>
+                {t('offer.decline')}
+              </button>
+            </>
+          )}
+        </CheckedForm>
       </details>
     </section>
   )
 }
 
 /** The owner's decision on an explanation of an abnormally low price. */
-export function ExplanationDecision({ candidate, busy, errors, values }: { candidate: Candidate; busy: boolean; errors: Errors; values: Record<string, string> }) {
+export function ExplanationDecision({ candidate, busy, reply }: { candidate: Candidate; busy: boolean; reply: ActionReply | undefined }) {
   const t = useT()
   const locale = useLocale()
   const en = locale === 'en'
@@ -70,22 +80,17 @@ export function ExplanationDecision({ candidate, busy, errors, values }: { candi
       {candidate.explanation ? (
         <>
           <blockquote className="quote">{candidate.explanation}</blockquote>
-          <Form method="post" className="form" noValidate>
-            <fieldset>
-              <legend>{t('offer.decision')}</legend>
-              <label className="choice block">
-                <input type="radio" name="decision" value="accept" defaultChecked={values.decision !== 'reject'} /> {t('offer.accept')}
-              </label>
-              <label className="choice block">
-                <input type="radio" name="decision" value="reject" defaultChecked={values.decision === 'reject'} /> {t('offer.reject')}
-              </label>
-              {errors.decision ? <p className="error">{t(errors.decision)}</p> : null}
-            </fieldset>
-            <TextArea label="offer.decisionReason" name="reason" rows={3} maxLength={500} defaultValue={values.reason} error={errors.reason} hint="offer.decisionReasonHint" />
-            <button type="submit" name="intent" value="decideExplanation" className="button" disabled={busy}>
-              {t('offer.sendDecision')}
-            </button>
-          </Form>
+          <CheckedForm spec={explanationDecisionForm} id="explanation-decision" intent="decideExplanation" reply={reply}>
+            {(errors, values) => (
+              <>
+                <Choices name="decision" legend="offer.decision" options={[['accept', 'offer.accept'], ['reject', 'offer.reject']]} checked={values.decision ?? 'accept'} error={errors.decision} block />
+                <TextArea label="offer.decisionReason" name="reason" rows={3} maxLength={500} defaultValue={values.reason} error={errors.reason} hint="offer.decisionReasonHint" />
+                <button type="submit" className="button" disabled={busy}>
+                  {t('offer.sendDecision')}
+                </button>
+              </>
+            )}
+          </CheckedForm>
         </>
       ) : (
         <p className="muted">{t('offer.waitingExplanation', { by: candidate.respondBy ? formatDateTime(candidate.respondBy, locale) : '' })}</p>

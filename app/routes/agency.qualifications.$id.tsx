@@ -1,17 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { useId } from 'react'
+import { useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { CheckedForm } from '~/components/checked-form'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { ErrorSummary, FormScope } from '~/components/error-summary'
 import { SpecialtySelect } from '~/components/specialty-select'
-import { Field } from '~/components/field'
+import { Field, Select } from '~/components/field'
+import { qualificationForm } from '~/forms/office'
 import type { ActionReply } from '~/utils/action-reply'
 import { intent, runIntents } from '~/utils/action.server'
 import { getApp } from '~/utils/app.server'
 import { requirePermission } from '~/utils/auth.server'
 import { useT } from '~/utils/i18n'
-import { allSpecialties, ownQualification, qualificationInputSchema, resubmitQualification, submitQualification } from '~/utils/services.server'
+import { allSpecialties, ownQualification, resubmitQualification, submitQualification } from '~/utils/services.server'
 import type { PageHandle } from '~/i18n/page-messages'
 
 export const handle: PageHandle = { i18n: ['level', 'qual'] }
@@ -36,7 +36,7 @@ export const action = (args: ActionFunctionArgs) =>
     upload: 'scan',
     intents: {
       save: intent({
-        schema: qualificationInputSchema,
+        form: qualificationForm,
         run: async ({ app, actor, request, bytes }, input) => {
           const { existing } = await context(request, args.params.id)
           if (existing) await resubmitQualification(app.db, app.clock, actor, existing.id, input, bytes)
@@ -52,9 +52,6 @@ export default function QualificationForm() {
   const data = useActionData<ActionReply>()
   const busy = useNavigation().state === 'submitting'
   const t = useT()
-  const v = data?.values ?? (existing ? { ...existing, level: String(existing.level) } : {})
-  const e = data?.errors ?? {}
-  const ids = { level: useId() }
   return (
     <div className="page narrow">
       <p className="eyebrow">{t('role.agency')}</p>
@@ -65,22 +62,20 @@ export default function QualificationForm() {
           {t('qual.reason')}: {existing.reviewReason}
         </p>
       ) : null}
-      <ErrorSummary scope="qualification" reply={data} />
-      <FormScope id="qualification">
-      <Form method="post" encType="multipart/form-data" className="card form" noValidate>
+      <CheckedForm spec={qualificationForm} id="qualification" intent="save" reply={data} ownFailures encType="multipart/form-data" className="card form">
+        {(e, sent) => {
+          const v: Partial<Record<string, string>> = data && !data.ok ? sent : existing ? { specialtyCode: existing.specialtyCode, level: String(existing.level), certificateNo: existing.certificateNo, issuer: existing.issuer, validFrom: existing.validFrom, validTo: existing.validTo } : {}
+          return (
+          <>
         <SpecialtySelect specialties={specialties} defaultValue={v.specialtyCode} error={e.specialtyCode} />
-        <div className={`field${e.level ? ' has-error' : ''}`}>
-          <label htmlFor={ids.level}>{t('qual.level')}</label>
-          <select id={ids.level} name="level" defaultValue={v.level ?? ''}>
-            <option value="">{t('errors.choose')}</option>
-            {([1, 2, 3] as const).map((l) => (
-              <option key={l} value={l}>
-                {t(`level.${l}`)}
-              </option>
-            ))}
-          </select>
-          {e.level ? <p className="error">{t(e.level)}</p> : null}
-        </div>
+        <Select label="qual.level" name="level" defaultValue={v.level ?? ''} error={e.level}>
+          <option value="">{t('errors.choose')}</option>
+          {([1, 2, 3] as const).map((l) => (
+            <option key={l} value={l}>
+              {t(`level.${l}`)}
+            </option>
+          ))}
+        </Select>
         <Field label="qual.certificateNo" name="certificateNo" required maxLength={40} className="mono" defaultValue={v.certificateNo} error={e.certificateNo} />
         <Field label="qual.issuer" name="issuer" required maxLength={80} defaultValue={v.issuer} error={e.issuer} />
         <div className="grid two">
@@ -91,8 +86,10 @@ export default function QualificationForm() {
         <button type="submit" className="button" disabled={busy}>
           {t('qual.submit')}
         </button>
-      </Form>
-      </FormScope>
+          </>
+          )
+        }}
+      </CheckedForm>
     </div>
   )
 }

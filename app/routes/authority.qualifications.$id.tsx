@@ -1,15 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { CheckedForm } from '~/components/checked-form'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { DefinitionList, FormError } from '~/components/field'
+import { Choices, DefinitionList, FormError, TextArea } from '~/components/field'
+import { reviewDecisionForm } from '~/forms/office'
 import type { ActionReply } from '~/utils/action-reply'
 import { intent, runIntents } from '~/utils/action.server'
 import { getApp } from '~/utils/app.server'
 import { requirePermission } from '~/utils/auth.server'
 import { formatDay } from '~/utils/format'
 import { useLocale, useT } from '~/utils/i18n'
-import { allowedActions, qualificationForReview, reviewDecisionSchema, reviewQualification } from '~/utils/services.server'
+import { allowedActions, qualificationForReview, reviewQualification } from '~/utils/services.server'
 import type { PageHandle } from '~/i18n/page-messages'
 
 export const handle: PageHandle = { i18n: ['dash', 'level', 'qual', 'qualification', 'review', 'time'] }
@@ -33,7 +35,7 @@ export const action = (args: ActionFunctionArgs) =>
     permission: 'review:qualification:scoped',
     intents: {
       review: intent({
-        schema: reviewDecisionSchema,
+        form: reviewDecisionForm,
         run: async ({ app, actor, request }, input) => {
           const { found } = await context(request, args.params.id)
           await reviewQualification(app.db, app.clock, actor, found.qualification.id, input.decision, input.reason)
@@ -54,7 +56,7 @@ export default function Review() {
     <div className="page narrow">
       <p className="eyebrow">{t('role.authority')}</p>
       <h1>{t('review.title')}</h1>
-      <FormError error={data?.formError} />
+      <FormError error={data?.formError === 'errors.form' ? undefined : data?.formError} />
       <section className="card" aria-label={t('review.title')}>
         <DefinitionList
           items={[
@@ -74,25 +76,17 @@ export default function Review() {
         ) : null}
       </section>
       {actions.length ? (
-        <Form method="post" className="card form">
-          <fieldset className={`choices${data?.errors.decision ? ' has-error' : ''}`}>
-            <legend>{t('review.decision')}</legend>
-            {actions.map((a) => (
-              <label key={a} className="choice">
-                <input type="radio" name="decision" value={a} required /> {t(`review.${a as 'approve'}`)}
-              </label>
-            ))}
-            {data?.errors.decision ? <p className="error">{t(data.errors.decision)}</p> : null}
-          </fieldset>
-          <div className={`field${data?.errors.reason ? ' has-error' : ''}`}>
-            <label htmlFor="reason">{t('review.reason')}</label>
-            <textarea id="reason" name="reason" rows={4} maxLength={500} defaultValue={data?.values.reason} aria-invalid={data?.errors.reason ? true : undefined} aria-describedby={data?.errors.reason ? 'reason-error' : undefined} />
-            {data?.errors.reason ? <p className="error" id="reason-error">{t(data.errors.reason)}</p> : null}
-          </div>
-          <button type="submit" className="button" disabled={busy}>
-            {t('review.submit')}
-          </button>
-        </Form>
+        <CheckedForm spec={reviewDecisionForm} id="review" intent="review" reply={data} className="card form">
+          {(errors, values) => (
+            <>
+              <Choices name="decision" legend="review.decision" options={actions.map((a) => [a, `review.${a as 'approve'}`])} checked={values.decision} error={errors.decision} />
+              <TextArea label="review.reason" name="reason" rows={4} maxLength={500} defaultValue={values.reason} error={errors.reason} />
+              <button type="submit" className="button" disabled={busy}>
+                {t('review.submit')}
+              </button>
+            </>
+          )}
+        </CheckedForm>
       ) : null}
     </div>
   )

@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { CheckedForm } from '~/components/checked-form'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { ErrorSummary, FormScope } from '~/components/error-summary'
 import { Field } from '~/components/field'
 import { HOME_BY_KIND } from '~/components/layout'
+import { signInForm } from '~/forms/office'
 import type { MessageKey } from '~/i18n'
 import { getSession, sessionCookie, sessionPolicy, sessionToken } from '~/utils/auth.server'
 import type { ActionReply } from '~/utils/action-reply'
@@ -13,7 +14,7 @@ import { useT } from '~/utils/i18n'
 import { title } from '~/utils/meta'
 import { clientIp, safeRedirect, userAgent } from '~/utils/request.server'
 import { getLocale } from '~/utils/i18n.server'
-import { rememberLocale, signIn, signInSchema } from '~/utils/services.server'
+import { rememberLocale, signIn } from '~/utils/services.server'
 import type { PageHandle } from '~/i18n/page-messages'
 
 export const handle: PageHandle = { i18n: ['auth'] }
@@ -32,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const action = (args: ActionFunctionArgs) =>
   runPublicForm(args, {
-    schema: signInSchema,
+    form: signInForm,
     secret: ['password'],
     run: async ({ request, app, form }, input) => {
       const policy = await sessionPolicy()
@@ -57,17 +58,18 @@ export default function Login() {
           {t(notice)}
         </div>
       ) : null}
-      <ErrorSummary scope="login" reply={data} />
-      <FormScope id="login">
-      <Form method="post" className="card form" noValidate>
-        <input type="hidden" name="redirectTo" value={redirectTo} />
-        <Field label="auth.email" name="email" type="email" autoComplete="username" required defaultValue={data?.values.email} error={data?.errors.email} />
-        <Field label="auth.password" name="password" type="password" autoComplete="current-password" required error={data?.errors.password} />
-        <button type="submit" className="button" disabled={busy}>
-          {t('auth.submitSignIn')}
-        </button>
-      </Form>
-      </FormScope>
+      <CheckedForm spec={signInForm} id="login" intent="" reply={data} ownFailures className="card form">
+        {(errors, values) => (
+          <>
+            <input type="hidden" name="redirectTo" value={redirectTo} />
+            <Field label="auth.email" name="email" type="email" autoComplete="username" required defaultValue={values.email} error={errors.email} />
+            <Field label="auth.password" name="password" type="password" autoComplete="current-password" required error={errors.password} />
+            <button type="submit" className="button" disabled={busy}>
+              {t('auth.submitSignIn')}
+            </button>
+          </>
+        )}
+      </CheckedForm>
       <p>
         {t('auth.noAccount')} <Link to="/signup">{t('nav.signUp')}</Link>
       </p>

@@ -1,8 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { CheckedForm } from '~/components/checked-form'
 import { DateTime } from '~/components/date-time'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { DefinitionList, FormError, TextArea } from '~/components/field'
+import { Choices, DefinitionList, FormError, TextArea } from '~/components/field'
+import { directDecisionForm } from '~/forms/office'
 import type { ActionReply } from '~/utils/action-reply'
 import { intent, runIntents } from '~/utils/action.server'
 import { getApp } from '~/utils/app.server'
@@ -10,7 +12,7 @@ import { requirePermission } from '~/utils/auth.server'
 import { formatYuan } from '~/utils/format'
 import { useLocale, useT } from '~/utils/i18n'
 import { title } from '~/utils/meta'
-import { decideDirectApproval, directDecisionSchema, openDirectApprovals } from '~/utils/services.server'
+import { decideDirectApproval, openDirectApprovals } from '~/utils/services.server'
 import type { PageHandle } from '~/i18n/page-messages'
 
 export const handle: PageHandle = { i18n: ['approvals', 'calendar', 'proc', 'time'] }
@@ -33,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export const action = (args: ActionFunctionArgs) =>
   runIntents(args, {
     permission: 'approve:direct:any',
-    intents: { decide: intent({ schema: directDecisionSchema, run: async ({ app, actor }, input) => void (await decideDirectApproval(app.db, app.clock, actor, input)) }) },
+    intents: { decide: intent({ form: directDecisionForm, run: async ({ app, actor }, input) => void (await decideDirectApproval(app.db, app.clock, actor, input)) }) },
   })
 
 export default function OfficeApprovals() {
@@ -69,24 +71,19 @@ export default function OfficeApprovals() {
                 [t('approvals.requestedAt'), <DateTime key="r" at={a.requestedAt} />],
               ]}
             />
-            <FormError error={failed?.formError} />
-            <Form method="post" className="form" noValidate>
-              <input type="hidden" name="id" value={a.id} />
-              <fieldset className={failed?.errors.decision ? 'field has-error' : 'field'}>
-                <legend>{t('approvals.decide')}</legend>
-                <label className="check">
-                  <input type="radio" name="decision" value="approved" defaultChecked={failed?.values.decision === 'approved'} /> {t('approvals.approve')}
-                </label>
-                <label className="check">
-                  <input type="radio" name="decision" value="rejected" defaultChecked={failed?.values.decision === 'rejected'} /> {t('approvals.reject')}
-                </label>
-                {failed?.errors.decision ? <p className="error">{t(failed.errors.decision)}</p> : null}
-              </fieldset>
-              <TextArea label="approvals.decisionReason" name="reason" required maxLength={1000} rows={3} defaultValue={failed?.values.reason} error={failed?.errors.reason} />
-              <button type="submit" className="button" disabled={busy}>
-                {t('approvals.submit')}
-              </button>
-            </Form>
+            <FormError error={failed?.formError === 'errors.form' ? undefined : failed?.formError} />
+            <CheckedForm spec={directDecisionForm} id={`decide-${a.id}`} intent="decide" reply={data} owns={(r) => r.values.id === a.id}>
+              {(errors, values) => (
+                <>
+                  <input type="hidden" name="id" value={a.id} />
+                  <Choices name="decision" legend="approvals.decide" options={[['approved', 'approvals.approve'], ['rejected', 'approvals.reject']]} checked={values.decision} error={errors.decision} />
+                  <TextArea label="approvals.decisionReason" name="reason" required maxLength={1000} rows={3} defaultValue={values.reason} error={errors.reason} />
+                  <button type="submit" className="button" disabled={busy}>
+                    {t('approvals.submit')}
+                  </button>
+                </>
+              )}
+            </CheckedForm>
           </section>
         )
       })}

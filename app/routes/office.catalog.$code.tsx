@@ -1,15 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { CheckedForm } from '~/components/checked-form'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { ErrorSummary, FormScope } from '~/components/error-summary'
 import { Field, TableWrap } from '~/components/field'
+import { itemTermsForm } from '~/forms/office'
 import type { ActionReply } from '~/utils/action-reply'
 import { intent, runIntents } from '~/utils/action.server'
 import { getApp } from '~/utils/app.server'
 import { requirePermission } from '~/utils/auth.server'
 import { formatDateTime, formatFeeRange } from '~/utils/format'
 import { useLocale, useT } from '~/utils/i18n'
-import { allSpecialties, itemByCode, itemTermsSchema, itemVersions, updateItemTerms } from '~/utils/services.server'
+import { allSpecialties, itemByCode, itemVersions, updateItemTerms } from '~/utils/services.server'
 import { fenToYuanInput } from '../../services/shared/money'
 import type { PageHandle } from '~/i18n/page-messages'
 
@@ -41,8 +42,7 @@ export const action = (args: ActionFunctionArgs) =>
     status: (reply) => (reply.formError === 'errors.staleVersion' ? 409 : undefined),
     intents: {
       save: intent({
-        schema: itemTermsSchema,
-        input: ({ form }) => ({ ...Object.fromEntries(form), specialties: form.getAll('specialties') }),
+        form: itemTermsForm,
         run: async ({ app, actor, request, values }, input) => {
           const { item } = await load(request, args.params.code)
           return { params: { version: await updateItemTerms(app.db, app.clock, actor, item.id, Number(values.version), input) } }
@@ -58,7 +58,6 @@ export default function EditItem() {
   const t = useT()
   const locale = useLocale()
   const en = locale === 'en'
-  const e = data?.errors ?? {}
   return (
     <div className="page">
       <p className="eyebrow">
@@ -66,34 +65,41 @@ export default function EditItem() {
       </p>
       <h1>{t('catalog.editTitle', { name: en ? item.nameEn : item.nameZh })}</h1>
       <p className="lead">{t('catalog.editIntro')}</p>
-      {data?.ok ? <p className="alert ok" role="status">{t('catalog.saved', data.params)}</p> : <ErrorSummary scope="item" reply={data} />}
-      <FormScope id="item">
-      <Form method="post" className="card form" key={item.version}>
-        <input type="hidden" name="version" value={item.version} />
-        <div className="grid two">
-          <Field label="catalog.nameZh" name="nameZh" required defaultValue={item.nameZh} error={e.nameZh} />
-          <Field label="catalog.nameEn" name="nameEn" required defaultValue={item.nameEn} error={e.nameEn} />
-          <Field label="catalog.standardDaysLabel" name="standardDays" type="number" min={1} max={250} required defaultValue={item.standardDays} error={e.standardDays} />
-          <Field label="catalog.legalBasis" name="legalBasis" required defaultValue={item.legalBasis} error={e.legalBasis} />
-          <Field label="catalog.authorityZh" name="authorityZh" required defaultValue={item.authorityZh} error={e.authorityZh} />
-          <Field label="catalog.authorityEn" name="authorityEn" required defaultValue={item.authorityEn} error={e.authorityEn} />
-          <Field label="catalog.feeMin" name="feeMin" inputMode="decimal" defaultValue={item.feeMin} error={e.feeMin} />
-          <Field label="catalog.feeMax" name="feeMax" inputMode="decimal" defaultValue={item.feeMax} error={e.feeMax} />
-        </div>
-        <fieldset className={e.specialties ? 'has-error' : undefined}>
-          <legend>{t('catalog.specialties')}</legend>
-          <div className="checks">
-            {specialties.map((s) => (
-              <label key={s.code}>
-                <input type="checkbox" name="specialties" value={s.code} defaultChecked={item.specialties.includes(s.code)} /> {en ? s.nameEn : s.nameZh}
-              </label>
-            ))}
-          </div>
-          {e.specialties ? <p className="error">{t(e.specialties)}</p> : null}
-        </fieldset>
-        <button type="submit" className="button" disabled={busy}>{t('catalog.save')}</button>
-      </Form>
-      </FormScope>
+      {data?.ok ? <p className="alert ok" role="status">{t('catalog.saved', data.params)}</p> : null}
+      <CheckedForm key={item.version} spec={itemTermsForm} id="item" intent="save" reply={data} ownFailures className="card form">
+        {(e, sent) => {
+          // What was typed comes back after a failed save; else the item's terms as they stand.
+          const v = (key: keyof typeof item & string) => sent[key] ?? String(item[key] ?? '')
+          const ticked = data && !data.ok ? (data.lists?.specialties ?? []) : item.specialties
+          return (
+            <>
+              <input type="hidden" name="version" value={item.version} />
+              <div className="grid two">
+                <Field label="catalog.nameZh" name="nameZh" required defaultValue={v('nameZh')} error={e.nameZh} />
+                <Field label="catalog.nameEn" name="nameEn" required defaultValue={v('nameEn')} error={e.nameEn} />
+                <Field label="catalog.standardDaysLabel" name="standardDays" type="number" min={1} max={250} required defaultValue={v('standardDays')} error={e.standardDays} />
+                <Field label="catalog.legalBasis" name="legalBasis" required defaultValue={v('legalBasis')} error={e.legalBasis} />
+                <Field label="catalog.authorityZh" name="authorityZh" required defaultValue={v('authorityZh')} error={e.authorityZh} />
+                <Field label="catalog.authorityEn" name="authorityEn" required defaultValue={v('authorityEn')} error={e.authorityEn} />
+                <Field label="catalog.feeMin" name="feeMin" inputMode="decimal" defaultValue={v('feeMin')} error={e.feeMin} />
+                <Field label="catalog.feeMax" name="feeMax" inputMode="decimal" defaultValue={v('feeMax')} error={e.feeMax} />
+              </div>
+              <fieldset id="item-specialties" tabIndex={-1} data-invalid={e.specialties ? '' : undefined} className={e.specialties ? 'has-error' : undefined}>
+                <legend>{t('catalog.specialties')}</legend>
+                <div className="checks">
+                  {specialties.map((s) => (
+                    <label key={s.code}>
+                      <input type="checkbox" name="specialties" value={s.code} defaultChecked={ticked.includes(s.code)} /> {en ? s.nameEn : s.nameZh}
+                    </label>
+                  ))}
+                </div>
+                {e.specialties ? <p className="error">{t(e.specialties)}</p> : null}
+              </fieldset>
+              <button type="submit" className="button" disabled={busy}>{t('catalog.save')}</button>
+            </>
+          )
+        }}
+      </CheckedForm>
       <section className="card" aria-labelledby="history-title">
         <h2 id="history-title">{t('catalog.history')}</h2>
         <TableWrap label={t('catalog.history')}>

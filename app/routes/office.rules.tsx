@@ -1,15 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { CheckedForm } from '~/components/checked-form'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { ErrorSummary, FormScope } from '~/components/error-summary'
 import { Field } from '~/components/field'
+import { rulesForm } from '~/forms/office'
 import type { ActionReply } from '~/utils/action-reply'
 import { intent, runIntents } from '~/utils/action.server'
 import { getApp } from '~/utils/app.server'
 import { requirePermission } from '~/utils/auth.server'
 import { useT } from '~/utils/i18n'
 import { title } from '~/utils/meta'
-import { loadRules, rulesFormSchema, updateRules } from '~/utils/services.server'
+import { loadRules, updateRules } from '~/utils/services.server'
 import { fenToYuanInput } from '../../services/shared/money'
 import { AVAILABLE_METHODS } from '../../services/market/methods'
 import type { PageHandle } from '~/i18n/page-messages'
@@ -30,7 +31,7 @@ export const action = (args: ActionFunctionArgs) =>
     permission: 'update:catalog:any',
     intents: {
       save: intent({
-        schema: rulesFormSchema,
+        form: rulesForm,
         run: async ({ app, actor }, input) => {
           const current = await loadRules(app.db)
           const changed = await updateRules(app.db, app.clock, actor, { ...current, ...input, minAnnouncementDays: { ...current.minAnnouncementDays, ...input.minAnnouncementDays } })
@@ -45,8 +46,6 @@ export default function Rules() {
   const data = useActionData<ActionReply>()
   const busy = useNavigation().state === 'submitting'
   const t = useT()
-  const v = (key: string, fallback: string | number) => (data && !data.ok ? data.values[key] : undefined) ?? String(fallback)
-  const e = data?.errors ?? {}
   return (
     <div className="page narrow">
       <h1>{t('rules.title')}</h1>
@@ -56,9 +55,11 @@ export default function Rules() {
           {t('rules.saved', data.params)}
         </p>
       ) : null}
-      <ErrorSummary scope="rules" reply={data} />
-      <FormScope id="rules">
-      <Form method="post" className="card form" noValidate>
+      <CheckedForm spec={rulesForm} id="rules" intent="save" reply={data} ownFailures className="card form">
+        {(e, sent) => {
+          const v = (key: string, fallback: string | number) => sent[key] ?? String(fallback)
+          return (
+          <>
         <fieldset>
           <legend>{t('rules.minDays')}</legend>
           <div className="grid two">
@@ -88,8 +89,10 @@ export default function Rules() {
         <button type="submit" className="button" disabled={busy}>
           {t('rules.save')}
         </button>
-      </Form>
-      </FormScope>
+          </>
+          )
+        }}
+      </CheckedForm>
     </div>
   )
 }

@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { CheckedForm } from '~/components/checked-form'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { ErrorSummary, FormScope } from '~/components/error-summary'
 import { DefinitionList, Field } from '~/components/field'
 import { RegionSelect } from '~/components/region-select'
+import { profileForm } from '~/forms/office'
 import type { ActionReply } from '~/utils/action-reply'
 import { intent, runIntents } from '~/utils/action.server'
 import { getApp } from '~/utils/app.server'
@@ -12,7 +13,7 @@ import { requirePermission } from '~/utils/auth.server'
 import { useLocale, useT } from '~/utils/i18n'
 import { title } from '~/utils/meta'
 import { safeRedirect } from '~/utils/request.server'
-import { organizationProfile, profileSchema, regionTree, updateProfile } from '~/utils/services.server'
+import { organizationProfile, regionTree, updateProfile } from '~/utils/services.server'
 import type { PageHandle } from '~/i18n/page-messages'
 
 export const handle: PageHandle = { i18n: ['agency', 'auth', 'dash', 'profile'] }
@@ -31,7 +32,7 @@ export const action = (args: ActionFunctionArgs) =>
     permission: 'update:organization:own',
     intents: {
       save: intent({
-        schema: profileSchema,
+        form: profileForm,
         run: async ({ app, actor, values }, input) => {
           await updateProfile(app.db, app.clock, actor, input)
           const back = new URL(safeRedirect(values.back, '/home'), 'http://x')
@@ -48,8 +49,6 @@ export default function Profile() {
   const busy = useNavigation().state === 'submitting'
   const t = useT()
   const en = useLocale() === 'en'
-  const v: Record<string, string | null | undefined> = data?.values ?? org
-  const e = data?.errors ?? {}
   return (
     <div className="page narrow">
       <h1>{t('profile.title')}</h1>
@@ -59,9 +58,11 @@ export default function Profile() {
         <DefinitionList items={[[t('dash.orgName'), en ? org.nameEn || org.nameZh : org.nameZh], [t('dash.uscc'), <span className="mono" key="u">{org.uscc}</span>]]} />
         <p className="hint">{t('profile.fixedHint')}</p>
       </section>
-      <ErrorSummary scope="profile" reply={data} />
-      <FormScope id="profile">
-      <Form method="post" className="card form" noValidate>
+      <CheckedForm spec={profileForm} id="profile" intent="save" reply={data} ownFailures className="card form">
+        {(e, sent) => {
+          const v: Record<string, string | null | undefined> = data && !data.ok ? sent : org
+          return (
+          <>
         <input type="hidden" name="back" value={back} />
         <Field label="auth.orgNameEn" name="nameEn" maxLength={160} defaultValue={v.nameEn ?? ''} error={e.nameEn} />
         <Field label="agency.legalRep" name="legalRepresentative" required maxLength={40} defaultValue={v.legalRepresentative ?? ''} error={e.legalRepresentative} />
@@ -75,8 +76,10 @@ export default function Profile() {
         <button type="submit" className="button" disabled={busy}>
           {t('profile.save')}
         </button>
-      </Form>
-      </FormScope>
+          </>
+          )
+        }}
+      </CheckedForm>
     </div>
   )
 }

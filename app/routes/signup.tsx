@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { CheckedForm } from '~/components/checked-form'
 import { RegionSelect } from '~/components/region-select'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { ErrorSummary, FormScope } from '~/components/error-summary'
-import { Field } from '~/components/field'
+import { Choices, Field } from '~/components/field'
 import { HOME_BY_KIND } from '~/components/layout'
+import { signUpForm } from '~/forms/office'
 import { getApp } from '~/utils/app.server'
 import { getSession, sessionCookie, sessionPolicy } from '~/utils/auth.server'
 import type { ActionReply } from '~/utils/action-reply'
@@ -13,7 +14,7 @@ import { runPublicForm } from '~/utils/action.server'
 import { useT } from '~/utils/i18n'
 import { title } from '~/utils/meta'
 import { clientIp, userAgent } from '~/utils/request.server'
-import { regionTree, signIn, signUp, signUpSchema } from '~/utils/services.server'
+import { regionTree, signIn, signUp } from '~/utils/services.server'
 import type { PageHandle } from '~/i18n/page-messages'
 
 export const handle: PageHandle = { i18n: ['auth'] }
@@ -29,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const action = (args: ActionFunctionArgs) =>
   runPublicForm(args, {
-    schema: signUpSchema,
+    form: signUpForm,
     secret: ['password'],
     run: async ({ request, app }, input) => {
       const meta = { ip: clientIp(request), userAgent: userAgent(request) }
@@ -46,26 +47,16 @@ export default function SignUp() {
   const data = useActionData<ActionReply>()
   const busy = useNavigation().state === 'submitting'
   const t = useT()
-  const v = data?.values ?? {}
-  const e = data?.errors ?? {}
   return (
     <div className="page narrow">
       <h1>{t('auth.signUpTitle')}</h1>
       <p className="lead">{t('auth.signUpIntro')}</p>
-      <ErrorSummary scope="signup" reply={data} />
-      <FormScope id="signup">
-      <Form method="post" className="card form" noValidate>
+      <CheckedForm spec={signUpForm} id="signup" intent="" reply={data} ownFailures className="card form">
+        {(e, v) => (
+          <>
         <fieldset>
           <legend>{t('auth.orgSection')}</legend>
-          <fieldset className={`choices${e.orgKind ? ' has-error' : ''}`} aria-describedby={e.orgKind ? 'orgKind-error' : undefined}>
-            <legend>{t('auth.orgKind')}</legend>
-            {(['owner', 'agency'] as const).map((kind) => (
-              <label key={kind} className="choice">
-                <input type="radio" name="orgKind" value={kind} defaultChecked={(v.orgKind ?? 'owner') === kind} /> {t(`role.${kind}`)}
-              </label>
-            ))}
-            {e.orgKind ? <p className="error" id="orgKind-error">{t(e.orgKind)}</p> : null}
-          </fieldset>
+          <Choices name="orgKind" legend="auth.orgKind" options={[['owner', 'role.owner'], ['agency', 'role.agency']]} checked={v.orgKind ?? 'owner'} error={e.orgKind} />
           <Field label="auth.orgNameZh" name="orgNameZh" required maxLength={100} defaultValue={v.orgNameZh} error={e.orgNameZh} />
           <Field label="auth.orgNameEn" name="orgNameEn" maxLength={160} defaultValue={v.orgNameEn} error={e.orgNameEn} />
           <Field label="auth.uscc" name="uscc" required maxLength={18} autoCapitalize="characters" spellCheck={false} className="mono" hint="auth.usccHint" defaultValue={v.uscc} error={e.uscc} />
@@ -83,8 +74,9 @@ export default function SignUp() {
         <button type="submit" className="button" disabled={busy}>
           {t('auth.submitSignUp')}
         </button>
-      </Form>
-      </FormScope>
+          </>
+        )}
+      </CheckedForm>
       <p>
         {t('auth.haveAccount')} <Link to="/login">{t('nav.signIn')}</Link>
       </p>

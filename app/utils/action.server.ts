@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs } from '@remix-run/node'
-import type { z } from 'zod'
+import type { $ZodType, output } from 'zod/v4/core'
 import { isMessageKey, type MessageKey } from '~/i18n'
 import type { Permission, SessionContext } from '../../services/auth'
 import { isFenParam, type FieldPath } from '../../services/shared/errors'
 import { fenToYuanInput } from '../../services/shared/money'
 import type { ActionReply } from './action-reply'
 import { getApp, type App } from './app.server'
+import { checkForm, firstPart, formValues, type FormSpec } from './form-spec'
 import { requirePermission } from './auth.server'
 import { readActionForm } from './upload.server'
 import { assertSameOrigin, clientIp, readForm } from './request.server'
@@ -26,26 +27,23 @@ export interface ActionContext {
 }
 
 /** One intent of an action: what its form must hold, who may send it, and what it does. */
-export interface Intent<S extends z.ZodType = z.ZodType> {
-  /** the form's schema; without one the intent takes no input */
-  schema?: S
-  /** the schema's input, when it is not the form's values as sent (repeated fields, slots) */
-  input?: (ctx: ActionContext) => unknown
-  /** the fields the form repeats (checkboxes): sent back whole when the submit fails */
-  lists?: readonly string[]
+export interface Intent<S extends $ZodType = $ZodType> {
+  /** the form, as the browser checks it too; without one the intent takes no input */
+  form?: FormSpec<S>
+  /** the form's name for a path the service reported, on an intent with no form spec */
+  fieldName?: (path: FieldPath, form: FormData) => string
   /** besides the route's permission */
   permission?: Permission
-  /** the form's name for a path the schema or the service reported; by default the path's first part */
-  fieldName?: (path: FieldPath, ctx: ActionContext) => string
   /** the work: nothing for "done", a Response (a redirect), or a reply's message and its words (a failure when it names a formError) */
-  run: (ctx: ActionContext, input: z.output<S>) => Promise<Response | void | { formError?: MessageKey; params?: Record<string, string | number> }>
+  run: (ctx: ActionContext, input: output<S>) => Promise<Response | void | { formError?: MessageKey; params?: Record<string, string | number> }>
 }
 
-export type IntentTable = Record<string, Intent<z.ZodType>>
+export type IntentTable = Record<string, Intent>
 
-/** Builds an intent with its input typed from its schema. */
-export function intent<S extends z.ZodType>(spec: Intent<S>): Intent<z.ZodType> {
-  return spec as unknown as Intent<z.ZodType>
+/** Builds an intent with its input typed from its form's schema; `schema` alone is a form of the values as sent. */
+export function intent<S extends $ZodType>(spec: (Omit<Intent<S>, 'form'> & { form: FormSpec<S> }) | (Omit<Intent<S>, 'form'> & { schema: S }) | Omit<Intent<S>, 'form'>): Intent {
+  const form = 'form' in spec ? spec.form : 'schema' in spec ? { schema: spec.schema } : undefined
+  return { ...spec, form } as unknown as Intent
 }
 
 /** A reply: done when it names no error; a failure, with the values sent back, when it names any. */
@@ -66,19 +64,6 @@ export function domainReply(error: DomainError, intent: string, values: Record<s
   }
   return error.path ? reply(intent, values, { [fieldName(error.path)]: code }, 'errors.form', params, detail) : reply(intent, values, {}, code, params, detail)
 }
-
-const firstPart = (path: FieldPath) => String(path[0] ?? 'form')
-
-/** Field errors from a schema, first per field, as the form names them (by default a path's first part). */
-export function schemaErrors(error: z.ZodError, fieldName: (path: FieldPath) => string = firstPart): ActionReply['errors'] {
-  const out: ActionReply['errors'] = {}
-  for (const issue of error.issues) {
-    const name = fieldName(issue.path.length ? (issue.path as FieldPath) : ['form'])
-    out[name] ??= isMessageKey(issue.message) ? issue.message : 'errors.required'
-  }
-  return out
-}
-
 
 export interface ActionOptions {
   /** who may send any of this route's forms */
@@ -101,8 +86,7 @@ export async function runIntents({ request, params }: ActionFunctionArgs, option
   const session = await requirePermission(request, options.permission)
   const app = await getApp()
   const read = options.upload ? await readActionForm(request, options.upload) : { form: await readForm(request), bytes: new Uint8Array(), tooLarge: false }
-  const values: Record<string, string> = {}
-  for (const [key, value] of read.form ?? []) if (typeof value === 'string') values[key] = value
+  const values = read.form ? formValues(read.form) : {}
   // A form of a route with one intent need not name it.
   const only = Object.keys(options.intents)
   const name = values.intent ?? (only.length === 1 ? only[0]! : '')
@@ -112,13 +96,15 @@ export async function runIntents({ request, params }: ActionFunctionArgs, option
   if (!spec) return answer(reply(name, values, {}, 'errors.illegalStep'))
   if (spec.permission) await requirePermission(request, spec.permission)
   const ctx: ActionContext = { request, session, app, actor: { userId: session.user.id, orgId: session.org.id, ip: clientIp(request) }, id: params.id ?? '', form: read.form, values, bytes: read.bytes }
-  const fieldName = (path: FieldPath) => (spec.fieldName ? spec.fieldName(path, ctx) : firstPart(path))
-  const withLists = (r: ActionReply): ActionReply => (spec.lists ? { ...r, lists: Object.fromEntries(spec.lists.map((key) => [key, ctx.form.getAll(key).map(String)])) } : r)
+  const named = spec.form?.fieldName ?? spec.fieldName
+  const fieldName = (path: FieldPath) => (named ? named(path, ctx.form) : firstPart(path))
+  const lists = spec.form?.lists
+  const withLists = (r: ActionReply): ActionReply => (lists ? { ...r, lists: Object.fromEntries(lists.map((key) => [key, ctx.form.getAll(key).map(String)])) } : r)
   let input: unknown = undefined
-  if (spec.schema) {
-    const parsed = spec.schema.safeParse(spec.input ? spec.input(ctx) : values)
-    if (!parsed.success) return answer(withLists(reply(name, values, schemaErrors(parsed.error, fieldName))))
-    input = parsed.data
+  if (spec.form) {
+    const checked = checkForm(spec.form, ctx.form)
+    if (!checked.ok) return answer(withLists(reply(name, values, checked.errors)))
+    input = checked.data
   }
   try {
     const done = await spec.run(ctx, input)
@@ -144,19 +130,19 @@ export interface PublicContext {
  * The one shape for a form anyone may send (sign-in, sign-up): the origin check, the schema, the
  * call, and the reply to a domain error. `secret` names the fields never sent back into the page.
  */
-export async function runPublicForm<S extends z.ZodType>(
+export async function runPublicForm<S extends $ZodType>(
   { request }: ActionFunctionArgs,
-  spec: { schema: S; secret?: readonly string[]; run: (ctx: PublicContext, input: z.output<S>) => Promise<Response | { formError: MessageKey }> },
+  spec: { form: FormSpec<S>; secret?: readonly string[]; run: (ctx: PublicContext, input: output<S>) => Promise<Response | { formError: MessageKey }> },
 ): Promise<Response> {
   assertSameOrigin(request)
   const form = await readForm(request)
   const values: Record<string, string> = {}
   for (const [key, value] of form) if (typeof value === 'string' && !spec.secret?.includes(key)) values[key] = value
   const answer = (r: ActionReply) => Response.json(r, { status: r.ok ? 200 : 400 })
-  const parsed = spec.schema.safeParse(Object.fromEntries(form))
-  if (!parsed.success) return answer(reply('', values, schemaErrors(parsed.error, firstPart)))
+  const checked = checkForm(spec.form, form)
+  if (!checked.ok) return answer(reply('', values, checked.errors))
   try {
-    const done = await spec.run({ request, app: await getApp(), form, values }, parsed.data)
+    const done = await spec.run({ request, app: await getApp(), form, values }, checked.data)
     return done instanceof Response ? done : answer(reply('', values, {}, done.formError))
   } catch (error) {
     if (!(error instanceof DomainError)) throw error

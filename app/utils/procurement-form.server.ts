@@ -1,9 +1,10 @@
 import { redirect, type ActionFunctionArgs } from '@remix-run/node'
 import { intent, runIntents } from './action.server'
+import { procurementForm } from '~/forms/owner'
 import type { Db } from '../../db/client'
 import { fenToYuanInput } from '../../services/shared/money'
 import type { Procurement, ProcurementId } from '../../db/schema'
-import { afterAwardOf, allSpecialties, listCatalog, loadRules, procurementFormInput, procurementInputSchema, saveDraft, selectionResult, shanghaiDate, spansProvisional, type publicProcurement, type SelectionViewer, type WorkCalendar } from './services.server'
+import { afterAwardOf, allSpecialties, listCatalog, loadRules, saveDraft, selectionResult, shanghaiDate, spansProvisional, type publicProcurement, type SelectionViewer, type WorkCalendar } from './services.server'
 
 /** What the procurement form needs: the catalog, the specialties and the office's rules. */
 export async function procurementFormContext(db: Db) {
@@ -98,9 +99,7 @@ export function saveDraftAction(args: ActionFunctionArgs, id?: string) {
     permission: 'create:procurement:own',
     intents: {
       save: intent({
-        schema: procurementInputSchema,
-        input: ({ form }) => procurementFormInput(form),
-        lists: ['itemCodes', 'requirementSpecialties'],
+        form: procurementForm,
         run: async ({ app, actor }, input) => redirect(`/owner/procurements/${(await saveDraft(app.db, app.clock, actor, input, id)).id}?saved=draft`),
       }),
     },

@@ -1,30 +1,16 @@
 import { and, asc, eq, ne, or, sql } from 'drizzle-orm'
-import * as z from 'zod'
 import type { Db } from '../../db/client'
 import { organizations, practitioners, qualificationSpecialties, type OrgId, type PractitionerId } from '../../db/schema'
 import { appendAudit } from '../audit'
 import type { Actor } from '../shared/actor'
 import type { Clock } from '../shared/clock'
 import { DomainError, uniqueAsField } from '../shared/errors'
-import { idNumberProblem, maskIdNumber } from '../shared/id-number'
-import { isoDay, isUuid } from '../shared/schemas'
+import { maskIdNumber } from '../shared/id-number'
+import { isUuid } from '../shared/schemas'
+import type { PractitionerInput } from './practitioner-input'
 import { birthDateOf } from '../shared/id-number'
 
-export const practitionerInputSchema = z.object({
-  name: z.string().trim().min(2, 'errors.personName').max(30, 'errors.personName'),
-  idNumber: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .superRefine((v, ctx) => {
-      const problem = idNumberProblem(v)
-      if (problem) ctx.addIssue({ code: 'custom', message: `errors.idNumber.${problem}` })
-    }),
-  specialtyCode: z.string().min(1, 'errors.choose'),
-  certificateNo: z.string().trim().toUpperCase().min(4, 'errors.certificateNo').max(40, 'errors.certificateNo').regex(/^[0-9A-Z\-/()]+$/, 'errors.certificateNo'),
-  validTo: isoDay,
-})
-export type PractitionerInput = z.infer<typeof practitionerInputSchema>
+export { practitionerInputSchema, type PractitionerInput } from './practitioner-input'
 
 /** The identity number as anyone but its agency sees it, computed in SQL: the whole number is never selected. */
 const maskedIdNumber = sql<string>`left(${practitioners.idNumber}, 4) || '**********' || right(${practitioners.idNumber}, 4)`

@@ -1,19 +1,17 @@
 import { and, asc, desc, eq, isNotNull, isNull, max } from 'drizzle-orm'
-import * as z from 'zod'
+import type * as z from 'zod'
 import type { Db } from '../../db/client'
 import { agencyOfferings, organizations, priceItems, priceLists, serviceItems, type OrgId, type ServiceItemId } from '../../db/schema'
 import { appendAudit } from '../audit'
 import type { Actor } from '../shared/actor'
 import type { Clock } from '../shared/clock'
 import { DomainError } from '../shared/errors'
-import { amountProblem, parseYuan } from '../shared/money'
 import { isUuid } from '../shared/schemas'
+import type { offeringSchema, priceItemSchema } from './price-list-input'
+
+export { offeringSchema, priceItemSchema } from './price-list-input'
 
 
-export const offeringSchema = z.object({
-  itemId: z.string().uuid({ error: 'errors.choose' }),
-  committedDays: z.coerce.number({ error: 'errors.days' }).int('errors.days').min(1, 'errors.days').max(250, 'errors.days'),
-})
 
 /** An agency offers an item within the standard time limit (统一服务承诺时间), or not at all. */
 export async function setOffering(db: Db, clock: Clock, actor: Actor, input: z.infer<typeof offeringSchema>) {
@@ -37,19 +35,6 @@ export async function offeringsOf(db: Db, orgId: OrgId) {
     .orderBy(asc(serviceItems.code))
 }
 
-export const priceItemSchema = z.object({
-  itemId: z.string().uuid({ error: 'errors.choose' }),
-  content: z.string().trim().min(2, 'errors.required').max(200, 'errors.tooLong'),
-  unit: z.string().trim().min(1, 'errors.required').max(20, 'errors.tooLong'),
-  fee: z.string().transform((v, ctx) => {
-    const problem = amountProblem(v)
-    if (problem) ctx.addIssue({ code: 'custom', message: problem })
-    return parseYuan(v) ?? 0
-  }),
-  legalBasis: z.string().trim().min(2, 'errors.required').max(200, 'errors.tooLong'),
-  // A mobile, a landline, or a government hotline such as 12315 (market regulation) or 12345.
-  complaintPhone: z.string().trim().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}|12\d{3})$/, 'errors.complaintPhone'),
-})
 
 /** The agency's draft (the next version), made from its current published list when there is none. */
 async function draftOf(tx: Db, orgId: OrgId, now: Date) {

@@ -1,5 +1,4 @@
 import { and, eq, ne } from 'drizzle-orm'
-import * as z from 'zod'
 import type { Db } from '../../db/client'
 import { authorityCategories, organizations, qualifications, qualificationSpecialties, type OrgId, type QualificationId } from '../../db/schema'
 import { appendAudit } from '../audit'
@@ -11,21 +10,10 @@ import type { Clock } from '../shared/clock'
 import { DomainError, uniqueAsField } from '../shared/errors'
 import { shanghaiDate } from '../calendar'
 import { qualificationStep } from './qualification-state'
-import { isoDay, isUuid } from '../shared/schemas'
+import { isUuid } from '../shared/schemas'
+import type { QualificationInput } from './qualification-input'
 
-const day = isoDay
-
-export const qualificationInputSchema = z
-  .object({
-    specialtyCode: z.string().min(1, 'errors.choose'),
-    level: z.coerce.number({ error: 'errors.choose' }).int().min(1, 'errors.choose').max(3, 'errors.choose'),
-    certificateNo: z.string().trim().toUpperCase().min(4, 'errors.certificateNo').max(40, 'errors.certificateNo').regex(/^[0-9A-Z\-/()]+$/, 'errors.certificateNo'),
-    issuer: z.string().trim().min(2, 'errors.required').max(80, 'errors.tooLong'),
-    validFrom: day,
-    validTo: day,
-  })
-  .refine((v) => v.validFrom <= v.validTo, { path: ['validTo'], message: 'errors.validityOrder' })
-export type QualificationInput = z.infer<typeof qualificationInputSchema>
+export { qualificationInputSchema, reviewDecisionSchema, type QualificationInput } from './qualification-input'
 
 
 /** Two agencies racing to enter one certificate: the second is told it is taken. */
@@ -97,8 +85,6 @@ export async function qualificationForReview(db: Db, authorityId: OrgId, id: str
   return row ?? null
 }
 
-/** The authority's decision on a qualification, as its form sends it; the reason's length is the review's own rule. */
-export const reviewDecisionSchema = z.object({ decision: z.enum(['approve', 'reject', 'requestChanges'], { error: 'errors.choose' }), reason: z.string().default('') })
 
 /** An authority approves, rejects or asks for changes, within its own categories only. */
 export async function reviewQualification(db: Db, clock: Clock, actor: Actor, id: QualificationId, decision: ReviewDecision, reason: string) {

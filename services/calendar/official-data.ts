@@ -13,12 +13,7 @@ export interface CalendarSeedDay {
 export const OFFICIAL_YEARS = [2024, 2025, 2026] as const
 /** Shipped into the database as provisional, for the market office to confirm or correct. */
 export const PROVISIONAL_YEARS = [2027] as const
-/**
- * The years the calendar counts in. A year after those in the database that has no row at all
- * is computed on the fly (`provisionalYear`) and marked provisional: a deadline is never counted
- * on a plain Monday–Friday week for want of data.
- */
-export const CALENDAR_YEARS = { first: 2000, last: 2099 } as const
+export { CALENDAR_YEARS } from './years'
 
 function daysOfYear(year: number): string[] {
   const days: string[] = []

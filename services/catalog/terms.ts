@@ -1,38 +1,12 @@
 import { and, asc, desc, eq } from 'drizzle-orm'
-import * as z from 'zod'
 import type { Db } from '../../db/client'
 import { qualificationSpecialties, serviceItems, serviceItemSpecialties, serviceItemVersions, type ItemTerms, type ServiceItemId, type UserId } from '../../db/schema'
 import { appendAudit, type AuditActor } from '../audit'
 import type { Clock } from '../shared/clock'
 import { DomainError } from '../shared/errors'
-import { amountProblem, parseYuan } from '../shared/money'
+import type { ItemTermsInput } from './terms-input'
 
-const fee = z
-  .string()
-  .trim()
-  .transform((v, ctx) => {
-    if (!v) return null
-    const problem = amountProblem(v, { allowZero: true })
-    if (problem) ctx.addIssue({ code: 'custom', message: problem })
-    return parseYuan(v)
-  })
-
-/** The market office's edit of an item's terms (amounts typed in yuan). */
-export const itemTermsSchema = z
-  .object({
-    nameZh: z.string().trim().min(1, 'errors.required').max(60, 'errors.tooLong'),
-    nameEn: z.string().trim().min(1, 'errors.required').max(120, 'errors.tooLong'),
-    standardDays: z.coerce.number({ error: 'errors.days' }).int('errors.days').min(1, 'errors.days').max(250, 'errors.days'),
-    legalBasis: z.string().trim().min(1, 'errors.required').max(300, 'errors.tooLong'),
-    authorityZh: z.string().trim().min(1, 'errors.required').max(60, 'errors.tooLong'),
-    authorityEn: z.string().trim().min(1, 'errors.required').max(120, 'errors.tooLong'),
-    feeMin: fee,
-    feeMax: fee,
-    specialties: z.array(z.string()).min(1, 'errors.chooseSpecialty'),
-  })
-  .refine((v) => v.feeMin === null || v.feeMax === null || v.feeMin <= v.feeMax, { path: ['feeMax'], message: 'errors.feeRange' })
-
-export type ItemTermsInput = z.infer<typeof itemTermsSchema>
+export { itemTermsSchema, type ItemTermsInput } from './terms-input'
 
 export async function itemByCode(db: Db, code: string) {
   const [item] = await db.select().from(serviceItems).where(eq(serviceItems.code, code))

@@ -1,5 +1,4 @@
 import { and, desc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm'
-import * as z from 'zod'
 import type { Db } from '../../db/client'
 import { organizations, sanctions, type OrgId, type Sanction, type UserId } from '../../db/schema'
 import { appendAudit } from '../audit'
@@ -8,7 +7,8 @@ import { notify } from '../notifications'
 import type { Actor } from '../shared/actor'
 import type { Clock } from '../shared/clock'
 import { DomainError } from '../shared/errors'
-import { isoDay, isUuid } from '../shared/schemas'
+import { isUuid } from '../shared/schemas'
+import type { BlacklistInput } from './sanctions-input'
 
 /**
  * 失信名单. A supervisor lists an agency for a term of days, with the decision's reference and a
@@ -17,28 +17,7 @@ import { isoDay, isUuid } from '../shared/schemas'
  * The list is public. Lifting a listing early needs a reason; nothing is deleted.
  */
 
-const optionalDay = z
-  .string()
-  .trim()
-  .optional()
-  .transform((v) => v || undefined)
-  .pipe(isoDay.optional())
-
-export const blacklistSchema = z
-  .object({
-    uscc: z.string().trim().toUpperCase().length(18, 'errors.usccLength'),
-    decisionNo: z.string().trim().min(2, 'errors.required').max(100, 'errors.tooLong'),
-    reason: z.string().trim().min(4, 'errors.reasonShort').max(1000, 'errors.tooLong'),
-    startsOn: isoDay,
-    endsOn: optionalDay,
-  })
-  .refine((v) => !v.endsOn || v.endsOn >= v.startsOn, { path: ['endsOn'], message: 'errors.validityOrder' })
-export type BlacklistInput = z.infer<typeof blacklistSchema>
-
-export const liftSchema = z.object({
-  id: z.string().refine(isUuid, 'errors.notFound'),
-  reason: z.string().trim().min(4, 'errors.reasonShort').max(1000, 'errors.tooLong'),
-})
+export { blacklistSchema, liftSchema, type BlacklistInput } from './sanctions-input'
 
 /** A listing in force on a Shanghai day: started, not ended, not lifted. */
 const inForce = (day: string) => and(eq(sanctions.kind, 'blacklist'), lte(sanctions.startsOn, day), or(isNull(sanctions.endsOn), gte(sanctions.endsOn, day)), isNull(sanctions.liftedAt))

@@ -1,29 +1,13 @@
 import { eq } from 'drizzle-orm'
-import * as z from 'zod'
 import type { Db } from '../../db/client'
 import { organizations, regions } from '../../db/schema'
 import { appendAudit } from '../audit'
-import { emailField, phoneField } from '../shared/schemas'
+import type { ProfileInput } from './profile-input'
 import type { Actor } from '../shared/actor'
 import type { Clock } from '../shared/clock'
 import { DomainError } from '../shared/errors'
 
-const text = (max: number) => z.string({ error: 'errors.required' }).trim().min(1, 'errors.required').max(max, 'errors.tooLong')
-
-/**
- * What an organization's admin may change after sign-up. The name and the USCC are not here:
- * they identify the organization in every record, and change only through the market office.
- */
-export const profileSchema = z.object({
-  legalRepresentative: text(40),
-  address: text(200),
-  regionCode: z.string({ error: 'errors.required' }).regex(/^\d{6}$/, 'errors.region'),
-  contactName: text(40),
-  contactPhone: phoneField,
-  contactEmail: emailField,
-  nameEn: z.string().trim().max(160, 'errors.tooLong').optional().default(''),
-})
-export type ProfileInput = z.infer<typeof profileSchema>
+export { profileSchema, type ProfileInput } from './profile-input'
 
 export async function updateProfile(db: Db, clock: Clock, actor: Actor, input: ProfileInput) {
   return db.transaction(async (tx) => {

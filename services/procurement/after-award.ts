@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm'
-import * as z from 'zod'
+import type * as z from 'zod'
 import type { Db } from '../../db/client'
 import { awards, contracts, deliveries, evaluations, organizations, procurements, type OrgId, type Procurement, type ProcurementId, type UserId } from '../../db/schema'
 import { appendAudit } from '../audit'
@@ -10,7 +10,10 @@ import { notify } from '../notifications'
 import type { Actor } from '../shared/actor'
 import type { Clock } from '../shared/clock'
 import { DomainError } from '../shared/errors'
-import { isoDay, isUuid } from '../shared/schemas'
+import { isUuid } from '../shared/schemas'
+import type { contractInputSchema, decisionSchema, evaluationSchema } from './after-award-input'
+
+export { contractInputSchema, decisionSchema, evaluationSchema } from './after-award-input'
 import { procurementStep, type LifecycleActor, type ProcurementAction } from '../market/lifecycle'
 import { confirmOffer } from '../selection/offers'
 import { passOverOffered } from '../selection/select'
@@ -72,7 +75,6 @@ export async function confirmAward(db: Db, clock: Clock, scheduler: Scheduler, a
   })
 }
 
-export const contractInputSchema = z.object({ startDate: isoDay })
 
 /**
  * The owner uploads the signed contract once the standstill has ended and the winner has
@@ -150,10 +152,6 @@ export async function deliver(db: Db, clock: Clock, actor: UserActor, id: string
   })
 }
 
-export const decisionSchema = z.discriminatedUnion('decision', [
-  z.object({ decision: z.literal('accept'), reason: z.string().optional() }),
-  z.object({ decision: z.literal('return'), reason: z.string().trim().min(4, 'errors.reasonRequired').max(1000, 'errors.tooLong') }),
-])
 
 /** The owner accepts the latest delivery, or returns it with reasons (the service goes on). */
 export async function decideDelivery(db: Db, clock: Clock, actor: UserActor, id: string, input: z.infer<typeof decisionSchema>) {
@@ -171,8 +169,6 @@ export async function decideDelivery(db: Db, clock: Clock, actor: UserActor, id:
   })
 }
 
-const score = z.coerce.number({ error: 'errors.score' }).int('errors.score').min(1, 'errors.score').max(5, 'errors.score')
-export const evaluationSchema = z.object({ quality: score, timeliness: score, conduct: score, comment: z.string().trim().max(1000, 'errors.tooLong').optional().default('') })
 
 /** The owner evaluates the accepted service: the last step of the lifecycle. */
 export async function evaluate(db: Db, clock: Clock, actor: UserActor, id: string, input: z.infer<typeof evaluationSchema>) {

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto'
 import { and, asc, count, eq, gte, isNotNull, isNull } from 'drizzle-orm'
-import * as z from 'zod'
 import type { Db } from '../../db/client'
 import { clarifications, organizations, procurements, type OrgId, type ProcurementId, type UserId } from '../../db/schema'
 import { appendAudit } from '../audit'
@@ -16,8 +15,7 @@ import { isUuid } from '../shared/schemas'
  * asker stays anonymous: the owner and the public see the question and the answer only, and the
  * audit log records a seal of the question with its asker, not the asker.
  */
-export const questionSchema = z.object({ question: z.string().trim().min(5, 'errors.questionShort').max(1000, 'errors.tooLong') })
-export const answerSchema = z.object({ answer: z.string().trim().min(2, 'errors.required').max(2000, 'errors.tooLong') })
+export { answerSchema, questionSchema } from './talk-input'
 
 /** At most this many questions per agency and procurement in a day: enough to ask, not to flood. */
 export const QUESTIONS_PER_DAY = 5

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm'
-import * as z from 'zod'
+import type * as z from 'zod'
+import type { directDecisionSchema } from './direct-approval-input'
 import type { Db } from '../../db/client'
 import { directApprovals, organizations, procurements, type DirectApproval, type Procurement, type ProcurementId, type UserId } from '../../db/schema'
 import { appendAudit } from '../audit'
@@ -18,11 +19,7 @@ import { loadRules, type MarketRules } from '../market/rules'
  */
 type UserActor = Actor & { userId: UserId }
 
-export const directDecisionSchema = z.object({
-  id: z.string().refine(isUuid, 'errors.notFound'),
-  decision: z.enum(['approved', 'rejected'], { error: 'errors.choose' }),
-  reason: z.string().trim().min(4, 'errors.reasonShort').max(1000, 'errors.tooLong'),
-})
+export { directDecisionSchema } from './direct-approval-input'
 
 /** Whether this draft is a direct commission above the limit, which needs the office's approval. */
 export const needsDirectApproval = (p: Pick<Procurement, 'method' | 'maxPriceFen'>, rules: Pick<MarketRules, 'directThresholdFen'>) => p.method === 'direct' && p.maxPriceFen > rules.directThresholdFen

@@ -1,30 +1,20 @@
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { AVAILABLE_METHODS } from '../market/methods'
-import { amountProblem,parseYuan } from '../shared/money'
-import { phoneField } from '../shared/schemas'
+import { checkbox, optionalText, optionalYuan, phone, text, wholeNumber, yuan } from '../shared/fields'
 import { projectCodeProblem } from './project-code'
 
 /*
- * The owner's forms, as they are sent. Pure (zod and the shared checks only), so the browser
- * validates with the same schemas, and the same messages, as the server. Messages are i18n keys.
+ * The owner's forms, as they are sent. Pure (zod's small build and the shared checks only), so the
+ * browser validates with the same schemas, and the same messages, as the server. Messages are i18n keys.
  */
 
-const text = (max: number) => z.string({ error: 'errors.required' }).trim().min(1, 'errors.required').max(max, 'errors.tooLong')
-const yuan = (optional: boolean) =>
-  z
-    .string()
-    .optional()
-    .transform((v, ctx) => {
-      if (!v?.trim()) {
-        if (!optional) ctx.addIssue({ code: 'custom', message: 'errors.required' })
-        return null
-      }
-      const problem = amountProblem(v)
-      if (problem) ctx.addIssue({ code: 'custom', message: problem })
-      return parseYuan(v)
-    })
-const checkbox = z.preprocess((v) => v === 'on' || v === 'yes' || v === true, z.boolean())
-
+/** The qualification a procurement asks of bidders: any or all of the specialties, at a level, with practitioners or not. */
+const requirement = {
+  requirementMode: z._default(z.optional(z.enum(['any', 'all'])), 'any'),
+  requirementSpecialties: z._default(z.optional(z.array(z.string().check(z.minLength(1))).check(z.maxLength(8, 'errors.tooMany'))), []),
+  minLevel: z._default(z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(3))), 3),
+  practitionersRequired: checkbox,
+}
 
 /**
  * An owner's procurement, as its form sends it. Arrays come from repeated fields. Messages are
@@ -33,41 +23,41 @@ const checkbox = z.preprocess((v) => v === 'on' || v === 'yes' || v === true, z.
  */
 export const procurementInputSchema = z
   .object({
-    projectCode: z
-      .string({ error: 'errors.required' })
-      .trim()
-      .min(1, 'errors.required')
-      .superRefine((code, ctx) => {
+    projectCode: z.string({ error: 'errors.required' }).check(
+      z.trim(),
+      z.minLength(1, 'errors.required'),
+      z.superRefine((code, ctx) => {
         // The shape here; the year against the app's clock in `saveDraft`, which has it.
         const problem = projectCodeProblem(code, Number.MAX_SAFE_INTEGER)
-        if (problem) ctx.addIssue({ code: 'custom', message: `errors.projectCode.${problem}` })
+        if (problem) ctx.addIssue({ code: 'custom', message: `errors.projectCode.${problem}`, input: code })
       }),
-    projectName: text(100),
-    title: text(100),
-    description: z.string().trim().max(2000, 'errors.tooLong').optional().default(''),
-    itemCodes: z.array(z.string().regex(/^C\d{2}-\d{2}$/, 'errors.choose')).min(1, 'errors.chooseItems').max(8, 'errors.tooMany'),
+    ),
+    projectName: text(1, 100),
+    title: text(1, 100),
+    description: optionalText(2000),
+    itemCodes: z.array(z.string().check(z.regex(/^C\d{2}-\d{2}$/, 'errors.choose'))).check(z.minLength(1, 'errors.chooseItems'), z.maxLength(8, 'errors.tooMany')),
     consortiumAllowed: checkbox,
-    maxPrice: yuan(false),
-    floorPrice: yuan(true),
-    expectedDays: z.coerce.number({ error: 'errors.days' }).int('errors.days').min(1, 'errors.days').max(250, 'errors.days'),
-    requirementMode: z.enum(['any', 'all']).optional().default('any'),
-    requirementSpecialties: z.array(z.string().min(1)).max(8, 'errors.tooMany').optional().default([]),
-    minLevel: z.coerce.number().int().min(1).max(3).optional().default(3),
-    practitionersRequired: checkbox,
+    maxPrice: yuan(),
+    floorPrice: optionalYuan(),
+    expectedDays: wholeNumber(1, 250, 'errors.days'),
+    ...requirement,
     fundingSource: z.enum(['public', 'private'], { error: 'errors.choose' }),
     method: z.enum(AVAILABLE_METHODS, { error: 'errors.methodUnavailable' }),
-    announcementDays: z.coerce.number({ error: 'errors.announcementDays' }).int('errors.announcementDays').min(1, 'errors.announcementDays').max(30, 'errors.announcementDays'),
-    directAgencyUscc: z.string().trim().toUpperCase().optional().default(''),
-    directReason: z.string().trim().max(500, 'errors.tooLong').optional().default(''),
-    minStep: yuan(true),
-    contactName: text(40),
-    contactPhone: phoneField,
+    announcementDays: wholeNumber(1, 30, 'errors.announcementDays'),
+    directAgencyUscc: z._default(z.optional(z.string().check(z.trim(), z.toUpperCase())), ''),
+    directReason: optionalText(500),
+    minStep: optionalYuan(),
+    contactName: text(1, 40),
+    contactPhone: phone,
   })
-  .superRefine((v, ctx) => {
-    if (v.maxPrice !== null && v.floorPrice !== null && v.floorPrice > v.maxPrice) ctx.addIssue({ code: 'custom', path: ['floorPrice'], message: 'errors.floorAboveMax' })
-    if (v.method === 'direct' && !v.directAgencyUscc) ctx.addIssue({ code: 'custom', path: ['directAgencyUscc'], message: 'errors.required' })
-    if (v.method === 'reverse_auction' && v.minStep === null) ctx.addIssue({ code: 'custom', path: ['minStep'], message: 'errors.required' })
-  })
+  .check(
+    z.superRefine((v, ctx) => {
+      // An amount in error is null here, and compared with nothing.
+      if (v.maxPrice !== null && v.floorPrice !== null && v.floorPrice > v.maxPrice) ctx.addIssue({ code: 'custom', path: ['floorPrice'], message: 'errors.floorAboveMax', input: v })
+      if (v.method === 'direct' && !v.directAgencyUscc) ctx.addIssue({ code: 'custom', path: ['directAgencyUscc'], message: 'errors.required', input: v })
+      if (v.method === 'reverse_auction' && v.minStep === null) ctx.addIssue({ code: 'custom', path: ['minStep'], message: 'errors.required', input: v })
+    }),
+  )
 export type ProcurementInput = z.infer<typeof procurementInputSchema>
 
 /**
@@ -77,33 +67,25 @@ export type ProcurementInput = z.infer<typeof procurementInputSchema>
  */
 export const amendmentSchema = z
   .object({
-    maxPrice: yuan(false),
-    floorPrice: yuan(true),
-    expectedDays: z.coerce.number({ error: 'errors.days' }).int('errors.days').min(1, 'errors.days').max(250, 'errors.days'),
-    method: z.enum(AVAILABLE_METHODS, { error: 'errors.methodUnavailable' }).optional(),
-    minStep: yuan(true),
-    requirementMode: z.enum(['any', 'all']).optional().default('any'),
-    requirementSpecialties: z.array(z.string().min(1)).max(8, 'errors.tooMany').optional().default([]),
-    minLevel: z.coerce.number().int().min(1).max(3).optional().default(3),
-    practitionersRequired: checkbox,
-    reason: z.string().trim().min(4, 'errors.reasonShort').max(500, 'errors.tooLong'),
+    maxPrice: yuan(),
+    floorPrice: optionalYuan(),
+    expectedDays: wholeNumber(1, 250, 'errors.days'),
+    method: z.optional(z.enum(AVAILABLE_METHODS, { error: 'errors.methodUnavailable' })),
+    minStep: optionalYuan(),
+    ...requirement,
+    reason: text(4, 500, 'errors.reasonShort'),
   })
-  .refine((v) => v.maxPrice === null || v.floorPrice === null || v.floorPrice <= v.maxPrice, { path: ['floorPrice'], message: 'errors.floorAboveMax' })
-  .refine((v) => v.method !== 'reverse_auction' || v.minStep !== null, { path: ['minStep'], message: 'errors.required' })
+  .check(
+    z.refine((v) => v.maxPrice === null || v.floorPrice === null || v.floorPrice <= v.maxPrice, { path: ['floorPrice'], message: 'errors.floorAboveMax' }),
+    z.refine((v) => v.method !== 'reverse_auction' || v.minStep !== null, { path: ['minStep'], message: 'errors.required' }),
+  )
 export type AmendmentInput = z.infer<typeof amendmentSchema>
+
+/** Why the owner stops a procurement: shown on its announcement. */
+export const cancelSchema = z.object({ reason: text(4, 500, 'errors.reasonShort') })
 
 /** Fields a form repeats (checkboxes): always lists, however many were ticked. */
 const LISTS = ['itemCodes', 'requirementSpecialties'] as const
-
-const asLists = (value: unknown) => {
-  if (typeof value !== 'object' || value === null) return value
-  const out: Record<string, unknown> = { ...value }
-  for (const key of LISTS) out[key] = out[key] === undefined ? [] : ([] as unknown[]).concat(out[key])
-  return out
-}
-
-/** The procurement form as the browser's form data gives it (a single ticked box is a string): the same schema. */
-export const procurementFormSchema = z.preprocess(asLists, procurementInputSchema)
 
 /** A procurement form's fields as its schemas take them, from the browser's form data or the server's alike. */
 export function procurementFormInput(form: FormData): Record<string, unknown> {

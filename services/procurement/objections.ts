@@ -1,5 +1,4 @@
 import { and, asc, count, eq, isNull } from 'drizzle-orm'
-import * as z from 'zod'
 import type { Db } from '../../db/client'
 import { awards, objections, organizations, procurements, type OrgId, type ProcurementId, type UserId } from '../../db/schema'
 import { appendAudit } from '../audit'
@@ -11,8 +10,7 @@ import { isUuid } from '../shared/schemas'
 import { isBidder } from '../bids'
 
 /** 异议 during the standstill: raised by a bidder, answered by the owner; an open one holds the contract back. */
-export const objectionSchema = z.object({ text: z.string().trim().min(10, 'errors.objectionShort').max(2000, 'errors.tooLong') })
-export const objectionAnswerSchema = z.object({ response: z.string().trim().min(4, 'errors.reasonShort').max(2000, 'errors.tooLong') })
+export { objectionAnswerSchema, objectionSchema } from './talk-input'
 
 /** At most this many objections per bidder and procurement. */
 export const OBJECTIONS_PER_BIDDER = 3

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm'
-import * as z from 'zod'
+import type * as z from 'zod'
 import type { Db } from '../../db/client'
 import { awards, selectionCandidates, type OrgId, type ProcurementId, type UserId } from '../../db/schema'
 import { appendAudit } from '../audit'
@@ -20,11 +20,9 @@ import { currentCandidate, lockForSelection, offerNext, setCandidate, withdrawOf
  */
 type UserActor = Actor & { userId: UserId }
 
-export const declineSchema = z.object({ reason: z.string({ error: 'errors.reasonShort' }).trim().min(4, 'errors.reasonShort').max(500, 'errors.tooLong') })
-export const explanationSchema = z.object({ explanation: z.string({ error: 'errors.required' }).trim().min(20, 'errors.explanationShort').max(2000, 'errors.tooLong') })
-export const explanationDecisionSchema = z
-  .object({ decision: z.enum(['accept', 'reject'], { error: 'errors.choose' }), reason: z.string().trim().max(500, 'errors.tooLong').optional().default('') })
-  .refine((v) => v.decision === 'accept' || v.reason.length >= 4, { path: ['reason'], message: 'errors.reasonRequired' })
+import type { declineSchema, explanationDecisionSchema, explanationSchema } from './offer-input'
+
+export { declineSchema, explanationDecisionSchema, explanationSchema } from './offer-input'
 
 async function lockWithCandidate(tx: Db, id: string) {
   if (!isUuid(id)) throw new DomainError('errors.notFound')

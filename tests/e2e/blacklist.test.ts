@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_ACCOUNTS } from '../../seeds/demo'
 import { launch, newContext, screenshot } from './browser'
-import { draftEia, post, publishDraft, signIn, visit } from './helpers'
+import { draftEia, post, publishDraft, refused, signIn, visit } from './helpers'
 
 /**
  * 失信名单 in a real browser: the market office lists an agency (a form with its errors first),
@@ -28,7 +28,7 @@ describe('the blacklist', () => {
     const form = office.locator('main form:has(input[name=uscc])')
     // Nothing typed but the code: each missing field is named, and the code stays.
     await form.getByLabel('统一社会信用代码').fill(uscc)
-    await post(form)
+    await refused(form)
     await expect.poll(() => form.locator('.field.has-error .error').allTextContents()).toEqual(['此项必填', '请写明理由（至少 4 个字）'])
     expect(await form.getByLabel('统一社会信用代码').inputValue()).toBe(uscc)
     await form.getByLabel('决定文号').fill('贵中介信〔2026〕21号')

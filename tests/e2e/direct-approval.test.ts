@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_ACCOUNTS } from '../../seeds/demo'
 import { expectAccessible, launch, newContext, screenshot } from './browser'
-import { post, signIn, visit } from './helpers'
+import { post, refused, signIn, visit } from './helpers'
 
 /**
  * A direct commission above the limit, in real browsers: the demo owner's draft waits for the
@@ -23,8 +23,8 @@ describe('a direct commission above the limit', () => {
     const card = office.locator('main section.card', { hasText: '应急抢险，直接委托' })
     const title = (await card.locator('h2').textContent())!.trim()
     const decide = card.locator('form')
-    // Neither a decision nor a reason: both are named, and nothing is decided.
-    await post(decide)
+    // Neither a decision nor a reason: both are named, and nothing is sent.
+    await refused(decide)
     await expect.poll(() => office.locator('main .field.has-error .error').allTextContents()).toEqual(['请选择一项', '请写明理由（至少 4 个字）'])
     await decide.getByLabel('不予批准').check()
     await decide.getByLabel('审批意见').fill('未提供应急抢险认定文件')

@@ -10,7 +10,7 @@ import { idNumberCheckChar } from '../../services/shared/id-number'
 const E2E_USCC = '91450881MA5L7XY00' + usccCheckChar('91450881MA5L7XY00')
 const E2E_ID_NUMBER = '45088119850712001' + idNumberCheckChar('45088119850712001')
 import { expectAccessible, launch, newContext, screenshot } from './browser'
-import { serverClock, signIn, submit, visit } from './helpers'
+import { refused, serverClock, signIn, visit } from './helpers'
 
 const base = inject('baseUrl')
 let browser: Browser
@@ -154,7 +154,7 @@ describe('registration', () => {
     await form.getByLabel('Your name').fill('张伟')
     await form.getByLabel('Email').fill('new-owner@example.com')
     await form.getByLabel('Password').fill('short')
-    await submit(page, '/signup')
+    await refused(form.locator('form'))
     await expect.poll(() => page.locator('.field.has-error .error').allTextContents()).toEqual(['This USCC is not valid (its check character does not match)', 'The password needs at least 10 characters'])
     expect(await form.getByLabel('Name (Chinese)').inputValue()).toBe('贵港市测试建设投资有限公司')
     await expectAccessible(page)
@@ -230,7 +230,7 @@ describe('the market office edits the calendar', () => {
     const form = page.locator('form:has(input[name=intent][value=setDay])')
     await form.locator('input[name=day]').fill('2027-02-20')
     await form.locator('select[name=kind]').selectOption('workday')
-    await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), form.locator('button[type=submit]').click()])
+    await refused(form)
     await expect.poll(() => form.locator('.error').textContent()).toBe('This field is required')
     await form.locator('input[name=nameZh]').fill('春节')
     await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), form.locator('button[type=submit]').click()])
@@ -254,7 +254,7 @@ describe('the market office edits the catalog', () => {
     await expectAccessible(page)
     const form = page.locator('main form.card')
     await form.getByLabel('收费指导下限（元）').fill('八千')
-    await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), form.locator('button[type=submit]').click()])
+    await refused(form)
     await expect.poll(() => form.locator('.field.has-error .error').textContent()).toBe('请输入金额（元），最多两位小数')
     await form.getByLabel('收费指导下限（元）').fill('8,000')
     await form.getByLabel('统一服务承诺时间（工作日）').fill('4')
@@ -288,7 +288,7 @@ describe('an agency qualification goes through review', () => {
     await expectAccessible(agency)
     const form = agency.locator('main form.card')
     await fillQualification(form, { specialty: 'cost', level: '2', certificateNo: 'zj-e2e-0001', validFrom: '2026-01-01', validTo: '2025-12-31', scan: fake })
-    await Promise.all([agency.waitForResponse((r) => r.request().method() === 'POST'), form.locator('button[type=submit]').click()])
+    await refused(form)
     await expect.poll(() => form.locator('.field.has-error .error').allTextContents()).toEqual(['有效期截止日不能早于起始日'])
     await form.getByLabel('有效期至').fill('2029-12-31')
     await form.getByLabel('证书扫描件').setInputFiles(fake)
@@ -418,7 +418,7 @@ describe('a new agency enters the marketplace', () => {
     const profile = page.locator('main form.card')
     await profile.getByLabel('法定代表人').fill('黄海燕')
     await profile.getByLabel('地址').fill('')
-    await submit(page, '/profile')
+    await refused(profile)
     await expect.poll(() => profile.locator('.field.has-error .error').allTextContents()).toEqual(['此项必填'])
     expect(await profile.getByLabel('法定代表人').inputValue()).toBe('黄海燕')
     await profile.getByLabel('地址').fill('桂平市西山镇人民路 18 号')
@@ -433,7 +433,7 @@ describe('a new agency enters the marketplace', () => {
     await person.getByLabel('资质专业').selectOption('cost')
     await person.getByLabel('注册证书编号').fill('JS-ZJ-2026-015')
     await person.getByLabel('注册有效期至').fill('2029-03-31')
-    await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), person.locator('button[type=submit]').click()])
+    await refused(person)
     await expect.poll(() => person.locator('.field.has-error .error').allTextContents()).toEqual(['身份证号码无效（校验位不符）'])
     expect(await person.getByLabel('注册证书编号').inputValue()).toBe('JS-ZJ-2026-015')
     await person.getByLabel('身份证号码').fill(E2E_ID_NUMBER)

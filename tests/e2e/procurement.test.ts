@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../seeds/demo'
 import { expectAccessible, launch, newContext, screenshot } from './browser'
-import { draftEia, passInstant, post, publishDraft, signIn, visit } from './helpers'
+import { draftEia, passInstant, post, publishDraft, refused, signIn, visit } from './helpers'
 
 /**
  * An open procurement, in a real browser: the owner posts and publishes it; three agencies bid,
@@ -248,7 +248,7 @@ describe('a direct commission', () => {
     await visit(owner, `/owner/procurements/${id}`)
     const decide = owner.locator('main form:has(input[name=decision])')
     await decide.getByLabel('退回修改').check()
-    await post(decide)
+    await refused(decide)
     await expect.poll(() => decide.locator('.field.has-error .error').allTextContents()).toEqual(['驳回或退回时请写明理由（至少 4 个字）'])
     await decide.getByLabel('退回修改').check()
     await decide.getByLabel('退回理由（退回时必填）').fill('缺少污染物排放总量核算')
@@ -297,7 +297,7 @@ describe('an amendment of key terms', () => {
     await amend.getByLabel('选取方式', { exact: true }).selectOption('reverse_auction')
     // The auction needs its step: refused without it, with what was chosen kept.
     await amend.getByLabel('变更理由').fill('为充分竞争改为网上竞价')
-    await post(amend)
+    await refused(amend)
     await expect.poll(() => amend.locator('.field.has-error .error').allTextContents()).toEqual(['此项必填'])
     // The summary above the form names the field and links to it; the field has the focus.
     expect(await owner.locator('.error-summary a').evaluateAll((links) => links.map((a) => [a.textContent, a.getAttribute('href')]))).toEqual([['每次降价最小幅度（元）：此项必填', '#amend-minStep']])

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../seeds/demo'
 import { launch, newContext, screenshot } from './browser'
-import { bidInBrowser, clockForward, draftEia, passInstant, post, publishDraft, signIn, visit } from './helpers'
+import { bidInBrowser, clockForward, draftEia, passInstant, post, publishDraft, refused, signIn, visit } from './helpers'
 
 /**
  * Sealed means sealed, checked from the outside. An open procurement gets three bidders: one alone
@@ -151,8 +151,8 @@ describe('sealed bids, from the outside', () => {
     await visit(member, `/agency/bids/${id}`)
     const invitation = member.locator('section[aria-labelledby^=invite-title]')
     expect(await invitation.textContent()).toContain('¥46,958.71')
-    await invitation.getByRole('button', { name: '确认参加' }).click()
-    await expect.poll(() => invitation.locator('.error').textContent()).toBe('请阅读并勾选同意承诺书')
+    await refused(invitation.locator('form').first())
+    await expect.poll(() => invitation.locator('.field .error, p.error').textContent()).toBe('请阅读并勾选同意承诺书')
     await invitation.getByLabel(/本机构同意联合体协议/).check()
     await post(invitation.locator('form').first())
     await expect.poll(() => member.locator('.alert.ok').first().textContent()).toBe('已确认参加联合体。')

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { DEMO_ACCOUNTS } from '../../seeds/demo'
 import { expectAccessible, launch, newContext, screenshot } from './browser'
-import { bidInBrowser, draftEia, passInstant, post, publishDraft, signIn, visit } from './helpers'
+import { bidInBrowser, draftEia, passInstant, post, publishDraft, refused, signIn, visit } from './helpers'
 
 /**
  * A random draw, in a real browser: the owner publishes it; three agencies bid, each browser
@@ -92,7 +92,7 @@ describe('a random draw', () => {
     await screenshot(winner, 'award-offered')
     await winner.locator('summary', { hasText: '放弃中选' }).click()
     const decline = winner.locator('main form:has(textarea[name=reason])')
-    await post(decline)
+    await refused(decline)
     // A decline needs its reason; nothing changes without one.
     await expect.poll(() => decline.locator('.field.has-error .error').allTextContents()).toEqual(['请写明理由（至少 4 个字）'])
     await decline.getByLabel('放弃理由').fill('项目负责人临时调岗，无法保证承诺时限')

@@ -37,8 +37,8 @@ export function declaredNamespaces(id: string): string[] | null {
   return match ? [...match[1]!.matchAll(/'([^']+)'/g)].map((m) => m[1]!) : null
 }
 
-/** Every route with a page (a default export), with the namespaces its code uses beyond the frame. */
-export function usedNamespaces(buildDir = 'build'): Array<{ id: string; used: string[]; declared: string[] | null }> {
+/** Every route with a page (a default export), with the source files of its browser chunks. */
+export function pageSources(buildDir = 'build'): Array<{ id: string; source: string; files: Set<string> }> {
   const meta = JSON.parse(fs.readFileSync(path.join(buildDir, 'metafile.js.json'), 'utf8')) as Metafile
   const chunksOf = (output: string, seen = new Set<string>()) => {
     if (seen.has(output)) return seen
@@ -55,13 +55,19 @@ export function usedNamespaces(buildDir = 'build'): Array<{ id: string; used: st
     if (!/^export default /m.test(fs.readFileSync(source, 'utf8'))) continue
     const files = new Set<string>()
     for (const chunk of chunksOf(output)) for (const input of Object.keys(meta.outputs[chunk]!.inputs)) files.add(input)
-    // The route's own files, loader and actions too: what they put in the page's data is shown by it.
-    const own = source.endsWith('/route.tsx') ? fs.readdirSync(path.dirname(source)).map((f) => path.join(path.dirname(source), f)) : [source]
-    for (const file of own) files.add(file)
-    const used = new Set([...files].flatMap(namespacesIn).filter((ns) => !CORE.has(ns)))
-    pages.push({ id, used: [...used].sort(), declared: declaredNamespaces(id) })
+    pages.push({ id, source, files })
   }
   return pages.sort((a, b) => a.id.localeCompare(b.id))
+}
+
+/** Every route with a page, with the namespaces its code uses beyond the frame. */
+export function usedNamespaces(buildDir = 'build'): Array<{ id: string; used: string[]; declared: string[] | null }> {
+  return pageSources(buildDir).map(({ id, source, files }) => {
+    // The route's own files, loader and actions too: what they put in the page's data is shown by it.
+    const own = source.endsWith('/route.tsx') ? fs.readdirSync(path.dirname(source)).map((f) => path.join(path.dirname(source), f)) : [source]
+    const used = new Set([...files, ...own].flatMap(namespacesIn).filter((ns) => !CORE.has(ns)))
+    return { id, used: [...used].sort(), declared: declaredNamespaces(id) }
+  })
 }
 
 /** The page's words as sent in the larger of its two languages, gzipped. */

@@ -2,7 +2,9 @@ import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react'
 import { useEffect, useState } from 'react'
 import { ConsortiumFields } from '~/components/consortium'
 import { ErrorSummary, FormScope } from '~/components/error-summary'
-import { Field } from '~/components/field'
+import { useCheckedForm } from '~/components/checked-form'
+import { Check, Field } from '~/components/field'
+import { bidForm } from '~/forms/agency'
 import type { MessageKey } from '~/i18n'
 import type { ActionReply } from '~/utils/action-reply'
 import { formatYuan } from '~/utils/format'
@@ -44,6 +46,10 @@ export function BidFormSection({ failed, summary }: { failed: ActionReply | unde
   const locale = useLocale()
   const { p } = announcement
   const direct = p.method === 'direct'
+  const intent = direct ? 'confirm' : mine && mine.status !== 'withdrawn' ? 'edit' : 'submit'
+  const checked = useCheckedForm(bidForm, { id: 'bid', reply: summary, intent })
+  // The browser's errors while it has any; else the server's, beside their fields even when the summary is the page's.
+  const e = checked.inBrowser ? checked.errors : (failed?.errors ?? {})
   if (barred)
     return (
       <section className="card" aria-labelledby="inel-title">
@@ -52,8 +58,6 @@ export function BidFormSection({ failed, summary }: { failed: ActionReply | unde
       </section>
     )
   const v = failed?.values ?? (mine ? { price: fenToYuanInput(mine.priceFen), committedDays: String(mine.committedDays) } : {})
-  const e = failed?.errors ?? {}
-  const live = mine && mine.status !== 'withdrawn'
   const ledParties = consortium && consortium.parties.length > 1 ? consortium.parties : null
   const mayLead = p.consortiumAllowed && !direct
   return (
@@ -64,16 +68,16 @@ export function BidFormSection({ failed, summary }: { failed: ActionReply | unde
           ? t('bid.boundsMax', { max: formatYuan(p.maxPriceFen, locale), days: p.expectedDays })
           : t('bid.bounds', { min: formatYuan(p.floorPriceFen, locale), max: formatYuan(p.maxPriceFen, locale), days: p.expectedDays })}
       </p>
-      <ErrorSummary scope="bid" reply={summary} />
+      <ErrorSummary scope="bid" reply={checked.shown} focus={!checked.inBrowser} />
       <FormScope id="bid">
-      <Form method="post" className="form" noValidate>
+      <Form method="post" className="form" {...checked.props}>
         <input type="hidden" name="nonce" value={nonce} />
         <div className="grid two">
           <Field label="bid.price" name="price" inputMode="decimal" required defaultValue={v.price} error={e.price} errorParams={failed?.params} />
           <Field label="proc.committedDays" name="committedDays" type="number" min={1} max={p.expectedDays} required defaultValue={v.committedDays} error={e.committedDays} errorParams={failed?.params} />
         </div>
         {p.practitionersRequired ? (
-          <fieldset className={e.practitionerIds ? 'has-error' : undefined}>
+          <fieldset id="bid-practitionerIds" tabIndex={-1} data-invalid={e.practitionerIds ? '' : undefined} className={e.practitionerIds ? 'has-error' : undefined}>
             <legend>{t('bid.practitioners')}</legend>
             {practitioners.length ? (
               practitioners.map((x) => (
@@ -107,12 +111,8 @@ export function BidFormSection({ failed, summary }: { failed: ActionReply | unde
             errors={e}
           />
         ) : null}
-        <div className={`field check${e.accept ? ' has-error' : ''}`}>
-          <input type="checkbox" id="bid-accept" name="accept" value="yes" aria-invalid={e.accept ? true : undefined} />
-          <label htmlFor="bid-accept">{t('bid.accept')}</label>
-        </div>
-        {e.accept ? <p className="error">{t(e.accept)}</p> : null}
-        <button type="submit" name="intent" value={direct ? 'confirm' : live ? 'edit' : 'submit'} className="button" disabled={busy}>
+        <Check name="accept" label="bid.accept" error={e.accept} />
+        <button type="submit" name="intent" value={intent} className="button" disabled={busy}>
           {t(direct ? 'bid.confirm' : mine ? 'bid.save' : 'bid.submit')}
         </button>
         <p className="hint">{t('bid.sealedHint')}</p>

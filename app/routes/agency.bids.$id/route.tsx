@@ -49,7 +49,6 @@ export default function BidPage() {
   // An invitation never stops the agency bidding on its own; a consortium it accepted does, until it leaves.
   const joined = invitations.some((i) => i.status === 'accepted')
   const consortiumProblems = failed?.formError === 'errors.consortiumIneligible' && Array.isArray(failed.detail?.reasons) ? (failed.detail.reasons as PartyProblem[]) : null
-  const joinFailed = failedOf(replyFor(data, 'joinAccept', 'joinDecline'))
   const showForm = open && (!mine || live) && !(direct && mine) && !joined
   // The bid form's failures are summed up in the form itself, when it is still there; the rest at the top of the page.
   const bidFailed = consortiumProblems || !showForm || barred ? undefined : replyFor(failed, 'submit', 'edit', 'confirm')
@@ -69,11 +68,10 @@ export default function BidPage() {
       ) : null}
       {failed && failed.formError !== 'errors.form' && !consortiumProblems && !bidFailed ? <FormError error={failed.formError} /> : null}
       {consortiumProblems ? <ConsortiumProblems problems={consortiumProblems} items={announcement.items} specialtyName={specialtyName} /> : null}
-      {invitations.map((i) => {
-        const mine = joinFailed?.values.bidId === i.bidId
-        return <ConsortiumInvitation key={i.bidId} bidId={i.bidId} bid={i.bid} parties={i.parties} items={announcement.items} status={i.status} open={open} busy={busy} errors={mine ? joinFailed.errors : {}} values={mine ? joinFailed.values : {}} />
-      })}
-      {ownCandidate ? <OfferActions mine={ownCandidate} confirmed={!!announcement.award?.award.confirmedAt} busy={busy} errors={failed?.errors ?? {}} values={failed?.values ?? {}} /> : null}
+      {invitations.map((i) => (
+        <ConsortiumInvitation key={i.bidId} bidId={i.bidId} bid={i.bid} parties={i.parties} items={announcement.items} status={i.status} open={open} busy={busy} reply={data} />
+      ))}
+      {ownCandidate ? <OfferActions mine={ownCandidate} confirmed={!!announcement.award?.award.confirmedAt} busy={busy} reply={data} /> : null}
       {winner && afterAward && announcement.award?.award.confirmedAt ? <WonSection failed={failed} /> : null}
       {afterAward ? <AfterAward data={afterAward} /> : null}
       <ObjectionSection />

@@ -1,13 +1,15 @@
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { CheckedForm } from '~/components/checked-form'
 import { Field } from '~/components/field'
-import { replyFor, type ActionReply } from '~/utils/action-reply'
+import { objectionForm, questionForm } from '~/forms/agency'
+import type { ActionReply } from '~/utils/action-reply'
 import { useT } from '~/utils/i18n'
 import type { loader } from './route'
 
 /** A bidder's objection to the result, during the standstill, and the owner's answers to those it raised. */
 export function ObjectionSection() {
   const { mayObject, myObjections } = useLoaderData<typeof loader>()
-  const reply = replyFor(useActionData<ActionReply>(), 'object')
+  const reply = useActionData<ActionReply>()
   const busy = useNavigation().state === 'submitting'
   const t = useT()
   if (!mayObject && !myObjections.length) return null
@@ -21,13 +23,17 @@ export function ObjectionSection() {
         </div>
       ))}
       {mayObject ? (
-        <Form method="post" className="form" noValidate>
-          <p className="hint">{t('obj.hint')}</p>
-          <Field label="obj.text" name="text" maxLength={2000} required defaultValue={reply?.ok ? undefined : reply?.values.text} error={reply?.errors.text} errorParams={reply?.params} />
-          <button type="submit" name="intent" value="object" className="button secondary" disabled={busy}>
-            {t('obj.raise')}
-          </button>
-        </Form>
+        <CheckedForm spec={objectionForm} id="object" intent="object" reply={reply}>
+          {(errors, values, params) => (
+            <>
+              <p className="hint">{t('obj.hint')}</p>
+              <Field label="obj.text" name="text" maxLength={2000} required defaultValue={values.text} error={errors.text} errorParams={params} />
+              <button type="submit" className="button secondary" disabled={busy}>
+                {t('obj.raise')}
+              </button>
+            </>
+          )}
+        </CheckedForm>
       ) : null}
     </section>
   )
@@ -36,7 +42,7 @@ export function ObjectionSection() {
 /** A question to the owner while bidding is open, and whether those asked were answered. */
 export function AskSection() {
   const { open, asked } = useLoaderData<typeof loader>()
-  const reply = replyFor(useActionData<ActionReply>(), 'ask')
+  const reply = useActionData<ActionReply>()
   const busy = useNavigation().state === 'submitting'
   const t = useT()
   if (!open) return null
@@ -53,12 +59,16 @@ export function AskSection() {
           ))}
         </ul>
       ) : null}
-      <Form method="post" className="form" noValidate>
-        <Field label="qa.question" name="question" maxLength={1000} required defaultValue={reply?.ok ? undefined : reply?.values.question} error={reply?.errors.question} errorParams={reply?.params} />
-        <button type="submit" name="intent" value="ask" className="button secondary" disabled={busy}>
-          {t('qa.send')}
-        </button>
-      </Form>
+      <CheckedForm spec={questionForm} id="ask" intent="ask" reply={reply}>
+        {(errors, values, params) => (
+          <>
+            <Field label="qa.question" name="question" maxLength={1000} required defaultValue={values.question} error={errors.question} errorParams={params} />
+            <button type="submit" className="button secondary" disabled={busy}>
+              {t('qa.send')}
+            </button>
+          </>
+        )}
+      </CheckedForm>
     </section>
   )
 }

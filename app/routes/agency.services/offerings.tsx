@@ -1,18 +1,17 @@
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { useId } from 'react'
-import { TableWrap } from '~/components/field'
-import { replyFor, type ActionReply } from '~/utils/action-reply'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { CheckedForm } from '~/components/checked-form'
+import { Field, Select, TableWrap } from '~/components/field'
+import { offeringForm } from '~/forms/agency'
+import type { ActionReply } from '~/utils/action-reply'
 import { useLocale, useT } from '~/utils/i18n'
 import type { loader } from './route'
 
 /** The items the agency offers, each with its committed working days, and the form to offer one more. */
 export function OfferingsSection() {
   const { catalog, offerings } = useLoaderData<typeof loader>()
-  const data = replyFor(useActionData<ActionReply>(), 'offer')
+  const data = useActionData<ActionReply>()
   const t = useT()
   const en = useLocale() === 'en'
-  const ids = { item: useId() }
-  const offerErrors = data?.errors ?? {}
   return (
   <section className="card" aria-labelledby="offer-title">
     <h2 id="offer-title">{t('svc.offerings')}</h2>
@@ -42,31 +41,26 @@ export function OfferingsSection() {
     ) : (
       <p className="muted">{t('svc.noOfferings')}</p>
     )}
-    <Form method="post" className="form inline">
-      <input type="hidden" name="intent" value="offer" />
-      <div className={`field${offerErrors.itemId ? ' has-error' : ''}`}>
-        <label htmlFor={ids.item}>{t('svc.item')}</label>
-        <select id={ids.item} name="itemId" defaultValue="">
-          <option value="">{t('errors.choose')}</option>
-          {catalog.map((c) => (
-            <optgroup key={c.code} label={en ? c.nameEn : c.nameZh}>
-              {c.items.map((i) => (
-                <option key={i.id} value={i.id}>
-                  {`${en ? i.nameEn : i.nameZh} (≤ ${i.standardDays})`}
-                </option>
-              ))}
-            </optgroup>
-          ))}
-        </select>
-        {offerErrors.itemId ? <p className="error">{t(offerErrors.itemId)}</p> : null}
-      </div>
-      <div className={`field${offerErrors.committedDays ? ' has-error' : ''}`}>
-        <label htmlFor="committedDays">{t('svc.committedDays')}</label>
-        <input id="committedDays" name="committedDays" type="number" min={1} max={250} required />
-        {offerErrors.committedDays ? <p className="error">{t(offerErrors.committedDays, data?.params)}</p> : null}
-      </div>
-      <button type="submit" className="button">{t('svc.offer')}</button>
-    </Form>
+    <CheckedForm spec={offeringForm} id="offer" intent="offer" reply={data} className="form inline">
+      {(errors, values, params) => (
+        <>
+          <Select label="svc.item" name="itemId" defaultValue={values.itemId ?? ''} error={errors.itemId}>
+            <option value="">{t('errors.choose')}</option>
+            {catalog.map((c) => (
+              <optgroup key={c.code} label={en ? c.nameEn : c.nameZh}>
+                {c.items.map((i) => (
+                  <option key={i.id} value={i.id}>
+                    {`${en ? i.nameEn : i.nameZh} (≤ ${i.standardDays})`}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </Select>
+          <Field label="svc.committedDays" name="committedDays" type="number" min={1} max={250} required defaultValue={values.committedDays} error={errors.committedDays} errorParams={params} />
+          <button type="submit" className="button">{t('svc.offer')}</button>
+        </>
+      )}
+    </CheckedForm>
   </section>
   )
 }

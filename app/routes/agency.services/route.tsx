@@ -9,7 +9,8 @@ import { getApp } from '~/utils/app.server'
 import { requirePermission } from '~/utils/auth.server'
 import { formatDay } from '~/utils/format'
 import { useLocale, useT } from '~/utils/i18n'
-import { addPriceItem, draftPriceList, listCatalog, offeringSchema, offeringsOf, priceItemSchema, publishedPriceList, publishPriceList, removePriceItem, setOffering, shanghaiDate } from '~/utils/services.server'
+import { addPriceItem, draftPriceList, listCatalog, offeringsOf, publishedPriceList, publishPriceList, removePriceItem, setOffering, shanghaiDate } from '~/utils/services.server'
+import { offeringForm, priceItemForm } from '~/forms/agency'
 import { OfferingsSection } from './offerings'
 import { PriceDraftSection } from './price-draft'
 import type { PageHandle } from '~/i18n/page-messages'
@@ -32,8 +33,8 @@ export const action = (args: ActionFunctionArgs) =>
   runIntents(args, {
     permission: 'update:price-list:own',
     intents: {
-      offer: intent({ schema: offeringSchema, run: async ({ app, actor }, input) => void (await setOffering(app.db, app.clock, actor, input)) }),
-      addPrice: intent({ schema: priceItemSchema, run: async ({ app, actor }, input) => void (await addPriceItem(app.db, app.clock, actor, input)) }),
+      offer: intent({ form: offeringForm, run: async ({ app, actor }, input) => void (await setOffering(app.db, app.clock, actor, input)) }),
+      addPrice: intent({ form: priceItemForm, run: async ({ app, actor }, input) => void (await addPriceItem(app.db, app.clock, actor, input)) }),
       removePrice: intent({ run: async ({ app, actor, values }) => void (await removePriceItem(app.db, actor, values.priceItemId ?? '')) }),
       publish: intent({ run: async ({ app, actor }) => ({ params: { version: await publishPriceList(app.db, app.clock, actor) } }) }),
     },

@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Field } from '~/components/field'
-import { intent, runIntents, schemaErrors } from '~/utils/action.server'
+import { intent, runIntents } from '~/utils/action.server'
+import { issueErrors } from '~/utils/form-spec'
 import { getApp } from '~/utils/app.server'
 import { formatDay } from '~/utils/format'
 import type { FieldErrors } from '~/utils/forms'
@@ -11,7 +12,8 @@ import { badRequest, withStatus } from '~/utils/request.server'
 import { addWorkingDays, confirmProvisionalYear, enterCalendarDay, shanghaiDate, spansProvisional, workingDaysBetween, yearDays, yearStatuses } from '~/utils/services.server'
 import { weekday } from '../../../services/calendar/working-days'
 import { CalendarEditor } from './editor'
-import { addSchema, betweenSchema, confirmYearSchema, setDaySchema, yearSchema } from './schemas.server'
+import { setDayForm } from '~/forms/office'
+import { addSchema, betweenSchema, confirmYearSchema, yearSchema } from '../../../services/calendar/input'
 import { YearSection } from './year'
 import type { PageHandle } from '~/i18n/page-messages'
 
@@ -35,12 +37,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     if (parsed.success) {
       const to = addWorkingDays(calendar, parsed.data.from, parsed.data.n)
       added = { ...parsed.data, to, weekday: weekday(to), provisional: spansProvisional(calendar, parsed.data.from, to) }
-    } else errors = schemaErrors(parsed.error)
+    } else errors = issueErrors(parsed.error.issues)
   }
   if ('start' in params) {
     const parsed = betweenSchema.safeParse(params)
     if (parsed.success) between = { ...parsed.data, n: workingDaysBetween(calendar, parsed.data.start, parsed.data.end) }
-    else errors = { ...errors, ...schemaErrors(parsed.error) }
+    else errors = { ...errors, ...issueErrors(parsed.error.issues) }
   }
   // A count that could not be made is the asker's mistake: the page says which field, with a 400.
   return withStatus({ today, year, years, days, provisional: calendar.provisionalYears.has(year), nextProvisional: calendar.provisionalYears.has(thisYear + 1) ? thisYear + 1 : null, added, between, errors, params }, Object.keys(errors).length ? 400 : 200)
@@ -52,7 +54,7 @@ export const action = (args: ActionFunctionArgs) =>
     intents: {
       confirmYear: intent({ schema: confirmYearSchema, run: async ({ app, actor }, { year }) => ({ params: { year, n: await confirmProvisionalYear(app.db, app.clock, actor, year) } }) }),
       setDay: intent({
-        schema: setDaySchema,
+        form: setDayForm,
         run: async ({ app, actor }, { day, kind, nameZh, nameEn }) => {
           await enterCalendarDay(app.db, app.clock, app.queue, actor, { day, kind, nameZh, nameEn: nameEn || nameZh })
           return { params: { day } }

@@ -1,14 +1,16 @@
-import { Form, useLoaderData, useNavigation } from '@remix-run/react'
+import { useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { CheckedForm } from '~/components/checked-form'
 import { Field } from '~/components/field'
+import { answerForm, objectionAnswerForm } from '~/forms/owner'
 import { formatDateTime } from '~/utils/format'
 import { useLocale, useT } from '~/utils/i18n'
-import { useIntentReply } from './reply'
+import type { ActionReply } from '~/utils/action-reply'
 import type { loader } from './route'
 
 /** The bidders' open questions, each with a form to publish its answer. */
 export function QuestionsSection() {
   const { questions } = useLoaderData<typeof loader>()
-  const { data } = useIntentReply()
+  const data = useActionData<ActionReply>()
   const busy = useNavigation().state === 'submitting'
   const t = useT()
   const locale = useLocale()
@@ -18,16 +20,20 @@ export function QuestionsSection() {
       <h2 id="questions-title">{t('qa.open', { n: questions.length })}</h2>
       <p className="hint">{t('qa.openHint')}</p>
       {questions.map((q) => (
-        <Form method="post" className="form question" key={q.id} noValidate>
-          <input type="hidden" name="questionId" value={q.id} />
-          <p>
-            <strong>{q.question}</strong> <span className="muted sub">{formatDateTime(q.askedAt, locale)}</span>
-          </p>
-          <Field label="qa.answer" name="answer" maxLength={2000} required error={data?.intent === 'answer' && data.values.questionId === q.id ? data.errors.answer : undefined} />
-          <button type="submit" name="intent" value="answer" className="button secondary" disabled={busy}>
-            {t('qa.publish')}
-          </button>
-        </Form>
+        <CheckedForm key={q.id} spec={answerForm} id={`answer-${q.id}`} intent="answer" reply={data} owns={(r) => r.values.questionId === q.id} className="form question">
+          {(errors, values) => (
+            <>
+              <input type="hidden" name="questionId" value={q.id} />
+              <p>
+                <strong>{q.question}</strong> <span className="muted sub">{formatDateTime(q.askedAt, locale)}</span>
+              </p>
+              <Field label="qa.answer" name="answer" maxLength={2000} required defaultValue={values.answer} error={errors.answer} />
+              <button type="submit" className="button secondary" disabled={busy}>
+                {t('qa.publish')}
+              </button>
+            </>
+          )}
+        </CheckedForm>
       ))}
     </section>
   )
@@ -36,7 +42,7 @@ export function QuestionsSection() {
 /** Objections to the result, each answered by the owner. */
 export function ObjectionsSection() {
   const { objections } = useLoaderData<typeof loader>()
-  const { data } = useIntentReply()
+  const data = useActionData<ActionReply>()
   const busy = useNavigation().state === 'submitting'
   const t = useT()
   const locale = useLocale()
@@ -54,13 +60,17 @@ export function ObjectionsSection() {
           {o.response ? (
             <p className="alert info">{t('obj.response', { text: o.response })}</p>
           ) : (
-            <Form method="post" className="form" noValidate>
-              <input type="hidden" name="objectionId" value={o.id} />
-              <Field label="obj.answer" name="response" maxLength={2000} required error={data?.intent === 'answerObjection' && data.values.objectionId === o.id ? data.errors.response : undefined} />
-              <button type="submit" name="intent" value="answerObjection" className="button secondary" disabled={busy}>
-                {t('obj.send')}
-              </button>
-            </Form>
+            <CheckedForm spec={objectionAnswerForm} id={`objection-${o.id}`} intent="answerObjection" reply={data} owns={(r) => r.values.objectionId === o.id}>
+              {(errors, values) => (
+                <>
+                  <input type="hidden" name="objectionId" value={o.id} />
+                  <Field label="obj.answer" name="response" maxLength={2000} required defaultValue={values.response} error={errors.response} />
+                  <button type="submit" className="button secondary" disabled={busy}>
+                    {t('obj.send')}
+                  </button>
+                </>
+              )}
+            </CheckedForm>
           )}
         </div>
       ))}

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
 import { AfterAward } from '~/components/after-award'
 import { Announcement, StatusBadge } from '~/components/announcement'
 import { Clarifications } from '~/components/clarifications'
@@ -9,6 +9,7 @@ import { FormError } from '~/components/field'
 import { OwnerAfterAwardForms } from '~/components/owner-after-award-forms'
 import { ExplanationDecision } from '~/components/selection-forms'
 import type { MessageKey } from '~/i18n'
+import type { ActionReply } from '~/utils/action-reply'
 import { runIntents } from '~/utils/action.server'
 import { getApp } from '~/utils/app.server'
 import { requirePermission } from '~/utils/auth.server'
@@ -20,7 +21,6 @@ import { DraftSection } from './draft'
 import { ownerIntents } from './intents.server'
 import { loadOwnerPage } from './load.server'
 import { BidsSection } from './opened-bids'
-import { useIntentReply } from './reply'
 import type { PageHandle } from '~/i18n/page-messages'
 
 export const handle: PageHandle = { i18n: ['after', 'approvals', 'auction', 'bid', 'calendar', 'catalog', 'cons', 'dir', 'draw', 'elig', 'method', 'obj', 'offer', 'own', 'proc', 'qa', 'sel', 'time'] }
@@ -37,7 +37,7 @@ export const action = (args: ActionFunctionArgs) => runIntents(args, { permissio
 /** The owner's page of one procurement, from the draft to the evaluation. */
 export default function OwnerProcurement() {
   const { announcement, specialties, actions, afterAward, now, qa, objections, selection, directApproval } = useLoaderData<typeof loader>()
-  const { data, errorsOf, valuesOf } = useIntentReply()
+  const data = useActionData<ActionReply>()
   const busy = useNavigation().state === 'submitting'
   const [search] = useSearchParams()
   const t = useT()
@@ -73,10 +73,10 @@ export default function OwnerProcurement() {
           </Form>
         </section>
       ) : null}
-      {explaining ? <ExplanationDecision candidate={explaining} busy={busy} errors={errorsOf('decideExplanation')} values={valuesOf('decideExplanation')} /> : null}
+      {explaining ? <ExplanationDecision candidate={explaining} busy={busy} reply={data} /> : null}
       <BidsSection />
       <ObjectionsSection />
-      <OwnerAfterAwardForms status={p.status} award={announcement.award?.award ?? null} hasContract={!!afterAward.contract} objectionOpen={objections.some((o) => !o.response)} now={now} busy={busy} errorsOf={errorsOf} valuesOf={valuesOf} />
+      <OwnerAfterAwardForms status={p.status} award={announcement.award?.award ?? null} hasContract={!!afterAward.contract} objectionOpen={objections.some((o) => !o.response)} now={now} busy={busy} reply={data} />
       <AfterAward data={afterAward} />
       {actions.includes('amend') ? <AmendSection /> : null}
       <Announcement data={announcement} specialtyNames={specialties} selection={selection} />

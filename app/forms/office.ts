@@ -1,0 +1,34 @@
+import { formSpec, formValues } from '~/utils/form-spec'
+import { qualificationInputSchema, reviewDecisionSchema } from '../../services/agencies/qualification-input'
+import { profileSchema } from '../../services/orgs/profile-input'
+import { signInSchema, signUpSchema } from '../../services/auth/schemas'
+import { setDaySchema } from '../../services/calendar/input'
+import { itemTermsSchema } from '../../services/catalog/terms-input'
+import { blacklistSchema, liftSchema } from '../../services/credit/sanctions-input'
+import { rulesFormSchema } from '../../services/market/rules-form'
+import { directDecisionSchema } from '../../services/procurement/direct-approval-input'
+
+/*
+ * The forms of the market office, the authorities and every account, as the browser checks them
+ * before sending and the actions check them on arrival.
+ */
+
+/** A day of the State Council's notice, entered by the office. */
+export const setDayForm = formSpec({ schema: setDaySchema })
+/** A listing on the blacklist, and its early lifting. */
+export const blacklistForm = formSpec({ schema: blacklistSchema })
+export const liftForm = formSpec({ schema: liftSchema })
+/** The office's decision on a direct commission above the limit. */
+export const directDecisionForm = formSpec({ schema: directDecisionSchema })
+/** An authority's decision on a qualification. */
+export const reviewDecisionForm = formSpec({ schema: reviewDecisionSchema })
+/** An agency's qualification certificate (its scan is checked on arrival). */
+export const qualificationForm = formSpec({ schema: qualificationInputSchema })
+/** Signing in and up, and the organization's profile. */
+export const signInForm = formSpec({ schema: signInSchema })
+export const signUpForm = formSpec({ schema: signUpSchema })
+export const profileForm = formSpec({ schema: profileSchema })
+/** The office's market rules. */
+export const rulesForm = formSpec({ schema: rulesFormSchema })
+/** An item's terms in the catalog: the specialties ticked, always a list. */
+export const itemTermsForm = formSpec({ schema: itemTermsSchema, input: (form) => ({ ...formValues(form), specialties: form.getAll('specialties').map(String) }), lists: ['specialties'] })

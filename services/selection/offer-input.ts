@@ -1,0 +1,12 @@
+import * as z from 'zod/mini'
+import { optionalText, text } from '../shared/fields'
+
+/*
+ * What the parties answer to an offer: the winner's reason to decline, the agency's explanation
+ * of an abnormally low price, and the owner's decision on it. Pure, so the browser checks them too.
+ */
+export const declineSchema = z.object({ reason: text(4, 500, 'errors.reasonShort') })
+export const explanationSchema = z.object({ explanation: text(20, 2000, 'errors.explanationShort') })
+export const explanationDecisionSchema = z
+  .object({ decision: z.enum(['accept', 'reject'], { error: 'errors.choose' }), reason: optionalText(500) })
+  .check(z.refine((v) => v.decision === 'accept' || v.reason.length >= 4, { path: ['reason'], message: 'errors.reasonRequired' }))
