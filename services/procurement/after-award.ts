@@ -12,8 +12,6 @@ import type { Clock } from '../shared/clock'
 import { DomainError } from '../shared/errors'
 import { isUuid } from '../shared/schemas'
 import type { contractInputSchema, decisionSchema, evaluationSchema } from './after-award-input'
-
-export { contractInputSchema, decisionSchema, evaluationSchema } from './after-award-input'
 import { procurementStep, type LifecycleActor, type ProcurementAction } from '../market/lifecycle'
 import { confirmOffer } from '../selection/offers'
 import { passOverOffered } from '../selection/select'
@@ -23,6 +21,8 @@ import { openObjectionCount } from './objections'
 import type { Scheduler } from '../jobs'
 import { transition } from '../market/transition'
 import { loadRules } from '../market/rules'
+
+export { contractInputSchema, decisionSchema, evaluationSchema } from './after-award-input'
 
 /**
  * After the award: the winner's confirmation, the contract (uploaded by the owner after the
