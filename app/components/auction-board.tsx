@@ -1,8 +1,11 @@
-import { Form, useNavigation } from '@remix-run/react'
+import { useNavigation } from '@remix-run/react'
 import { useEffect, useMemo, useState } from 'react'
+import { auctionBidForm } from '~/forms/agency'
 import type { MessageKey } from '~/i18n'
+import type { ActionReply } from '~/utils/action-reply'
 import { formatDateTime, formatYuan } from '~/utils/format'
 import { useLocale, useT } from '~/utils/i18n'
+import { CheckedForm } from './checked-form'
 import { Field, TableWrap } from './field'
 import type { AuctionBoard as Board } from '../../services/selection/auction/auction'
 
@@ -44,7 +47,7 @@ const clockText = (ms: number) => {
  * The live reverse auction's board: anonymous labels and current prices, whose turn it is with a countdown from the
  * server's clock, the moves so far, and, in its own turn, the bidder's form.
  */
-export function AuctionBoard({ procurementId, initial, priceError, errorParams, idempotencyKey }: { procurementId: string; initial: BoardData; priceError?: MessageKey; errorParams?: Record<string, string | number>; idempotencyKey: string }) {
+export function AuctionBoard({ procurementId, initial, reply, idempotencyKey }: { procurementId: string; initial: BoardData; /** the page's last action reply */ reply: ActionReply | undefined; idempotencyKey: string }) {
   const t = useT()
   const locale = useLocale()
   const busy = useNavigation().state === 'submitting'
@@ -87,14 +90,18 @@ export function AuctionBoard({ procurementId, initial, priceError, errorParams, 
       {myTurn && mine ? (
         <section className="card won" aria-labelledby="my-turn-title">
           <h2 id="my-turn-title">{t('auction.yourTurn')}</h2>
-          <Form method="post" className="form" noValidate>
-            <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
-            <Field label="auction.newPrice" name="price" inputMode="decimal" required error={priceError} errorParams={errorParams} hint="auction.keepHint" />
-            <p className="hint">{t('auction.ceiling', { max: formatYuan(ceiling, locale) })}</p>
-            <button type="submit" name="intent" value="bid" className="button" disabled={busy}>
-              {t('auction.submit')}
-            </button>
-          </Form>
+          <CheckedForm spec={auctionBidForm} id="offer" intent="bid" reply={reply}>
+            {(errors, _values, params) => (
+              <>
+                <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+                <Field label="auction.newPrice" name="price" inputMode="decimal" required error={errors.price} errorParams={params} hint="auction.keepHint" />
+                <p className="hint">{t('auction.ceiling', { max: formatYuan(ceiling, locale) })}</p>
+                <button type="submit" className="button" disabled={busy}>
+                  {t('auction.submit')}
+                </button>
+              </>
+            )}
+          </CheckedForm>
         </section>
       ) : null}
 

@@ -3,6 +3,7 @@ import { bidInputSchema, consortiumResponseSchema, MAX_CONSORTIUM_MEMBERS } from
 import { offeringSchema, priceItemSchema } from '../../services/agencies/price-list-input'
 import { practitionerInputSchema } from '../../services/agencies/practitioner-input'
 import { objectionSchema, questionSchema } from '../../services/procurement/talk-input'
+import { auctionBidSchema } from '../../services/selection/auction/bid-input'
 import { declineSchema, explanationSchema } from '../../services/selection/offer-input'
 
 /*
@@ -40,3 +41,6 @@ export const priceItemForm = formSpec({ schema: priceItemSchema })
 
 /** A practitioner added or corrected. */
 export const practitionerForm = formSpec({ schema: practitionerInputSchema })
+
+/** An offer in a live auction: its shape here, its standing against the board on arrival. */
+export const auctionBidForm = formSpec({ schema: auctionBidSchema })

@@ -39,7 +39,6 @@ export default function OfficeBlacklist() {
   const data = useActionData<ActionReply>()
   const busy = useNavigation().state === 'submitting'
   const t = useT()
-  const lifting = data?.intent === 'lift' && !data.ok ? data : null
   return (
     <div className="page">
       <h1>{t('bl.title')}</h1>
@@ -73,7 +72,7 @@ export default function OfficeBlacklist() {
       </section>
       <section className="card" aria-labelledby="history-title">
         <h2 id="history-title">{t('bl.history')}</h2>
-        <BlacklistTable rows={rows} lift={{ busy, error: lifting ? (lifting.errors.reason ?? lifting.formError) : undefined, failedId: lifting?.values.id }} />
+        <BlacklistTable rows={rows} lift={{ busy, reply: data }} />
       </section>
     </div>
   )

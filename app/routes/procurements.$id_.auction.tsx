@@ -9,7 +9,8 @@ import type { ActionReply } from '~/utils/action-reply'
 import { intent, runIntents } from '~/utils/action.server'
 import { getSession } from '~/utils/auth.server'
 import { useT } from '~/utils/i18n'
-import { auctionBidSchema, auctionBoard, placeAuctionBid, publicProcurement } from '~/utils/services.server'
+import { auctionBoard, placeAuctionBid, publicProcurement } from '~/utils/services.server'
+import { auctionBidForm } from '~/forms/agency'
 import type { PageHandle } from '~/i18n/page-messages'
 
 export const handle: PageHandle = { i18n: ['auction', 'calendar', 'catalog', 'cons', 'draw', 'method', 'proc', 'sel', 'time'] }
@@ -33,7 +34,7 @@ export const action = (args: ActionFunctionArgs) =>
     status: (reply) => (reply.formError === 'errors.tooFast' ? 429 : undefined),
     intents: {
       bid: intent({
-        schema: auctionBidSchema,
+        form: auctionBidForm,
         run: async ({ app, actor, id }, input) => {
           await placeAuctionBid(app.db, app.clock, actor, id, input, app.auctionLimiter)
           await app.broadcaster.publish(id)
@@ -61,7 +62,7 @@ export default function AuctionPage() {
         </p>
       ) : null}
       {data?.formError && data.formError !== 'errors.form' ? <FormError error={data.formError} /> : null}
-      <AuctionBoard procurementId={id} initial={board} priceError={data?.errors.price} errorParams={data?.params} idempotencyKey={idempotencyKey} />
+      <AuctionBoard procurementId={id} initial={board} reply={data} idempotencyKey={idempotencyKey} />
       {board.finished ? (
         <p>
           <Link to={`/procurements/${id}`} className="button">

@@ -12,16 +12,19 @@ export const NONCE = /^[0-9a-f]{64}$/
 /** Partners besides the lead: the marketplace's limit for one consortium. */
 export const MAX_CONSORTIUM_MEMBERS = 3
 
-export const bidInputSchema = z.object({
-  price: z.pipe(
-    z.string({ error: 'errors.amount' }).check(
-      z.superRefine((v, ctx) => {
-        const problem = amountProblem(v)
-        if (problem) ctx.addIssue({ code: 'custom', message: problem, input: v })
-      }),
-    ),
-    z.transform((v: string) => parseYuan(v) ?? 0),
+/** A price offered, typed in yuan, as fen: a sealed bid's, and each offer of a live auction. */
+export const bidPrice = z.pipe(
+  z.string({ error: 'errors.amount' }).check(
+    z.superRefine((v, ctx) => {
+      const problem = amountProblem(v)
+      if (problem) ctx.addIssue({ code: 'custom', message: problem, input: v })
+    }),
   ),
+  z.transform((v: string) => parseYuan(v) ?? 0),
+)
+
+export const bidInputSchema = z.object({
+  price: bidPrice,
   // The limit is the procurement's expected days, checked with its number (errors.daysOverExpected).
   committedDays: wholeNumber(1, 100_000, 'errors.daysPositive'),
   /** made by the bidder's browser; the server makes one when JavaScript is off */

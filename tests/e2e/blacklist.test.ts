@@ -65,7 +65,7 @@ describe('the blacklist', () => {
 
     // Lifting needs a reason; then the listing leaves the public list and the agency may bid again.
     const row = office.locator('section[aria-labelledby=history-title] tbody tr', { hasText: uscc })
-    await post(row.locator('form'))
+    await refused(row.locator('form'), { summary: false })
     await expect.poll(() => row.locator('.error').textContent()).toBe('请写明理由（至少 4 个字）')
     await row.getByLabel('撤销理由').fill('经复核，放弃中选系不可抗力所致')
     await post(row.locator('form'))

@@ -1,5 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm'
-import * as z from 'zod'
+import type * as z from 'zod'
 import type { Db } from '../../../db/client'
 import { auctionEvents, auctions, procurements, type Auction, type AuctionBidder, type Bid, type OrgId, type Procurement, type ProcurementId } from '../../../db/schema'
 import { appendAudit } from '../../audit'
@@ -11,10 +11,10 @@ import type { Scheduler } from '../../jobs'
 import type { Actor } from '../../shared/actor'
 import type { Clock } from '../../shared/clock'
 import { DomainError, fen } from '../../shared/errors'
-import { amountProblem, parseYuan } from '../../shared/money'
 import { isUuid } from '../../shared/schemas'
 import { rankWithTies } from '../methods/tiebreak'
 import { candidatesOf, drawContextOf, recordRanking } from '../select'
+import type { auctionBidSchema } from './bid-input'
 import { auctionState, endOf, moveProblem, replay, turnOrder, type AuctionTerms } from './state'
 
 /**
@@ -26,15 +26,7 @@ import { auctionState, endOf, moveProblem, replay, turnOrder, type AuctionTerms 
  */
 export const ROUNDS = 3
 
-export const auctionBidSchema = z.object({
-  price: z.string({ error: 'errors.amount' }).transform((v, ctx) => {
-    const problem = amountProblem(v)
-    if (problem) ctx.addIssue({ code: 'custom', message: problem })
-    return parseYuan(v) ?? 0
-  }),
-  /** a repeated submission with the same key gets the first answer */
-  idempotencyKey: z.string().trim().min(8, 'errors.illegalStep').max(80, 'errors.illegalStep'),
-})
+export { auctionBidSchema } from './bid-input'
 
 export const termsOf = (a: Auction): AuctionTerms => ({ startsAt: a.startsAt, turnSeconds: a.turnSeconds, rounds: a.rounds, minStepFen: a.minStepFen, floorFen: a.floorFen, bidders: a.bidders })
 
