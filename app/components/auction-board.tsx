@@ -38,9 +38,11 @@ export function useLiveBoard(procurementId: string, initial: BoardData) {
   return { board, now: tick ? Date.now() + offsetMs : Date.parse(board.serverTime), connected }
 }
 
-const clockText = (ms: number) => {
+/** A countdown as a clock reads: m:ss within the hour, h:mm:ss beyond it (a start hours away is not "259:10"). */
+export const clockText = (ms: number) => {
   const s = Math.max(0, Math.ceil(ms / 1000))
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`
+  const two = (n: number) => String(n).padStart(2, '0')
+  return s < 3600 ? `${Math.floor(s / 60)}:${two(s % 60)}` : `${Math.floor(s / 3600)}:${two(Math.floor(s / 60) % 60)}:${two(s % 60)}`
 }
 
 /**

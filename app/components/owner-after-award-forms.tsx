@@ -67,7 +67,7 @@ export function OwnerAfterAwardForms({
           <CheckedForm spec={decisionForm} id="decide" intent="decide" reply={reply}>
             {(errors, values) => (
               <>
-                <Choices name="decision" legend="after.decision" options={[['accept', 'after.accept'], ['return', 'after.return']]} checked={values.decision ?? 'accept'} error={errors.decision} />
+                <Choices name="decision" legend="after.decision" options={[['accept', 'after.accept'], ['return', 'after.return']]} checked={values.decision} error={errors.decision} />
                 <Field label="after.returnReason" name="reason" maxLength={1000} defaultValue={values.reason} error={errors.reason} />
                 <button type="submit" className="button" disabled={busy}>
                   {t('after.submitDecision')}

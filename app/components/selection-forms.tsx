@@ -83,7 +83,7 @@ export function ExplanationDecision({ candidate, busy, reply }: { candidate: Can
           <CheckedForm spec={explanationDecisionForm} id="explanation-decision" intent="decideExplanation" reply={reply}>
             {(errors, values) => (
               <>
-                <Choices name="decision" legend="offer.decision" options={[['accept', 'offer.accept'], ['reject', 'offer.reject']]} checked={values.decision ?? 'accept'} error={errors.decision} block />
+                <Choices name="decision" legend="offer.decision" options={[['accept', 'offer.accept'], ['reject', 'offer.reject']]} checked={values.decision} error={errors.decision} block />
                 <TextArea label="offer.decisionReason" name="reason" rows={3} maxLength={500} defaultValue={values.reason} error={errors.reason} hint="offer.decisionReasonHint" />
                 <button type="submit" className="button" disabled={busy}>
                   {t('offer.sendDecision')}

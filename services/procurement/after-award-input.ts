@@ -7,10 +7,12 @@ import { day, optionalText, text, wholeNumber } from '../shared/fields'
  */
 export const contractInputSchema = z.object({ startDate: day })
 
-export const decisionSchema = z.discriminatedUnion('decision', [
-  z.object({ decision: z.literal('accept'), reason: z.optional(z.string()) }),
-  z.object({ decision: z.literal('return'), reason: text(4, 1000, 'errors.reasonRequired') }),
-])
+/** Accepting a delivery cannot be undone, so the form ticks neither choice: the owner picks one. */
+export const decisionSchema = z.discriminatedUnion(
+  'decision',
+  [z.object({ decision: z.literal('accept'), reason: z.optional(z.string()) }), z.object({ decision: z.literal('return'), reason: text(4, 1000, 'errors.reasonRequired') })],
+  { error: 'errors.choose' },
+)
 
 const score = wholeNumber(1, 5, 'errors.score')
 export const evaluationSchema = z.object({ quality: score, timeliness: score, conduct: score, comment: optionalText(1000) })

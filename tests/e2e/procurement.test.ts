@@ -247,6 +247,8 @@ describe('a direct commission', () => {
     // The owner returns it, first forgetting the reason.
     await visit(owner, `/owner/procurements/${id}`)
     const decide = owner.locator('main form:has(input[name=decision])')
+    // Accepting cannot be undone, so neither choice is ticked for the owner.
+    expect(await decide.locator('input[name=decision]:checked').count()).toBe(0)
     await decide.getByLabel('退回修改').check()
     await refused(decide)
     await expect.poll(() => decide.locator('.field.has-error .error').allTextContents()).toEqual(['驳回或退回时请写明理由（至少 4 个字）'])

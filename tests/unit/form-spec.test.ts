@@ -40,6 +40,8 @@ describe('a form spec', () => {
     const later = checkForm(amendmentForm, form([['maxPrice', '40,000'], ['expectedDays', '10'], ['method', 'reverse_auction'], ['reason', '为充分竞争改为网上竞价']]))
     expect(later).toEqual({ ok: false, errors: { minStep: 'errors.required' } })
     expect(checkForm(decisionForm, form([['decision', 'return'], ['reason', '']]))).toEqual({ ok: false, errors: { reason: 'errors.reasonRequired' } })
+    // Nothing is ticked for the owner: accepting cannot be undone, so no choice is no decision.
+    expect(checkForm(decisionForm, form([['reason', '']]))).toEqual({ ok: false, errors: { decision: 'errors.choose' } })
     expect(checkForm(setDayForm, form([['day', '2027-02-30'], ['kind', 'workday']]))).toEqual({ ok: false, errors: { day: 'errors.date', nameZh: 'errors.required' } })
   })
 
