@@ -136,8 +136,8 @@ export async function runPublicForm<S extends $ZodType>(
 ): Promise<Response> {
   assertSameOrigin(request)
   const form = await readForm(request)
-  const values: Record<string, string> = {}
-  for (const [key, value] of form) if (typeof value === 'string' && !spec.secret?.includes(key)) values[key] = value
+  const values = formValues(form)
+  for (const key of spec.secret ?? []) delete values[key]
   const answer = (r: ActionReply) => Response.json(r, { status: r.ok ? 200 : 400 })
   const checked = checkForm(spec.form, form)
   if (!checked.ok) return answer(reply('', values, checked.errors))
