@@ -1,4 +1,5 @@
 import { Link } from '@remix-run/react'
+import { useState } from 'react'
 import { useLocale, useT } from '~/utils/i18n'
 
 export interface CatalogFilterData {
@@ -8,15 +9,29 @@ export interface CatalogFilterData {
   items: Array<{ code: string; nameZh: string; nameEn: string }>
 }
 
-/** The category and item selects of the public lists' filter forms (ids prefixed per form). */
+/**
+ * The category and item selects of the public lists' filter forms (ids prefixed per form). Choosing
+ * a category narrows the items to its own; an item of another category is cleared.
+ */
 export function CategoryItemSelects({ idPrefix, categories, category, item }: { idPrefix: string; categories: CatalogFilterData[]; category?: string; item?: string }) {
   const t = useT()
   const en = useLocale() === 'en'
+  const [chosen, setChosen] = useState(category ?? '')
+  const [itemCode, setItemCode] = useState(item ?? '')
+  const shown = chosen ? categories.filter((c) => c.code === chosen) : categories
   return (
     <>
       <div className="field">
         <label htmlFor={`${idPrefix}-category`}>{t('dir.category')}</label>
-        <select id={`${idPrefix}-category`} name="category" defaultValue={category ?? ''}>
+        <select
+          id={`${idPrefix}-category`}
+          name="category"
+          value={chosen}
+          onChange={(e) => {
+            setChosen(e.target.value)
+            if (e.target.value && !itemCode.startsWith(`${e.target.value}-`)) setItemCode('')
+          }}
+        >
           <option value="">{t('dir.any')}</option>
           {categories.map((c) => (
             <option key={c.code} value={c.code}>
@@ -27,9 +42,9 @@ export function CategoryItemSelects({ idPrefix, categories, category, item }: { 
       </div>
       <div className="field">
         <label htmlFor={`${idPrefix}-item`}>{t('dir.item')}</label>
-        <select id={`${idPrefix}-item`} name="item" defaultValue={item ?? ''}>
+        <select id={`${idPrefix}-item`} name="item" value={itemCode} onChange={(e) => setItemCode(e.target.value)}>
           <option value="">{t('dir.any')}</option>
-          {categories.map((c) => (
+          {shown.map((c) => (
             <optgroup key={c.code} label={en ? c.nameEn : c.nameZh}>
               {c.items.map((i) => (
                 <option key={i.code} value={i.code}>

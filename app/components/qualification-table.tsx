@@ -1,5 +1,5 @@
 import { Link } from '@remix-run/react'
-import { TableWrap } from './field'
+import { DataTable } from './data-table'
 import { formatDay } from '~/utils/format'
 import { useLocale, useT } from '~/utils/i18n'
 
@@ -25,42 +25,42 @@ export function QualificationTable({ rows, today, showAgency = false, action }: 
   const locale = useLocale()
   const en = locale === 'en'
   return (
-    <TableWrap label={t('dash.qualifications')}>
-      <table>
-        <thead>
-          <tr>
-            {showAgency ? <th scope="col">{t('dash.agency')}</th> : null}
-            <th scope="col">{t('dash.specialty')}</th>
-            <th scope="col">{t('dash.level')}</th>
-            <th scope="col">{t('dash.certificate')}</th>
-            <th scope="col">{t('dash.validity')}</th>
-            <th scope="col">{t('dash.status')}</th>
-            {action ? <th scope="col"><span className="sr-only">{t('review.open')}</span></th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(({ qualification: q, ...r }) => {
-            const link = action?.(q)
-            return (
-            <tr key={q.id}>
-              {showAgency ? <td>{en ? r.agencyEn : r.agencyZh}</td> : null}
-              <td>{en ? r.specialtyEn : r.specialtyZh}</td>
-              <td>{t(`level.${q.level as 1 | 2 | 3}`)}</td>
-              <td className="mono">{q.certificateNo}</td>
-              <td>
-                {formatDay(q.validFrom, locale)} – {formatDay(q.validTo, locale)}
-                {q.validTo < today && q.status !== 'expired' ? <span className="badge warn">{t('dash.expired')}</span> : null}
-              </td>
-              <td>
-                <span className={`badge status-${q.status}`}>{t(`qualification.${q.status}`)}</span>
-                {q.reviewReason ? <span className="hint"> {t('qual.reason')}: {q.reviewReason}</span> : null}
-              </td>
-              {action ? <td>{link ? <Link to={link.to}>{link.label}</Link> : null}</td> : null}
-            </tr>
-            )
-          })}
-        </tbody>
-      </table>
-    </TableWrap>
+    <DataTable<Row>
+      label={t('dash.qualifications')}
+      rows={rows}
+      rowKey={(r) => r.qualification.id}
+      columns={[
+        showAgency && { header: t('dash.agency'), lead: true, cell: (r) => (en ? r.agencyEn : r.agencyZh) },
+        { header: t('dash.specialty'), cell: (r) => (en ? r.specialtyEn : r.specialtyZh) },
+        { header: t('dash.level'), cell: (r) => t(`level.${r.qualification.level as 1 | 2 | 3}`) },
+        { header: t('dash.certificate'), className: 'mono', cell: (r) => r.qualification.certificateNo },
+        {
+          header: t('dash.validity'),
+          cell: ({ qualification: q }) => (
+            <span>
+              {formatDay(q.validFrom, locale)} – {formatDay(q.validTo, locale)}
+              {q.validTo < today && q.status !== 'expired' ? <span className="badge warn">{t('dash.expired')}</span> : null}
+            </span>
+          ),
+        },
+        {
+          header: t('dash.status'),
+          cell: ({ qualification: q }) => (
+            <span>
+              <span className={`badge status-${q.status}`}>{t(`qualification.${q.status}`)}</span>
+              {q.reviewReason ? <span className="hint"> {t('qual.reason')}: {q.reviewReason}</span> : null}
+            </span>
+          ),
+        },
+        action && {
+          header: t('review.open'),
+          hidden: true,
+          cell: (r) => {
+            const link = action(r.qualification)
+            return link ? <Link to={link.to}>{link.label}</Link> : null
+          },
+        },
+      ]}
+    />
   )
 }

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { CategoryItemSelects, Pager } from '~/components/filters'
-import { TableWrap } from '~/components/field'
+import { DataTable } from '~/components/data-table'
 import { getApp } from '~/utils/app.server'
 import { formatYuan } from '~/utils/format'
 import { useLocale, useT } from '~/utils/i18n'
@@ -32,6 +32,7 @@ export default function Directory() {
   const t = useT()
   const locale = useLocale()
   const en = locale === 'en'
+  type Agency = (typeof result.agencies)[number]
   const busy = useNavigation().state === 'loading'
   const itemChosen = !!params.item
   return (
@@ -39,7 +40,7 @@ export default function Directory() {
       <h1>{t('dir.title')}</h1>
       <p className="lead">{t('dir.intro')}</p>
       <Form method="get" className="card form filters">
-        <CategoryItemSelects idPrefix="f" categories={categories} category={params.category} item={params.item} />
+        <CategoryItemSelects key={`${params.category}|${params.item}`} idPrefix="f" categories={categories} category={params.category} item={params.item} />
         <div className="field">
           <label htmlFor="f-city">{t('dir.city')}</label>
           <select id="f-city" name="city" defaultValue={params.city ?? ''}>
@@ -76,30 +77,20 @@ export default function Directory() {
       </Form>
       <p role="status" aria-busy={busy}>{t('dir.count', { n: result.total })}</p>
       {result.agencies.length ? (
-        <TableWrap label={t('dir.title')}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('dir.agency')}</th>
-                <th scope="col">{t('dir.region')}</th>
-                <th scope="col">{t('dir.bestLevel')}</th>
-                {itemChosen ? <th scope="col">{t('dir.committed')}</th> : <th scope="col">{t('dir.offerings')}</th>}
-                {itemChosen ? <th scope="col">{t('dir.fee')}</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {result.agencies.map((a) => (
-                <tr key={a.id}>
-                  <td><Link to={`/agencies/${a.id}`}>{en ? a.nameEn : a.nameZh}</Link></td>
-                  <td>{en ? `${a.regionEn}${a.cityEn ? `, ${a.cityEn}` : ''}` : `${a.cityZh ?? ''}${a.regionZh}`}</td>
-                  <td>{t(`level.${a.bestLevel as 1 | 2 | 3}`)}</td>
-                  {itemChosen ? <td className="num">{a.committedDays ? t('catalog.days', { n: a.committedDays }) : '—'}</td> : <td className="num">{a.offerings}</td>}
-                  {itemChosen ? <td className="num">{a.fee !== null ? formatYuan(a.fee, locale) : '—'}</td> : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+        <DataTable<Agency>
+          label={t('dir.title')}
+          rows={result.agencies}
+          rowKey={(a) => a.id}
+          columns={[
+            { header: t('dir.agency'), lead: true, cell: (a) => <Link to={`/agencies/${a.id}`}>{en ? a.nameEn : a.nameZh}</Link> },
+            { header: t('dir.region'), cell: (a) => (en ? `${a.regionEn}${a.cityEn ? `, ${a.cityEn}` : ''}` : `${a.cityZh ?? ''}${a.regionZh}`) },
+            { header: t('dir.bestLevel'), cell: (a) => t(`level.${a.bestLevel as 1 | 2 | 3}`) },
+            itemChosen
+              ? { header: t('dir.committed'), className: 'num', cell: (a) => (a.committedDays ? t('catalog.days', { n: a.committedDays }) : '—') }
+              : { header: t('dir.offerings'), className: 'num', cell: (a) => a.offerings },
+            itemChosen && { header: t('dir.fee'), className: 'num', cell: (a) => (a.fee !== null ? formatYuan(a.fee, locale) : '—') },
+          ]}
+        />
       ) : (
         <p className="muted">{t('dir.none')}</p>
       )}

@@ -1,15 +1,16 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { StatusBadge } from '~/components/announcement'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { TableWrap } from '~/components/field'
+import { DataTable } from '~/components/data-table'
+import { DateTime } from '~/components/date-time'
 import { getApp } from '~/utils/app.server'
 import { requirePermission } from '~/utils/auth.server'
-import { formatDateTime, formatYuan } from '~/utils/format'
+import { formatYuan } from '~/utils/format'
 import { useLocale, useT } from '~/utils/i18n'
 import { title } from '~/utils/meta'
 import { bidsOfAgency } from '~/utils/services.server'
 import type { PageHandle } from '~/i18n/page-messages'
+import type { CandidateState, ProcurementStatus } from '../../db/schema'
 
 export const handle: PageHandle = { i18n: ['ann', 'auction', 'bid', 'bids', 'calendar', 'catalog', 'cons', 'draw', 'method', 'own', 'proc', 'sel', 'time'] }
 
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     rows: rows.map((r) => ({
       id: r.bid.procurementId, bidId: r.bid.id, number: r.number, title: r.title, status: r.status, priceFen: r.bid.priceFen, committedDays: r.bid.committedDays, bidStatus: r.bid.status, bidDeadline: r.bidDeadline?.toISOString() ?? null,
-      member: r.role === 'member' ? r.partyStatus : null,
+      member: r.role === 'member' ? r.partyStatus : null, rank: r.rank, candidateState: r.candidateState, won: r.won,
     })),
   }
 }
@@ -31,6 +32,7 @@ export default function AgencyBids() {
   const { rows } = useLoaderData<typeof loader>()
   const t = useT()
   const locale = useLocale()
+  type Row = (typeof rows)[number]
   return (
     <div className="page">
       <p className="eyebrow">{t('role.agency')}</p>
@@ -42,49 +44,59 @@ export default function AgencyBids() {
         </Link>
       </p>
       {rows.length ? (
-        <TableWrap label={t('bids.title')}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('ann.announcement')}</th>
-                <th scope="col">{t('bid.price')}</th>
-                <th scope="col">{t('proc.committedDays')}</th>
-                <th scope="col">{t('own.bidState')}</th>
-                <th scope="col">{t('proc.deadline')}</th>
-                <th scope="col">{t('ann.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.bidId}>
-                  <td>
-                    <Link to={`/agency/bids/${r.id}`}>{r.title}</Link>
-                    <div className="mono sub muted">{r.number}</div>
-                  </td>
-                  <td className="num">{formatYuan(r.priceFen, locale)}</td>
-                  <td className="num">{t('catalog.days', { n: r.committedDays })}</td>
-                  <td>
-                    {t(`bid.status.${r.bidStatus}`)}
-                    {r.member ? (
-                      <div className="sub muted">
-                        {t('cons.role.member')} · {t(`cons.status.${r.member === 'released' ? 'declined' : r.member}`)}
-                      </div>
-                    ) : null}
-                  </td>
-                  <td>{r.bidDeadline ? formatDateTime(r.bidDeadline, locale) : '—'}</td>
-                  <td>
-                    <StatusBadge status={r.status} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+        <DataTable<Row>
+          label={t('bids.title')}
+          rows={rows}
+          rowKey={(r) => r.bidId}
+          columns={[
+            {
+              header: t('ann.announcement'),
+              lead: true,
+              cell: (r) => (
+                <>
+                  <Link to={`/agency/bids/${r.id}`}>{r.title}</Link>
+                  <div className="mono sub muted">{r.number}</div>
+                </>
+              ),
+            },
+            { header: t('bid.price'), className: 'num', cell: (r) => formatYuan(r.priceFen, locale) },
+            { header: t('proc.committedDays'), className: 'num', cell: (r) => t('catalog.days', { n: r.committedDays }) },
+            {
+              header: t('bids.bidState'),
+              cell: (r) => (
+                <span>
+                  {t(`bid.status.${r.bidStatus}`)}
+                  {r.member ? (
+                    <span className="block sub muted">
+                      {t('cons.role.member')} · {t(`cons.status.${r.member === 'released' ? 'declined' : r.member}`)}
+                    </span>
+                  ) : null}
+                </span>
+              ),
+            },
+            { header: t('bids.outcome'), cell: (r) => <Outcome row={r} /> },
+            { header: t('proc.deadline'), cell: (r) => (r.bidDeadline ? <DateTime at={r.bidDeadline} /> : '—') },
+            { header: t('bids.procurementStatus'), cell: (r) => t(`proc.status.${r.status}`) },
+          ]}
+        />
       ) : (
         <p className="muted">{t('bids.none')}</p>
       )}
     </div>
   )
+}
+
+/**
+ * What the bid came to, for this agency alone: won, its place among the candidates, still sealed,
+ * or not among them. Only a won bid is green.
+ */
+function Outcome({ row }: { row: { won: boolean; rank: number | null; candidateState: CandidateState | null; status: ProcurementStatus; bidStatus: string } }) {
+  const t = useT()
+  if (row.won) return <span className="badge ok">{t('bids.won')}</span>
+  if (row.rank !== null) return <span>{t('bids.rank', { n: row.rank })}{row.candidateState ? <span className="block sub muted">{t(`sel.state.${row.candidateState}`)}</span> : null}</span>
+  if (row.status === 'published' || row.status === 'closed') return <span className="muted">{row.bidStatus === 'withdrawn' ? '—' : t('bids.sealed')}</span>
+  if (row.status === 'failed' || row.status === 'cancelled') return <span className="muted">—</span>
+  return <span className="muted">{t('bids.notCandidate')}</span>
 }
 
 export const ErrorBoundary = GeneralErrorBoundary

@@ -1,5 +1,5 @@
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { TableWrap } from '~/components/field'
+import { DataTable } from '~/components/data-table'
 import { getApp } from '~/utils/app.server'
 import { Link, useLoaderData } from '@remix-run/react'
 import { formatFeeRange } from '~/utils/format'
@@ -18,6 +18,7 @@ export default function Catalog() {
   const { catalog } = useLoaderData<typeof loader>()
   const t = useT()
   const locale = useLocale()
+  type Item = (typeof catalog)[number]['items'][number]
   const en = locale === 'en'
   const canEdit = useCan('update:catalog:any')
   return (
@@ -29,44 +30,29 @@ export default function Catalog() {
           <h2 id={`h-${category.code}`}>
             <span className="tile-code">{category.code}</span> {en ? category.nameEn : category.nameZh}
           </h2>
-          <TableWrap label={en ? category.nameEn : category.nameZh}>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('catalog.code')}</th>
-                  <th scope="col">{t('catalog.item')}</th>
-                  <th scope="col">{t('catalog.standardDays')}</th>
-                  <th scope="col">{t('catalog.fee')}</th>
-                  <th scope="col">{t('catalog.specialties')}</th>
-                  <th scope="col">{t('catalog.legalBasis')}</th>
-                  <th scope="col">{t('catalog.authority')}</th>
-                  {canEdit ? <th scope="col"><span className="sr-only">{t('catalog.edit')}</span></th> : null}
-                </tr>
-              </thead>
-              <tbody>
-                {category.items.map((item) => (
-                  <tr key={item.id}>
-                    <td className="mono">{item.code}</td>
-                    <td>{en ? item.nameEn : item.nameZh}</td>
-                    <td className="num">{t('catalog.days', { n: item.standardDays })}</td>
-                    <td className="num">
-                      {formatFeeRange(item.feeMinFen, item.feeMaxFen, locale) ?? t('catalog.noFee')}
-                    </td>
-                    <td>{item.specialties.map((s) => (en ? s.nameEn : s.nameZh)).join(en ? ', ' : '、')}</td>
-                    <td>{item.legalBasis}</td>
-                    <td>{en ? item.authorityEn : item.authorityZh}</td>
-                    {canEdit ? (
-                      <td>
-                        <Link to={`/office/catalog/${item.code}`} aria-label={`${t('catalog.edit')} ${en ? item.nameEn : item.nameZh}`}>
-                          {t('catalog.edit')}
-                        </Link>
-                      </td>
-                    ) : null}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
+          <DataTable<Item>
+            label={en ? category.nameEn : category.nameZh}
+            rows={category.items}
+            rowKey={(item) => item.id}
+            columns={[
+              { header: t('catalog.code'), className: 'mono nowrap', cell: (item) => item.code },
+              { header: t('catalog.item'), cell: (item) => (en ? item.nameEn : item.nameZh) },
+              { header: t('catalog.standardDays'), className: 'num', cell: (item) => t('catalog.days', { n: item.standardDays }) },
+              { header: t('catalog.fee'), className: 'num', cell: (item) => formatFeeRange(item.feeMinFen, item.feeMaxFen, locale) ?? t('catalog.noFee') },
+              { header: t('catalog.specialties'), cell: (item) => item.specialties.map((s) => (en ? s.nameEn : s.nameZh)).join(en ? ', ' : '、') },
+              { header: t('catalog.legalBasis'), cell: (item) => item.legalBasis },
+              { header: t('catalog.authority'), cell: (item) => (en ? item.authorityEn : item.authorityZh) },
+              canEdit && {
+                header: t('catalog.edit'),
+                hidden: true,
+                cell: (item) => (
+                  <Link to={`/office/catalog/${item.code}`} aria-label={`${t('catalog.edit')} ${en ? item.nameEn : item.nameZh}`}>
+                    {t('catalog.edit')}
+                  </Link>
+                ),
+              },
+            ]}
+          />
         </section>
       ))}
     </div>

@@ -2,11 +2,12 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { StatusBadge } from '~/components/announcement'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { TableWrap } from '~/components/field'
+import { DataTable } from '~/components/data-table'
+import { DateTime } from '~/components/date-time'
 import type { MessageKey } from '~/i18n'
 import { getApp } from '~/utils/app.server'
 import { requirePermission } from '~/utils/auth.server'
-import { formatDateTime, formatYuan } from '~/utils/format'
+import { formatYuan } from '~/utils/format'
 import { useLocale, useT } from '~/utils/i18n'
 import { title } from '~/utils/meta'
 import { procurementsOfOwner } from '~/utils/services.server'
@@ -28,6 +29,7 @@ export default function OwnerProcurements() {
   const t = useT()
   const locale = useLocale()
   const en = locale === 'en'
+  type Row = (typeof rows)[number]
   return (
     <div className="page">
       <p className="eyebrow">{t('role.owner')}</p>
@@ -39,37 +41,29 @@ export default function OwnerProcurements() {
         </Link>
       </p>
       {rows.length ? (
-        <TableWrap label={t('own.title')}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('ann.announcement')}</th>
-                <th scope="col">{t('proc.method')}</th>
-                <th scope="col">{t('proc.maxPrice')}</th>
-                <th scope="col">{t('proc.deadline')}</th>
-                <th scope="col">{t('ann.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <Link to={`/owner/procurements/${r.id}`}>{r.title}</Link>
-                    <div className="muted sub">
-                      {r.number ? <span className="mono">{r.number}</span> : t('own.draftNoNumber')} · {r.items.map((i) => (en ? i.nameEn : i.nameZh)).join(en ? ', ' : '、')}
-                    </div>
-                  </td>
-                  <td>{t(`method.${r.method}` as MessageKey)}</td>
-                  <td className="num">{formatYuan(r.maxPriceFen, locale)}</td>
-                  <td>{r.bidDeadline ? formatDateTime(r.bidDeadline, locale) : '—'}</td>
-                  <td>
-                    <StatusBadge status={r.status} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+        <DataTable<Row>
+          label={t('own.title')}
+          rows={rows}
+          rowKey={(r) => r.id}
+          columns={[
+            {
+              header: t('ann.announcement'),
+              lead: true,
+              cell: (r) => (
+                <>
+                  <Link to={`/owner/procurements/${r.id}`}>{r.title}</Link>
+                  <div className="muted sub">
+                    {r.number ? <span className="mono">{r.number}</span> : t('own.draftNoNumber')} · {r.items.map((i) => (en ? i.nameEn : i.nameZh)).join(en ? ', ' : '、')}
+                  </div>
+                </>
+              ),
+            },
+            { header: t('proc.method'), cell: (r) => t(`method.${r.method}` as MessageKey) },
+            { header: t('proc.maxPrice'), className: 'num', cell: (r) => formatYuan(r.maxPriceFen, locale) },
+            { header: t('proc.deadline'), cell: (r) => (r.bidDeadline ? <DateTime at={r.bidDeadline} /> : '—') },
+            { header: t('ann.status'), cell: (r) => <StatusBadge status={r.status} /> },
+          ]}
+        />
       ) : (
         <p className="muted">{t('own.none')}</p>
       )}

@@ -1,15 +1,17 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react'
 import { StatusBadge } from '~/components/announcement'
+import { DataTable } from '~/components/data-table'
+import { DateTime } from '~/components/date-time'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { CategoryItemSelects, Pager } from '~/components/filters'
-import { TableWrap } from '~/components/field'
 import type { MessageKey } from '~/i18n'
 import { getApp } from '~/utils/app.server'
-import { formatDateTime, formatYuan } from '~/utils/format'
+import { formatInstantDay, formatYuan } from '~/utils/format'
 import { useLocale, useT } from '~/utils/i18n'
 import { title } from '~/utils/meta'
 import { AVAILABLE_METHODS } from '../../services/market/methods'
+import { ANNOUNCEMENT_SORTS } from '../../services/procurement/announcement-sorts'
 import { announcementQuerySchema, catalogNames, regionTree, searchAnnouncements } from '~/utils/services.server'
 import type { PageHandle } from '~/i18n/page-messages'
 
@@ -20,9 +22,9 @@ export const meta: MetaFunction = ({ matches }) => title(matches, 'ann.title')
 const STATUSES = ['published', 'selecting', 'awarded', 'contracted', 'in_service', 'delivered', 'accepted', 'evaluated', 'failed', 'cancelled'] as const
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { db } = await getApp()
+  const { db, clock } = await getApp()
   const params = Object.fromEntries(new URL(request.url).searchParams)
-  const [result, catalog, cities] = await Promise.all([searchAnnouncements(db, announcementQuerySchema.parse(params)), catalogNames(db), regionTree(db)])
+  const [result, catalog, cities] = await Promise.all([searchAnnouncements(db, announcementQuerySchema.parse(params), clock.now()), catalogNames(db), regionTree(db)])
   return {
     params,
     result: { ...result, rows: result.rows.map((r) => ({ ...r, publishedAt: r.publishedAt?.toISOString() ?? null, bidDeadline: r.bidDeadline?.toISOString() ?? null })) },
@@ -37,6 +39,7 @@ export default function Announcements() {
   const locale = useLocale()
   const en = locale === 'en'
   const busy = useNavigation().state === 'loading'
+  type Row = (typeof result.rows)[number]
   return (
     <div className="page">
       <h1>{t('ann.title')}</h1>
@@ -49,7 +52,7 @@ export default function Announcements() {
             {cities.map((c) => <option key={c.code} value={c.code}>{en ? c.nameEn : c.nameZh}</option>)}
           </select>
         </div>
-        <CategoryItemSelects idPrefix="a" categories={categories} category={params.category} item={params.item} />
+        <CategoryItemSelects key={`${params.category}|${params.item}`} idPrefix="a" categories={categories} category={params.category} item={params.item} />
         <div className="field">
           <label htmlFor="a-method">{t('proc.method')}</label>
           <select id="a-method" name="method" defaultValue={params.method ?? ''}>
@@ -68,50 +71,60 @@ export default function Announcements() {
           <label htmlFor="a-q">{t('ann.q')}</label>
           <input id="a-q" name="q" type="search" maxLength={40} defaultValue={params.q ?? ''} />
         </div>
+        <div className="field">
+          <label htmlFor="a-sort">{t('ann.sort')}</label>
+          <select id="a-sort" name="sort" defaultValue={params.sort ?? 'published'}>
+            {ANNOUNCEMENT_SORTS.map((s) => <option key={s} value={s}>{t(`ann.sort.${s}`)}</option>)}
+          </select>
+        </div>
         <div className="actions filter-actions">
           <button type="submit" className="button">{t('dir.search')}</button>
           <Link to="/procurements">{t('dir.reset')}</Link>
-          <a href="/procurements/feed.xml">{t('ann.feed')}</a>
         </div>
       </Form>
-      <p role="status" aria-busy={busy}>{t('ann.count', { n: result.total })}</p>
+      <div className="list-head">
+        <p role="status" aria-busy={busy}>{t('ann.count', { n: result.total })}</p>
+        <a href={`/procurements/feed.xml${feedQuery(params)}`}>{t('ann.feed')}</a>
+      </div>
       {result.rows.length ? (
-        <TableWrap label={t('ann.title')}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('ann.announcement')}</th>
-                <th scope="col">{t('proc.method')}</th>
-                <th scope="col">{t('proc.maxPrice')}</th>
-                <th scope="col">{t('proc.deadline')}</th>
-                <th scope="col">{t('ann.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.rows.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <Link to={`/procurements/${r.id}`}>{r.title}</Link>
-                    <div className="muted sub">
-                      <span className="mono">{r.number}</span> · {en ? r.ownerEn : r.ownerZh} · {en ? r.regionEn : r.regionZh}
-                    </div>
-                    <div className="muted sub">{r.items.map((i) => (en ? i.nameEn : i.nameZh)).join(en ? ', ' : '、')}</div>
-                  </td>
-                  <td>{t(`method.${r.method}` as MessageKey)}</td>
-                  <td className="num">{formatYuan(r.maxPriceFen, locale)}</td>
-                  <td>{r.bidDeadline ? formatDateTime(r.bidDeadline, locale) : '—'}</td>
-                  <td><StatusBadge status={r.status} /></td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+        <DataTable<Row>
+          label={t('ann.title')}
+          className="announcements"
+          rows={result.rows}
+          rowKey={(r) => r.id}
+          columns={[
+            {
+              header: t('ann.announcement'),
+              lead: true,
+              cell: (r) => (
+                <>
+                  <Link to={`/procurements/${r.id}`}>{r.title}</Link>
+                  <div className="muted sub">
+                    <span className="mono">{r.number}</span> · {en ? r.ownerEn : r.ownerZh} · {en ? r.regionEn : r.regionZh}
+                  </div>
+                  <div className="muted sub">{r.items.map((i) => (en ? i.nameEn : i.nameZh)).join(en ? ', ' : '、')}</div>
+                </>
+              ),
+            },
+            { header: t('proc.method'), cell: (r) => t(`method.${r.method}` as MessageKey) },
+            { header: t('proc.maxPrice'), className: 'num', cell: (r) => formatYuan(r.maxPriceFen, locale) },
+            { header: t('ann.published'), cell: (r) => (r.publishedAt ? <time dateTime={r.publishedAt}>{formatInstantDay(r.publishedAt, locale)}</time> : '—') },
+            { header: t('proc.deadline'), cell: (r) => (r.bidDeadline ? <DateTime at={r.bidDeadline} /> : '—') },
+            { header: t('ann.status'), cell: (r) => <StatusBadge status={r.status} /> },
+          ]}
+        />
       ) : (
         <p className="muted">{t('ann.none')}</p>
       )}
       <Pager page={result.page} pages={result.pages} params={params} />
     </div>
   )
+}
+
+/** The feed follows the list's filters, never its sort or page. */
+function feedQuery(params: Record<string, string>) {
+  const kept = Object.entries(params).filter(([k, v]) => v && !['sort', 'page'].includes(k))
+  return kept.length ? `?${new URLSearchParams(kept)}` : ''
 }
 
 export const ErrorBoundary = GeneralErrorBoundary

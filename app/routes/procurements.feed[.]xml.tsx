@@ -12,11 +12,11 @@ const escape = (s: string) => s.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': 
  * string), in the reader's language.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { db } = await getApp()
+  const { db, clock } = await getApp()
   const url = new URL(request.url)
   const locale = getLocale(request)
   const t = translator(locale)
-  const { rows } = await searchAnnouncements(db, announcementQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams)))
+  const { rows } = await searchAnnouncements(db, announcementQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams)), clock.now())
   const origin = url.origin
   // An entry changes with its procurement: a result, a failure, an amendment or a cancellation
   // moves `updated`, so readers see it again; the feed is as new as its newest entry.

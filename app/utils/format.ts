@@ -27,6 +27,11 @@ export function formatDateTime(value: Date | string, locale: Locale): string {
   return translator(locale)('time.beijing', { day, time })
 }
 
+/** The date of an instant in Beijing, as `formatDay` writes it. */
+export function formatInstantDay(value: Date | string, locale: Locale): string {
+  return formatDay(SHANGHAI_DAY.format(new Date(value)), locale)
+}
+
 /** A calendar date ('YYYY-MM-DD', already in Shanghai) in the user's language. */
 export function formatDay(day: string, locale: Locale): string {
   const [y, m, d] = day.split('-').map(Number)

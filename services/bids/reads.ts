@@ -1,6 +1,6 @@
 import { and, asc, count, eq, inArray, or, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client'
-import { awards, bidParties, bids, organizations, procurements, type BidId, type OrgId, type ProcurementId } from '../../db/schema'
+import { awards, bidParties, bids, organizations, procurements, selectionCandidates, type BidId, type OrgId, type ProcurementId } from '../../db/schema'
 import { unsealed } from '../shared/unsealed'
 
 
@@ -23,13 +23,20 @@ export async function ownBid(db: Db, agencyOrgId: OrgId, procurementId: Procurem
 /**
  * The agency's bids with their procurements, newest first: those it made, and the consortium bids
  * it was invited into (a member commits to the bid, so sees it whole), with its role and answer.
+ * Once opened, each carries its own place among the candidates (never another bid's) and whether
+ * it won.
  */
 export async function bidsOfAgency(db: Db, agencyOrgId: OrgId) {
   return db
-    .select({ bid: bids, role: bidParties.role, partyStatus: bidParties.status, number: procurements.number, title: procurements.title, status: procurements.status, bidDeadline: procurements.bidDeadline })
+    .select({
+      bid: bids, role: bidParties.role, partyStatus: bidParties.status, number: procurements.number, title: procurements.title, status: procurements.status, bidDeadline: procurements.bidDeadline,
+      rank: selectionCandidates.rank, candidateState: selectionCandidates.state, won: sql<boolean>`${awards.bidId} is not null`,
+    })
     .from(bidParties)
     .innerJoin(bids, eq(bids.id, bidParties.bidId))
     .innerJoin(procurements, eq(procurements.id, bids.procurementId))
+    .leftJoin(selectionCandidates, eq(selectionCandidates.bidId, bids.id))
+    .leftJoin(awards, and(eq(awards.procurementId, bids.procurementId), eq(awards.bidId, bids.id)))
     .where(and(eq(bidParties.orgId, agencyOrgId), or(eq(bidParties.role, 'lead'), inArray(bidParties.status, ['invited', 'accepted', 'declined']))))
     .orderBy(sql`${bidParties.invitedAt} desc`)
 }

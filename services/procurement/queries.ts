@@ -4,6 +4,7 @@ import type { Db } from '../../db/client'
 import { awards, organizations, procurementItems, procurements, procurementStatus, regions, serviceItems, type OrgId, type ProcurementId } from '../../db/schema'
 import { isUuid } from '../shared/schemas'
 import { AVAILABLE_METHODS } from '../market/methods'
+import { ANNOUNCEMENT_SORTS, type AnnouncementSort } from './announcement-sorts'
 import { awardedConsortium } from '../bids'
 
 export const ANNOUNCEMENT_PAGE_SIZE = 20
@@ -16,6 +17,8 @@ export const announcementQuerySchema = z.object({
   method: z.enum(AVAILABLE_METHODS).optional().catch(undefined),
   status: z.enum(procurementStatus.enumValues).exclude(['draft']).optional().catch(undefined),
   q: z.string().trim().max(40).optional().catch(undefined),
+  /** newest publication first (the default), closing soonest, or by max price */
+  sort: z.enum(ANNOUNCEMENT_SORTS).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
 })
 export type AnnouncementQuery = z.infer<typeof announcementQuerySchema>
@@ -34,8 +37,25 @@ async function itemsOf(db: Db, ids: ProcurementId[]) {
   return map
 }
 
-/** Published announcements and results, newest first. Drafts never appear. */
-export async function searchAnnouncements(db: Db, query: AnnouncementQuery) {
+/**
+ * The order of a sort. Closing soonest puts the deadlines still ahead of `now` first, nearest first,
+ * then the passed ones, latest first: a list sorted by deadline is read for what can still be bid on.
+ */
+function orderOf(sort: AnnouncementSort, now: Date): SQL[] {
+  switch (sort) {
+    case 'deadline':
+      return [sql`(${procurements.bidDeadline} is null or ${procurements.bidDeadline} < ${now}) asc`, sql`case when ${procurements.bidDeadline} >= ${now} then ${procurements.bidDeadline} end asc`, sql`${procurements.bidDeadline} desc nulls last`, desc(procurements.id)]
+    case 'price_desc':
+      return [desc(procurements.maxPriceFen), desc(procurements.id)]
+    case 'price_asc':
+      return [asc(procurements.maxPriceFen), desc(procurements.id)]
+    default:
+      return [desc(procurements.publishedAt), desc(procurements.id)]
+  }
+}
+
+/** Published announcements and results, newest first unless sorted otherwise. Drafts never appear. */
+export async function searchAnnouncements(db: Db, query: AnnouncementQuery, now: Date) {
   const where: SQL[] = [ne(procurements.status, 'draft')]
   if (query.city) where.push(sql`${procurements.regionCode} like ${`${query.city.slice(0, 4)}%`}`)
   if (query.method) where.push(eq(procurements.method, query.method))
@@ -69,7 +89,7 @@ export async function searchAnnouncements(db: Db, query: AnnouncementQuery) {
       .innerJoin(regions, eq(regions.code, procurements.regionCode))
       .innerJoin(organizations, eq(organizations.id, procurements.ownerOrgId))
       .where(filter)
-      .orderBy(desc(procurements.publishedAt), desc(procurements.id))
+      .orderBy(...orderOf(query.sort ?? 'published', now))
       .limit(ANNOUNCEMENT_PAGE_SIZE)
       .offset((page - 1) * ANNOUNCEMENT_PAGE_SIZE)
   const total = rows.length ? rows[0]!.total : page > 1 ? Number((await db.select({ n: count() }).from(procurements).where(filter))[0]!.n) : 0

@@ -232,14 +232,34 @@ describe('direct commission', () => {
 
 describe('the public list', () => {
   it('shows published procurements, never drafts, filtered by item, method and status', async () => {
-    const all = await searchAnnouncements(database.db, announcementQuerySchema.parse({}))
+    const all = await searchAnnouncements(database.db, announcementQuerySchema.parse({}), clock.now())
     expect(all.rows.every((r) => r.status !== 'draft')).toBe(true)
-    const direct = await searchAnnouncements(database.db, announcementQuerySchema.parse({ method: 'direct', status: 'awarded' }))
+    const direct = await searchAnnouncements(database.db, announcementQuerySchema.parse({ method: 'direct', status: 'awarded' }), clock.now())
     expect(direct.rows.length).toBeGreaterThan(0)
     expect(direct.rows.every((r) => r.method === 'direct' && r.status === 'awarded')).toBe(true)
-    const eia = await searchAnnouncements(database.db, announcementQuerySchema.parse({ item: 'C06-02', method: "x'; drop table bids; --" }))
+    const eia = await searchAnnouncements(database.db, announcementQuerySchema.parse({ item: 'C06-02', method: "x'; drop table bids; --" }), clock.now())
     expect(eia.rows.every((r) => r.items.some((i) => i.code === 'C06-02'))).toBe(true)
     const counted = (await database.db.execute(sql`select count(*)::int as n from bids`)) as unknown as { rows: Array<{ n: number }> }
     expect(counted.rows[0]!.n).toBeGreaterThan(0)
+  })
+
+  it('sorts by publication, by max price either way, and by deadline with those still open first, nearest first', async () => {
+    const now = clock.now()
+    const sorted = async (sort: string) => (await searchAnnouncements(database.db, announcementQuerySchema.parse({ sort }), now)).rows
+    const published = await sorted('published')
+    expect(published.length).toBeGreaterThan(2)
+    const times = published.map((r) => r.publishedAt!.getTime())
+    expect(times).toEqual([...times].sort((a, b) => b - a))
+    const high = (await sorted('price_desc')).map((r) => r.maxPriceFen)
+    expect(high).toEqual([...high].sort((a, b) => b - a))
+    const low = (await sorted('price_asc')).map((r) => r.maxPriceFen)
+    expect(low).toEqual([...low].sort((a, b) => a - b))
+    const deadlines = (await sorted('deadline')).map((r) => r.bidDeadline?.getTime() ?? null)
+    const open = deadlines.filter((d): d is number => d !== null && d >= now.getTime())
+    expect(deadlines.slice(0, open.length)).toEqual([...open].sort((a, b) => a - b))
+    const passed = deadlines.slice(open.length).filter((d): d is number => d !== null)
+    expect(passed).toEqual([...passed].sort((a, b) => b - a))
+    // An unknown sort is the default, never an error.
+    expect((await sorted('price; drop table bids')).map((r) => r.id)).toEqual(published.map((r) => r.id))
   })
 })

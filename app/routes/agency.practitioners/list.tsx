@@ -1,5 +1,5 @@
 import { Form, Link, useLoaderData } from '@remix-run/react'
-import { TableWrap } from '~/components/field'
+import { DataTable } from '~/components/data-table'
 import { formatDay } from '~/utils/format'
 import { useLocale, useT } from '~/utils/i18n'
 import type { loader } from './route'
@@ -10,48 +10,41 @@ export function PractitionerList() {
   const t = useT()
   const locale = useLocale()
   const en = locale === 'en'
+  type Row = (typeof rows)[number]
   return (
   <section className="card" aria-labelledby="list-title">
     <h2 id="list-title">{t('prac.list', { n: rows.length })}</h2>
     {rows.length ? (
-      <TableWrap label={t('prac.title')}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('prac.name')}</th>
-              <th scope="col">{t('prac.idNumber')}</th>
-              <th scope="col">{t('qual.specialty')}</th>
-              <th scope="col">{t('prac.certificateNo')}</th>
-              <th scope="col">{t('prac.validTo')}</th>
-              <th scope="col">
-                <span className="sr-only">{t('prac.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((p) => (
-              <tr key={p.id}>
-                <td>{p.name}</td>
-                <td className="mono">{p.idNumber}</td>
-                <td>{en ? p.specialtyEn : p.specialtyZh}</td>
-                <td className="mono">{p.certificateNo}</td>
-                <td>{formatDay(p.validTo, locale)}</td>
-                <td className="actions">
-                  <Link to={`?edit=${p.id}`} aria-label={t('prac.editOne', { name: p.name })}>
-                    {t('prac.edit')}
-                  </Link>
-                  <Form method="post">
-                    <input type="hidden" name="id" value={p.id} />
-                    <button type="submit" name="intent" value="remove" className="link-button" aria-label={t('prac.removeOne', { name: p.name })}>
-                      {t('prac.remove')}
-                    </button>
-                  </Form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableWrap>
+      <DataTable<Row>
+        label={t('prac.title')}
+        rows={rows}
+        rowKey={(p) => p.id}
+        columns={[
+          { header: t('prac.name'), lead: true, cell: (p) => p.name },
+          { header: t('prac.idNumber'), className: 'mono', cell: (p) => p.idNumber },
+          { header: t('qual.specialty'), cell: (p) => (en ? p.specialtyEn : p.specialtyZh) },
+          { header: t('prac.certificateNo'), className: 'mono', cell: (p) => p.certificateNo },
+          { header: t('prac.validTo'), cell: (p) => formatDay(p.validTo, locale) },
+          {
+            header: t('prac.actions'),
+            hidden: true,
+            className: 'actions',
+            cell: (p) => (
+              <>
+                <Link to={`?edit=${p.id}`} aria-label={t('prac.editOne', { name: p.name })}>
+                  {t('prac.edit')}
+                </Link>
+                <Form method="post">
+                  <input type="hidden" name="id" value={p.id} />
+                  <button type="submit" name="intent" value="remove" className="link-button" aria-label={t('prac.removeOne', { name: p.name })}>
+                    {t('prac.remove')}
+                  </button>
+                </Form>
+              </>
+            ),
+          },
+        ]}
+      />
     ) : (
       <p className="muted">{t('prac.none')}</p>
     )}
