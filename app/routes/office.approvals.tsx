@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { CheckedForm } from '~/components/checked-form'
 import { DateTime } from '~/components/date-time'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
@@ -59,9 +59,8 @@ export default function OfficeApprovals() {
         const failed = data && !data.ok && data.values.id === a.id ? data : null
         return (
           <section key={a.id} className="card" aria-labelledby={`approval-${a.id}`}>
-            <h2 id={`approval-${a.id}`}>
-              <Link to={`/procurements/${a.procurementId}`}>{a.title}</Link>
-            </h2>
+            {/* A draft awaiting approval has no public page yet: its terms are below. */}
+            <h2 id={`approval-${a.id}`}>{a.title}</h2>
             <DefinitionList
               items={[
                 [t('proc.projectName'), a.projectName],

@@ -8,11 +8,13 @@ import { getSession } from '~/utils/auth.server'
 import { useT } from '~/utils/i18n'
 import { loadSelection, serializeAnnouncement, specialtyNames } from '~/utils/procurement-form.server'
 import { publicClarifications, publicProcurement, attachmentsOf, loadCalendar } from '~/utils/services.server'
+import { title } from '~/utils/meta'
 import type { PageHandle } from '~/i18n/page-messages'
 
 export const handle: PageHandle = { i18n: ['ann', 'auction', 'bid', 'calendar', 'catalog', 'cons', 'draw', 'method', 'proc', 'qa', 'sel', 'time'] }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.announcement.p.title} · ${data.announcement.p.number ?? ''}` : '' }]
+// A procurement that is not there (a draft, a mistyped address) still gives its 404 page a title.
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => (data ? [{ title: `${data.announcement.p.title} · ${data.announcement.p.number ?? ''}` }] : title(matches, 'errors.notFoundTitle'))
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db } = await getApp()

@@ -11,11 +11,13 @@ import { getSession } from '~/utils/auth.server'
 import { useT } from '~/utils/i18n'
 import { auctionBoard, placeAuctionBid, publicProcurement } from '~/utils/services.server'
 import { auctionBidForm } from '~/forms/agency'
+import { title } from '~/utils/meta'
 import type { PageHandle } from '~/i18n/page-messages'
 
 export const handle: PageHandle = { i18n: ['auction', 'calendar', 'catalog', 'cons', 'draw', 'method', 'proc', 'sel', 'time'] }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} · ${data.number ?? ''}` : '' }]
+// A procurement that is not there (a draft, a mistyped address) still gives its 404 page a title.
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => (data ? [{ title: `${data.title} · ${data.number ?? ''}` }] : title(matches, 'errors.notFoundTitle'))
 
 /** The live auction, public: anyone may watch the board; a bidder also sees its label and, in its turn, its form. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,9 +1,8 @@
-import fs from 'node:fs'
-import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../seeds/demo'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DEMO_ACCOUNTS } from '../../seeds/demo'
 import { launch, newContext, screenshot } from './browser'
+import { cookieOf, crawlSite, read, routePatterns } from './crawl'
 import { bidInBrowser, clockForward, draftEia, passInstant, post, publishDraft, refused, signIn, visit } from './helpers'
 
 /**
@@ -15,7 +14,6 @@ import { bidInBrowser, clockForward, draftEia, passInstant, post, publishDraft, 
  * and no response may name a bidder more often than it did before the bids: whatever the bids
  * added to a page would be a leak.
  */
-const base = inject('baseUrl')
 let browser: Browser
 beforeAll(async () => {
   browser = await launch()
@@ -25,68 +23,9 @@ afterAll(async () => browser?.close())
 type Role = 'public' | 'owner' | 'agency' | 'authority' | 'market_office'
 const ROLES: Role[] = ['public', 'owner', 'agency', 'authority', 'market_office']
 const LIMIT = 170
-
-async function cookieOf(email: string) {
-  const response = await fetch(`${base}/login`, { method: 'POST', body: new URLSearchParams({ email, password: DEMO_PASSWORD }), redirect: 'manual' })
-  const cookie = response.headers.get('set-cookie')?.split(';')[0]
-  if (response.status !== 302 || !cookie) throw new Error(`sign-in failed for ${email}: ${response.status}`)
-  return cookie
-}
-
-/** The whole answer to a GET: a page's HTML (hydration data included), a feed, JSON, a file, or an event stream's first message. */
-async function read(url: string, cookie: string | undefined) {
-  const controller = new AbortController()
-  const timer = setTimeout(() => controller.abort(), 5_000)
-  try {
-    const response = await fetch(base + url, { headers: cookie ? { cookie } : {}, redirect: 'manual', signal: controller.signal })
-    if (!response.headers.get('content-type')?.includes('text/event-stream')) return `${response.status} ${await response.text()}`
-    const first = await response.body!.getReader().read()
-    controller.abort()
-    return `${response.status} ${new TextDecoder().decode(first.value)}`
-  } catch (error) {
-    if ((error as Error).name === 'AbortError') return 'aborted'
-    throw error
-  } finally {
-    clearTimeout(timer)
-  }
-}
-
-/** Actions and hooks that hold no data: signing out, switching language, the test clock; and the static bundles. */
-const SKIP = /^\/(logout|lang|__test|build\/|favicon)|\.(css|js|map|ico|woff2?)(\?|$)/
-
-/** Breadth first from the seeds, through every same-site link, up to LIMIT answers; at most 25 filtered lists. */
-async function crawl(cookie: string | undefined, seeds: string[]) {
-  const answers = new Map<string, string>()
-  const queue = [...seeds]
-  let queries = 0
-  while (queue.length && answers.size < LIMIT) {
-    const url = queue.shift()!
-    if (answers.has(url)) continue
-    const body = await read(url, cookie)
-    answers.set(url, body)
-    for (const match of body.matchAll(/(?:href|src|action)="(\/[^"#]*)"/g)) {
-      const link = match[1]!.replaceAll('&amp;', '&')
-      if (SKIP.test(link) || answers.has(link) || queue.includes(link)) continue
-      if (link.includes('?') && ++queries > 25) continue
-      queue.push(link)
-    }
-  }
-  return answers
-}
+const crawl = (cookie: string | undefined, seeds: string[]) => crawlSite(cookie, seeds, LIMIT)
 
 const count = (text: string, needle: string) => text.split(needle).length - 1
-
-/** The URL pattern of each route module (Remix flat routes), to show the crawl reached every one. */
-function routePatterns() {
-  return fs.readdirSync(path.resolve(__dirname, '../../app/routes')).map((file) => {
-    const name = file.replace(/\.tsx?$/, '')
-    const parts = name
-      .split(/\.(?![^[]*\])/)
-      .filter((s) => s !== '_index' && !/^_[^_]/.test(s))
-      .map((s) => (s === '$' ? '.*' : s.replace(/_$/, '').replace(/\[([^\]]*)\]/g, '$1').replace(/[.*+?^{}()|\\]/g, '\\$&').replace(/\$[a-zA-Z]+/g, '[^/]+')))
-    return { file, pattern: new RegExp(`^/${parts.join('/')}$`) }
-  })
-}
 
 describe('sealed bids, from the outside', () => {
   it('no page or API route shows a planted price, nonce or bidder to anyone not bidding, before the opening', async () => {
