@@ -1,16 +1,21 @@
 import { Form, Link, NavLink, useLocation } from '@remix-run/react'
 import type { MessageKey } from '~/i18n'
-import { useCan, useLocale, useRootData, useT } from '~/utils/i18n'
+import { useLocale, useRootData, useT } from '~/utils/i18n'
 
 export const HOME_BY_KIND = { owner: '/owner', agency: '/agency', authority: '/authority', market_office: '/office' } as const
+
+/** Each role's own pages, its workspace first. */
+const WORKSPACE: Record<keyof typeof HOME_BY_KIND, Array<[string, MessageKey]>> = {
+  owner: [['/owner', 'nav.myHome'], ['/owner/procurements', 'nav.myProcurements'], ['/owner/procurements/new', 'nav.newProcurement'], ['/profile', 'nav.profile']],
+  agency: [['/agency', 'nav.myHome'], ['/agency/bids', 'nav.myBids'], ['/agency/services', 'nav.services'], ['/agency/practitioners', 'nav.practitioners'], ['/agency/admission', 'nav.admission'], ['/profile', 'nav.profile']],
+  authority: [['/authority', 'nav.myHome'], ['/profile', 'nav.profile']],
+  market_office: [['/office', 'nav.myHome'], ['/office/approvals', 'nav.approvals'], ['/office/rules', 'nav.rules'], ['/office/blacklist', 'nav.blacklist'], ['/office/audit', 'nav.audit'], ['/office/jobs', 'nav.jobs'], ['/office/outbox', 'nav.outbox']],
+}
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const t = useT()
   const data = useRootData()
   const user = data?.user
-  const canAudit = useCan('read:audit:any')
-  const canJobs = useCan('read:jobs:any')
-  const canSanction = useCan('update:sanction:any')
   const links: Array<[string, MessageKey]> = [
     ['/', 'nav.home'],
     ['/procurements', 'nav.procurements'],
@@ -18,10 +23,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
     ['/catalog', 'nav.catalog'],
     ['/calendar', 'nav.calendar'],
   ]
-  if (user) links.push([HOME_BY_KIND[user.orgKind], 'nav.myHome'])
-  if (canAudit) links.push(['/office/audit', 'nav.audit'])
-  if (canJobs) links.push(['/office/jobs', 'nav.jobs'], ['/office/outbox', 'nav.outbox'])
-  if (canSanction) links.push(['/office/blacklist', 'nav.blacklist'])
+  // The signed-in role's own pages sit in a bar of their own, so the main bar keeps to one row.
+  const work = user ? WORKSPACE[user.orgKind] : []
   return (
     <>
       <a className="skip" href="#main">
@@ -42,11 +45,17 @@ export function Layout({ children }: { children: React.ReactNode }) {
         </div>
         <details className="nav-toggle">
           <summary>{t('nav.menu')}</summary>
+          {work.length ? <WorkBody /> : null}
           <NavBody links={links} />
         </details>
         <div className="nav-wide">
           <NavBody links={links} />
         </div>
+        {work.length ? (
+          <div className="work-wide">
+            <WorkBody />
+          </div>
+        ) : null}
       </header>
       <main id="main" tabIndex={-1}>
         {children}
@@ -60,6 +69,22 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </footer>
     </>
   )
+
+  function WorkBody() {
+    return (
+      <nav aria-label={t('nav.workspace')} className="work-nav">
+        <ul>
+          {work.map(([to, key]) => (
+            <li key={to}>
+              <NavLink to={to} end>
+                {t(key)}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    )
+  }
 
   function NavBody({ links }: { links: Array<[string, MessageKey]> }) {
     return (

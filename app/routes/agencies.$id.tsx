@@ -5,23 +5,26 @@ import { DefinitionList, TableWrap } from '~/components/field'
 import { PriceTable } from '~/components/price-table'
 import { getApp } from '~/utils/app.server'
 import { formatDay } from '~/utils/format'
+import { AgencyRecord } from '~/components/agency-record'
 import { useLocale, useT } from '~/utils/i18n'
 import { getSession } from '~/utils/auth.server'
-import { can, publicAgency, shanghaiDate } from '~/utils/services.server'
+import { agencyRecord, can, publicAgency, shanghaiDate } from '~/utils/services.server'
 import type { PageHandle } from '~/i18n/page-messages'
 
-export const handle: PageHandle = { i18n: ['agency', 'catalog', 'dash', 'dir', 'history', 'level', 'prac', 'qual', 'qualification', 'svc', 'time'] }
+export const handle: PageHandle = { i18n: ['after', 'agency', 'catalog', 'dash', 'dir', 'history', 'level', 'prac', 'qual', 'qualification', 'svc', 'time'] }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, clock } = await getApp()
   const viewer = await getSession(request)
-  const agency = await publicAgency(db, params.id ?? '', shanghaiDate(clock.now()))
+  const today = shanghaiDate(clock.now())
+  const agency = await publicAgency(db, params.id ?? '', today)
   if (!agency) throw new Response('Not found', { status: 404 })
-  return { ...agency, canSeeHistory: can(viewer ? { kind: viewer.org.kind, role: viewer.user.role } : null, 'read:agency:any'), priceList: agency.priceList ? { ...agency.priceList, date: shanghaiDate(agency.priceList.publishedAt) } : null }
+  const record = await agencyRecord(db, agency.org.id, today)
+  return { ...agency, record, canSeeHistory: can(viewer ? { kind: viewer.org.kind, role: viewer.user.role } : null, 'read:agency:any'), priceList: agency.priceList ? { ...agency.priceList, date: shanghaiDate(agency.priceList.publishedAt) } : null }
 }
 
 export default function AgencyPage() {
-  const { org, qualifications, offered, practitioners, priceList, canSeeHistory } = useLoaderData<typeof loader>()
+  const { org, qualifications, offered, practitioners, priceList, canSeeHistory, record } = useLoaderData<typeof loader>()
   const t = useT()
   const locale = useLocale()
   const en = locale === 'en'
@@ -122,10 +125,7 @@ export default function AgencyPage() {
           <p className="muted">{t('prac.none')}</p>
         )}
       </section>
-      <section className="card" aria-labelledby="r-title">
-        <h2 id="r-title">{t('agency.record')}</h2>
-        <p className="muted">{t('agency.recordPending')}</p>
-      </section>
+      <AgencyRecord record={record} />
     </div>
   )
 }

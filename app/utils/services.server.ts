@@ -4,7 +4,7 @@
  * (and all it pulls in: drizzle, argon2, pg) never reaches the browser bundle.
  */
 export {
-  COMMITMENT, COMMITMENT_SHA256, addPractitioner, addPriceItem, admissionOf, allowedActions, directoryQuerySchema, draftPriceList, offeringsOf,
+  COMMITMENT, COMMITMENT_SHA256, addPractitioner, addPriceItem, admissionOf, allowedActions, countDirectoryAgencies, directoryQuerySchema, draftPriceList, offeringsOf,
   ownPractitioner, ownPractitioners, ownQualification, priceChanges, priceListHistory, publicAgency, publishPriceList, publishedPriceList,
   qualificationForReview, removePractitioner, removePriceItem, resubmitQualification, reviewQualification, searchAgencies, setOffering, submitForAdmission,
   submitQualification, updatePractitioner,
@@ -29,7 +29,7 @@ export {
 export {
   addAttachment, afterAwardOf, amendProcurement, announcementQuerySchema, answerObjection, answerQuestion, askQuestion, attachmentsOf, cancelProcurement,
   confirmAward, confirmContract, confirmDirect, decideDelivery, decideDirectApproval, deliver, directApprovalOf, enterCalendarDay, evaluate,
-  isPublicAttachment, listOnBlacklist, needsDirectApproval, objectionsOf, openDirectApprovals, openQuestions, ownQuestions, ownerProcurement,
+  agencyRecord, isPublicAttachment, latestOnHome, listOnBlacklist, needsDirectApproval, objectionsOf, openDirectApprovals, openQuestions, ownQuestions, ownerProcurement,
   procurementsOfOwner, publicClarifications, publicProcurement, publishProcurement, raiseObjection, reannounce, removeAttachment, requestDirectApproval,
   saveDraft, searchAnnouncements, standsFor, uploadContract,
 } from '../../services/procurement'

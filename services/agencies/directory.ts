@@ -28,17 +28,15 @@ const validOn = (today: string, org: SQL = sql`o.id`) =>
 /** The current (latest published) price list of the agency in scope as `o`. */
 const currentList = sql`select pl.id from price_lists pl where pl.org_id = o.id and pl.published_at is not null order by pl.version desc limit 1`
 
-/**
- * Active agencies (a verified qualification valid today, not on the blacklist that day), each with
- * what matters to an owner: region, best level, and for a chosen item its committed days and
- * lowest listed fee. A listed agency is on the public blacklist instead, until its term ends.
- */
-export async function searchAgencies(db: Db, query: DirectoryQuery, today: string) {
+/** Which agencies the directory lists, and with a query which of them match; the home page counts the same ones. */
+function directoryWhere(query: DirectoryQuery, today: string): SQL[] {
   const where: SQL[] = [
     sql`o.kind = 'agency'`,
     submitted(sql`o.id`),
     sql`exists (${validOn(today)}${query.level ? sql` and q.level <= ${query.level}` : sql``})`,
     sql`not ${listedOn(sql`o.id`, today)}`,
+    // An agency that offers nothing cannot be chosen for anything: it is not listed until it does.
+    sql`exists (select 1 from agency_offerings ao where ao.org_id = o.id)`,
   ]
   if (query.city) where.push(sql`o.region_code like ${`${query.city.slice(0, 4)}%`}`)
   if (query.q) where.push(sql`(o.name_zh ilike ${`%${query.q}%`} or o.name_en ilike ${`%${query.q}%`})`)
@@ -56,6 +54,22 @@ export async function searchAgencies(db: Db, query: DirectoryQuery, today: strin
         ${query.maxFee !== undefined ? sql`and exists (select 1 from price_items pi where pi.price_list_id = (${currentList}) and pi.item_id = si.id and pi.fee_fen <= ${query.maxFee})` : sql``}
     )`)
   }
+  return where
+}
+
+/** How many agencies the directory lists today, unfiltered: the figure the home page shows. */
+export async function countDirectoryAgencies(db: Db, today: string): Promise<number> {
+  const result = (await db.execute(sql`select count(*)::int as n from organizations o where ${sql.join(directoryWhere({ maxFee: undefined }, today), sql` and `)}`)) as unknown as { rows: Array<{ n: number }> }
+  return Number(result.rows[0]!.n)
+}
+
+/**
+ * Active agencies (a verified qualification valid today, offering a service, not on the blacklist that day), each with
+ * what matters to an owner: region, best level, and for a chosen item its committed days and
+ * lowest listed fee. A listed agency is on the public blacklist instead, until its term ends.
+ */
+export async function searchAgencies(db: Db, query: DirectoryQuery, today: string) {
+  const where = directoryWhere(query, today)
   const filter = sql.join(where, sql` and `)
   const page = query.page ?? 1
   const itemCode = query.item ?? null

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm'
+import { and, asc, count, desc, eq, inArray, isNotNull, ne, sql, type SQL } from 'drizzle-orm'
 import * as z from 'zod'
 import type { Db } from '../../db/client'
 import { awards, organizations, procurementItems, procurements, procurementStatus, regions, serviceItems, type OrgId, type ProcurementId } from '../../db/schema'
@@ -8,6 +8,12 @@ import { ANNOUNCEMENT_SORTS, type AnnouncementSort } from './announcement-sorts'
 import { awardedConsortium } from '../bids'
 
 export const ANNOUNCEMENT_PAGE_SIZE = 20
+
+/**
+ * What the public may see: a procurement once it was published, whatever became of it. A draft
+ * is the owner's, and so is a draft cancelled before it was ever published.
+ */
+const wasPublished = and(ne(procurements.status, 'draft'), isNotNull(procurements.publishedAt))!
 
 /** The public list's filters, from a shareable query string; anything malformed is ignored. */
 export const announcementQuerySchema = z.object({
@@ -56,7 +62,7 @@ function orderOf(sort: AnnouncementSort, now: Date): SQL[] {
 
 /** Published announcements and results, newest first unless sorted otherwise. Drafts never appear. */
 export async function searchAnnouncements(db: Db, query: AnnouncementQuery, now: Date) {
-  const where: SQL[] = [ne(procurements.status, 'draft')]
+  const where: SQL[] = [wasPublished]
   if (query.city) where.push(sql`${procurements.regionCode} like ${`${query.city.slice(0, 4)}%`}`)
   if (query.method) where.push(eq(procurements.method, query.method))
   if (query.status) where.push(eq(procurements.status, query.status))
@@ -108,7 +114,7 @@ export async function publicProcurement(db: Db, id: string) {
     .from(procurements)
     .innerJoin(organizations, eq(organizations.id, procurements.ownerOrgId))
     .innerJoin(regions, eq(regions.code, procurements.regionCode))
-    .where(and(eq(procurements.id, id as ProcurementId), ne(procurements.status, 'draft')))
+    .where(and(eq(procurements.id, id as ProcurementId), wasPublished))
   if (!row) return null
   return withDetails(db, row)
 }
@@ -167,7 +173,33 @@ export async function procurementsOfOwner(db: Db, ownerOrgId: OrgId) {
 
 /** Procurements in each state, for the public overview and the office. */
 export async function procurementCounts(db: Db) {
-  const rows = await db.select({ status: procurements.status, n: count() }).from(procurements).where(ne(procurements.status, 'draft')).groupBy(procurements.status)
+  const rows = await db.select({ status: procurements.status, n: count() }).from(procurements).where(wasPublished).groupBy(procurements.status)
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]))
 }
 
+
+export const HOME_LIST_SIZE = 5
+
+/**
+ * What the home page lists: the newest announcements still open for bids (closing soonest last
+ * published first), and the newest results with their winner, price and savings. Two queries,
+ * whatever the number of procurements.
+ */
+export async function latestOnHome(db: Db, now: Date) {
+  const [open, results] = await Promise.all([
+    db
+      .select({ id: procurements.id, number: procurements.number, title: procurements.title, method: procurements.method, maxPriceFen: procurements.maxPriceFen, bidDeadline: procurements.bidDeadline, publishedAt: procurements.publishedAt })
+      .from(procurements)
+      .where(and(eq(procurements.status, 'published'), sql`${procurements.bidDeadline} > ${now}`))
+      .orderBy(desc(procurements.publishedAt), desc(procurements.id))
+      .limit(HOME_LIST_SIZE),
+    db
+      .select({ id: procurements.id, number: procurements.number, title: procurements.title, method: awards.method, maxPriceFen: procurements.maxPriceFen, priceFen: awards.priceFen, decidedAt: awards.decidedAt, agencyZh: organizations.nameZh, agencyEn: organizations.nameEn })
+      .from(awards)
+      .innerJoin(procurements, eq(procurements.id, awards.procurementId))
+      .innerJoin(organizations, eq(organizations.id, awards.agencyOrgId))
+      .orderBy(desc(awards.decidedAt), desc(awards.procurementId))
+      .limit(HOME_LIST_SIZE),
+  ])
+  return { open, results }
+}

@@ -38,7 +38,7 @@ describe('the database reads of a page', () => {
     const announcement = await firstLink('/procurements', /\/procurements\/[0-9a-f-]{36}(?=")/)
     const agency = await firstLink('/agencies', /\/agencies\/[0-9a-f-]{36}(?=")/)
     const budgets: Array<[string, number]> = [
-      ['/', 6],
+      ['/', 9],
       ['/procurements', 6],
       ['/procurements?page=2', 6],
       ['/agencies', 6],
@@ -46,7 +46,8 @@ describe('the database reads of a page', () => {
       ['/blacklist', 6],
       ['/calendar', 6],
       [announcement, 12],
-      [agency, 10],
+      [agency, 13],
+      ['/search?q=%E6%B5%8B%E7%BB%98', 8],
     ]
     const measured: Record<string, number> = {}
     for (const [path] of budgets) measured[path] = await queriesOf(path)

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../db/client'
-import { directoryQuerySchema, publicAgency, searchAgencies } from '../../services/agencies'
+import { countDirectoryAgencies, directoryQuerySchema, publicAgency, searchAgencies } from '../../services/agencies'
 import { ManualClock } from '../../services/shared/clock'
 import { seedDemo } from '../../seeds/demo'
 import { freshDatabase } from '../support/db'
@@ -16,10 +16,13 @@ beforeAll(async () => {
 afterAll(async () => database?.close())
 
 describe('public directory', () => {
-  it('lists only agencies with a verified qualification valid today, paginated', async () => {
+  it('lists only agencies with a verified qualification valid today that offer a service, paginated, as many as the home page counts', async () => {
     const all = await search({})
-    expect(all.total).toBeGreaterThan(40)
-    expect(all.total).toBeLessThan(60) // pending-only and expired-only agencies are not listed
+    expect(all.total).toBeGreaterThan(30)
+    expect(all.total).toBeLessThan(60) // pending-only, expired-only and offering-nothing agencies are not listed
+    expect(await countDirectoryAgencies(database.db, today)).toBe(all.total)
+    const pages = [all, await search({ page: '2' }), await search({ page: '3' })]
+    expect(pages.flatMap((p) => p.agencies).every((a) => a.offerings > 0)).toBe(true)
     expect(all.agencies).toHaveLength(20)
     const page3 = await search({ page: '3' })
     expect(page3.page).toBe(3)

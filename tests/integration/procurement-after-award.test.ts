@@ -6,7 +6,7 @@ import { directoryQuerySchema, searchAgencies } from '../../services/agencies'
 import { verifyChain } from '../../services/audit'
 import { mayReadFile } from '../../services/files'
 import { JobQueue } from '../../services/jobs'
-import { afterAwardOf, confirmAward, confirmContract, confirmDirect, contractInputSchema, decideDelivery, decisionSchema, deliver, evaluate, evaluationSchema, flagOverdue, procurementHandlers, procurementInputSchema, publishProcurement, saveDraft, uploadContract } from '../../services/procurement'
+import { afterAwardOf, agencyRecord, confirmAward, confirmContract, confirmDirect, contractInputSchema, decideDelivery, decisionSchema, deliver, evaluate, evaluationSchema, flagOverdue, procurementHandlers, procurementInputSchema, publishProcurement, saveDraft, uploadContract } from '../../services/procurement'
 import { bidInputSchema } from '../../services/bids'
 import { ManualClock } from '../../services/shared/clock'
 import { DomainError } from '../../services/shared/errors'
@@ -19,6 +19,9 @@ let queue: JobQueue
 let owner: User
 let agency: User
 let stranger: User
+/** The agency's public record before this file's procurements, on a day after all of them. */
+const RECORD_DAY = '2027-03-01'
+let recordBefore: Awaited<ReturnType<typeof agencyRecord>>
 const PDF = new TextEncoder().encode('%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF')
 const HTML = new TextEncoder().encode('<html><script>alert(1)</script></html>')
 const code = (p: Promise<unknown>) => p.then(() => 'ok', (e) => (e instanceof DomainError ? `${e.code}${e.field ? `@${e.field}` : ''}` : String(e)))
@@ -45,6 +48,7 @@ beforeAll(async () => {
   stranger = await byEmail('owner2@example.com')
   const eligible = await searchAgencies(database.db, directoryQuerySchema.parse({ item: 'C06-02' }), '2026-12-01')
   agency = (await database.db.select().from(users).where(eq(users.orgId, eligible.agencies[0]!.id as OrgId)))[0]!
+  recordBefore = await agencyRecord(database.db, agency.orgId, RECORD_DAY)
 })
 afterAll(async () => database?.close())
 
@@ -168,5 +172,25 @@ describe('objections during the standstill', () => {
     expect(await objectionsOf(database.db, id as never, { orgId: stranger.orgId, owner: true })).toEqual([])
     // Five working days from Friday 5 February 2027 skip the Spring Festival holiday.
     expect((await uploadContract(database.db, clock, as(owner), id, contractInputSchema.parse({ startDate: '2027-02-05' }), PDF)).dueDate).toBe('2027-02-17')
+  })
+})
+
+describe("the agency's public record", () => {
+  it('counts the awards above, the services due that were delivered on time, the evaluation and the late service', async () => {
+    const after = await agencyRecord(database.db, agency.orgId, RECORD_DAY)
+    // Four direct awards at ¥27,500.00 each.
+    expect(after.awardCount - recordBefore.awardCount).toBe(4)
+    expect(after.awardSumFen - recordBefore.awardSumFen).toBe(4 * 2_750_000)
+    expect(after.awards[0]!.title).toBe('排水管网改造工程水土保持方案')
+    // Three contracts were confirmed: the first delivered before its due date (its returned delivery
+    // does not count, its second does), the second never delivered, the third delivered in time.
+    // The fourth contract waits for the winner's confirmation, so it is not counted.
+    expect(after.delivered.counted - recordBefore.delivered.counted).toBe(3)
+    expect(after.delivered.onTime - recordBefore.delivered.onTime).toBe(2)
+    expect(after.evaluations.n - recordBefore.evaluations.n).toBe(1)
+    if (recordBefore.evaluations.n === 0) expect(after.evaluations).toMatchObject({ quality: 5, timeliness: 4, conduct: 5 })
+    // Its own late service is on it; the owner's late acceptance is the owner's, not the agency's.
+    const added = after.events.slice(0, after.events.length - recordBefore.events.length)
+    expect(added.map((e) => [e.kind, e.title])).toEqual([['service_overdue', '排水管网改造工程测绘']])
   })
 })

@@ -195,6 +195,10 @@ describe('failures and side exits', () => {
     expect((await cancelProcurement(database.db, clock, as(owner), other.id, '项目已暂停立项')).status).toBe('cancelled')
     expect(await code(publishProcurement(database.db, clock, queue, as(owner), other.id))).toBe('errors.illegalStep')
     expect((await database.db.select().from(procurements).where(eq(procurements.id, other.id)))[0]!.cancelReason).toBe('项目已暂停立项')
+    // Never published, it stays the owner's: no public page, not in the list.
+    expect(await publicProcurement(database.db, other.id)).toBeNull()
+    const listed = await searchAnnouncements(database.db, announcementQuerySchema.parse({ q: '将被撤销的项目' }), clock.now())
+    expect(listed.total).toBe(0)
   })
 })
 
@@ -248,6 +252,7 @@ describe('the public list', () => {
     const sorted = async (sort: string) => (await searchAnnouncements(database.db, announcementQuerySchema.parse({ sort }), now)).rows
     const published = await sorted('published')
     expect(published.length).toBeGreaterThan(2)
+    // Only what was published is public: a draft cancelled before publication is not listed.
     const times = published.map((r) => r.publishedAt!.getTime())
     expect(times).toEqual([...times].sort((a, b) => b - a))
     const high = (await sorted('price_desc')).map((r) => r.maxPriceFen)
