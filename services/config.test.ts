@@ -9,6 +9,12 @@ describe('environment', () => {
     expect(config.cookieSecure).toBe(false)
     expect(loadConfig({ NODE_ENV: 'production' }).cookieSecure).toBe(true)
   })
+  it("links emails to this machine at the server's port unless a public address is set", () => {
+    expect(loadConfig({}).PUBLIC_URL).toBe('http://localhost:3000')
+    expect(loadConfig({ PORT: '4123' }).PUBLIC_URL).toBe('http://localhost:4123')
+    expect(loadConfig({ PORT: '4123', PUBLIC_URL: 'https://zjcs.gxgg.gov.cn' }).PUBLIC_URL).toBe('https://zjcs.gxgg.gov.cn')
+    expect(() => loadConfig({ PUBLIC_URL: 'zjcs.gov.cn' })).toThrow(/^Invalid environment variable PUBLIC_URL/)
+  })
   it('stops with one line naming a bad variable', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(ConfigError)
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/^Invalid environment variable DATABASE_URL: .*\(got "mysql:\/\/x"\)$/)

@@ -15,8 +15,9 @@ const schema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(120),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   JOB_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(2000),
-  /** the site's public address, for the links in outbox emails */
-  PUBLIC_URL: z.url({ error: 'must be an http(s) URL' }).default('http://localhost:3000'),
+  /** the site's public address, for the links in outbox emails; by default this machine at PORT */
+  PUBLIC_URL: z.url({ error: 'must be an http(s) URL' }).optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** The Ed25519 key that signs the audit chain's published heads; made on first start. Keep it outside the database and its backups. Default: <DATA_DIR>.keys/audit-anchor-key.pem */
   AUDIT_KEY_FILE: z.string().min(1).optional(),
   /** Lets e2e journeys move the server's clock (POST /__test/clock). Never in real deployments. */
@@ -24,7 +25,7 @@ const schema = z.object({
   /** With TEST_CLOCK: the instant the server's clock reads at start-up (ISO 8601, e.g. 2026-09-24T01:30:00Z). */
   TEST_CLOCK_START: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 instant, e.g. 2026-09-24T01:30:00Z' }).optional(),
 })
-export type Config = z.infer<typeof schema> & { cookieSecure: boolean }
+export type Config = Omit<z.infer<typeof schema>, 'PUBLIC_URL'> & { PUBLIC_URL: string; cookieSecure: boolean }
 
 export class ConfigError extends Error {}
 
@@ -39,5 +40,5 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const config = result.data
   if (config.TEST_CLOCK === 'true' && config.NODE_ENV === 'production' && env.CI !== 'true' && env.E2E !== 'true')
     throw new ConfigError('Invalid environment variable TEST_CLOCK: only for tests, never in production')
-  return { ...config, cookieSecure: config.COOKIE_SECURE ? config.COOKIE_SECURE === 'true' : config.NODE_ENV === 'production' }
+  return { ...config, PUBLIC_URL: config.PUBLIC_URL ?? `http://localhost:${config.PORT}`, cookieSecure: config.COOKIE_SECURE ? config.COOKIE_SECURE === 'true' : config.NODE_ENV === 'production' }
 }

@@ -1,6 +1,7 @@
 import { Link } from '@remix-run/react'
 import { DefinitionList } from './field'
 import { SelectionResult, type SelectionData } from './selection-result'
+import { BarChart } from './charts'
 import { DateTime } from './date-time'
 import { formatYuan } from '~/utils/format'
 import { useLocale, useT } from '~/utils/i18n'
@@ -98,9 +99,7 @@ export function Announcement({ data, specialtyNames, selection }: { data: Announ
               <span className="muted">{t('proc.savingsRate', { rate: (data.award.savingsBp / 100).toFixed(2) })}</span>
             </div>
           </div>
-          <p className="savings-bar" aria-hidden="true">
-            <span style={{ width: `${Math.max(0, Math.min(100, 100 - data.award.savingsBp / 100))}%` }} />
-          </p>
+          <SavingsChart maxFen={p.maxPriceFen} awardFen={data.award.award.priceFen} savingsBp={data.award.savingsBp} />
           <DefinitionList
             items={[
               [t('proc.method'), t(`method.${p.method}` as MessageKey)],
@@ -179,5 +178,34 @@ export function Announcement({ data, specialtyNames, selection }: { data: Announ
         {p.description ? <p className="description">{p.description}</p> : null}
       </section>
     </>
+  )
+}
+
+/** The award price against the max price, as bars with their figures, and the saving in words and numbers. */
+function SavingsChart({ maxFen, awardFen, savingsBp }: { maxFen: number; awardFen: number; savingsBp: number }) {
+  const t = useT()
+  const locale = useLocale()
+  const rate = (savingsBp / 100).toFixed(2)
+  return (
+    <div className="savings-chart">
+      <BarChart
+        title={t('proc.savingsChart')}
+        caption={t('proc.savingsCaption', { amount: formatYuan(maxFen - awardFen, locale), rate })}
+        parts={[t('proc.maxPrice')]}
+        bars={[
+          { label: t('proc.maxPriceShort'), values: [maxFen] },
+          { label: t('proc.awardPriceShort'), values: [awardFen] },
+        ]}
+        format={(v) => formatYuan(v, locale)}
+      />
+      <table className="compact">
+        <caption className="sr-only">{t('proc.savingsChart')}</caption>
+        <tbody>
+          <tr><th scope="row">{t('proc.maxPrice')}</th><td className="num">{formatYuan(maxFen, locale)}</td></tr>
+          <tr><th scope="row">{t('proc.awardPrice')}</th><td className="num">{formatYuan(awardFen, locale)}</td></tr>
+          <tr><th scope="row">{t('proc.savings')}</th><td className="num">{formatYuan(maxFen - awardFen, locale)} ({rate}%)</td></tr>
+        </tbody>
+      </table>
+    </div>
   )
 }

@@ -6,6 +6,7 @@ import type { ActionReply } from '~/utils/action-reply'
 import { formatDateTime, formatYuan } from '~/utils/format'
 import { useLocale, useT } from '~/utils/i18n'
 import { CheckedForm } from './checked-form'
+import { LineChart, type LineSeries } from './charts'
 import { Field, TableWrap } from './field'
 import type { AuctionBoard as Board } from '../../services/selection/auction/auction'
 
@@ -60,6 +61,8 @@ export function AuctionBoard({ procurementId, initial, reply, idempotencyKey }: 
   const myTurn = board.phase === 'running' && board.myLabel !== null && board.myLabel === board.currentLabel
   const mine = board.rows.find((r) => r.label === board.myLabel)
   const ceiling = mine ? mine.priceFen - board.minStepFen : 0
+  // Over: no turn is anyone's, nothing more will come over the stream, the prices are final.
+  const over = board.phase === 'finished' || board.phase === 'halted'
   const status = useMemo(() => {
     if (board.phase === 'scheduled') return t('auction.startsAt', { at: formatDateTime(board.startsAt, locale), left: clockText(Date.parse(board.startsAt) - now) })
     if (board.phase === 'halted') return t('auction.halted')
@@ -85,7 +88,8 @@ export function AuctionBoard({ procurementId, initial, reply, idempotencyKey }: 
         ) : null}
         {board.myLabel ? <p className="hint">{t('auction.you', { label: label(board.myLabel) })}</p> : null}
         <p className="hint">
-          {t('auction.rules', { step: formatYuan(board.minStepFen, locale), seconds: board.turnSeconds })} <span className={`live-dot${connected ? ' on' : ''}`}>{t(connected ? 'auction.live' : 'auction.reconnecting')}</span>
+          {t('auction.rules', { step: formatYuan(board.minStepFen, locale), seconds: board.turnSeconds })}{' '}
+          {over ? null : <span className={`live-dot${connected ? ' on' : ''}`}>{t(connected ? 'auction.live' : 'auction.reconnecting')}</span>}
         </p>
       </section>
 
@@ -108,14 +112,14 @@ export function AuctionBoard({ procurementId, initial, reply, idempotencyKey }: 
       ) : null}
 
       <section className="card" aria-labelledby="board-title">
-        <h2 id="board-title">{t('auction.board')}</h2>
-        <TableWrap label={t('auction.board')}>
+        <h2 id="board-title">{t(over ? 'auction.boardFinal' : 'auction.board')}</h2>
+        <TableWrap label={t(over ? 'auction.boardFinal' : 'auction.board')}>
           <table className="auction-board">
             <thead>
               <tr>
                 <th scope="col">{t('auction.bidder')}</th>
                 <th scope="col" className="num">
-                  {t('auction.current')}
+                  {t(over ? 'auction.final' : 'auction.current')}
                 </th>
                 <th scope="col" className="num">
                   {t('auction.initial')}
@@ -125,10 +129,11 @@ export function AuctionBoard({ procurementId, initial, reply, idempotencyKey }: 
             </thead>
             <tbody>
               {board.rows.map((r) => (
-                <tr key={r.label} className={r.label === board.currentLabel && board.phase === 'running' ? 'current' : undefined}>
+                <tr key={r.label} className={r.label === board.winnerLabel ? 'winner' : r.label === board.currentLabel && board.phase === 'running' ? 'current' : undefined}>
                   <th scope="row">
                     {label(r.label)}
-                    {r.label === board.myLabel ? <span className="badge ok">{t('auction.me')}</span> : null}
+                    {r.label === board.winnerLabel ? <span className="badge ok">{t('auction.winner')}</span> : null}
+                    {r.label === board.myLabel ? <span className="badge me">{t('auction.me')}</span> : null}
                   </th>
                   <td className="num">{formatYuan(r.priceFen, locale)}</td>
                   <td className="num muted">{formatYuan(r.initialFen, locale)}</td>
@@ -139,6 +144,8 @@ export function AuctionBoard({ procurementId, initial, reply, idempotencyKey }: 
           </table>
         </TableWrap>
       </section>
+
+      {board.log.length ? <PriceChart board={board} /> : null}
 
       {board.log.length ? (
         <section className="card" aria-labelledby="log-title">
@@ -153,5 +160,54 @@ export function AuctionBoard({ procurementId, initial, reply, idempotencyKey }: 
         </section>
       ) : null}
     </>
+  )
+}
+
+/** Each bidder's price over the rounds so far: its initial price, then where each round left it. */
+function PriceChart({ board }: { board: BoardData }) {
+  const t = useT()
+  const locale = useLocale()
+  const rounds = board.phase === 'finished' || board.phase === 'halted' ? Math.max(...board.log.map((m) => m.round)) : board.round
+  const xLabels = [t('auction.start'), ...Array.from({ length: rounds }, (_, i) => t('auction.roundShort', { n: i + 1 }))]
+  const series: LineSeries[] = board.rows.map((r) => {
+    const values: number[] = [r.initialFen]
+    for (let round = 1; round <= rounds; round++) {
+      const moved = board.log.filter((m) => m.label === r.label && m.round === round).at(-1)
+      values.push(moved ? moved.priceFen : values[round - 1]!)
+    }
+    const name = t('auction.label', { n: r.label }) + (r.label === board.winnerLabel ? ` · ${t('auction.winner')}` : '') + (r.label === board.myLabel ? ` · ${t('auction.me')}` : '')
+    return { name, values, strong: r.label === board.winnerLabel || r.label === board.myLabel }
+  })
+  return (
+    <section className="card" aria-labelledby="chart-title">
+      <h2 id="chart-title">{t('auction.chart')}</h2>
+      <LineChart title={t('auction.chart')} caption={t('auction.chartCaption')} xLabels={xLabels} series={series} format={(v) => formatYuan(v, locale)} />
+      <TableWrap label={t('auction.chart')}>
+        <table className="chart-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('auction.bidder')}</th>
+              {xLabels.map((l) => (
+                <th key={l} scope="col" className="num">
+                  {l}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {series.map((s) => (
+              <tr key={s.name}>
+                <th scope="row">{s.name}</th>
+                {s.values.map((v, i) => (
+                  <td key={i} className="num">
+                    {v === null ? '—' : formatYuan(v, locale)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableWrap>
+    </section>
   )
 }

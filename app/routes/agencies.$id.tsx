@@ -11,7 +11,7 @@ import { getSession } from '~/utils/auth.server'
 import { agencyRecord, can, publicAgency, shanghaiDate } from '~/utils/services.server'
 import type { PageHandle } from '~/i18n/page-messages'
 
-export const handle: PageHandle = { i18n: ['after', 'agency', 'catalog', 'dash', 'dir', 'history', 'level', 'prac', 'qual', 'qualification', 'svc', 'time'] }
+export const handle: PageHandle = { i18n: ['after', 'agency', 'calendar', 'catalog', 'dash', 'dir', 'history', 'level', 'prac', 'qual', 'qualification', 'svc', 'time'] }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, clock } = await getApp()

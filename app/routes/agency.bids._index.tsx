@@ -12,7 +12,7 @@ import { bidsOfAgency } from '~/utils/services.server'
 import type { PageHandle } from '~/i18n/page-messages'
 import type { CandidateState, ProcurementStatus } from '../../db/schema'
 
-export const handle: PageHandle = { i18n: ['ann', 'auction', 'bid', 'bids', 'calendar', 'catalog', 'cons', 'draw', 'method', 'own', 'proc', 'sel', 'time'] }
+export const handle: PageHandle = { i18n: ['ann', 'bid', 'bids', 'calendar', 'catalog', 'cons', 'proc', 'sel', 'time'] }
 
 export const meta: MetaFunction = ({ matches }) => title(matches, 'bids.title')
 

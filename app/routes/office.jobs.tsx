@@ -1,61 +1,108 @@
-import type { LoaderFunctionArgs } from '@remix-run/node'
-import { useLoaderData } from '@remix-run/react'
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { DataTable } from '~/components/data-table'
+import { DateTime } from '~/components/date-time'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { TableWrap } from '~/components/field'
+import type { MessageKey } from '~/i18n'
+import { isMessageKey } from '~/i18n'
 import { getApp } from '~/utils/app.server'
 import { requirePermission } from '~/utils/auth.server'
-import { formatDateTime } from '~/utils/format'
-import { useLocale, useT } from '~/utils/i18n'
-import { recentJobs } from '~/utils/services.server'
+import { useT } from '~/utils/i18n'
+import { title } from '~/utils/meta'
+import { JOB_PAGE_SIZE, jobStats, procurementTitles, recentJobs } from '~/utils/services.server'
 import type { PageHandle } from '~/i18n/page-messages'
 
-export const handle: PageHandle = { i18n: ['jobs', 'time'] }
+export const handle: PageHandle = { i18n: ['calendar', 'dir', 'jobs', 'time'] }
 
+export const meta: MetaFunction = ({ matches }) => title(matches, 'jobs.title')
+
+const STATUSES = ['pending', 'running', 'done', 'failed'] as const
+/** Jobs whose payload names a procurement: the page links each to it. */
+const ABOUT_PROCUREMENT = new Set(['procurement.close', 'procurement.startService', 'selection.deadline', 'auction.finish'])
+
+/** The job queue in words: each job's kind, what it concerns (linked), when it runs, its tries; filtered and paged. */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'read:jobs:any')
   const { db } = await getApp()
-  const jobs = await recentJobs(db, 50)
-  return { jobs: jobs.map((j) => ({ id: j.id, name: j.name, status: j.status, runAt: j.runAt.toISOString(), attempts: j.attempts, maxAttempts: j.maxAttempts, lastError: j.lastError })) }
+  const params = new URL(request.url).searchParams
+  const kinds = (await jobStats(db)).map((s) => s.name)
+  const name = params.get('name') ?? ''
+  const status = (STATUSES as readonly string[]).includes(params.get('status') ?? '') ? (params.get('status') as (typeof STATUSES)[number]) : undefined
+  const before = /^\d{1,15}$/.test(params.get('before') ?? '') ? Number(params.get('before')) : undefined
+  const rows = await recentJobs(db, JOB_PAGE_SIZE + 1, { name: kinds.includes(name) ? name : undefined, status, before })
+  const page = rows.slice(0, JOB_PAGE_SIZE)
+  const ids = page.filter((j) => ABOUT_PROCUREMENT.has(j.name)).map((j) => (j.payload as { id?: string }).id ?? '')
+  const titles = await procurementTitles(db, ids)
+  return {
+    kinds: [...new Set(kinds)],
+    query: { name: kinds.includes(name) ? name : '', status: status ?? '' },
+    paged: before !== undefined,
+    next: rows.length > JOB_PAGE_SIZE ? page.at(-1)!.id : null,
+    jobs: page.map((j) => {
+      const id = (j.payload as { id?: string }).id
+      const about = ABOUT_PROCUREMENT.has(j.name) && id ? titles.get(id) : undefined
+      return {
+        id: j.id, name: j.name, status: j.status, runAt: j.runAt.toISOString(), attempts: j.attempts, maxAttempts: j.maxAttempts, lastError: j.lastError,
+        about: about ? { to: `/procurements/${id}`, text: `${about.number ?? ''} ${about.title}`.trim() } : j.name === 'sanction.enforce' ? { to: '/office/blacklist', text: null } : null,
+      }
+    }),
+  }
 }
 
 export default function Jobs() {
-  const { jobs } = useLoaderData<typeof loader>()
+  const { jobs, kinds, query, paged, next } = useLoaderData<typeof loader>()
   const t = useT()
-  const locale = useLocale()
+  const kind = (name: string) => {
+    const key = `jobs.kind.${name}`
+    return isMessageKey(key) ? t(key as MessageKey) : name
+  }
+  const keep = Object.fromEntries(Object.entries(query).filter(([, v]) => v))
+  type Job = (typeof jobs)[number]
   return (
     <div className="page">
       <h1>{t('jobs.title')}</h1>
       <p className="lead">{t('jobs.intro')}</p>
+      <Form method="get" className="card form filters">
+        <div className="field">
+          <label htmlFor="j-name">{t('jobs.name')}</label>
+          <select id="j-name" name="name" defaultValue={query.name}>
+            <option value="">{t('dir.any')}</option>
+            {kinds.map((k) => <option key={k} value={k}>{kind(k)}</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="j-status">{t('jobs.status')}</label>
+          <select id="j-status" name="status" defaultValue={query.status}>
+            <option value="">{t('dir.any')}</option>
+            {STATUSES.map((s) => <option key={s} value={s}>{t(`jobs.status.${s}`)}</option>)}
+          </select>
+        </div>
+        <div className="actions filter-actions">
+          <button type="submit" className="button">{t('dir.search')}</button>
+          <Link to="/office/jobs">{t('dir.reset')}</Link>
+        </div>
+      </Form>
       {jobs.length ? (
-        <TableWrap label={t('jobs.title')}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">#</th>
-                <th scope="col">{t('jobs.name')}</th>
-                <th scope="col">{t('jobs.status')}</th>
-                <th scope="col">{t('jobs.runAt')}</th>
-                <th scope="col">{t('jobs.attempts')}</th>
-                <th scope="col">{t('jobs.error')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {jobs.map((j) => (
-                <tr key={j.id}>
-                  <td className="num">{j.id}</td>
-                  <td className="mono">{j.name}</td>
-                  <td><span className={`badge job-${j.status}`}>{t(`jobs.status.${j.status}`)}</span></td>
-                  <td>{formatDateTime(j.runAt, locale)}</td>
-                  <td className="num">{j.attempts} / {j.maxAttempts}</td>
-                  <td>{j.lastError ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+        <DataTable<Job>
+          label={t('jobs.title')}
+          rows={jobs}
+          rowKey={(j) => String(j.id)}
+          columns={[
+            { header: t('jobs.name'), lead: true, cell: (j) => <>{kind(j.name)} <span className="muted sub mono">#{j.id}</span></> },
+            { header: t('jobs.about'), cell: (j) => (j.about ? <Link to={j.about.to}>{j.about.text ?? t('jobs.aboutBlacklist')}</Link> : '—') },
+            { header: t('jobs.status'), cell: (j) => <span className={`badge job-${j.status}`}>{t(`jobs.status.${j.status}`)}</span> },
+            { header: t('jobs.runAt'), cell: (j) => <DateTime at={j.runAt} /> },
+            { header: t('jobs.attempts'), className: 'num', cell: (j) => `${j.attempts} / ${j.maxAttempts}` },
+            { header: t('jobs.error'), cell: (j) => j.lastError ?? '—' },
+          ]}
+        />
       ) : (
         <p className="muted">{t('jobs.none')}</p>
       )}
+      <nav className="pager" aria-label={t('jobs.pages')}>
+        {paged ? <Link to={`?${new URLSearchParams(keep)}`}>{t('jobs.newest')}</Link> : <span />}
+        {next ? <Link to={`?${new URLSearchParams({ ...keep, before: String(next) })}`} rel="next">{t('jobs.older')}</Link> : <span />}
+      </nav>
     </div>
   )
 }

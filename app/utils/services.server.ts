@@ -18,8 +18,8 @@ export {
   allSpecialties, catalogNames, categoryItemCounts, itemByCode, itemVersions, listCatalog, marketplaceStats, updateItemTerms,
 } from '../../services/catalog'
 export { MAX_UPLOAD_BYTES, mayReadFile, readFile } from '../../services/files'
-export { jobStats, recentJobs } from '../../services/jobs'
-export { recentOutbox } from '../../services/notifications'
+export { JOB_PAGE_SIZE, jobStats, recentJobs } from '../../services/jobs'
+export { OUTBOX_PAGE_SIZE, outboxQuerySchema, recentOutbox } from '../../services/notifications'
 export { authorityScope, officeOverview, organizationProfile, pendingQualificationsFor, qualificationsOf, regionTree, updateProfile } from '../../services/orgs'
 export { allowedProcurementActions, loadRules, updateRules } from '../../services/market'
 export {
@@ -30,7 +30,7 @@ export {
   addAttachment, afterAwardOf, amendProcurement, announcementQuerySchema, answerObjection, answerQuestion, askQuestion, attachmentsOf, cancelProcurement,
   confirmAward, confirmContract, confirmDirect, decideDelivery, decideDirectApproval, deliver, directApprovalOf, enterCalendarDay, evaluate,
   agencyRecord, isPublicAttachment, latestOnHome, listOnBlacklist, needsDirectApproval, objectionsOf, openDirectApprovals, openQuestions, ownQuestions, ownerProcurement,
-  procurementsOfOwner, publicClarifications, publicProcurement, publishProcurement, raiseObjection, reannounce, removeAttachment, requestDirectApproval,
+  procurementTitles, procurementsOfOwner, publicClarifications, publicProcurement, publishProcurement, raiseObjection, reannounce, removeAttachment, requestDirectApproval,
   saveDraft, searchAnnouncements, standsFor, uploadContract,
 } from '../../services/procurement'
 export {

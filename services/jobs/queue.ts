@@ -1,4 +1,4 @@
-import { asc, count, desc, eq, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, lt, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client'
 import { jobs, type Job } from '../../db/schema'
 import type { Clock } from '../shared/clock'
@@ -155,6 +155,22 @@ export async function jobStats(db: Db) {
   return db.select({ name: jobs.name, status: jobs.status, n: count() }).from(jobs).groupBy(jobs.name, jobs.status).orderBy(asc(jobs.name))
 }
 
-export async function recentJobs(db: Db, limit = 30) {
-  return db.select().from(jobs).orderBy(desc(jobs.updatedAt)).limit(limit)
+export const JOB_PAGE_SIZE = 30
+
+/** The jobs page's filters and cursor (the last row's id); anything malformed is ignored. */
+export interface JobQuery {
+  name?: string
+  status?: Job['status']
+  /** jobs with a smaller id than this: the next page */
+  before?: number
+}
+
+/** The jobs, newest first, a page at a time by id (a page costs the same however deep), filtered by kind and state. */
+export async function recentJobs(db: Db, limit = 30, query: JobQuery = {}) {
+  const where = [
+    query.name ? eq(jobs.name, query.name) : undefined,
+    query.status ? eq(jobs.status, query.status) : undefined,
+    query.before ? lt(jobs.id, query.before) : undefined,
+  ]
+  return db.select().from(jobs).where(and(...where)).orderBy(desc(jobs.id)).limit(limit)
 }

@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, isNull, or } from 'drizzle-orm'
+import { and, asc, desc, eq, ilike, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm'
+import * as z from 'zod'
 import type { Db } from '../../db/client'
 import { emailOutbox, notifications, users, type OrgId, type ProcurementId, type UserId } from '../../db/schema'
 import type { Clock } from '../shared/clock'
@@ -83,18 +84,38 @@ export async function renderOutbox(db: Db, clock: Clock, render: EmailRenderer, 
   return { notifications: pending.length, emails: written }
 }
 
+/** The outbox's filters and page, from a shareable query string; anything malformed is ignored. */
+export const outboxQuerySchema = z.object({
+  to: z.string().trim().max(80).optional().catch(undefined),
+  locale: z.enum(['zh-CN', 'en']).optional().catch(undefined),
+  state: z.enum(['sent', 'unsent']).optional().catch(undefined),
+  /** the cursor: the last row of the previous page, `<createdAt ISO>_<id>` */
+  before: z.string().regex(/^\d{4}-\d\d-\d\dT[\d:.]+Z_[0-9a-f-]{36}$/).optional().catch(undefined),
+})
+export type OutboxQuery = z.infer<typeof outboxQuerySchema>
+export const OUTBOX_PAGE_SIZE = 20
+
 /**
- * The office's view of the outbox. An email about a sealed bid (a receipt, a consortium's
- * invitation) names a bidder, so it shows only once the bids are opened, and for a live auction
- * once it has ended: the one condition, `unsealed`, that `openedBids` asks too.
+ * The office's view of the outbox, newest first, a page at a time (by a cursor, so a page costs
+ * the same however deep). An email about a sealed bid (a receipt, a consortium's invitation)
+ * names a bidder, so it shows only once the bids are opened, and for a live auction once it has
+ * ended: the one condition, `unsealed`, that `openedBids` asks too.
  */
-export async function recentOutbox(db: Db, limit = 50) {
+export async function recentOutbox(db: Db, limit = 50, query: OutboxQuery = {}) {
+  const where: SQL[] = [or(isNull(notifications.sealedUntilOpeningOf), unsealed(notifications.sealedUntilOpeningOf))!]
+  if (query.to) where.push(ilike(emailOutbox.toEmail, `%${query.to.replace(/[\\%_]/g, (c) => `\\${c}`)}%`))
+  if (query.locale) where.push(eq(emailOutbox.locale, query.locale))
+  if (query.state) where.push(query.state === 'sent' ? isNotNull(emailOutbox.sentAt) : isNull(emailOutbox.sentAt))
+  if (query.before) {
+    const [at, id] = query.before.split('_') as [string, string]
+    where.push(sql`(${emailOutbox.createdAt}, ${emailOutbox.id}) < (${new Date(at)}, ${id}::uuid)`)
+  }
   return db
-    .select({ email: emailOutbox })
+    .select({ email: emailOutbox, link: notifications.link })
     .from(emailOutbox)
     .innerJoin(notifications, eq(notifications.id, emailOutbox.notificationId))
-    .where(or(isNull(notifications.sealedUntilOpeningOf), unsealed(notifications.sealedUntilOpeningOf)))
-    .orderBy(desc(emailOutbox.createdAt))
+    .where(and(...where))
+    .orderBy(desc(emailOutbox.createdAt), desc(emailOutbox.id))
     .limit(limit)
-    .then((rows) => rows.map((r) => r.email))
+    .then((rows) => rows.map((r) => ({ ...r.email, link: r.link })))
 }

@@ -203,3 +203,11 @@ export async function latestOnHome(db: Db, now: Date) {
   ])
   return { open, results }
 }
+
+/** The numbers and titles of some procurements (for pages that name what a record concerns), in one query. */
+export async function procurementTitles(db: Db, ids: string[]) {
+  const valid = [...new Set(ids.filter(isUuid))] as ProcurementId[]
+  if (!valid.length) return new Map<string, { number: string | null; title: string; status: string }>()
+  const rows = await db.select({ id: procurements.id, number: procurements.number, title: procurements.title, status: procurements.status }).from(procurements).where(inArray(procurements.id, valid))
+  return new Map(rows.map((r) => [r.id as string, { number: r.number, title: r.title, status: r.status }]))
+}

@@ -78,7 +78,7 @@ describe('a live reverse auction', () => {
       }
       if (!cuts[slot]) continue
       const mine = (await boardOf(page)).rows
-      const price = Number((await page.locator('table.auction-board tbody tr', { has: page.locator('.badge.ok') }).locator('td.num').first().textContent())!.replace(/[^\d.]/g, ''))
+      const price = Number((await page.locator('table.auction-board tbody tr', { has: page.locator('.badge.me') }).locator('td.num').first().textContent())!.replace(/[^\d.]/g, ''))
       expect(mine.length).toBe(3)
       const turnForm = page.locator('main form:has(input[name=price])')
       await turnForm.getByLabel('新报价（元）').fill(String(price - cuts[slot]!))
@@ -97,6 +97,23 @@ describe('a live reverse auction', () => {
     await expect.poll(() => observer.locator('#auction-status-title').textContent(), { timeout: 10_000 }).toBe('Over')
     await visit(observer, `/procurements/${id}/auction`)
     const final = await boardOf(observer)
+    // Over, the board stops saying it is live, its prices are final, and the winner's row stands out.
+    expect(await observer.locator('.live-dot').count()).toBe(0)
+    expect(await observer.locator('table.auction-board thead th').allTextContents()).toContain('Final price')
+    const lowest = [...final.rows].sort((a, b) => a.priceFen - b.priceFen)[0]!
+    expect(await observer.locator('table.auction-board tr.winner th').textContent()).toBe(`Bidder ${lowest.label}Winner`)
+    // The chart draws each bidder's price over the rounds, with the numbers in a table beside it.
+    expect(await observer.locator('figure.chart polyline').count()).toBe(3)
+    const chartRow = await observer.locator('table.chart-table tbody tr', { hasText: `Bidder ${lowest.label}` }).locator('td').allTextContents()
+    expect(Math.round(Number(chartRow.at(-1)!.replace(/[^\d.]/g, '')) * 100)).toBe(lowest.priceFen)
+    await screenshot(observer, 'auction-finished-en')
+    const phone = await (await newContext(browser, 'zh-CN', true)).newPage()
+    await visit(phone, `/procurements/${id}/auction`)
+    expect(await phone.locator('table.auction-board thead th').allTextContents()).toContain('最终报价')
+    expect(await phone.locator('table.auction-board tr.winner .badge.ok').textContent()).toBe('中选')
+    expect(await phone.locator('figure.chart figcaption strong').textContent()).toBe('各轮报价走势')
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true)
+    await screenshot(phone, 'auction-finished-zh-phone')
     await Promise.all([observer.waitForURL(`**/procurements/${id}`), observer.getByRole('link', { name: 'See the result' }).click()])
     await observer.waitForSelector('html[data-hydrated]')
     await expectAccessible(observer)

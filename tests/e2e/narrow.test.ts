@@ -51,10 +51,11 @@ function overflow(page: Page) {
   return page.evaluate((width) => {
     const reach = document.documentElement.scrollWidth
     if (reach <= width) return null
+    // The outermost boxes past the edge: those whose parent stays inside, or is the page itself.
     const out: string[] = []
     for (const el of document.querySelectorAll('body *')) {
       const box = el.getBoundingClientRect()
-      if (box.right > width + 1 && box.width > 0 && !(el.parentElement && el.parentElement.getBoundingClientRect().right > width + 1)) out.push(`${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).split(' ').join('.')}` : ''} to ${Math.round(box.right)} px`)
+      if (box.right > width + 1 && box.width > 0 && (!el.parentElement || el.parentElement === document.body || el.parentElement.getBoundingClientRect().right <= width + 1)) out.push(`${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).split(' ').join('.')}` : ''} to ${Math.round(box.right)} px`)
     }
     return `${reach} px wide: ${out.slice(0, 4).join(', ')}`
   }, WIDTH)

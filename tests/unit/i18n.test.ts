@@ -42,6 +42,14 @@ describe('both languages everywhere', () => {
     const REVIEW_KINDS = ['notify.qualificationApproved', 'notify.qualificationRejected', 'notify.qualificationChangesRequested']
     expect([...new Set([...raised, ...kinds])].filter((k) => !(k in zh)).sort()).toEqual([])
     expect(REVIEW_KINDS.filter((k) => !(k in zh))).toEqual([])
+    // Every kind of job the queue runs has a name in words on the office's jobs page.
+    const jobs = [...domain.matchAll(/name: '([a-z]+\.[a-zA-Z.-]+)'|scheduleEvery\(queue, clock, '([a-z]+\.[a-zA-Z.-]+)'/g)].map((m) => `jobs.kind.${m[1] ?? m[2]}`)
+    expect(jobs.length).toBeGreaterThan(8)
+    expect([...new Set(jobs)].filter((k) => !(k in zh))).toEqual([])
+    // And each credit event kind has words on the agency's record.
+    const events = [...fs.readFileSync('services/credit/events.ts', 'utf8').matchAll(/\| \{ kind: '([a-z_]+)'; orgId/g)].map((m) => `agency.event.${m[1]}`)
+    expect(events.length).toBeGreaterThan(4)
+    expect(events.filter((k) => !(k in zh))).toEqual([])
   })
 
   it('writes no Chinese text outside the dictionaries', () => {

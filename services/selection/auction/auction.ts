@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm'
 import type * as z from 'zod'
 import type { Db } from '../../../db/client'
-import { auctionEvents, auctions, procurements, type Auction, type AuctionBidder, type Bid, type OrgId, type Procurement, type ProcurementId } from '../../../db/schema'
+import { auctionEvents, auctions, awards, procurements, type Auction, type AuctionBidder, type Bid, type OrgId, type Procurement, type ProcurementId } from '../../../db/schema'
 import { appendAudit } from '../../audit'
 import { auctionStartAfter } from '../../calendar'
 import { notify } from '../../notifications'
@@ -147,6 +147,9 @@ export async function auctionBoard(db: Db, clock: Clock, id: string, viewerOrgId
   const halted = !auction.finishedAt && row.status !== 'selecting'
   const label = (bidId: string | null) => auction.bidders.find((b) => b.bidId === bidId)?.label ?? null
   const own = viewerOrgId ? await ownBid(db, viewerOrgId, auction.procurementId) : null
+  // Once finished, the winner's label (the result names the winner anyway): the award's bid, which
+  // passes to the next candidate if the first declines.
+  const [award] = auction.finishedAt ? await db.select({ bidId: awards.bidId }).from(awards).where(eq(awards.procurementId, auction.procurementId)) : []
   const moved = new Set(moves.filter((m) => m.round === state.round).map((m) => m.label))
   return {
     serverTime: now.toISOString(),
@@ -164,6 +167,7 @@ export async function auctionBoard(db: Db, clock: Clock, id: string, viewerOrgId
     finished: auction.finishedAt !== null,
     lastEventId: moves.at(-1)?.id ?? 0,
     myLabel: label(own?.id ?? null),
+    winnerLabel: label(award?.bidId ?? null),
     // With the initial bid's time (tie-breaks in the turn order use it), so anyone can replay the log.
     rows: state.order.map((bidId) => {
       const b = auction.bidders.find((x) => x.bidId === bidId)!
