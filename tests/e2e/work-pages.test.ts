@@ -1,0 +1,168 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DEMO_ACCOUNTS } from '../../seeds/demo'
+import { launch, newContext, screenshot } from './browser'
+import { clockForward, signIn, visit } from './helpers'
+
+/**
+ * The pages people work from (issue 13), walked in both languages, on a desktop (1280 px) and
+ * on a phone (390 px): the home page's lists and search, the announcement list's dates, sorting
+ * and filters, the agency's bids, the office's navigation, outbox and jobs, and an agency's record.
+ */
+let browser: Browser
+beforeAll(async () => {
+  browser = await launch()
+})
+afterAll(async () => browser?.close())
+
+const LOCALES = ['zh-CN', 'en'] as const
+const WIDTHS = [false, true] as const
+const words = {
+  'zh-CN': { search: '搜索', record: '履约记录', latest: '最近中选', rules: '交易规则', english: 'English', show: '显示正文' },
+  en: { search: 'Search', record: 'Record', latest: 'Latest awards', rules: 'Market rules', english: 'English', show: 'Show the email' },
+} as const
+const number = (text: string | null) => Number((text ?? '').replace(/[^\d]/g, ''))
+const noSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)
+
+async function open(locale: (typeof LOCALES)[number], phone: boolean, email?: string) {
+  const page = await (await newContext(browser, locale, phone)).newPage()
+  if (email) await signIn(page, email)
+  return page
+}
+
+describe('the public finds what it looks for', () => {
+  for (const locale of LOCALES)
+    for (const phone of WIDTHS) {
+      const at = `${locale}-${phone ? 390 : 1280}`
+      it(`home, search and the announcement list, ${at}`, async () => {
+        const page = await open(locale, phone)
+        // The home page counts the agencies the directory lists, and lists what is open and what was awarded.
+        await visit(page, '/')
+        const counted = number(await page.locator('.stats li').first().locator('strong').textContent())
+        expect(await page.locator('#open-title + .notice-list li, #open-title ~ p.muted').count()).toBeGreaterThan(0)
+        expect(await page.locator('#results-title ~ .notice-list li').count()).toBeGreaterThan(0)
+        expect(await noSideways(page)).toBe(true)
+        await screenshot(page, `home-${at}`)
+        await visit(page, '/agencies')
+        expect(number(await page.locator('p[role=status]').textContent())).toBe(counted)
+
+        // One search box over announcements, results and agencies.
+        await visit(page, '/')
+        await page.locator('#home-q').fill('测绘')
+        await Promise.all([page.waitForURL('**/search?q=*'), page.locator('form.search-box button').click()])
+        await page.waitForSelector('html[data-hydrated]')
+        expect(await page.locator('h1').textContent()).toBe(words[locale].search)
+        const found = await page.locator('.notice-list li').count()
+        expect(found).toBeGreaterThan(2)
+        expect(await page.locator('#found-agencies ~ .notice-list a[href^="/agencies/"]').count()).toBeGreaterThan(0)
+        expect(await noSideways(page)).toBe(true)
+        await screenshot(page, `search-${at}`)
+
+        // The list shows when each was published, sorts by closing soonest, and keeps its feed link outside the filters.
+        await visit(page, '/procurements?status=published&sort=deadline')
+        const deadlines = await page.locator('table.data-table tbody tr td:nth-child(5) time').evaluateAll((els) => els.map((e) => e.getAttribute('datetime')!))
+        expect(deadlines.length).toBeGreaterThan(1)
+        expect(deadlines).toEqual([...deadlines].sort())
+        expect(await page.locator('table.data-table tbody tr td:nth-child(4) time').count()).toBe(deadlines.length)
+        expect(await page.locator('form.filters a[href*="feed.xml"]').count()).toBe(0)
+        expect(await page.locator('.list-head a[href^="/procurements/feed.xml?status=published"]').count()).toBe(1)
+        if (phone) {
+          // Each row is a card of its own, its title first, no taller than a screen's half.
+          const heights = await page.locator('table.data-table tbody tr').evaluateAll((rows) => rows.map((r) => r.getBoundingClientRect().height))
+          expect(Math.max(...heights)).toBeLessThan(420)
+          expect(await page.locator('table.data-table thead').evaluate((t) => t.getBoundingClientRect().height)).toBeLessThanOrEqual(1)
+        }
+        expect(await noSideways(page)).toBe(true)
+        await screenshot(page, `procurements-by-deadline-${at}`)
+
+        // Choosing a category narrows the items to its own.
+        await page.locator('#a-category').selectOption('C06')
+        const items = await page.locator('#a-item option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean))
+        expect(items.length).toBeGreaterThan(1)
+        expect(items.every((v) => v.startsWith('C06-'))).toBe(true)
+        await page.context().close()
+      })
+    }
+})
+
+describe('an agency reads its bids and the public its record', () => {
+  for (const locale of LOCALES)
+    for (const phone of WIDTHS) {
+      const at = `${locale}-${phone ? 390 : 1280}`
+      it(`bids with their own result, and an agency's record, ${at}`, async () => {
+        const page = await open(locale, phone, DEMO_ACCOUNTS.agency)
+        await visit(page, '/agency/bids')
+        // No two columns share a heading; only a won bid is green.
+        const headings = await page.locator('table.data-table thead th').allTextContents()
+        expect(new Set(headings).size).toBe(headings.length)
+        const rows = page.locator('table.data-table tbody tr')
+        expect(await rows.count()).toBeGreaterThan(0)
+        for (let i = 0; i < (await rows.count()); i++) {
+          const outcome = rows.nth(i).locator('td').nth(4)
+          if (await outcome.locator('.badge.ok').count()) expect(await outcome.textContent()).toBe(locale === 'en' ? 'Won' : '中选')
+        }
+        expect(await page.locator('table.data-table tbody .badge.proc-awarded').count()).toBe(0)
+        expect(await noSideways(page)).toBe(true)
+        await screenshot(page, `agency-bids-${at}`)
+
+        // The winner of the latest result has a record of awards on its public page.
+        await visit(page, '/')
+        const winner = (await page.locator('#results-title ~ .notice-list li').first().locator('.muted').textContent())!.split(' · ')[0]!.trim()
+        await visit(page, `/search?q=${encodeURIComponent(winner.slice(0, 20))}`)
+        await Promise.all([page.waitForURL('**/agencies/*'), page.locator('#found-agencies ~ .notice-list a').first().click()])
+        await page.waitForSelector('html[data-hydrated]')
+        const record = page.locator('section[aria-labelledby=r-title]')
+        expect(await record.locator('h2').textContent()).toBe(words[locale].record)
+        expect(await record.locator('h3').first().textContent()).toBe(words[locale].latest)
+        expect(number(await record.locator('.award-stats strong').first().textContent())).toBeGreaterThan(0)
+        expect(await noSideways(page)).toBe(true)
+        await screenshot(page, `agency-record-${at}`)
+        await page.context().close()
+      })
+    }
+})
+
+describe('the market office works from its own bar, outbox and jobs', () => {
+  for (const locale of LOCALES)
+    for (const phone of WIDTHS) {
+      const at = `${locale}-${phone ? 390 : 1280}`
+      it(`navigation, outbox and jobs, ${at}`, async () => {
+        // The outbox job renders what the journeys so far have sent.
+        await clockForward(3 * 60_000)
+        const page = await open(locale, phone, DEMO_ACCOUNTS.market_office)
+        await visit(page, '/office')
+        if (phone) {
+          await page.locator('.nav-toggle summary').click()
+          await expect.poll(() => page.locator('.nav-toggle .work-nav a[href="/office/rules"]').isVisible()).toBe(true)
+        } else {
+          // The main bar keeps to one row; the office's own pages, rules included, are in the bar below.
+          expect(await page.locator('.nav-wide .nav').evaluate((n) => n.getBoundingClientRect().height)).toBeLessThan(60)
+          expect(await page.locator('.work-wide a[href="/office/rules"]').textContent()).toBe(words[locale].rules)
+        }
+        await screenshot(page, `office-nav-${at}`)
+
+        // The outbox: in pages, filtered by language, each email opened on demand.
+        await visit(page, '/office/outbox?locale=en')
+        const cards = page.locator('ul.outbox > li')
+        expect(await cards.count()).toBeGreaterThan(0)
+        expect(await cards.count()).toBeLessThanOrEqual(20)
+        for (const meta of await cards.locator('p.muted').allTextContents()) expect(meta).toContain(words[locale].english)
+        const first = cards.first()
+        expect(await first.locator('pre.outbox-body').isVisible()).toBe(false)
+        await first.locator('summary').click()
+        await expect.poll(() => first.locator('pre.outbox-body').isVisible()).toBe(true)
+        expect(await noSideways(page)).toBe(true)
+        await screenshot(page, `outbox-${at}`)
+
+        // Jobs in words, each linked to what it concerns.
+        await visit(page, '/office/jobs?name=procurement.close')
+        const jobRows = page.locator('table.data-table tbody tr')
+        expect(await jobRows.count()).toBeGreaterThan(0)
+        expect(await page.locator('table.data-table tbody').textContent()).not.toContain('procurement.close')
+        expect(await jobRows.first().locator('a[href^="/procurements/"]').count()).toBe(1)
+        expect(await noSideways(page)).toBe(true)
+        await screenshot(page, `jobs-${at}`)
+        await page.context().close()
+      })
+    }
+})
