@@ -10,6 +10,8 @@ import styles from './styles/app.css'
 import { getSession, permissionList } from './utils/auth.server'
 import { getLocale } from './utils/i18n.server'
 import type { RootData } from './utils/i18n'
+import { getApp } from './utils/app.server'
+import { loadUnread } from './utils/dashboard.server'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: styles },
@@ -21,6 +23,7 @@ export const meta: MetaFunction = ({ data }) => [{ title: translator((data as Ro
 export async function loader({ request }: LoaderFunctionArgs): Promise<RootData> {
   const session = await getSession(request)
   const locale = getLocale(request)
+  const unread = session ? await loadUnread((await getApp()).db, session) : 0
   return {
     locale,
     messagesVersion: MESSAGES_VERSION,
@@ -31,6 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs): Promise<RootData>
           role: session.user.role,
           orgKind: session.org.kind,
           orgName: locale === 'en' ? session.org.nameEn : session.org.nameZh,
+          unread,
         }
       : null,
     permissions: permissionList(session),

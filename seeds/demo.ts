@@ -134,6 +134,8 @@ export async function seedDemo(db: Db, clock: Clock): Promise<{ created: boolean
           orgId: org.id, specialtyCode: specialty.code, level: r.pick([1, 2, 2, 3]),
           certificateNo, issuer: r.pick(ISSUERS), validFrom, validTo, status, scanFileId,
           reviewReason: status === 'rejected' ? '证书编号与发证机关登记信息不符' : status === 'changes_requested' ? '扫描件不清晰，请上传证书正副本清晰扫描件' : null,
+          // Submitted one to nine days before the demo's day (on the demo's clock, not the database's), so a review queue has its ages.
+          createdAt: new Date(at.getTime() - (((i + k) % 9) + 1) * 86_400_000), updatedAt: new Date(at.getTime() - (((i + k) % 9) + 1) * 86_400_000),
         })
       }
       if (!draft) await acceptCommitment(tx, org.id, admin.id, new Date(at.getTime() - r.int(30, 400) * 86_400_000))

@@ -4,7 +4,7 @@ import { DefinitionList, TableWrap } from './field'
 
 export interface AfterAwardData {
   contract: { fileId: string; priceFen: number; startDate: string; dueDate: string; uploadedAt: string; confirmedAt: string | null; overdueFlaggedAt: string | null } | null
-  deliveries: Array<{ id: string; fileId: string; note: string; deliveredAt: string; decideBy: string; decision: 'accepted' | 'returned' | null; reason: string | null; decidedAt: string | null }>
+  deliveries: Array<{ id: string; fileId: string; note: string; deliveredAt: string; decideBy: string; /** undecided past its acceptance period */ late: boolean; decision: 'accepted' | 'returned' | null; reason: string | null; decidedAt: string | null }>
   evaluation: { quality: number; timeliness: number; conduct: number; comment: string; createdAt: string } | null
 }
 
@@ -57,6 +57,8 @@ export function AfterAward({ data }: { data: AfterAwardData }) {
                         <>
                           <span className="badge status-rejected">{t('after.returned')}</span> {d.reason}
                         </>
+                      ) : d.late ? (
+                        <span className="overdue-text">{t('after.awaitingLate', { by: formatDateTime(d.decideBy, locale) })}</span>
                       ) : (
                         t('after.awaiting', { by: formatDateTime(d.decideBy, locale) })
                       )}

@@ -6,10 +6,10 @@ export const HOME_BY_KIND = { owner: '/owner', agency: '/agency', authority: '/a
 
 /** Each role's own pages, its workspace first. */
 const WORKSPACE: Record<keyof typeof HOME_BY_KIND, Array<[string, MessageKey]>> = {
-  owner: [['/owner', 'nav.myHome'], ['/owner/procurements', 'nav.myProcurements'], ['/owner/procurements/new', 'nav.newProcurement'], ['/profile', 'nav.profile']],
-  agency: [['/agency', 'nav.myHome'], ['/agency/bids', 'nav.myBids'], ['/agency/services', 'nav.services'], ['/agency/practitioners', 'nav.practitioners'], ['/agency/admission', 'nav.admission'], ['/profile', 'nav.profile']],
-  authority: [['/authority', 'nav.myHome'], ['/profile', 'nav.profile']],
-  market_office: [['/office', 'nav.myHome'], ['/office/approvals', 'nav.approvals'], ['/office/rules', 'nav.rules'], ['/office/blacklist', 'nav.blacklist'], ['/office/audit', 'nav.audit'], ['/office/jobs', 'nav.jobs'], ['/office/outbox', 'nav.outbox']],
+  owner: [['/owner', 'nav.myHome'], ['/inbox', 'nav.inbox'], ['/owner/procurements', 'nav.myProcurements'], ['/owner/procurements/new', 'nav.newProcurement'], ['/profile', 'nav.profile']],
+  agency: [['/agency', 'nav.myHome'], ['/inbox', 'nav.inbox'], ['/agency/bids', 'nav.myBids'], ['/agency/services', 'nav.services'], ['/agency/practitioners', 'nav.practitioners'], ['/agency/admission', 'nav.admission'], ['/profile', 'nav.profile']],
+  authority: [['/authority', 'nav.myHome'], ['/inbox', 'nav.inbox'], ['/profile', 'nav.profile']],
+  market_office: [['/office', 'nav.myHome'], ['/inbox', 'nav.inbox'], ['/office/approvals', 'nav.approvals'], ['/office/rules', 'nav.rules'], ['/office/blacklist', 'nav.blacklist'], ['/office/audit', 'nav.audit'], ['/office/jobs', 'nav.jobs'], ['/office/outbox', 'nav.outbox']],
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
@@ -78,6 +78,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
             <li key={to}>
               <NavLink to={to} end>
                 {t(key)}
+                {to === '/inbox' && user?.unread ? (
+                  <span className="count" aria-label={t('nav.unread', { n: user.unread })}>
+                    {user.unread}
+                  </span>
+                ) : null}
               </NavLink>
             </li>
           ))}

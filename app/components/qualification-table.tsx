@@ -20,7 +20,7 @@ interface Row {
 }
 
 /** `action` gives a row its link (to correct it, or to review it), when it has one. */
-export function QualificationTable({ rows, today, showAgency = false, action }: { rows: Row[]; today: string; showAgency?: boolean; action?: (row: Row['qualification']) => { to: string; label: string } | null }) {
+export function QualificationTable({ rows, today, showAgency = false, action, waiting }: { rows: Row[]; today: string; showAgency?: boolean; action?: (row: Row['qualification']) => { to: string; label: string } | null; /** a review queue: when each was submitted, and the working days it has waited */ waiting?: Record<string, { day: string; days: number }> }) {
   const t = useT()
   const locale = useLocale()
   const en = locale === 'en'
@@ -51,6 +51,18 @@ export function QualificationTable({ rows, today, showAgency = false, action }: 
               {q.reviewReason ? <span className="hint"> {t('qual.reason')}: {q.reviewReason}</span> : null}
             </span>
           ),
+        },
+        waiting && {
+          header: t('dash.submitted'),
+          cell: (r) => {
+            const w = waiting[r.qualification.id]
+            return w ? (
+              <span>
+                {formatDay(w.day, locale)}
+                <span className="block sub muted">{t('dash.waitedDays', { n: w.days })}</span>
+              </span>
+            ) : '—'
+          },
         },
         action && {
           header: t('review.open'),

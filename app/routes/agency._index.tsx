@@ -4,21 +4,26 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Inbox } from '~/components/inbox'
 import { OrgCard } from '~/components/org-card'
 import { QualificationTable } from '~/components/qualification-table'
-import { loadHome, loadInbox } from '~/utils/dashboard.server'
+import { loadHome, loadInbox, loadUnread } from '~/utils/dashboard.server'
+import { TodoList } from '~/components/todo-list'
 import { useCan, useT } from '~/utils/i18n'
-import { admissionOf, shanghaiDate, qualificationsOf } from '~/utils/services.server'
+import { admissionOf, agencyTodos, openToBidder, shanghaiDate, qualificationsOf } from '~/utils/services.server'
 import { allowedActions } from '../../services/agencies/qualification-state'
 import type { PageHandle } from '~/i18n/page-messages'
 
-export const handle: PageHandle = { i18n: ['admission', 'agency', 'bids', 'dash', 'level', 'notify', 'prac', 'profile', 'qual', 'qualification', 'review', 'svc', 'time'] }
+export const handle: PageHandle = { i18n: ['admission', 'agency', 'bids', 'calendar', 'dash', 'inbox', 'level', 'notify', 'prac', 'profile', 'qual', 'qualification', 'review', 'svc', 'time', 'todo'] }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { session, profile, app } = await loadHome(request, 'create:bid:own')
   const today = shanghaiDate(app.clock.now())
-  const [qualifications, notes, admission] = await Promise.all([
+  const now = app.clock.now()
+  const [qualifications, notes, unread, admission, todos, open] = await Promise.all([
     qualificationsOf(app.db, session.org.id),
     loadInbox(app.db, session),
+    loadUnread(app.db, session),
     admissionOf(app.db, session.org.id, today),
+    agencyTodos(app.db, session.org.id, now),
+    openToBidder(app.db, session.org.id, now, today),
   ])
   return {
     admission: { state: admission!.state, current: admission!.current, missing: admission!.missing },
@@ -27,11 +32,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     qualifications,
     today,
     notes,
+    unread,
+    todos,
+    openToBid: open.length,
   }
 }
 
 export default function AgencyHome() {
-  const { name, profile, qualifications, today, notes, admission } = useLoaderData<typeof loader>()
+  const { name, profile, qualifications, today, notes, unread, admission, todos, openToBid } = useLoaderData<typeof loader>()
   const isAdmin = useCan('update:organization:own')
   const t = useT()
   const [search] = useSearchParams()
@@ -43,6 +51,17 @@ export default function AgencyHome() {
       {search.has('submitted') ? <p className="alert ok" role="status">{t('qual.submitted')}</p> : null}
       {search.get('saved') === 'admission' ? <p className="alert ok" role="status">{t('admission.done')}</p> : null}
       {search.get('saved') === 'profile' ? <p className="alert ok" role="status">{t('profile.saved')}</p> : null}
+      <TodoList
+        items={todos}
+        extra={
+          openToBid ? (
+            <p>
+              <Link to="/procurements?status=published&eligible=me&sort=deadline">{t('todo.openToBid', { n: openToBid })}</Link>
+            </p>
+          ) : null
+        }
+      />
+      <Inbox items={notes} unread={unread} />
       <section className={`card admission admission-${admission.state}`} aria-labelledby="adm-title">
         <h2 id="adm-title">
           {t('admission.state')}: <span className={`badge admission-${admission.state}`}>{t(`admission.state.${admission.state}`)}</span>
@@ -74,7 +93,6 @@ export default function AgencyHome() {
           <Link to="/agency/bids" className="button secondary">{t('bids.title')}</Link>
         </p>
       </section>
-      <Inbox items={notes} />
       <OrgCard profile={profile} />
     </div>
   )

@@ -1,29 +1,80 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { BarChart } from '~/components/charts'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { Inbox } from '~/components/inbox'
 import { OrgCard } from '~/components/org-card'
-import { loadHome } from '~/utils/dashboard.server'
+import { TodoList, type Todo } from '~/components/todo-list'
+import type { MessageKey } from '~/i18n'
+import { loadHome, loadInbox, loadUnread } from '~/utils/dashboard.server'
 import { useT } from '~/utils/i18n'
-import { jobStats, officeOverview, shanghaiDate, yearStatuses } from '~/utils/services.server'
+import { announcementsByMonth, jobStats, officeOverview, openDirectApprovals, shanghaiDate, yearStatuses } from '~/utils/services.server'
+import { AVAILABLE_METHODS } from '../../services/market/methods'
 import type { PageHandle } from '~/i18n/page-messages'
 
-export const handle: PageHandle = { i18n: ['agency', 'approvals', 'dash', 'jobs', 'profile', 'rules'] }
+export const handle: PageHandle = { i18n: ['agency', 'calendar', 'dash', 'inbox', 'jobs', 'method', 'notify', 'profile', 'time', 'todo'] }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { session, profile, app } = await loadHome(request, 'read:audit:any')
-  const [overview, { years }, jobs] = await Promise.all([officeOverview(app.db, app.clock.now()), yearStatuses(app.db, shanghaiDate(app.clock.now())), jobStats(app.db)])
-  return { name: session.user.displayName, profile, overview, years, jobs }
+  const now = app.clock.now()
+  const today = shanghaiDate(now)
+  const [overview, { years }, jobs, approvals, months, notes, unread] = await Promise.all([
+    officeOverview(app.db, now), yearStatuses(app.db, today), jobStats(app.db), openDirectApprovals(app.db), announcementsByMonth(app.db, now), loadInbox(app.db, session), loadUnread(app.db, session),
+  ])
+  // What waits for the office: approvals to decide, failed jobs to look at, next year's holiday notice.
+  const failed = jobs.filter((j) => j.status === 'failed').reduce((n, j) => n + Number(j.n), 0)
+  const nextYear = Number(today.slice(0, 4)) + 1
+  const todos: Todo[] = [
+    ...approvals.map((a) => ({ kind: 'approval', title: a.title, titleEn: null, number: null, link: '/office/approvals', due: null, overdue: false })),
+    ...(failed ? [{ kind: 'failedJobs', title: '', params: { n: failed }, titleEn: null, number: null, link: '/office/jobs?status=failed', due: null, overdue: false }] : []),
+    ...years.filter((y) => y.provisional && y.year <= nextYear).map((y) => ({ kind: 'calendarNotice', title: '', params: { year: y.year }, titleEn: null, number: null, link: `/calendar?year=${y.year}`, due: null, overdue: y.year < nextYear })),
+  ]
+  return { name: session.user.displayName, profile, overview, years, jobs, todos, months, notes, unread }
 }
 
 export default function OfficeHome() {
-  const { name, profile, overview, years, jobs } = useLoaderData<typeof loader>()
+  const { name, profile, overview, years, jobs, todos, months, notes, unread } = useLoaderData<typeof loader>()
   const t = useT()
   const max = Math.max(1, ...overview.kinds.map((k) => k.n))
+  const methods = AVAILABLE_METHODS.filter((m) => months.some((row) => row.byMethod[m]))
+  const monthLabel = (month: string) => `${Number(month.slice(5))}/${month.slice(2, 4)}`
   return (
     <div className="page">
       <p className="eyebrow">{t('role.market_office')}</p>
       <h1>{t('dash.welcome', { name })}</h1>
       <p className="lead">{t('dash.officeIntro')}</p>
+      <TodoList items={todos} />
+      <section className="card" aria-labelledby="months-title">
+        <h2 id="months-title">{t('dash.byMonth')}</h2>
+        <BarChart
+          title={t('dash.byMonth')}
+          caption={t('dash.byMonthCaption')}
+          parts={methods.map((m) => t(`method.${m}` as MessageKey))}
+          bars={months.map((row) => ({ label: monthLabel(row.month), values: methods.map((m) => row.byMethod[m] ?? 0) }))}
+          format={(v) => String(v)}
+        />
+        <div className="table-wrap" role="region" aria-label={t('dash.byMonth')} tabIndex={0}>
+          <table className="chart-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('dash.month')}</th>
+                {methods.map((m) => <th key={m} scope="col" className="num">{t(`method.${m}` as MessageKey)}</th>)}
+                <th scope="col" className="num">{t('dash.total')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {months.map((row) => (
+                <tr key={row.month}>
+                  <th scope="row">{row.month}</th>
+                  {methods.map((m) => <td key={m} className="num">{row.byMethod[m] ?? 0}</td>)}
+                  <td className="num">{Object.values(row.byMethod).reduce((a, b) => a + b, 0)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+      <Inbox items={notes} unread={unread} />
       <div className="grid two">
         <section className="card" aria-labelledby="kinds-title">
           <h2 id="kinds-title">{t('dash.orgsByKind')}</h2>
@@ -56,13 +107,10 @@ export default function OfficeHome() {
           <ul className="plain">
             {jobs.map((j) => (
               <li key={`${j.name}-${j.status}`}>
-                <span className="mono">{j.name}</span> · {t(`jobs.status.${j.status}`)} · {j.n}
+                <Link to={`/office/jobs?${new URLSearchParams({ name: j.name, status: j.status })}`}>{t(`jobs.kind.${j.name}` as MessageKey)}</Link> · {t(`jobs.status.${j.status}`)} · {j.n}
               </li>
             ))}
           </ul>
-          <p>
-            <Link to="/office/audit">{t('nav.audit')}</Link> · <Link to="/office/jobs">{t('nav.jobs')}</Link> · <Link to="/office/outbox">{t('nav.outbox')}</Link> · <Link to="/office/rules">{t('rules.title')}</Link> · <Link to="/office/approvals">{t('approvals.title')}</Link>
-          </p>
         </section>
       </div>
       <OrgCard profile={profile} />

@@ -9,7 +9,7 @@ import { getApp } from '~/utils/app.server'
 import { requirePermission } from '~/utils/auth.server'
 import { useT } from '~/utils/i18n'
 import { title } from '~/utils/meta'
-import { JOB_PAGE_SIZE, jobStats, procurementTitles, recentJobs } from '~/utils/services.server'
+import { JOBS_ABOUT_A_PROCUREMENT, JOB_PAGE_SIZE, jobStats, procurementTitles, recentJobs } from '~/utils/services.server'
 import type { PageHandle } from '~/i18n/page-messages'
 
 export const handle: PageHandle = { i18n: ['calendar', 'dir', 'jobs', 'time'] }
@@ -17,8 +17,6 @@ export const handle: PageHandle = { i18n: ['calendar', 'dir', 'jobs', 'time'] }
 export const meta: MetaFunction = ({ matches }) => title(matches, 'jobs.title')
 
 const STATUSES = ['pending', 'running', 'done', 'failed'] as const
-/** Jobs whose payload names a procurement: the page links each to it. */
-const ABOUT_PROCUREMENT = new Set(['procurement.close', 'procurement.startService', 'selection.deadline', 'auction.finish'])
 
 /** The job queue in words: each job's kind, what it concerns (linked), when it runs, its tries; filtered and paged. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -31,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const before = /^\d{1,15}$/.test(params.get('before') ?? '') ? Number(params.get('before')) : undefined
   const rows = await recentJobs(db, JOB_PAGE_SIZE + 1, { name: kinds.includes(name) ? name : undefined, status, before })
   const page = rows.slice(0, JOB_PAGE_SIZE)
-  const ids = page.filter((j) => ABOUT_PROCUREMENT.has(j.name)).map((j) => (j.payload as { id?: string }).id ?? '')
+  const ids = page.filter((j) => JOBS_ABOUT_A_PROCUREMENT.has(j.name)).map((j) => (j.payload as { id?: string }).id ?? '')
   const titles = await procurementTitles(db, ids)
   return {
     kinds: [...new Set(kinds)],
@@ -40,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     next: rows.length > JOB_PAGE_SIZE ? page.at(-1)!.id : null,
     jobs: page.map((j) => {
       const id = (j.payload as { id?: string }).id
-      const about = ABOUT_PROCUREMENT.has(j.name) && id ? titles.get(id) : undefined
+      const about = JOBS_ABOUT_A_PROCUREMENT.has(j.name) && id ? titles.get(id) : undefined
       return {
         id: j.id, name: j.name, status: j.status, runAt: j.runAt.toISOString(), attempts: j.attempts, maxAttempts: j.maxAttempts, lastError: j.lastError,
         about: about ? { to: `/procurements/${id}`, text: `${about.number ?? ''} ${about.title}`.trim() } : j.name === 'sanction.enforce' ? { to: '/office/blacklist', text: null } : null,

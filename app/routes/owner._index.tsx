@@ -2,19 +2,23 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { OrgCard } from '~/components/org-card'
-import { loadHome } from '~/utils/dashboard.server'
+import { loadHome, loadInbox, loadUnread } from '~/utils/dashboard.server'
+import { Inbox } from '~/components/inbox'
+import { TodoList } from '~/components/todo-list'
+import { ownerTodos } from '~/utils/services.server'
 import { useT } from '~/utils/i18n'
 import type { PageHandle } from '~/i18n/page-messages'
 
-export const handle: PageHandle = { i18n: ['agency', 'dash', 'own', 'profile'] }
+export const handle: PageHandle = { i18n: ['agency', 'calendar', 'dash', 'inbox', 'notify', 'own', 'profile', 'time', 'todo'] }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { session, profile } = await loadHome(request, 'create:procurement:own')
-  return { name: session.user.displayName, profile }
+  const { session, profile, app } = await loadHome(request, 'create:procurement:own')
+  const [todos, notes, unread] = await Promise.all([ownerTodos(app.db, session.org.id, app.clock.now()), loadInbox(app.db, session), loadUnread(app.db, session)])
+  return { name: session.user.displayName, profile, todos, notes, unread }
 }
 
 export default function OwnerHome() {
-  const { name, profile } = useLoaderData<typeof loader>()
+  const { name, profile, todos, notes, unread } = useLoaderData<typeof loader>()
   const t = useT()
   return (
     <div className="page">
@@ -27,6 +31,8 @@ export default function OwnerHome() {
         <Link to="/catalog" className="button secondary">{t('nav.catalog')}</Link>
         <Link to="/calendar" className="button secondary">{t('nav.calendar')}</Link>
       </p>
+      <TodoList items={todos} />
+      <Inbox items={notes} unread={unread} />
       <OrgCard profile={profile} />
     </div>
   )

@@ -12,7 +12,8 @@ import { useLocale, useT } from '~/utils/i18n'
 import { title } from '~/utils/meta'
 import { AVAILABLE_METHODS } from '../../services/market/methods'
 import { ANNOUNCEMENT_SORTS } from '../../services/procurement/announcement-sorts'
-import { announcementQuerySchema, catalogNames, regionTree, searchAnnouncements } from '~/utils/services.server'
+import { announcementQuerySchema, catalogNames, openToBidder, regionTree, searchAnnouncements, shanghaiDate } from '~/utils/services.server'
+import { getSession } from '~/utils/auth.server'
 import type { PageHandle } from '~/i18n/page-messages'
 
 export const handle: PageHandle = { i18n: ['ann', 'auction', 'calendar', 'catalog', 'cons', 'dir', 'draw', 'method', 'proc', 'sel', 'time'] }
@@ -24,9 +25,16 @@ const STATUSES = ['published', 'selecting', 'awarded', 'contracted', 'in_service
 export async function loader({ request }: LoaderFunctionArgs) {
   const { db, clock } = await getApp()
   const params = Object.fromEntries(new URL(request.url).searchParams)
-  const [result, catalog, cities] = await Promise.all([searchAnnouncements(db, announcementQuerySchema.parse(params), clock.now()), catalogNames(db), regionTree(db)])
+  const query = announcementQuerySchema.parse(params)
+  const now = clock.now()
+  // A signed-in agency may narrow the list to what it may bid on now (the one standing rule).
+  const session = await getSession(request)
+  const agencyId = session?.org.kind === 'agency' ? session.org.id : null
+  const only = query.eligible && agencyId ? await openToBidder(db, agencyId, now, shanghaiDate(now)) : undefined
+  const [result, catalog, cities] = await Promise.all([searchAnnouncements(db, query, now, only), catalogNames(db), regionTree(db)])
   return {
     params,
+    forAgency: agencyId !== null,
     result: { ...result, rows: result.rows.map((r) => ({ ...r, publishedAt: r.publishedAt?.toISOString() ?? null, bidDeadline: r.bidDeadline?.toISOString() ?? null })) },
     categories: catalog,
     cities: cities.map((c) => ({ code: c.code, nameZh: c.nameZh, nameEn: c.nameEn })),
@@ -34,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Announcements() {
-  const { params, result, categories, cities } = useLoaderData<typeof loader>()
+  const { params, result, categories, cities, forAgency } = useLoaderData<typeof loader>()
   const t = useT()
   const locale = useLocale()
   const en = locale === 'en'
@@ -77,6 +85,12 @@ export default function Announcements() {
             {ANNOUNCEMENT_SORTS.map((s) => <option key={s} value={s}>{t(`ann.sort.${s}`)}</option>)}
           </select>
         </div>
+        {forAgency ? (
+          <div className="field check">
+            <input id="a-eligible" name="eligible" type="checkbox" value="me" defaultChecked={params.eligible === 'me'} />
+            <label htmlFor="a-eligible">{t('ann.eligibleMe')}</label>
+          </div>
+        ) : null}
         <div className="actions filter-actions">
           <button type="submit" className="button">{t('dir.search')}</button>
           <Link to="/procurements">{t('dir.reset')}</Link>

@@ -1,6 +1,6 @@
 import type { Permission } from '../../services/auth'
 import type { OrgId, UserId } from '../../db/schema'
-import { inbox } from '../../services/notifications'
+import { inbox, unreadCount } from '../../services/notifications'
 import { organizationProfile } from '../../services/orgs'
 import { getApp } from './app.server'
 import { requirePermission } from './auth.server'
@@ -14,8 +14,13 @@ export async function loadHome(request: Request, permission: Permission) {
   return { session, profile, app }
 }
 
-/** The signed-in user's inbox, ready for the `Inbox` component. */
-export async function loadInbox(db: Awaited<ReturnType<typeof getApp>>['db'], session: { user: { id: UserId }; org: { id: OrgId } }) {
-  const notes = await inbox(db, { id: session.user.id, orgId: session.org.id })
-  return notes.map((n) => ({ id: n.id, kind: n.kind, params: n.params as Record<string, string | number>, createdAt: n.createdAt.toISOString() }))
+/** The signed-in user's newest messages (a page of them, from `before`), ready for the `Inbox` component. */
+export async function loadInbox(db: Awaited<ReturnType<typeof getApp>>['db'], session: { user: { id: UserId }; org: { id: OrgId } }, limit = 8, before?: string) {
+  const notes = await inbox(db, { id: session.user.id, orgId: session.org.id }, limit, before)
+  return notes.map((n) => ({ id: n.id, kind: n.kind, params: n.params as Record<string, string | number>, createdAt: n.createdAt.toISOString(), read: n.read, link: n.link, cursor: `${n.createdAt.toISOString()}_${n.id}` }))
+}
+
+/** How many of the user's messages are unread. */
+export function loadUnread(db: Awaited<ReturnType<typeof getApp>>['db'], session: { user: { id: UserId }; org: { id: OrgId } }) {
+  return unreadCount(db, { id: session.user.id, orgId: session.org.id })
 }

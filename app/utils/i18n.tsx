@@ -6,7 +6,8 @@ export interface RootData {
   locale: Locale
   /** The dictionaries' version, under which the browser fetches and caches a page's words. */
   messagesVersion: string
-  user: { displayName: string; email: string; role: 'admin' | 'member'; orgKind: 'owner' | 'agency' | 'authority' | 'market_office'; orgName: string } | null
+  /** the signed-in user, with how many of their messages are unread (the header shows it) */
+  user: { displayName: string; email: string; role: 'admin' | 'member'; orgKind: 'owner' | 'agency' | 'authority' | 'market_office'; orgName: string; unread: number } | null
   permissions: Permission[]
 }
 

@@ -19,18 +19,18 @@ export {
 } from '../../services/catalog'
 export { MAX_UPLOAD_BYTES, mayReadFile, readFile } from '../../services/files'
 export { JOB_PAGE_SIZE, jobStats, recentJobs } from '../../services/jobs'
-export { OUTBOX_PAGE_SIZE, outboxQuerySchema, recentOutbox } from '../../services/notifications'
+export { OUTBOX_PAGE_SIZE, outboxQuerySchema, readAllMessages, readMessage, recentOutbox } from '../../services/notifications'
 export { authorityScope, officeOverview, organizationProfile, pendingQualificationsFor, qualificationsOf, regionTree, updateProfile } from '../../services/orgs'
 export { allowedProcurementActions, loadRules, updateRules } from '../../services/market'
 export {
-  MAX_CONSORTIUM_MEMBERS, barredFromBidding, bidCountForOwner, bidderProblems, bidsOfAgency, consortiaOf, editBid, isBidder, openedBids, ownBid,
+  MAX_CONSORTIUM_MEMBERS, barredFromBidding, openToBidder, bidCountForOwner, bidderProblems, bidsOfAgency, consortiaOf, editBid, isBidder, openedBids, ownBid,
   respondToConsortium, submitBid, withdrawBid,
 } from '../../services/bids'
 export {
   addAttachment, afterAwardOf, amendProcurement, announcementQuerySchema, answerObjection, answerQuestion, askQuestion, attachmentsOf, cancelProcurement,
   confirmAward, confirmContract, confirmDirect, decideDelivery, decideDirectApproval, deliver, directApprovalOf, enterCalendarDay, evaluate,
   agencyRecord, isPublicAttachment, latestOnHome, listOnBlacklist, needsDirectApproval, objectionsOf, openDirectApprovals, openQuestions, ownQuestions, ownerProcurement,
-  procurementTitles, procurementsOfOwner, publicClarifications, publicProcurement, publishProcurement, raiseObjection, reannounce, removeAttachment, requestDirectApproval,
+  JOBS_ABOUT_A_PROCUREMENT, agencyTodos, announcementsByMonth, ownerTodos, procurementTitles, procurementsOfOwner, publicClarifications, publicProcurement, publishProcurement, raiseObjection, reannounce, removeAttachment, requestDirectApproval,
   saveDraft, searchAnnouncements, standsFor, uploadContract,
 } from '../../services/procurement'
 export {

@@ -1,4 +1,4 @@
-import { index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { index, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { tstz } from './columns'
 import type { OrgId, ProcurementId, UserId } from './ids'
 import { procurements } from './procurement'
@@ -33,6 +33,20 @@ export const notifications = pgTable(
   (t) => [index().on(t.orgId, t.createdAt), index().on(t.emailedAt)],
 )
 export type Notification = typeof notifications.$inferSelect
+
+/**
+ * Who has read which message: per user, since a message to an organization reaches each of its
+ * members, and one member's reading it does not mean another has.
+ */
+export const notificationReads = pgTable(
+  'notification_reads',
+  {
+    notificationId: uuid().notNull().references(() => notifications.id),
+    userId: uuid().notNull().references(() => users.id).$type<UserId>(),
+    readAt: tstz().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.notificationId, t.userId] })],
+)
 
 /**
  * 邮件发件箱: each notification rendered for each addressee in their language, ready for a mail

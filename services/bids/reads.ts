@@ -98,3 +98,19 @@ export async function isBidder(db: Db, procurementId: ProcurementId, orgId: OrgI
   const [row] = await db.select({ id: bids.id }).from(bids).where(and(eq(bids.procurementId, procurementId), eq(bids.agencyOrgId, orgId)))
   return !!row
 }
+
+/**
+ * What waits for an agency among bids (its to-do list): consortium invitations to answer, and its
+ * own bids to confirm again after the terms changed, while bidding is open. Its own rows only.
+ */
+export async function agencyBidTodos(db: Db, agencyOrgId: OrgId, now: Date) {
+  const result = (await db.execute(sql`
+    select 'invitation' as kind, p.id, p.number, p.title, p.bid_deadline as due
+    from bid_parties bp join procurements p on p.id = bp.procurement_id
+    where bp.org_id = ${agencyOrgId} and bp.role = 'member' and bp.status = 'invited' and p.status = 'published' and p.bid_deadline > ${now}
+    union all
+    select 'reconfirm', p.id, p.number, p.title, p.bid_deadline
+    from bids b join procurements p on p.id = b.procurement_id
+    where b.agency_org_id = ${agencyOrgId} and b.status = 'needs_reconfirm' and p.status = 'published' and p.bid_deadline > ${now}`)) as unknown as { rows: Array<{ kind: 'invitation' | 'reconfirm'; id: ProcurementId; number: string | null; title: string; due: Date | string | null }> }
+  return result.rows.map((r) => ({ ...r, due: r.due === null ? null : new Date(r.due) }))
+}

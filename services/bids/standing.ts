@@ -1,7 +1,7 @@
-import { asc, eq } from 'drizzle-orm'
+import { and, asc, eq, gt, inArray, ne } from 'drizzle-orm'
 import type { Db } from '../../db/client'
-import { procurementItems, type OrgId, type Procurement } from '../../db/schema'
-import { checkConsortium, checkEligibility, type ConsortiumReason, type IneligibleReason } from '../agencies'
+import { procurementItems, procurements, type OrgId, type Procurement, type ProcurementId, type ServiceItemId } from '../../db/schema'
+import { assessEligibility, checkConsortium, checkEligibility, eligibilityFacts, itemSpecialties, type ConsortiumReason, type IneligibleReason } from '../agencies'
 import { blacklistedOn } from '../credit'
 
 /**
@@ -56,3 +56,28 @@ export async function standingProblems(tx: Db, p: Pick<Procurement, 'id' | 'requ
 
 /** The code a bid set aside at the opening is marked with: the blacklist when that is why, else ineligible. */
 export const exclusionOf = (problems: readonly StandingProblem[]) => (problems.some((x) => x.reason.code === 'blacklisted') ? 'blacklisted' : 'ineligible')
+
+/**
+ * The announcements open for bids now that this agency may bid on alone: the same rule as
+ * `standingProblems` for one agency (not blacklisted that day, admitted, every item covered under
+ * the requirement), judged over every open procurement at once from one reading of the agency's
+ * facts. Five queries, whatever the number of procurements. Direct commissions are not open to it.
+ */
+export async function openToBidder(db: Db, orgId: OrgId, now: Date, day: string): Promise<ProcurementId[]> {
+  const open = await db
+    .select({ id: procurements.id, requirement: procurements.requirement })
+    .from(procurements)
+    .where(and(eq(procurements.status, 'published'), gt(procurements.bidDeadline, now), ne(procurements.method, 'direct')))
+  if (!open.length) return []
+  if (await blacklistedOn(db, orgId, day)) return []
+  const facts = await eligibilityFacts(db, orgId)
+  if (!facts.submitted) return []
+  const items = await db.select({ procurementId: procurementItems.procurementId, itemId: procurementItems.itemId }).from(procurementItems).where(inArray(procurementItems.procurementId, open.map((p) => p.id)))
+  const served = new Map((await itemSpecialties(db, [...new Set(items.map((i) => i.itemId))] as ServiceItemId[])).map((i) => [i.itemId, i.specialties]))
+  return open
+    .filter((p) => {
+      const mine = items.filter((i) => i.procurementId === p.id)
+      return mine.length > 0 && mine.every((i) => assessEligibility({ ...facts, itemSpecialties: served.get(i.itemId) ?? [], requirement: p.requirement, today: day }).eligible)
+    })
+    .map((p) => p.id)
+}

@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, ilike, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, count, desc, eq, ilike, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm'
 import * as z from 'zod'
 import type { Db } from '../../db/client'
-import { emailOutbox, notifications, users, type OrgId, type ProcurementId, type UserId } from '../../db/schema'
+import { emailOutbox, notificationReads, notifications, users, type OrgId, type ProcurementId, type UserId } from '../../db/schema'
 import type { Clock } from '../shared/clock'
 import { unsealed } from '../shared/unsealed'
 
@@ -37,14 +37,58 @@ export async function notify(db: Db, input: NotifyInput): Promise<boolean> {
   return inserted.length > 0
 }
 
-/** A user's inbox: their own notifications and their organization's. */
-export async function inbox(db: Db, user: { id: UserId; orgId: OrgId }, limit = 20) {
+/** The messages a user receives: their own and their organization's. */
+const addressedTo = (user: { id: UserId; orgId: OrgId }) => and(eq(notifications.orgId, user.orgId), or(isNull(notifications.userId), eq(notifications.userId, user.id)))
+
+export const INBOX_PAGE_SIZE = 20
+
+/**
+ * A user's inbox, newest first, each message with whether this user has read it; a page at a
+ * time by a cursor (`<createdAt ISO>_<id>` of the last row of the previous page).
+ */
+export async function inbox(db: Db, user: { id: UserId; orgId: OrgId }, limit = 20, before?: string) {
+  const where: SQL[] = [addressedTo(user)!]
+  const cursor = before && /^\d{4}-\d\d-\d\dT[\d:.]+Z_[0-9a-f-]{36}$/.test(before) ? (before.split('_') as [string, string]) : null
+  if (cursor) where.push(sql`(${notifications.createdAt}, ${notifications.id}) < (${new Date(cursor[0])}, ${cursor[1]}::uuid)`)
   return db
-    .select()
+    .select({ n: notifications, readAt: notificationReads.readAt })
     .from(notifications)
-    .where(and(eq(notifications.orgId, user.orgId), or(isNull(notifications.userId), eq(notifications.userId, user.id))))
-    .orderBy(desc(notifications.createdAt))
+    .leftJoin(notificationReads, and(eq(notificationReads.notificationId, notifications.id), eq(notificationReads.userId, user.id)))
+    .where(and(...where))
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
     .limit(limit)
+    .then((rows) => rows.map((r) => ({ ...r.n, read: r.readAt !== null })))
+}
+
+/** How many of the user's messages they have not read. */
+export async function unreadCount(db: Db, user: { id: UserId; orgId: OrgId }): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(notifications)
+    .where(and(addressedTo(user), sql`not exists (select 1 from ${notificationReads} r where r.notification_id = ${notifications.id} and r.user_id = ${user.id})`))
+  return Number(row!.n)
+}
+
+/**
+ * Marks one of the user's messages read (once; reading it again changes nothing) and returns it,
+ * or null when it is not addressed to them.
+ */
+export async function readMessage(db: Db, clock: Clock, user: { id: UserId; orgId: OrgId }, id: string) {
+  if (!/^[0-9a-f-]{36}$/.test(id)) return null
+  const [message] = await db.select().from(notifications).where(and(eq(notifications.id, id), addressedTo(user)))
+  if (!message) return null
+  await db.insert(notificationReads).values({ notificationId: message.id, userId: user.id, readAt: clock.now() }).onConflictDoNothing()
+  return message
+}
+
+/** Marks every message the user has now as read. */
+export async function readAllMessages(db: Db, clock: Clock, user: { id: UserId; orgId: OrgId }): Promise<number> {
+  const result = await db.execute(sql`
+    insert into ${notificationReads} (notification_id, user_id, read_at)
+    select n.id, ${user.id}, ${clock.now()} from ${notifications} n
+    where n.org_id = ${user.orgId} and (n.user_id is null or n.user_id = ${user.id})
+    on conflict do nothing`)
+  return (result as unknown as { rowCount?: number; affectedRows?: number }).rowCount ?? (result as unknown as { affectedRows?: number }).affectedRows ?? 0
 }
 
 export interface RenderedEmail {

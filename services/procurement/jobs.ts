@@ -31,3 +31,6 @@ export const procurementHandlers: Record<string, JobHandler> = {
   },
 }
 
+
+/** The jobs whose payload names a procurement (`{ id }`): the office's jobs page links each to it. */
+export const JOBS_ABOUT_A_PROCUREMENT: ReadonlySet<string> = new Set(['procurement.close', 'procurement.startService', 'selection.deadline', 'auction.finish'])

@@ -25,6 +25,8 @@ export const announcementQuerySchema = z.object({
   q: z.string().trim().max(40).optional().catch(undefined),
   /** newest publication first (the default), closing soonest, or by max price */
   sort: z.enum(ANNOUNCEMENT_SORTS).optional().catch(undefined),
+  /** a signed-in agency: only those open for bids that it may bid on (the caller finds which) */
+  eligible: z.literal('me').optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
 })
 export type AnnouncementQuery = z.infer<typeof announcementQuerySchema>
@@ -61,8 +63,9 @@ function orderOf(sort: AnnouncementSort, now: Date): SQL[] {
 }
 
 /** Published announcements and results, newest first unless sorted otherwise. Drafts never appear. */
-export async function searchAnnouncements(db: Db, query: AnnouncementQuery, now: Date) {
+export async function searchAnnouncements(db: Db, query: AnnouncementQuery, now: Date, only?: readonly ProcurementId[]) {
   const where: SQL[] = [wasPublished]
+  if (only) where.push(only.length ? inArray(procurements.id, [...only]) : sql`false`)
   if (query.city) where.push(sql`${procurements.regionCode} like ${`${query.city.slice(0, 4)}%`}`)
   if (query.method) where.push(eq(procurements.method, query.method))
   if (query.status) where.push(eq(procurements.status, query.status))
@@ -210,4 +213,24 @@ export async function procurementTitles(db: Db, ids: string[]) {
   if (!valid.length) return new Map<string, { number: string | null; title: string; status: string }>()
   const rows = await db.select({ id: procurements.id, number: procurements.number, title: procurements.title, status: procurements.status }).from(procurements).where(inArray(procurements.id, valid))
   return new Map(rows.map((r) => [r.id as string, { number: r.number, title: r.title, status: r.status }]))
+}
+
+/**
+ * Announcements published per month (Beijing time) and method, over the `months` months up to
+ * `now`'s: each month listed, empty ones too, so a chart of them has no gaps. One query.
+ */
+export async function announcementsByMonth(db: Db, now: Date, months = 12) {
+  const result = (await db.execute(sql`
+    select to_char(${procurements.publishedAt} at time zone 'Asia/Shanghai', 'YYYY-MM') as month, ${procurements.method} as method, count(*)::int as n
+    from ${procurements}
+    where ${procurements.publishedAt} is not null
+      and ${procurements.publishedAt} >= (date_trunc('month', ${now}::timestamptz at time zone 'Asia/Shanghai') - make_interval(months => ${months - 1})) at time zone 'Asia/Shanghai'
+      and ${procurements.publishedAt} <= ${now}
+    group by 1, 2`)) as unknown as { rows: Array<{ month: string; method: string; n: number }> }
+  const [y, m] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' }).format(now).split('-').map(Number) as [number, number]
+  const list = Array.from({ length: months }, (_, i) => {
+    const d = new Date(Date.UTC(y, m - 1 - (months - 1 - i), 1))
+    return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`
+  })
+  return list.map((month) => ({ month, byMethod: Object.fromEntries(result.rows.filter((r) => r.month === month).map((r) => [r.method, Number(r.n)])) as Record<string, number> }))
 }

@@ -21,7 +21,7 @@ afterAll(async () => browser?.close())
 // Demo agencies 19, 32 and 45 hold verified EIA qualifications and offer EIA items.
 const BIDDERS = ['agency19@example.com', 'agency32@example.com', 'agency45@example.com']
 
-type Board = { phase: string; startsAt: string; endsAt: string; turnSeconds: number; rounds: number; minStepFen: number; currentLabel: number | null; myLabel: number | null; rows: Array<{ label: number; priceFen: number; initialFen: number; initialAt: string }>; log: Array<{ id: number; label: number; round: number; turn: number; priceFen: number }> }
+type Board = { phase: string; startsAt: string; endsAt: string; turnSeconds: number; rounds: number; minStepFen: number; currentLabel: number | null; myLabel: number | null; winnerLabel: number | null; rows: Array<{ label: number; priceFen: number; initialFen: number; initialAt: string }>; log: Array<{ id: number; label: number; round: number; turn: number; priceFen: number }> }
 const boardOf = (page: Page) => page.evaluate(() => (window as unknown as { __remixContext: { state: { loaderData: Record<string, { board?: unknown }> } } }).__remixContext.state.loaderData['routes/procurements.$id_.auction']!.board) as Promise<Board>
 
 describe('a live reverse auction', () => {
@@ -100,7 +100,9 @@ describe('a live reverse auction', () => {
     // Over, the board stops saying it is live, its prices are final, and the winner's row stands out.
     expect(await observer.locator('.live-dot').count()).toBe(0)
     expect(await observer.locator('table.auction-board thead th').allTextContents()).toContain('Final price')
-    const lowest = [...final.rows].sort((a, b) => a.priceFen - b.priceFen)[0]!
+    // The winner holds the lowest final price (a tie is broken by the selection, not by the board).
+    const lowest = final.rows.find((r) => r.label === final.winnerLabel)!
+    expect(lowest.priceFen).toBe(Math.min(...final.rows.map((r) => r.priceFen)))
     expect(await observer.locator('table.auction-board tr.winner th').textContent()).toBe(`Bidder ${lowest.label}Winner`)
     // The chart draws each bidder's price over the rounds, with the numbers in a table beside it.
     expect(await observer.locator('figure.chart polyline').count()).toBe(3)

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_ACCOUNTS } from '../../seeds/demo'
-import { launch, newContext, screenshot } from './browser'
+import { expectAccessible, launch, newContext, screenshot } from './browser'
 import { clockForward, signIn, visit } from './helpers'
 
 /**
@@ -50,8 +50,9 @@ describe('the public finds what it looks for', () => {
         await visit(page, '/')
         await page.locator('#home-q').fill('测绘')
         await Promise.all([page.waitForURL('**/search?q=*'), page.locator('form.search-box button').click()])
-        await page.waitForSelector('html[data-hydrated]')
-        expect(await page.locator('h1').textContent()).toBe(words[locale].search)
+        // The next page shows once its words have come (the old one stays until then).
+        await expect.poll(() => page.locator('h1').textContent()).toBe(words[locale].search)
+        await expectAccessible(page)
         const found = await page.locator('.notice-list li').count()
         expect(found).toBeGreaterThan(2)
         expect(await page.locator('#found-agencies ~ .notice-list a[href^="/agencies/"]').count()).toBeGreaterThan(0)
@@ -110,9 +111,9 @@ describe('an agency reads its bids and the public its record', () => {
         const winner = (await page.locator('#results-title ~ .notice-list li').first().locator('.muted').textContent())!.split(' · ')[0]!.trim()
         await visit(page, `/search?q=${encodeURIComponent(winner.slice(0, 20))}`)
         await Promise.all([page.waitForURL('**/agencies/*'), page.locator('#found-agencies ~ .notice-list a').first().click()])
-        await page.waitForSelector('html[data-hydrated]')
         const record = page.locator('section[aria-labelledby=r-title]')
-        expect(await record.locator('h2').textContent()).toBe(words[locale].record)
+        await expect.poll(() => record.locator('h2').textContent()).toBe(words[locale].record)
+        await expectAccessible(page)
         expect(await record.locator('h3').first().textContent()).toBe(words[locale].latest)
         expect(number(await record.locator('.award-stats strong').first().textContent())).toBeGreaterThan(0)
         expect(await noSideways(page)).toBe(true)
@@ -151,6 +152,7 @@ describe('the market office works from its own bar, outbox and jobs', () => {
         expect(await first.locator('pre.outbox-body').isVisible()).toBe(false)
         await first.locator('summary').click()
         await expect.poll(() => first.locator('pre.outbox-body').isVisible()).toBe(true)
+        await expectAccessible(page)
         expect(await noSideways(page)).toBe(true)
         await screenshot(page, `outbox-${at}`)
 
@@ -163,6 +165,73 @@ describe('the market office works from its own bar, outbox and jobs', () => {
         expect(await noSideways(page)).toBe(true)
         await screenshot(page, `jobs-${at}`)
         await page.context().close()
+      })
+    }
+})
+
+describe("every role's home is its to-do list, with an inbox that counts what is unread", () => {
+  for (const locale of LOCALES)
+    for (const phone of WIDTHS) {
+      const at = `${locale}-${phone ? 390 : 1280}`
+      it(`owner, agency, authority and office, ${at}`, async () => {
+        // The owner: its list, the overdue first; a message opens its subject and is read.
+        const owner = await open(locale, phone, DEMO_ACCOUNTS.owner)
+        await visit(owner, '/owner')
+        const todo = owner.locator('section.todo')
+        const items = todo.locator('.todo-list li')
+        expect(number(await todo.locator('h2').textContent())).toBeGreaterThanOrEqual(await items.count())
+        expect(await items.count()).toBeGreaterThan(0)
+        const overdue = await items.evaluateAll((lis) => lis.map((li) => li.classList.contains('overdue')))
+        expect(overdue).toEqual([...overdue].sort((a, b) => Number(b) - Number(a)))
+        expect(await noSideways(owner)).toBe(true)
+        await screenshot(owner, `todo-owner-${at}`)
+        const unreadOf = async () => number(await owner.locator('#inbox-title .badge').textContent().catch(() => '0'))
+        const unread = await unreadOf()
+        const message = owner.locator('.inbox li.unread a').first()
+        const target = await message.getAttribute('href')
+        expect(target).toMatch(/^\/inbox\/[0-9a-f-]{36}$/)
+        await Promise.all([owner.waitForURL((u) => !u.pathname.startsWith('/inbox') && u.pathname !== '/owner'), message.click()])
+        await owner.waitForSelector('html[data-hydrated]')
+        await expectAccessible(owner)
+        await visit(owner, '/owner')
+        expect(await unreadOf()).toBe(unread - 1)
+        await visit(owner, '/inbox')
+        expect(await owner.locator('.inbox li').count()).toBeGreaterThan(0)
+        await owner.context().close()
+
+        // The agency: its list, and the announcements it may bid on now, through the list's own filter.
+        const agency = await open(locale, phone, DEMO_ACCOUNTS.agency)
+        await visit(agency, '/agency')
+        await screenshot(agency, `todo-agency-${at}`)
+        const openLink = agency.locator('section.todo a[href^="/procurements?"]')
+        if (await openLink.count()) {
+          const n = number(await openLink.textContent())
+          await visit(agency, (await openLink.getAttribute('href'))!)
+          expect(await agency.locator('#a-eligible').isChecked()).toBe(true)
+          expect(number(await agency.locator('p[role=status]').textContent())).toBe(n)
+          expect(await agency.locator('table.data-table tbody .badge').allTextContents()).toEqual(Array(n).fill(locale === 'en' ? 'Accepting bids' : '报名中'))
+        }
+        await agency.context().close()
+
+        // The authority: its review queue with each submission's day and the working days it has waited.
+        const authority = await open(locale, phone, DEMO_ACCOUNTS.authority)
+        await visit(authority, '/authority')
+        const waited = await authority.locator('section[aria-labelledby=pending-title] td .sub').allTextContents()
+        expect(waited.length).toBeGreaterThan(0)
+        for (const w of waited) expect(w).toMatch(locale === 'en' ? /^waiting \d+ working days?$/ : /^已等待 \d+ 个工作日$/)
+        expect(await noSideways(authority)).toBe(true)
+        await screenshot(authority, `todo-authority-${at}`)
+        await authority.context().close()
+
+        // The office: what waits for it, and its announcements per month as a chart beside a table.
+        const office = await open(locale, phone, DEMO_ACCOUNTS.market_office)
+        await visit(office, '/office')
+        expect(await office.locator('section.todo').count()).toBe(1)
+        expect(await office.locator('section[aria-labelledby=months-title] figure.chart svg rect').count()).toBeGreaterThan(0)
+        expect(await office.locator('section[aria-labelledby=months-title] table tbody tr').count()).toBe(12)
+        expect(await noSideways(office)).toBe(true)
+        await screenshot(office, `office-home-${at}`)
+        await office.context().close()
       })
     }
 })

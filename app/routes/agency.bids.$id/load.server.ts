@@ -54,7 +54,7 @@ export async function loadBidPage({ db, clock }: App, session: SessionContext, i
     qa: qa.map((c) => ({ id: c.id, question: c.question, answer: c.answer, answeredAt: c.answeredAt?.toISOString() ?? null })),
     asked: asked.map((q) => ({ id: q.id, question: q.question, answered: q.answer !== null })),
     winner,
-    afterAward: winner ? await loadAfterAward(db, p.id) : null,
+    afterAward: winner ? await loadAfterAward(db, p.id, clock.now()) : null,
     announcement: { ...serializeAnnouncement(found, await loadCalendar(db)), attachments: await attachmentsOf(db, found.p.id) },
     specialties: await specialtyNames(db),
     open: p.status === 'published' && clock.now() < p.bidDeadline!,
