@@ -45,6 +45,9 @@ export interface AnnouncementData {
   regionEn: string
   items: Array<{ itemId: string; code: string; nameZh: string; nameEn: string; itemVersion: number }>
   directAgency: { nameZh: string; nameEn: string; uscc: string } | null
+  /** the procurement announced again after this one failed, and the one this repeats */
+  reannounced?: { id: string; number: string | null; status: string } | null
+  repeats?: { id: string; number: string | null } | null
   attachments?: Array<{ id: string; name: string | null; size: number }>
   award: {
     award: { priceFen: number; committedDays: number; decidedAt: string; standstillEndsAt: string; confirmedAt: string | null }
@@ -63,7 +66,7 @@ export function StatusBadge({ status }: { status: string }) {
 }
 
 /** The announcement as everyone reads it; the result notice once there is one. */
-export function Announcement({ data, specialtyNames, selection }: { data: AnnouncementData; specialtyNames: Record<string, { nameZh: string; nameEn: string }>; selection?: SelectionData | null }) {
+export function Announcement({ data, specialtyNames, selection, linkBase = '/procurements' }: { data: AnnouncementData; specialtyNames: Record<string, { nameZh: string; nameEn: string }>; selection?: SelectionData | null; /** where another procurement's page is, for this reader */ linkBase?: string }) {
   const t = useT()
   const locale = useLocale()
   const en = locale === 'en'
@@ -118,7 +121,22 @@ export function Announcement({ data, specialtyNames, selection }: { data: Announ
       ) : null}
       {selection ? <SelectionResult data={selection} /> : null}
       {p.status === 'cancelled' && p.cancelReason ? <p className="alert warn">{t('proc.cancelledBecause', { reason: p.cancelReason })}</p> : null}
-      {p.status === 'failed' && p.failedReason ? <p className="alert warn">{t(`proc.failed.${p.failedReason}` as MessageKey)}</p> : null}
+      {p.status === 'failed' && p.failedReason ? (
+        <p className="alert warn">
+          {t(`proc.failed.${p.failedReason}` as MessageKey)}
+          {data.reannounced ? (
+            <>
+              {' '}
+              <Link to={`${linkBase}/${data.reannounced.id}`}>{t('proc.reannouncedAs', { number: data.reannounced.number ?? t('proc.status.draft') })}</Link>
+            </>
+          ) : null}
+        </p>
+      ) : null}
+      {data.repeats ? (
+        <p className="alert info">
+          <Link to={`${linkBase}/${data.repeats.id}`}>{t('proc.repeats', { number: data.repeats.number ?? '' })}</Link>
+        </p>
+      ) : null}
       <section className="card" aria-labelledby="terms-title">
         <h2 id="terms-title">{t('proc.terms')}</h2>
         <DefinitionList

@@ -1,6 +1,7 @@
 import { Form } from '@remix-run/react'
 import { liftForm } from '~/forms/office'
 import type { ActionReply } from '~/utils/action-reply'
+import { formatDay } from '~/utils/format'
 import { useLocale, useT } from '~/utils/i18n'
 import { useCheckedForm } from './checked-form'
 import { TableWrap } from './field'
@@ -21,7 +22,8 @@ export interface BlacklistRow {
 /** The blacklist as a table (cards on a phone); supervisors get a lift form on each decision still standing. */
 export function BlacklistTable({ rows, lift }: { rows: BlacklistRow[]; lift?: { busy: boolean; /** the page's last action reply */ reply: ActionReply | undefined } }) {
   const t = useT()
-  const en = useLocale() === 'en'
+  const locale = useLocale()
+  const en = locale === 'en'
   if (!rows.length) return <p className="muted">{t('bl.none')}</p>
   return (
     <TableWrap label={t('bl.title')}>
@@ -44,7 +46,7 @@ export function BlacklistTable({ rows, lift }: { rows: BlacklistRow[]; lift?: { 
               </td>
               <td data-label={t('bl.decisionNo')}>{r.decisionNo}</td>
               <td data-label={t('bl.reason')}>{r.reason}</td>
-              <td data-label={t('bl.term')}>{r.endsOn ? t('bl.until', { from: r.startsOn, until: r.endsOn }) : t('bl.indefinite', { from: r.startsOn })}</td>
+              <td data-label={t('bl.term')}>{r.endsOn ? t('bl.until', { from: formatDay(r.startsOn, locale), until: formatDay(r.endsOn, locale) }) : t('bl.indefinite', { from: formatDay(r.startsOn, locale) })}</td>
               <td data-label={t('bl.stateLabel')}>
                 <span className={`badge${r.state === 'inForce' ? ' warn' : ''}`}>{t(`bl.state.${r.state}`)}</span>
                 {r.liftReason ? <div className="sub muted">{t('bl.liftedBecause', { reason: r.liftReason })}</div> : null}

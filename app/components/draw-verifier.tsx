@@ -26,7 +26,8 @@ export async function recomputeInBrowser(record: DrawRecord) {
     const mac = new DataView(await crypto.subtle.sign('HMAC', key, enc.encode('pick')))
     if (Number(mac.getBigUint64(0) % BigInt(record.pick.k)) !== record.pick.index) problems.push('pick')
   }
-  return { ok: problems.length === 0 && record.algorithm === 'zjcs-draw-v1', problems, order }
+  if (record.algorithm !== 'zjcs-draw-v1') problems.unshift('algorithm')
+  return { ok: problems.length === 0, problems, order }
 }
 
 export function DrawVerifier({ initial = '' }: { initial?: string }) {
@@ -53,7 +54,7 @@ export function DrawVerifier({ initial = '' }: { initial?: string }) {
         {result === 'unreadable' ? (
           <p className="alert error">{t('draw.unreadable')}</p>
         ) : result ? (
-          <p className={`alert ${result.ok ? 'ok' : 'error'}`}>{result.ok ? t('draw.ok', { order: result.order.join(' > ') }) : t('draw.mismatch', { what: result.problems.join(', ') })}</p>
+          <p className={`alert ${result.ok ? 'ok' : 'error'}`}>{result.ok ? t('draw.ok', { order: result.order.join(' > ') }) : t('draw.mismatch', { what: result.problems.map((p) => (p.startsWith('score ') ? t('draw.part.score', { key: p.slice(6) }) : t(`draw.part.${p as 'commitment' | 'order' | 'winner' | 'pick' | 'algorithm'}`))).join(t('draw.partSeparator')) })}</p>
         ) : null}
       </div>
     </div>

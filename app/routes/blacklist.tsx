@@ -8,7 +8,7 @@ import { title } from '~/utils/meta'
 import { listBlacklist, shanghaiDate } from '~/utils/services.server'
 import type { PageHandle } from '~/i18n/page-messages'
 
-export const handle: PageHandle = { i18n: ['bl'] }
+export const handle: PageHandle = { i18n: ['bl', 'time'] }
 
 export const meta: MetaFunction = ({ matches }) => title(matches, 'bl.title')
 
@@ -25,6 +25,10 @@ export default function Blacklist() {
     <div className="page">
       <h1>{t('bl.title')}</h1>
       <p className="lead">{t('bl.intro')}</p>
+      <p className="actions">
+        <a href="/blacklist/export?format=csv" download>{t('bl.exportCsv')}</a>
+        <a href="/blacklist/export?format=xlsx" download>{t('bl.exportXlsx')}</a>
+      </p>
       <section className="card" aria-label={t('bl.title')}>
         <BlacklistTable rows={rows} />
       </section>

@@ -14,7 +14,7 @@ import { title } from '~/utils/meta'
 import { listOnBlacklist, liftSanction, listBlacklist, shanghaiDate } from '~/utils/services.server'
 import type { PageHandle } from '~/i18n/page-messages'
 
-export const handle: PageHandle = { i18n: ['bl'] }
+export const handle: PageHandle = { i18n: ['bl', 'time'] }
 
 export const meta: MetaFunction = ({ matches }) => title(matches, 'bl.title')
 

@@ -38,7 +38,9 @@ export default function OwnerProcurements() {
       <p>
         <Link to="/owner/procurements/new" className="button">
           {t('own.new')}
-        </Link>
+        </Link>{' '}
+        <a href="/owner/procurements/export?format=csv" download className="button secondary">{t('ann.exportCsv')}</a>{' '}
+        <a href="/owner/procurements/export?format=xlsx" download className="button secondary">{t('ann.exportXlsx')}</a>
       </p>
       {rows.length ? (
         <DataTable<Row>

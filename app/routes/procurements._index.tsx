@@ -9,6 +9,7 @@ import type { MessageKey } from '~/i18n'
 import { getApp } from '~/utils/app.server'
 import { formatInstantDay, formatYuan } from '~/utils/format'
 import { useLocale, useT } from '~/utils/i18n'
+import { exportQuery, feedQuery } from '~/utils/list-query'
 import { title } from '~/utils/meta'
 import { AVAILABLE_METHODS } from '../../services/market/methods'
 import { ANNOUNCEMENT_SORTS } from '../../services/procurement/announcement-sorts'
@@ -98,7 +99,11 @@ export default function Announcements() {
       </Form>
       <div className="list-head">
         <p role="status" aria-busy={busy}>{t('ann.count', { n: result.total })}</p>
-        <a href={`/procurements/feed.xml${feedQuery(params)}`}>{t('ann.feed')}</a>
+        <span className="actions">
+          <a href={`/procurements/export${exportQuery(params, 'csv')}`} download>{t('ann.exportCsv')}</a>
+          <a href={`/procurements/export${exportQuery(params, 'xlsx')}`} download>{t('ann.exportXlsx')}</a>
+          <a href={`/procurements/feed.xml${feedQuery(params)}`}>{t('ann.feed')}</a>
+        </span>
       </div>
       {result.rows.length ? (
         <DataTable<Row>
@@ -133,12 +138,6 @@ export default function Announcements() {
       <Pager page={result.page} pages={result.pages} params={params} />
     </div>
   )
-}
-
-/** The feed follows the list's filters, never its sort or page. */
-function feedQuery(params: Record<string, string>) {
-  const kept = Object.entries(params).filter(([k, v]) => v && !['sort', 'page'].includes(k))
-  return kept.length ? `?${new URLSearchParams(kept)}` : ''
 }
 
 export const ErrorBoundary = GeneralErrorBoundary

@@ -3,6 +3,7 @@ import type { OrgId, UserId } from '../../db/schema'
 import { inbox, unreadCount } from '../../services/notifications'
 import { organizationProfile } from '../../services/orgs'
 import { getApp } from './app.server'
+import { perRequest } from './request-scope.server'
 import { requirePermission } from './auth.server'
 
 /** What every role's home loads first: the session (checked for the home's permission) and the profile. */
@@ -20,7 +21,8 @@ export async function loadInbox(db: Awaited<ReturnType<typeof getApp>>['db'], se
   return notes.map((n) => ({ id: n.id, kind: n.kind, params: n.params as Record<string, string | number>, createdAt: n.createdAt.toISOString(), read: n.read, link: n.link, cursor: `${n.createdAt.toISOString()}_${n.id}` }))
 }
 
-/** How many of the user's messages are unread. */
-export function loadUnread(db: Awaited<ReturnType<typeof getApp>>['db'], session: { user: { id: UserId }; org: { id: OrgId } }) {
-  return unreadCount(db, { id: session.user.id, orgId: session.org.id })
+/** How many of the user's messages are unread: counted once per request (the header and a home both show it). */
+export function loadUnread(db: Awaited<ReturnType<typeof getApp>>['db'], session: { user: { id: UserId }; org: { id: OrgId } }): Promise<number> {
+  const count = () => unreadCount(db, { id: session.user.id, orgId: session.org.id })
+  return perRequest(`unread:${session.user.id}`, count) ?? count()
 }

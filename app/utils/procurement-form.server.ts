@@ -73,6 +73,8 @@ export function serializeAnnouncement(d: Details, calendar: WorkCalendar) {
     regionEn: d.regionEn,
     items: d.items,
     directAgency: d.directAgency ? { nameZh: d.directAgency.nameZh, nameEn: d.directAgency.nameEn, uscc: d.directAgency.uscc } : null,
+    reannounced: d.reannounced,
+    repeats: d.repeats,
     award: d.award
       ? {
           award: { priceFen: d.award.award.priceFen, committedDays: d.award.award.committedDays, decidedAt: d.award.award.decidedAt.toISOString(), standstillEndsAt: d.award.award.standstillEndsAt.toISOString(), confirmedAt: iso(d.award.award.confirmedAt) },

@@ -28,7 +28,7 @@ export {
 } from '../../services/bids'
 export {
   addAttachment, afterAwardOf, amendProcurement, announcementQuerySchema, answerObjection, answerQuestion, askQuestion, attachmentsOf, cancelProcurement,
-  confirmAward, confirmContract, confirmDirect, decideDelivery, decideDirectApproval, deliver, directApprovalOf, enterCalendarDay, evaluate,
+  confirmAward, confirmContract, exportAnnouncements, exportOwnerProcurements, confirmDirect, decideDelivery, decideDirectApproval, deliver, directApprovalOf, enterCalendarDay, evaluate,
   agencyRecord, isPublicAttachment, latestOnHome, listOnBlacklist, needsDirectApproval, objectionsOf, openDirectApprovals, openQuestions, ownQuestions, ownerProcurement,
   JOBS_ABOUT_A_PROCUREMENT, agencyTodos, announcementsByMonth, ownerTodos, procurementTitles, procurementsOfOwner, publicClarifications, publicProcurement, publishProcurement, raiseObjection, reannounce, removeAttachment, requestDirectApproval,
   saveDraft, searchAnnouncements, standsFor, uploadContract,

@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, inArray, isNotNull, ne, sql, type SQL } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/pg-core'
 import * as z from 'zod'
 import type { Db } from '../../db/client'
 import { awards, organizations, procurementItems, procurements, procurementStatus, regions, serviceItems, type OrgId, type ProcurementId } from '../../db/schema'
@@ -62,8 +63,8 @@ function orderOf(sort: AnnouncementSort, now: Date): SQL[] {
   }
 }
 
-/** Published announcements and results, newest first unless sorted otherwise. Drafts never appear. */
-export async function searchAnnouncements(db: Db, query: AnnouncementQuery, now: Date, only?: readonly ProcurementId[]) {
+/** The public list's filters as SQL (the list, its feed and its export share them). */
+function announcementWhere(query: AnnouncementQuery, only?: readonly ProcurementId[]) {
   const where: SQL[] = [wasPublished]
   if (only) where.push(only.length ? inArray(procurements.id, [...only]) : sql`false`)
   if (query.city) where.push(sql`${procurements.regionCode} like ${`${query.city.slice(0, 4)}%`}`)
@@ -73,7 +74,12 @@ export async function searchAnnouncements(db: Db, query: AnnouncementQuery, now:
   if (query.item || query.category)
     where.push(sql`exists (select 1 from procurement_items pi join service_items si on si.id = pi.item_id join service_categories sc on sc.id = si.category_id
       where pi.procurement_id = ${procurements.id} ${query.item ? sql`and si.code = ${query.item}` : sql``} ${query.category ? sql`and sc.code = ${query.category}` : sql``})`)
-  const filter = and(...where)
+  return and(...where)
+}
+
+/** Published announcements and results, newest first unless sorted otherwise. Drafts never appear. */
+export async function searchAnnouncements(db: Db, query: AnnouncementQuery, now: Date, only?: readonly ProcurementId[]) {
+  const filter = announcementWhere(query, only)
   const page = query.page ?? 1
   // The total with the page, in one query; past the last page there is no row to carry it, so it is counted apart.
   const rows = await db
@@ -119,7 +125,7 @@ export async function publicProcurement(db: Db, id: string) {
     .innerJoin(regions, eq(regions.code, procurements.regionCode))
     .where(and(eq(procurements.id, id as ProcurementId), wasPublished))
   if (!row) return null
-  return withDetails(db, row)
+  return withDetails(db, row, 'public')
 }
 
 /** The owner's own procurement, drafts included. */
@@ -132,14 +138,16 @@ export async function ownerProcurement(db: Db, ownerOrgId: OrgId, id: string) {
     .innerJoin(regions, eq(regions.code, procurements.regionCode))
     .where(and(eq(procurements.id, id as ProcurementId), eq(procurements.ownerOrgId, ownerOrgId)))
   if (!row) return null
-  return withDetails(db, row)
+  return withDetails(db, row, 'owner')
 }
 
-async function withDetails<T extends { p: typeof procurements.$inferSelect }>(db: Db, full: T) {
+async function withDetails<T extends { p: typeof procurements.$inferSelect }>(db: Db, full: T, viewer: 'public' | 'owner') {
   // The draw secret never leaves the selection service before the draw: no page query carries it.
   const { drawSecret: _secret, ...p } = full.p
   const row = { ...full, p }
-  const [items, [award], [direct]] = await Promise.all([
+  // A failed procurement announced again, and the one it repeats: the public sees them once published, the owner its draft too.
+  const seen = viewer === 'public' ? wasPublished : undefined
+  const [items, [award], [direct], [next], [previous]] = await Promise.all([
     itemsOf(db, [row.p.id]),
     db
       .select({ award: awards, agencyZh: organizations.nameZh, agencyEn: organizations.nameEn, agencyUscc: organizations.uscc })
@@ -148,6 +156,10 @@ async function withDetails<T extends { p: typeof procurements.$inferSelect }>(db
       .where(eq(awards.procurementId, row.p.id)),
     row.p.directAgencyId
       ? db.select({ id: organizations.id, nameZh: organizations.nameZh, nameEn: organizations.nameEn, uscc: organizations.uscc }).from(organizations).where(eq(organizations.id, row.p.directAgencyId))
+      : Promise.resolve([]),
+    db.select({ id: procurements.id, number: procurements.number, status: procurements.status }).from(procurements).where(and(eq(procurements.previousId, row.p.id), seen)).orderBy(desc(procurements.createdAt)).limit(1),
+    row.p.previousId
+      ? db.select({ id: procurements.id, number: procurements.number }).from(procurements).where(and(eq(procurements.id, row.p.previousId), seen))
       : Promise.resolve([]),
   ])
   const result = award
@@ -160,7 +172,7 @@ async function withDetails<T extends { p: typeof procurements.$inferSelect }>(db
         members: (await awardedConsortium(db, row.p.id)).map((m) => ({ nameZh: m.nameZh, nameEn: m.nameEn, uscc: m.uscc })),
       }
     : null
-  return { ...row, items: items.get(row.p.id) ?? [], award: result, directAgency: direct ?? null }
+  return { ...row, items: items.get(row.p.id) ?? [], award: result, directAgency: direct ?? null, reannounced: next ?? null, repeats: previous ?? null }
 }
 
 /** The owner's procurements, newest first, all states. */
@@ -233,4 +245,52 @@ export async function announcementsByMonth(db: Db, now: Date, months = 12) {
     return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`
   })
   return list.map((month) => ({ month, byMethod: Object.fromEntries(result.rows.filter((r) => r.month === month).map((r) => [r.method, Number(r.n)])) as Record<string, number> }))
+}
+
+/**
+ * The public list as a table to export: every announcement the filters match (up to `limit`, in
+ * the list's order), each with its items and, once awarded, its winner, price and saving. Three
+ * queries.
+ */
+export async function exportAnnouncements(db: Db, query: AnnouncementQuery, now: Date, limit: number, only?: readonly ProcurementId[]) {
+  const rows = await db
+    .select({
+      id: procurements.id, number: procurements.number, title: procurements.title, projectName: procurements.projectName, status: procurements.status, method: procurements.method,
+      maxPriceFen: procurements.maxPriceFen, publishedAt: procurements.publishedAt, bidDeadline: procurements.bidDeadline,
+      regionZh: regions.nameZh, regionEn: regions.nameEn, ownerZh: organizations.nameZh, ownerEn: organizations.nameEn,
+    })
+    .from(procurements)
+    .innerJoin(regions, eq(regions.code, procurements.regionCode))
+    .innerJoin(organizations, eq(organizations.id, procurements.ownerOrgId))
+    .where(announcementWhere(query, only))
+    .orderBy(...orderOf(query.sort ?? 'published', now))
+    .limit(limit)
+  const ids = rows.map((r) => r.id)
+  const [items, won] = await Promise.all([
+    itemsOf(db, ids),
+    ids.length
+      ? db.select({ procurementId: awards.procurementId, priceFen: awards.priceFen, decidedAt: awards.decidedAt, agencyZh: organizations.nameZh, agencyEn: organizations.nameEn }).from(awards).innerJoin(organizations, eq(organizations.id, awards.agencyOrgId)).where(inArray(awards.procurementId, ids))
+      : Promise.resolve([]),
+  ])
+  const byId = new Map(won.map((w) => [w.procurementId as string, w]))
+  return rows.map((r) => ({ ...r, items: items.get(r.id) ?? [], award: byId.get(r.id) ?? null }))
+}
+
+/** The owner's procurements as a table to export: drafts too, each with its items and, once awarded, its winner and price. Three queries. */
+export async function exportOwnerProcurements(db: Db, ownerOrgId: OrgId, limit: number) {
+  const winner = alias(organizations, 'winner')
+  const rows = await db
+    .select({
+      id: procurements.id, number: procurements.number, title: procurements.title, projectName: procurements.projectName, status: procurements.status, method: procurements.method,
+      maxPriceFen: procurements.maxPriceFen, publishedAt: procurements.publishedAt, bidDeadline: procurements.bidDeadline, createdAt: procurements.createdAt,
+      priceFen: awards.priceFen, decidedAt: awards.decidedAt, winnerZh: winner.nameZh, winnerEn: winner.nameEn,
+    })
+    .from(procurements)
+    .leftJoin(awards, eq(awards.procurementId, procurements.id))
+    .leftJoin(winner, eq(winner.id, awards.agencyOrgId))
+    .where(eq(procurements.ownerOrgId, ownerOrgId))
+    .orderBy(desc(procurements.createdAt), desc(procurements.id))
+    .limit(limit)
+  const items = await itemsOf(db, rows.map((r) => r.id))
+  return rows.map((r) => ({ ...r, items: items.get(r.id) ?? [] }))
 }

@@ -32,8 +32,11 @@ export async function read(url: string, cookie: string | undefined) {
   }
 }
 
-/** Actions and hooks that hold no data: signing out, switching language, the test clock; and the static bundles. */
-const SKIP = /^\/(logout|lang|__test|build\/|favicon)|\.(css|js|map|ico|woff2?)(\?|$)/
+/**
+ * Actions and hooks that hold no data: signing out, switching language, the test clock, opening a
+ * message (it marks the message read and redirects to a page crawled anyway); and the static bundles.
+ */
+const SKIP = /^\/(logout|lang|__test|build\/|favicon|inbox\/)|\.(css|js|map|ico|woff2?)(\?|$)/
 
 /** Breadth first from the seeds, through every same-site link, up to `limit` answers; at most 25 filtered lists. */
 export async function crawlSite(cookie: string | undefined, seeds: string[], limit: number) {

@@ -79,7 +79,7 @@ export default function OwnerProcurement() {
       <OwnerAfterAwardForms status={p.status} award={announcement.award?.award ?? null} hasContract={!!afterAward.contract} objectionOpen={objections.some((o) => !o.response)} now={now} busy={busy} reply={data} />
       <AfterAward data={afterAward} />
       {actions.includes('amend') ? <AmendSection /> : null}
-      <Announcement data={announcement} specialtyNames={specialties} selection={selection} />
+      <Announcement data={announcement} specialtyNames={specialties} selection={selection} linkBase="/owner/procurements" />
       <Clarifications items={qa} />
       {actions.includes('cancel') ? <CancelSection /> : null}
     </div>
