@@ -2,12 +2,15 @@ import { Link } from '@remix-run/react'
 import { DefinitionList } from './field'
 import { SelectionResult, type SelectionData } from './selection-result'
 import { BarChart } from './charts'
+import { Countdown, ProcurementProgress } from './progress'
 import { DateTime } from './date-time'
 import { formatYuan } from '~/utils/format'
 import { useLocale, useT } from '~/utils/i18n'
 import type { MessageKey } from '~/i18n'
 
 export interface AnnouncementData {
+  /** the server's clock when the page was made */
+  now: string
   /** which dates were counted across a provisional year (they may still move later) */
   provisional: { deadline: boolean; standstill: boolean }
   p: {
@@ -72,8 +75,20 @@ export function Announcement({ data, specialtyNames, selection, linkBase = '/pro
   const en = locale === 'en'
   const { p } = data
   const spec = (code: string) => (specialtyNames[code] ? (en ? specialtyNames[code].nameEn : specialtyNames[code].nameZh) : code)
+  // A failed one stopped at the opening; a cancelled one where it was (before the deadline, or before publication).
+  const stoppedAt = p.status === 'failed' ? 2 : p.publishedAt ? 1 : 0
   return (
     <>
+      <ProcurementProgress
+        status={p.status}
+        stoppedAt={stoppedAt}
+        dates={{ published: p.publishedAt, deadline: p.bidDeadline, opening: p.openedAt, notice: data.award?.award.decidedAt ?? null }}
+      />
+      {p.status === 'published' && p.bidDeadline ? (
+        <p className="countdown-line">
+          <Countdown to={p.bidDeadline} serverNow={data.now} />
+        </p>
+      ) : null}
       {data.award ? (
         <section className="card result-notice" aria-labelledby="result-title">
           <h2 id="result-title">{t('proc.result')}</h2>

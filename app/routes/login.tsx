@@ -27,7 +27,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url)
   return {
     redirectTo: safeRedirect(url.searchParams.get('redirectTo'), ''),
-    notice: url.searchParams.has('signedOut') ? ('auth.signedOut' as const) : url.searchParams.has('expired') ? ('auth.sessionExpired' as const) : null,
+    // Why the sign-in page is here: signed out, a session that ran out, or a page that needs signing in.
+    notice: url.searchParams.has('signedOut') ? ('auth.signedOut' as const) : url.searchParams.has('expired') ? ('auth.sessionExpired' as const) : url.searchParams.get('redirectTo') ? ('auth.signInToContinue' as const) : null,
   }
 }
 

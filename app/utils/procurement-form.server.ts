@@ -54,11 +54,13 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null)
  * provisional year (statutory holidays computed, the State Council's notice not yet entered):
  * those may still move when the notice comes, and the page says so.
  */
-export function serializeAnnouncement(d: Details, calendar: WorkCalendar) {
+export function serializeAnnouncement(d: Details, calendar: WorkCalendar, now: Date) {
   const { p } = d
   const across = (from: Date | null | undefined, to: Date | null | undefined) => !!from && !!to && spansProvisional(calendar, shanghaiDate(from), shanghaiDate(to))
   return {
     provisional: { deadline: across(p.publishedAt, p.bidDeadline), standstill: across(d.award?.award.decidedAt, d.award?.award.standstillEndsAt) },
+    /** the server's clock when the page was made: countdowns run from it, never from the browser's */
+    now: now.toISOString(),
     p: {
       id: p.id, number: p.number, title: p.title, projectCode: p.projectCode, projectName: p.projectName, description: p.description, status: p.status,
       method: p.method, fundingSource: p.fundingSource, maxPriceFen: p.maxPriceFen, floorPriceFen: p.floorPriceFen, expectedDays: p.expectedDays,

@@ -194,7 +194,7 @@ describe('the draw algorithm page', () => {
     await expect.poll(() => page.locator('[role=status] .alert').textContent()).toBe(`Verified: recomputing gives the same result. Order: ${record.order.join(' > ')}`)
     await page.getByLabel('Paste a draw record (JSON)').fill(JSON.stringify({ ...record, winner: record.order[1] }))
     await page.getByRole('button', { name: 'Verify' }).click()
-    await expect.poll(() => page.locator('[role=status] .alert').textContent()).toBe('Does not verify. Not matching the recomputation: winner.')
+    await expect.poll(() => page.locator('[role=status] .alert').textContent()).toBe('Does not verify. Not matching the recomputation: the winner.')
     await expectAccessible(page)
     await screenshot(page, 'draw-algorithm-en')
   })

@@ -254,3 +254,32 @@ describe("every role's home is its to-do list, with an inbox that counts what is
       })
     }
 })
+
+describe('a public notice prints as a clean A4 document', () => {
+  for (const locale of LOCALES)
+    for (const phone of WIDTHS) {
+      const at = `${locale}-${phone ? 390 : 1280}`
+      it(`a result decided by a draw, with its issuer, number, date and QR codes, ${at}`, async () => {
+        const page = await open(locale, phone)
+        await visit(page, '/procurements?status=awarded&method=random_draw')
+        const href = (await page.locator('table.data-table tbody tr a[href^="/procurements/"]').first().getAttribute('href'))!
+        await visit(page, href)
+        // On screen: the page's progress and a print button; the print heading stays hidden.
+        expect(await page.locator('nav.progress li.done').count()).toBeGreaterThanOrEqual(4)
+        expect(await page.locator('.print-header').isVisible()).toBe(false)
+        await page.emulateMedia({ media: 'print' })
+        expect(await page.locator('.site-header').isVisible()).toBe(false)
+        expect(await page.locator('.site-footer').isVisible()).toBe(false)
+        expect(await page.locator('main button:visible').count()).toBe(0)
+        const heading = page.locator('.print-header')
+        expect(await heading.isVisible()).toBe(true)
+        const text = (await heading.textContent())!
+        expect(text).toContain(locale === 'en' ? 'Notice of the selected intermediary' : '中介服务中选结果公告')
+        expect(text).toMatch(/ZJCS-\d{4}-\d{6}/)
+        // Two codes: to the notice and to its draw record.
+        expect(await heading.locator('.print-qr svg').count()).toBe(2)
+        await screenshot(page, `print-result-${at}`)
+        await page.context().close()
+      })
+    }
+})

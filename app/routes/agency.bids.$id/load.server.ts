@@ -55,7 +55,7 @@ export async function loadBidPage({ db, clock }: App, session: SessionContext, i
     asked: asked.map((q) => ({ id: q.id, question: q.question, answered: q.answer !== null })),
     winner,
     afterAward: winner ? await loadAfterAward(db, p.id, clock.now()) : null,
-    announcement: { ...serializeAnnouncement(found, await loadCalendar(db)), attachments: await attachmentsOf(db, found.p.id) },
+    announcement: { ...serializeAnnouncement(found, await loadCalendar(db), clock.now()), attachments: await attachmentsOf(db, found.p.id) },
     specialties: await specialtyNames(db),
     open: p.status === 'published' && clock.now() < p.bidDeadline!,
     problems,
