@@ -22,6 +22,18 @@ app.use(compression())
 app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: '1y' }))
 app.use(express.static(path.join(root, 'public'), { maxAge: '1h' }))
 app.use(morgan('tiny'))
+// The client's address for the audit log, in one header the app reads (x-real-ip): the socket's,
+// or with TRUST_PROXY=true (behind our own reverse proxy) the first X-Forwarded-For hop. What a
+// client says of itself in these headers is dropped first, so nobody can write another's address.
+const trustProxy = process.env.TRUST_PROXY === 'true'
+app.use((req, res, next) => {
+  const forwarded = trustProxy ? String(req.headers['x-forwarded-for'] ?? '').split(',')[0].trim() : ''
+  delete req.headers['x-forwarded-for']
+  delete req.headers['x-real-ip']
+  const address = (forwarded || req.socket.remoteAddress || '').replace(/^::ffff:/, '').slice(0, 64)
+  if (address) req.headers['x-real-ip'] = address
+  next()
+})
 // One scope per request, which its loaders and action share (app/utils/request-scope.server.ts): the session is read once.
 app.use((req, res, next) => (globalThis.__zjcsRequestScope ? globalThis.__zjcsRequestScope.run(new Map(), next) : next()))
 if (process.env.COUNT_QUERIES === 'true' || process.env.COUNT_QUERIES === 'log') {

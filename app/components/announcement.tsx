@@ -1,4 +1,5 @@
 import { Link } from '@remix-run/react'
+export { StatusBadge } from './status-badge'
 import { DefinitionList } from './field'
 import { SelectionResult, type SelectionData } from './selection-result'
 import { BarChart } from './charts'
@@ -63,10 +64,6 @@ export interface AnnouncementData {
   } | null
 }
 
-export function StatusBadge({ status }: { status: string }) {
-  const t = useT()
-  return <span className={`badge proc-${status}`}>{t(`proc.status.${status}` as MessageKey)}</span>
-}
 
 /** The announcement as everyone reads it; the result notice once there is one. */
 export function Announcement({ data, specialtyNames, selection, linkBase = '/procurements' }: { data: AnnouncementData; specialtyNames: Record<string, { nameZh: string; nameEn: string }>; selection?: SelectionData | null; /** where another procurement's page is, for this reader */ linkBase?: string }) {

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { StatusBadge } from '~/components/announcement'
+import { StatusBadge } from '~/components/status-badge'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { DataTable } from '~/components/data-table'
 import { DateTime } from '~/components/date-time'
@@ -13,7 +13,7 @@ import { title } from '~/utils/meta'
 import { procurementsOfOwner } from '~/utils/services.server'
 import type { PageHandle } from '~/i18n/page-messages'
 
-export const handle: PageHandle = { i18n: ['ann', 'auction', 'calendar', 'catalog', 'cons', 'draw', 'method', 'own', 'proc', 'sel', 'time'] }
+export const handle: PageHandle = { i18n: ['ann', 'calendar', 'method', 'own', 'proc', 'time'] }
 
 export const meta: MetaFunction = ({ matches }) => title(matches, 'own.title')
 

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { AuctionBoard } from '~/components/auction-board'
-import { StatusBadge } from '~/components/announcement'
+import { StatusBadge } from '~/components/status-badge'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { FormError } from '~/components/field'
 import { getApp } from '~/utils/app.server'
@@ -14,7 +14,7 @@ import { auctionBidForm } from '~/forms/agency'
 import { title } from '~/utils/meta'
 import type { PageHandle } from '~/i18n/page-messages'
 
-export const handle: PageHandle = { i18n: ['auction', 'calendar', 'catalog', 'cons', 'draw', 'method', 'proc', 'sel', 'time'] }
+export const handle: PageHandle = { i18n: ['auction', 'proc', 'time'] }
 
 // A procurement that is not there (a draft, a mistyped address) still gives its 404 page a title.
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => (data ? [{ title: `${data.title} · ${data.number ?? ''}` }] : title(matches, 'errors.notFoundTitle'))

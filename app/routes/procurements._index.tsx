@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react'
-import { StatusBadge } from '~/components/announcement'
+import { StatusBadge } from '~/components/status-badge'
 import { DataTable } from '~/components/data-table'
 import { DateTime } from '~/components/date-time'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
@@ -17,7 +17,7 @@ import { announcementQuerySchema, catalogNames, openToBidder, regionTree, search
 import { getSession } from '~/utils/auth.server'
 import type { PageHandle } from '~/i18n/page-messages'
 
-export const handle: PageHandle = { i18n: ['ann', 'auction', 'calendar', 'catalog', 'cons', 'dir', 'draw', 'method', 'proc', 'sel', 'time'] }
+export const handle: PageHandle = { i18n: ['ann', 'calendar', 'dir', 'method', 'proc', 'time'] }
 
 export const meta: MetaFunction = ({ matches }) => title(matches, 'ann.title')
 

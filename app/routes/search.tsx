@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { StatusBadge } from '~/components/announcement'
+import { StatusBadge } from '~/components/status-badge'
 import { DateTime } from '~/components/date-time'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { SearchBox } from '~/components/search-box'
@@ -12,7 +12,7 @@ import { title } from '~/utils/meta'
 import { announcementQuerySchema, directoryQuerySchema, searchAgencies, searchAnnouncements, shanghaiDate } from '~/utils/services.server'
 import type { PageHandle } from '~/i18n/page-messages'
 
-export const handle: PageHandle = { i18n: ['auction', 'calendar', 'catalog', 'cons', 'draw', 'level', 'method', 'proc', 'search', 'sel', 'time'] }
+export const handle: PageHandle = { i18n: ['calendar', 'level', 'method', 'proc', 'search', 'time'] }
 
 export const meta: MetaFunction = ({ matches }) => title(matches, 'search.title')
 

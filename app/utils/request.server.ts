@@ -1,10 +1,12 @@
 import { data } from '@remix-run/node'
 import type { MessageKey } from '~/i18n'
 
-/** The client's address: the socket's, or the first X-Forwarded-For hop behind a trusted proxy. */
+/**
+ * The client's address, as app/server.js sets it (the socket's, or behind a trusted proxy its
+ * first X-Forwarded-For hop, after dropping whatever the client sent in these headers). Without
+ * that server (remix dev) there is none.
+ */
 export function clientIp(request: Request): string | null {
-  const forwarded = request.headers.get('x-forwarded-for')
-  if (forwarded) return forwarded.split(',')[0]!.trim().slice(0, 64)
   return request.headers.get('x-real-ip')?.slice(0, 64) ?? null
 }
 

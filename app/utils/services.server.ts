@@ -9,7 +9,7 @@ export {
   qualificationForReview, removePractitioner, removePriceItem, resubmitQualification, reviewQualification, searchAgencies, setOffering, submitForAdmission,
   submitQualification, updatePractitioner,
 } from '../../services/agencies'
-export { anchorFeed, auditCursorSchema, recentAudit, verifyChain } from '../../services/audit'
+export { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, anchorFeed, auditCursorSchema, auditEntries, auditQuerySchema, recentAudit, verifyChain } from '../../services/audit'
 export { can, rememberLocale, signIn, signOut, signUp } from '../../services/auth'
 export {
   type WorkCalendar, addWorkingDays, confirmProvisionalYear, loadCalendar, shanghaiDate, spansProvisional, workingDaysBetween, yearDays, yearStatuses,

@@ -1,2 +1,4 @@
 export * from './chain'
 export * from './anchors'
+export * from './people'
+export * from './actions'

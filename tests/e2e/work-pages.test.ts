@@ -183,6 +183,17 @@ describe('the market office works from its own bar, outbox and jobs', () => {
         expect(await page.locator('table.data-table tbody a[href^="/procurements/"]').count()).toBeGreaterThan(0)
         expect(await noSideways(page)).toBe(true)
         await screenshot(page, `jobs-${at}`)
+
+        // The audit log in words: the sign-in just made, by name and organization, from this machine's address.
+        await visit(page, '/office/audit?action=auth.sign_in')
+        const newest = page.locator('table.data-table tbody tr').first()
+        expect(await newest.locator('td').first().textContent()).toMatch(locale === 'en' ? /^Signed in #\d+$/ : /^登录 #\d+$/)
+        expect(await newest.textContent()).toContain('office@example.com')
+        expect(await newest.locator('td.mono').first().textContent()).toBe('127.0.0.1')
+        expect(await noSideways(page)).toBe(true)
+        await screenshot(page, `audit-${at}`)
+        const auditCsv = await page.evaluate(async () => new TextDecoder().decode(await (await fetch('/office/audit/export?action=auth.sign_in&format=csv')).arrayBuffer()))
+        expect(auditCsv.split('\r\n')[1]).toContain(locale === 'en' ? 'Signed in' : '登录')
         await page.context().close()
       })
     }

@@ -1,0 +1,24 @@
+/**
+ * Every action the audit log records, as the office's filter offers them and its pages name them
+ * (the dictionaries' `audit.act.*`; a test holds each action written in the code to this list).
+ */
+export const PROCUREMENT_STEPS = ['publish', 'amend', 'extendDeadline', 'cancel', 'close', 'open', 'award', 'fail', 'decline', 'confirmContract', 'startService', 'deliver', 'returnDelivery', 'accept', 'evaluate'] as const
+
+export const AUDIT_ACTIONS = [
+  'auth.sign_in', 'auth.sign_in_failed', 'auth.sign_out', 'auth.lockout', 'user.sign_up', 'user.create',
+  'organization.create', 'organization.update', 'agency.submit', 'agency.recommit',
+  'qualification.submit', 'qualification.resubmit', 'qualification.approve', 'qualification.reject', 'qualification.request_changes', 'qualification.expire',
+  'practitioner.add', 'practitioner.update', 'practitioner.remove', 'offering.set', 'price_list.publish',
+  'catalog.item.update', 'calendar.day.set', 'calendar.year.confirm', 'rules.update',
+  'procurement.create', 'procurement.editDraft', 'procurement.attach', 'procurement.detach', 'procurement.reannounce', 'procurement.overdue', 'procurement.acceptanceOverdue',
+  ...PROCUREMENT_STEPS.map((s) => `procurement.${s}` as const),
+  'direct.approval.request', 'direct.approval.approved', 'direct.approval.rejected',
+  'clarification.ask', 'clarification.answer', 'objection.raise', 'objection.answer',
+  'bid.submit', 'bid.edit', 'bid.reconfirm', 'bid.withdraw', 'bid.member.accept', 'bid.member.decline', 'bid.reveal',
+  'draw.publish', 'selection.rank', 'selection.explain', 'auction.schedule', 'auction.bid', 'award.confirm', 'contract.upload',
+  'sanction.blacklist', 'sanction.enforce', 'sanction.lift',
+] as const
+export type AuditAction = (typeof AUDIT_ACTIONS)[number]
+
+/** The kinds of object entries concern, for the filter. */
+export const AUDIT_ENTITY_TYPES = ['procurement', 'organization', 'user', 'qualification', 'practitioner', 'agency_offering', 'price_list', 'service_item', 'calendar_day', 'calendar_year', 'market_rules', 'clarification', 'draw', 'bid'] as const
