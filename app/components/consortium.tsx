@@ -1,9 +1,9 @@
 import { joinForm } from '~/forms/agency'
-import type { MessageKey } from '~/i18n'
 import type { ActionReply } from '~/utils/action-reply'
 import type { FieldErrors } from '~/utils/forms'
 import { formatYuan } from '~/utils/format'
 import { useLocale, useT } from '~/utils/i18n'
+import { reasonText } from './standing-reasons'
 import { CheckedForm } from './checked-form'
 import { Check, DefinitionList, Field, TableWrap, TextArea } from './field'
 
@@ -155,7 +155,8 @@ export function ConsortiumInvitation({ bidId, bid, parties, items, status, open,
 /** Why a consortium does not qualify: each party's problems under its name, and the consortium's own. */
 export function ConsortiumProblems({ problems, items, specialtyName }: { problems: PartyProblem[]; items: Item[]; specialtyName: (code: string) => string }) {
   const t = useT()
-  const en = useLocale() === 'en'
+  const locale = useLocale()
+  const en = locale === 'en'
   const itemName = (id?: string) => {
     const item = items.find((i) => i.itemId === id)
     return item ? (en ? item.nameEn : item.nameZh) : ''
@@ -168,7 +169,7 @@ export function ConsortiumProblems({ problems, items, specialtyName }: { problem
       <ul>
         {problems.map((p, i) => (
           <li key={i}>
-            {p.uscc ? (en ? p.nameEn : p.nameZh) : t('cons.whole')}: {t(`elig.${p.reason.code}` as MessageKey, { specialty: p.reason.specialty ? specialtyName(p.reason.specialty) : '', item: itemName(p.reason.itemId) })}
+            {p.uscc ? (en ? p.nameEn : p.nameZh) : t('cons.whole')}: {reasonText(t, locale, p.reason, { specialties: specialtyName, items: itemName })}
           </li>
         ))}
       </ul>

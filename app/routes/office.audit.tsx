@@ -113,7 +113,7 @@ export default function AuditLog() {
                 <span className="muted">{words(`audit.entity.${e.entityType}`, e.entityType)}</span>
               ),
           },
-          { header: t('audit.actor'), cell: (e) => (e.actor ? <span>{e.actor.name}<span className="block sub muted">{en ? e.actor.orgEn : e.actor.orgZh}</span></span> : t('audit.system')) },
+          { header: t('audit.actor'), cell: (e) => (e.masked ? <span className="muted">{t('audit.agencyUser')}</span> : e.actor ? <span>{e.actor.name}<span className="block sub muted">{en ? e.actor.orgEn : e.actor.orgZh}</span></span> : t('audit.system')) },
           { header: t('audit.ip'), className: 'mono nowrap', cell: (e) => e.ip ?? '—' },
           { header: t('audit.hash'), className: 'mono nowrap', cell: (e) => <span title={e.hash}>{e.hash.slice(0, 12)}…</span> },
         ]}

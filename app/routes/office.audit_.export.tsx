@@ -28,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     rows.map((e) => [
       e.id, formatDateTime(e.at, locale), words(`audit.act.${e.action}`, e.action), words(`audit.entity.${e.entityType}`, e.entityType),
       e.object ? (en ? e.object.en : e.object.zh) : null, e.entityId,
-      e.actor ? `${e.actor.name}${(en ? e.actor.orgEn : e.actor.orgZh) ? ` · ${en ? e.actor.orgEn : e.actor.orgZh}` : ''}` : t('audit.system'), e.actor?.email ?? null, e.ip, e.hash,
+      e.masked ? t('audit.agencyUser') : e.actor ? `${e.actor.name}${(en ? e.actor.orgEn : e.actor.orgZh) ? ` · ${en ? e.actor.orgEn : e.actor.orgZh}` : ''}` : t('audit.system'), e.actor?.email ?? null, e.ip, e.hash,
     ]),
   )
 }

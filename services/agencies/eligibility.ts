@@ -25,7 +25,8 @@ export interface Requirement {
 }
 
 export type IneligibleReason =
-  | { code: 'itemNotCovered'; specialties: string[] }
+  /** `itemId`: which of the procurement's items, where the caller judged them one by one */
+  | { code: 'itemNotCovered'; specialties: string[]; itemId?: string }
   | { code: 'missingSpecialty'; specialty: string }
   | { code: 'levelTooLow'; specialty: string; have: number; need: QualificationLevel }
   | { code: 'notVerified'; specialty: string; status: QualificationFact['status'] }

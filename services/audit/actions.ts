@@ -4,6 +4,9 @@
  */
 export const PROCUREMENT_STEPS = ['publish', 'amend', 'extendDeadline', 'cancel', 'close', 'open', 'award', 'fail', 'decline', 'confirmContract', 'startService', 'deliver', 'returnDelivery', 'accept', 'evaluate'] as const
 
+/** A candidate's states (db/schema/selection.ts): each change is recorded as `selection.<state>`. */
+const CANDIDATE_STATES = ['waiting', 'explaining', 'offered', 'confirmed', 'declined', 'timed_out', 'rejected', 'ineligible'] as const
+
 export const AUDIT_ACTIONS = [
   'auth.sign_in', 'auth.sign_in_failed', 'auth.sign_out', 'auth.lockout', 'user.sign_up', 'user.create',
   'organization.create', 'organization.update', 'agency.submit', 'agency.recommit',
@@ -15,7 +18,8 @@ export const AUDIT_ACTIONS = [
   'direct.approval.request', 'direct.approval.approved', 'direct.approval.rejected',
   'clarification.ask', 'clarification.answer', 'objection.raise', 'objection.answer',
   'bid.submit', 'bid.edit', 'bid.reconfirm', 'bid.withdraw', 'bid.member.accept', 'bid.member.decline', 'bid.reveal',
-  'draw.publish', 'selection.rank', 'selection.explain', 'auction.schedule', 'auction.bid', 'award.confirm', 'contract.upload',
+  'draw.publish', 'selection.rank', 'selection.explain', 'selection.explanationAccepted', 'selection.explanationRejected',
+  ...CANDIDATE_STATES.map((s) => `selection.${s}` as const), 'auction.schedule', 'auction.bid', 'award.confirm', 'contract.upload',
   'sanction.blacklist', 'sanction.enforce', 'sanction.lift',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, ilike, inArray, lt, or, type SQL } from 'drizzle-orm'
+import { and, desc, eq, gte, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm'
 import * as z from 'zod'
 import type { Db } from '../../db/client'
 import { auditLog, draws, organizations, procurements, qualifications, qualificationSpecialties, serviceItems, users } from '../../db/schema'
@@ -34,11 +34,21 @@ export interface AuditRow {
   actor: { name: string; email: string; orgZh: string | null; orgEn: string | null } | null
   /** what the entry concerns, named; `link` when it has a page the office may open */
   object: { zh: string; en: string; link: string | null } | null
+  /** an agency user's sign-in or sign-out: who and from where are not shown (see `agencySession`) */
+  masked: boolean
 }
+
+/**
+ * Sealed means sealed, in the log too: a bid's own entries are anonymous seals, but an agency's
+ * sign-ins, with their times and addresses, would let a reader guess who sealed what just after.
+ * So authentication entries by an agency's users never name them (nor their address), and the
+ * actor filter does not find them.
+ */
+const agencySession = sql`(${auditLog.action} like 'auth.%' and ${organizations.kind} = 'agency')`
 
 function whereOf(query: AuditQuery) {
   const where: SQL[] = []
-  if (query.actor) where.push(or(ilike(users.displayName, `%${escapeLike(query.actor)}%`), ilike(users.email, `%${escapeLike(query.actor)}%`))!)
+  if (query.actor) where.push(and(or(ilike(users.displayName, `%${escapeLike(query.actor)}%`), ilike(users.email, `%${escapeLike(query.actor)}%`)), sql`not ${agencySession}`)!)
   if (query.type) where.push(eq(auditLog.entityType, query.type))
   if (query.object) where.push(eq(auditLog.entityId, query.object))
   if (query.action) where.push(eq(auditLog.action, query.action))
@@ -55,7 +65,7 @@ const shanghaiInstant = (day: string) => new Date(`${day}T00:00:00+08:00`)
 /** A page of entries, newest first, with their actors and objects named. Six queries at most, whatever the page holds. */
 export async function auditEntries(db: Db, query: AuditQuery, limit: number): Promise<AuditRow[]> {
   const rows = await db
-    .select({ entry: auditLog, name: users.displayName, email: users.email, orgZh: organizations.nameZh, orgEn: organizations.nameEn })
+    .select({ entry: auditLog, name: users.displayName, email: users.email, orgZh: organizations.nameZh, orgEn: organizations.nameEn, masked: sql<boolean>`coalesce(${agencySession}, false)` })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorUserId))
     .leftJoin(organizations, eq(organizations.id, auditLog.actorOrgId))
@@ -79,7 +89,8 @@ export async function auditEntries(db: Db, query: AuditQuery, limit: number): Pr
     idsOf('draw').length ? db.select({ id: draws.id, number: procurements.number, title: procurements.title }).from(draws).innerJoin(procurements, eq(procurements.id, draws.procurementId)).where(inArray(draws.id, idsOf('draw') as never[])) : [],
   ])
   const find = <T extends { id: string }>(list: T[], id: string | null) => list.find((x) => x.id === id)
-  return rows.map(({ entry: e, ...who }) => {
+  return rows.map(({ entry: e, masked, ...who }) => {
+    if (masked) return { id: e.id, at: e.at, action: e.action, entityType: e.entityType, entityId: null, ip: null, hash: e.hash, actor: null, object: null, masked: true }
     let object: AuditRow['object'] = null
     const id = e.entityId
     if (e.entityType === 'procurement') {
@@ -107,6 +118,7 @@ export async function auditEntries(db: Db, query: AuditQuery, limit: number): Pr
       id: e.id, at: e.at, action: e.action, entityType: e.entityType, entityId: e.entityId, ip: e.ip, hash: e.hash,
       actor: who.name ? { name: who.name, email: who.email!, orgZh: who.orgZh, orgEn: who.orgEn } : null,
       object,
+      masked: false,
     }
   })
 }

@@ -46,7 +46,11 @@ export async function standingProblems(tx: Db, p: Pick<Procurement, 'id' | 'requ
     const orgId = parties[0]!.orgId
     for (const itemId of itemIds) {
       const result = await checkEligibility(tx, { orgId, itemId, requirement: p.requirement, today: day })
-      for (const reason of result.reasons) if (!problems.some((x) => JSON.stringify(x.reason) === JSON.stringify(reason))) problems.push({ orgId, reason })
+      for (const found of result.reasons) {
+        // An item not covered is named, so the agency reads which one.
+        const reason = found.code === 'itemNotCovered' ? { ...found, itemId } : found
+        if (!problems.some((x) => JSON.stringify(x.reason) === JSON.stringify(reason))) problems.push({ orgId, reason })
+      }
     }
     return problems
   }

@@ -59,7 +59,7 @@ describe('the blacklist', () => {
     await visit(reader, '/blacklist')
     const listed = reader.locator('tbody tr', { hasText: uscc })
     expect(await listed.textContent()).toContain('In force')
-    expect(await listed.textContent()).toContain('to 2027-12-31')
+    expect(await listed.textContent()).toContain('to 31 Dec 2027')
     expect(await reader.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true)
     await screenshot(reader, 'blacklist-public-phone')
 

@@ -283,7 +283,7 @@ describe('a direct commission', () => {
     await signIn(office, DEMO_ACCOUNTS.market_office)
     await visit(office, '/office/audit')
     const log = await office.locator('main').textContent()
-    for (const action of ['procurement.evaluate', 'procurement.accept', 'procurement.returnDelivery', 'procurement.deliver', 'procurement.startService', 'procurement.confirmContract', 'contract.upload'])
+    for (const action of ['Evaluated the service', 'Accepted the delivery', 'Returned a delivery', 'Delivered', 'Service started', 'Confirmed the contract', 'Uploaded the contract'])
       expect(log).toContain(action)
   }, 120_000)
 })

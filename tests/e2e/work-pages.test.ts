@@ -18,8 +18,8 @@ afterAll(async () => browser?.close())
 const LOCALES = ['zh-CN', 'en'] as const
 const WIDTHS = [false, true] as const
 const words = {
-  'zh-CN': { search: '搜索', record: '履约记录', latest: '最近中选', rules: '交易规则', english: 'English', show: '显示正文' },
-  en: { search: 'Search', record: 'Record', latest: 'Latest awards', rules: 'Market rules', english: 'English', show: 'Show the email' },
+  'zh-CN': { search: '搜索', record: '履约记录', latest: '最近中选', rules: '交易规则' },
+  en: { search: 'Search', record: 'Record', latest: 'Latest awards', rules: 'Market rules' },
 } as const
 const number = (text: string | null) => Number((text ?? '').replace(/[^\d]/g, ''))
 const noSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)
@@ -162,11 +162,12 @@ describe('the market office works from its own bar, outbox and jobs', () => {
         await screenshot(page, `office-nav-${at}`)
 
         // The outbox: in pages, filtered by language, each email opened on demand.
-        await visit(page, '/office/outbox?locale=en')
+        await visit(page, '/office/outbox?locale=zh-CN')
         const cards = page.locator('ul.outbox > li')
         expect(await cards.count()).toBeGreaterThan(0)
         expect(await cards.count()).toBeLessThanOrEqual(20)
-        for (const meta of await cards.locator('p.muted').allTextContents()) expect(meta).toContain(words[locale].english)
+        // Named in words ('中文' in either language), never as a code.
+        for (const meta of await cards.locator('p.muted').allTextContents()) expect(meta).toContain('中文')
         const first = cards.first()
         expect(await first.locator('pre.outbox-body').isVisible()).toBe(false)
         await first.locator('summary').click()
@@ -190,6 +191,9 @@ describe('the market office works from its own bar, outbox and jobs', () => {
         expect(await newest.locator('td').first().textContent()).toMatch(locale === 'en' ? /^Signed in #\d+$/ : /^登录 #\d+$/)
         expect(await newest.textContent()).toContain('office@example.com')
         expect(await newest.locator('td.mono').first().textContent()).toBe('127.0.0.1')
+        // An agency's sign-ins never name it: they would let a reader guess who sealed a bid just after.
+        await visit(page, '/office/audit?action=auth.sign_in&actor=agency')
+        expect(await page.locator('table.data-table tbody tr').count()).toBe(0)
         expect(await noSideways(page)).toBe(true)
         await screenshot(page, `audit-${at}`)
         const auditCsv = await page.evaluate(async () => new TextDecoder().decode(await (await fetch('/office/audit/export?action=auth.sign_in&format=csv')).arrayBuffer()))

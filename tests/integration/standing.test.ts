@@ -72,7 +72,7 @@ describe('the one rule, asked at every step that decides a win', () => {
     const [bid] = await database.db.select().from(bids).where(and(eq(bids.procurementId, p.id), eq(bids.agencyOrgId, lapsing!.orgId)))
     expect(bid!.excluded).toBe('ineligible')
     // No verified, unexpired qualification serves the item any more.
-    expect(bid!.excludedReasons).toEqual([{ orgId: lapsing!.orgId, reason: { code: 'itemNotCovered', specialties: expect.any(Array) } }])
+    expect(bid!.excludedReasons).toEqual([{ orgId: lapsing!.orgId, reason: { code: 'itemNotCovered', specialties: expect.any(Array), itemId: expect.any(String) } }])
     // Not ranked: the cheapest that may still win is offered the award.
     expect((await candidates(p.id)).map((c) => c.agencyOrgId)).toEqual([second!.orgId, third!.orgId])
     expect(await noticesOf(lapsing!, 'bidExcluded')).toBe(1)

@@ -5,6 +5,7 @@ import { localeFromAcceptLanguage, messagesOf, namespaceOf, translator } from '~
 import { messages } from '~/i18n/messages.server'
 import { CORE_NAMESPACES, namespacesOf } from '~/i18n/page-messages'
 import { ERROR_CODES } from '../../services/shared/error-codes'
+import { AUDIT_ACTIONS } from '../../services/audit/actions'
 import { formatDateTime, formatDay, formatYuan } from '~/utils/format'
 
 const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)(?:\|[^}]*)?\}/g)].map((m) => m[1]))].sort()
@@ -46,6 +47,16 @@ describe('both languages everywhere', () => {
     const jobs = [...domain.matchAll(/name: '([a-z]+\.[a-zA-Z.-]+)'|scheduleEvery\(queue, clock, '([a-z]+\.[a-zA-Z.-]+)'/g)].map((m) => `jobs.kind.${m[1] ?? m[2]}`)
     expect(jobs.length).toBeGreaterThan(8)
     expect([...new Set(jobs)].filter((k) => !(k in zh))).toEqual([])
+    // Every action the audit log records is listed for its filter and named in words.
+    const written = [
+      ...[...domain.matchAll(/appendAudit\(\w+, \{[^}]*?action: '([a-zA-Z_.]+)'/g)].map((m) => m[1]!),
+      ...[...domain.matchAll(/sealedAudit\(\w+, '([a-zA-Z_.]+)'/g)].map((m) => m[1]!),
+      ...[...domain.matchAll(/\? '(bid\.[a-zA-Z_.]+)' : '(bid\.[a-zA-Z_.]+)'/g)].flatMap((m) => [m[1]!, m[2]!]),
+      ...[...domain.matchAll(/setCandidate\([^;]*?'(selection\.[a-zA-Z_]+)'/g)].map((m) => m[1]!),
+    ]
+    expect(written.length).toBeGreaterThan(25)
+    expect([...new Set(written)].filter((a) => !(AUDIT_ACTIONS as readonly string[]).includes(a)).sort()).toEqual([])
+    expect(AUDIT_ACTIONS.filter((a) => !(`audit.act.${a}` in zh))).toEqual([])
     // And each credit event kind has words on the agency's record.
     const events = [...fs.readFileSync('services/credit/events.ts', 'utf8').matchAll(/\| \{ kind: '([a-z_]+)'; orgId/g)].map((m) => `agency.event.${m[1]}`)
     expect(events.length).toBeGreaterThan(4)

@@ -1,11 +1,11 @@
 import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react'
 import { useEffect, useState } from 'react'
 import { ConsortiumFields } from '~/components/consortium'
+import { reasonText } from '~/components/standing-reasons'
 import { ErrorSummary, FormScope } from '~/components/error-summary'
 import { useCheckedForm } from '~/components/checked-form'
 import { Check, Field } from '~/components/field'
 import { bidForm } from '~/forms/agency'
-import type { MessageKey } from '~/i18n'
 import type { ActionReply } from '~/utils/action-reply'
 import { formatYuan } from '~/utils/format'
 import { useLocale, useT } from '~/utils/i18n'
@@ -24,14 +24,14 @@ function useNonce() {
 
 /** Why the agency may not bid alone, each reason a line. */
 export function ProblemList() {
-  const { problems, specialties } = useLoaderData<typeof loader>()
+  const { problems, specialties, announcement } = useLoaderData<typeof loader>()
   const t = useT()
-  const en = useLocale() === 'en'
-  const specialtyName = (code: string) => (specialties[code] ? (en ? specialties[code]!.nameEn : specialties[code]!.nameZh) : code)
+  const locale = useLocale()
+  const items = Object.fromEntries(announcement.items.map((i) => [i.itemId, i]))
   return (
     <ul>
       {problems.map((r) => (
-        <li key={JSON.stringify(r)}>{t(`elig.${r.code}` as MessageKey, 'specialty' in r ? { specialty: specialtyName(r.specialty) } : {})}</li>
+        <li key={JSON.stringify(r)}>{reasonText(t, locale, r, { specialties, items })}</li>
       ))}
     </ul>
   )

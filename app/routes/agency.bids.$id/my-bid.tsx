@@ -23,7 +23,7 @@ export function MyBidSection() {
       {mine.excluded ? (
         <div className="alert warn" role="status">
           <p>{t(`bid.excluded.${mine.excluded}` as MessageKey)}</p>
-          {mine.excludedReasons.length ? <StandingReasons reasons={mine.excludedReasons} specialties={specialties} /> : null}
+          {mine.excludedReasons.length ? <StandingReasons reasons={mine.excludedReasons} specialties={specialties} items={Object.fromEntries(announcement.items.map((i) => [i.itemId, i]))} /> : null}
         </div>
       ) : null}
       <DefinitionList

@@ -22,7 +22,7 @@ import { AskSection, ObjectionSection } from './talk'
 import { WonSection } from './won'
 import type { PageHandle } from '~/i18n/page-messages'
 
-export const handle: PageHandle = { i18n: ['after', 'auction', 'bid', 'bl', 'calendar', 'catalog', 'cons', 'draw', 'elig', 'method', 'obj', 'offer', 'own', 'prac', 'proc', 'progress', 'qa', 'sel', 'time'] }
+export const handle: PageHandle = { i18n: ['after', 'auction', 'bid', 'bl', 'calendar', 'catalog', 'cons', 'draw', 'elig', 'level', 'method', 'obj', 'offer', 'own', 'prac', 'proc', 'progress', 'qa', 'sel', 'time'] }
 
 export const meta: MetaFunction = ({ matches }) => title(matches, 'bid.title')
 

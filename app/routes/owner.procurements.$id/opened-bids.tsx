@@ -46,7 +46,7 @@ export function BidsSection() {
                 <td className="num">{t('catalog.days', { n: b.committedDays })}</td>
                 <td>
                   {t(b.counts ? 'own.bidCounts' : b.excluded && b.status === 'active' ? `bid.excluded.${b.excluded}` : `bid.status.${b.status}`)}
-                  {b.excludedReasons.length ? <StandingReasons reasons={b.excludedReasons} specialties={specialties} className="plain sub muted" /> : null}
+                  {b.excludedReasons.length ? <StandingReasons reasons={b.excludedReasons} specialties={specialties} items={Object.fromEntries(announcement.items.map((i) => [i.itemId, i]))} className="plain sub muted" /> : null}
                 </td>
               </tr>
             ))}
