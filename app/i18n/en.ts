@@ -838,6 +838,7 @@ export const en: Record<MessageKey, string> = {
   'own.done.amend': 'Key terms changed: the deadline moved and bidders are asked to confirm again.',
   'own.sealedTitle': 'Bids (sealed)',
   'own.bidCount': '{n} {n|bid|bids} received',
+  'own.drawShort': 'Only {n} {n|bid stands|bids stand}, fewer than the {min} a random draw on public funds needs: if it is still short at the deadline, the procurement fails.',
   'own.sealedHint': 'Bids stay sealed until the opening: you see only how many. They open by themselves at {at}.',
   'own.openedTitle': 'Opened bids ({n} valid)',
   'own.bidState': 'State',

@@ -839,6 +839,7 @@ export const zh = {
   'own.done.amend': '关键条款已变更，截止时间已顺延，已报价机构将被要求重新确认。',
   'own.sealedTitle': '报价（密封中）',
   'own.bidCount': '已收到 {n} 份报价',
+  'own.drawShort': '目前只有 {n} 份报价，少于财政资金项目随机抽取所需的 {min} 份：若截止时仍不足，本项目将流标。',
   'own.sealedHint': '开标前报价保密：您只能看到数量。{at} 截止后自动开标。',
   'own.openedTitle': '开标结果（{n} 份有效报价）',
   'own.bidState': '状态',

@@ -30,6 +30,8 @@ describe('a random draw', () => {
     await publishDraft(owner)
     const commitment = await owner.locator('main code.commitment').textContent()
     expect(commitment).toMatch(/^[0-9a-f]{64}$/)
+    // With no bid yet, the owner is warned that a draw on public funds needs three.
+    expect(await owner.locator('section[aria-labelledby=bids-title] .alert.warn').textContent()).toBe('目前只有 0 份报价，少于财政资金项目随机抽取所需的 3 份：若截止时仍不足，本项目将流标。')
 
     const bidders: Page[] = []
     const nonces: string[] = []
@@ -38,6 +40,10 @@ describe('a random draw', () => {
       nonces.push((await page.locator('code.nonce').textContent())!)
       bidders.push(page)
     }
+
+    // Three stand now: the warning is gone.
+    await visit(owner, `/owner/procurements/${id}`)
+    expect(await owner.locator('section[aria-labelledby=bids-title] .alert.warn').count()).toBe(0)
 
     // The deadline passes; the close job opens the bids and draws at once.
     const moved = await passInstant(owner, '报名截止')

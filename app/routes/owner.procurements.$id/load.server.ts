@@ -48,6 +48,8 @@ export async function loadOwnerPage({ db, clock }: App, session: SessionContext,
     specialties: await specialtyNames(db),
     actions: allowedProcurementActions('owner', p.status),
     bidCount,
+    // A random draw on public funds needs this many bids at the deadline, or it fails (services/selection/methods/random-draw.ts).
+    drawMinimum: p.method === 'random_draw' && p.fundingSource === 'public' ? rules.minDrawBids : null,
     bids: bids.map((b) => ({
       id: b.bid.id, agencyZh: b.agencyNameZh, agencyEn: b.agencyNameEn, uscc: b.agencyUscc, priceFen: b.bid.priceFen, committedDays: b.bid.committedDays, status: b.bid.status, submittedAt: b.bid.submittedAt.toISOString(),
       excluded: b.bid.excluded as 'blacklisted' | 'ineligible' | 'consortiumIncomplete' | null,

@@ -7,7 +7,7 @@ import type { loader } from './route'
 
 /** Before the opening, how many bids stand (nothing more); after it, every bid with its bidder and standing. */
 export function BidsSection() {
-  const { announcement, bidCount, bids, specialties } = useLoaderData<typeof loader>()
+  const { announcement, bidCount, bids, specialties, drawMinimum } = useLoaderData<typeof loader>()
   const t = useT()
   const locale = useLocale()
   const en = locale === 'en'
@@ -17,6 +17,9 @@ export function BidsSection() {
       <section className="card" aria-labelledby="bids-title">
         <h2 id="bids-title">{t('own.sealedTitle')}</h2>
         <p className="big-number">{t('own.bidCount', { n: bidCount ?? 0 })}</p>
+        {drawMinimum !== null && (bidCount ?? 0) < drawMinimum ? (
+          <p className="alert warn">{t('own.drawShort', { n: bidCount ?? 0, min: drawMinimum })}</p>
+        ) : null}
         <p className="hint">{t('own.sealedHint', { at: p.bidDeadline ? formatDateTime(p.bidDeadline, locale) : '' })}</p>
       </section>
     )
