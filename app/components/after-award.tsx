@@ -1,12 +1,15 @@
 import { formatDateTime, formatDay, formatYuan } from '~/utils/format'
 import { useLocale, useT } from '~/utils/i18n'
-import { DefinitionList, TableWrap } from './field'
+import { DataTable } from './data-table'
+import { DefinitionList } from './field'
 
 export interface AfterAwardData {
   contract: { fileId: string; priceFen: number; startDate: string; dueDate: string; uploadedAt: string; confirmedAt: string | null; overdueFlaggedAt: string | null } | null
   deliveries: Array<{ id: string; fileId: string; note: string; deliveredAt: string; decideBy: string; /** undecided past its acceptance period */ late: boolean; decision: 'accepted' | 'returned' | null; reason: string | null; decidedAt: string | null }>
   evaluation: { quality: number; timeliness: number; conduct: number; comment: string; createdAt: string } | null
 }
+
+type Delivery = AfterAwardData['deliveries'][number]
 
 /** The contract, the deliveries with their decisions, and the evaluation: what both parties see. */
 export function AfterAward({ data }: { data: AfterAwardData }) {
@@ -35,42 +38,31 @@ export function AfterAward({ data }: { data: AfterAwardData }) {
       {deliveries.length ? (
         <section className="card" aria-labelledby="deliveries-title">
           <h2 id="deliveries-title">{t('after.deliveries')}</h2>
-          <TableWrap label={t('after.deliveries')}>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('after.deliveredAt')}</th>
-                  <th scope="col">{t('after.noteShort')}</th>
-                  <th scope="col">{t('after.decision')}</th>
-                  <th scope="col">{t('after.document')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {deliveries.map((d) => (
-                  <tr key={d.id}>
-                    <td>{formatDateTime(d.deliveredAt, locale)}</td>
-                    <td>{d.note || '—'}</td>
-                    <td>
-                      {d.decision === 'accepted' ? (
-                        <span className="badge ok">{t('after.accepted')}</span>
-                      ) : d.decision === 'returned' ? (
-                        <>
-                          <span className="badge status-rejected">{t('after.returned')}</span> {d.reason}
-                        </>
-                      ) : d.late ? (
-                        <span className="overdue-text">{t('after.awaitingLate', { by: formatDateTime(d.decideBy, locale) })}</span>
-                      ) : (
-                        t('after.awaiting', { by: formatDateTime(d.decideBy, locale) })
-                      )}
-                    </td>
-                    <td>
-                      <a href={`/files/${d.fileId}`}>{t('after.download')}</a>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
+          <DataTable<Delivery>
+            label={t('after.deliveries')}
+            rows={deliveries}
+            rowKey={(d) => d.id}
+            columns={[
+              { header: t('after.deliveredAt'), lead: true, cell: (d) => formatDateTime(d.deliveredAt, locale) },
+              { header: t('after.noteShort'), cell: (d) => d.note || '—' },
+              {
+                header: t('after.decision'),
+                cell: (d) =>
+                  d.decision === 'accepted' ? (
+                    <span className="badge ok">{t('after.accepted')}</span>
+                  ) : d.decision === 'returned' ? (
+                    <span>
+                      <span className="badge status-rejected">{t('after.returned')}</span> {d.reason}
+                    </span>
+                  ) : d.late ? (
+                    <span className="overdue-text">{t('after.awaitingLate', { by: formatDateTime(d.decideBy, locale) })}</span>
+                  ) : (
+                    t('after.awaiting', { by: formatDateTime(d.decideBy, locale) })
+                  ),
+              },
+              { header: t('after.document'), cell: (d) => <a href={`/files/${d.fileId}`}>{t('after.download')}</a> },
+            ]}
+          />
         </section>
       ) : null}
       {evaluation ? (

@@ -16,7 +16,7 @@ export async function launch(): Promise<Browser> {
 
 /** A browser profile whose languages are the user's: Accept-Language follows `locale`. */
 export function newContext(browser: Browser, locale: 'zh-CN' | 'en', mobile = false): Promise<BrowserContext> {
-  return browser.newContext({ locale, viewport: mobile ? { width: 390, height: 844 } : { width: 1280, height: 900 }, isMobile: mobile, hasTouch: mobile })
+  return browser.newContext({ locale, viewport: mobile ? { width: 390, height: 844 } : { width: 1366, height: 900 }, isMobile: mobile, hasTouch: mobile })
 }
 
 /** axe-core on the page as it stands: no serious or critical violation is allowed. */

@@ -1,11 +1,11 @@
 import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { DEMO_ACCOUNTS } from '../../seeds/demo'
 import { expectAccessible, launch, newContext, screenshot } from './browser'
 import { clockForward, serverClock, signIn, visit } from './helpers'
 
 /**
- * The pages people work from (issue 13), walked in both languages, on a desktop (1280 px) and
+ * The pages people work from (issue 13), walked in both languages, on a desktop (1366 px) and
  * on a phone (390 px): the home page's lists and search, the announcement list's dates, sorting
  * and filters, the agency's bids, the office's navigation, outbox and jobs, and an agency's record.
  */
@@ -33,7 +33,7 @@ async function open(locale: (typeof LOCALES)[number], phone: boolean, email?: st
 describe('the public finds what it looks for', () => {
   for (const locale of LOCALES)
     for (const phone of WIDTHS) {
-      const at = `${locale}-${phone ? 390 : 1280}`
+      const at = `${locale}-${phone ? 390 : 1366}`
       it(`home, search and the announcement list, ${at}`, async () => {
         const page = await open(locale, phone)
         // The home page counts the agencies the directory lists, and lists what is open and what was awarded.
@@ -108,7 +108,7 @@ describe('the public finds what it looks for', () => {
 describe('an agency reads its bids and the public its record', () => {
   for (const locale of LOCALES)
     for (const phone of WIDTHS) {
-      const at = `${locale}-${phone ? 390 : 1280}`
+      const at = `${locale}-${phone ? 390 : 1366}`
       it(`bids with their own result, and an agency's record, ${at}`, async () => {
         const page = await open(locale, phone, DEMO_ACCOUNTS.agency)
         await visit(page, '/agency/bids')
@@ -145,7 +145,7 @@ describe('an agency reads its bids and the public its record', () => {
 describe('the market office works from its own bar, outbox and jobs', () => {
   for (const locale of LOCALES)
     for (const phone of WIDTHS) {
-      const at = `${locale}-${phone ? 390 : 1280}`
+      const at = `${locale}-${phone ? 390 : 1366}`
       it(`navigation, outbox and jobs, ${at}`, async () => {
         // The outbox job renders what the journeys so far have sent.
         await clockForward(3 * 60_000)
@@ -206,7 +206,7 @@ describe('the market office works from its own bar, outbox and jobs', () => {
 describe("every role's home is its to-do list, with an inbox that counts what is unread", () => {
   for (const locale of LOCALES)
     for (const phone of WIDTHS) {
-      const at = `${locale}-${phone ? 390 : 1280}`
+      const at = `${locale}-${phone ? 390 : 1366}`
       it(`owner, agency, authority and office, ${at}`, async () => {
         // The owner: its list, the overdue first; a message opens its subject and is read.
         const owner = await open(locale, phone, DEMO_ACCOUNTS.owner)
@@ -273,7 +273,7 @@ describe("every role's home is its to-do list, with an inbox that counts what is
 describe('a public notice prints as a clean A4 document', () => {
   for (const locale of LOCALES)
     for (const phone of WIDTHS) {
-      const at = `${locale}-${phone ? 390 : 1280}`
+      const at = `${locale}-${phone ? 390 : 1366}`
       it(`a result decided by a draw, with its issuer, number, date and QR codes, ${at}`, async () => {
         const page = await open(locale, phone)
         await visit(page, '/procurements?status=awarded&method=random_draw')
@@ -295,6 +295,37 @@ describe('a public notice prints as a clean A4 document', () => {
         expect(await heading.locator('.print-qr svg').count()).toBe(2)
         await screenshot(page, `print-result-${at}`)
         await page.context().close()
+      })
+    }
+})
+
+describe('details that must hold in both languages, on both widths', () => {
+  for (const locale of LOCALES)
+    for (const phone of WIDTHS) {
+      const at = `${locale}-${phone ? 390 : 1366}`
+      it(`the sign-in page says why, and an irreversible decision is never pre-selected, ${at}`, async () => {
+        // A page that needs signing in sends there, saying so.
+        const page = await open(locale, phone)
+        await page.goto(`${inject('baseUrl')}/owner/procurements`)
+        await page.waitForSelector('html[data-hydrated]')
+        await expectAccessible(page)
+        expect(new URL(page.url()).pathname).toBe('/login')
+        expect(await page.locator('main .alert').first().textContent()).toBe(locale === 'en' ? 'That page needs you to sign in. Sign in and you will be taken back to it.' : '该页面需要登录后查看，请先登录。登录后将回到该页面。')
+        await page.context().close()
+
+        // The owner's delivery waiting for acceptance: neither choice is ticked.
+        const owner = await open(locale, phone, DEMO_ACCOUNTS.owner)
+        await visit(owner, '/owner')
+        const decide = owner.locator('section.todo .todo-list li', { hasText: locale === 'en' ? 'Accept or return a delivery' : '验收服务成果' }).first().locator('a')
+        await visit(owner, (await decide.getAttribute('href'))!)
+        const choices = owner.locator('main input[type=radio][name=decision]')
+        expect(await choices.count()).toBe(2)
+        expect(await choices.evaluateAll((els) => els.filter((e) => (e as HTMLInputElement).checked).length)).toBe(0)
+        // Past its acceptance period, the delivery says it is overdue, not that it waits.
+        expect(await owner.locator('section[aria-labelledby=deliveries-title] .overdue-text').count()).toBeGreaterThan(0)
+        expect(await noSideways(owner)).toBe(true)
+        await screenshot(owner, `delivery-decision-${at}`)
+        await owner.context().close()
       })
     }
 })
