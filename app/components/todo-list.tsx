@@ -3,26 +3,15 @@ import type { MessageKey } from '~/i18n'
 import { formatDay } from '~/utils/format'
 import { useLocale, useT } from '~/utils/i18n'
 import { DateTime } from './date-time'
+import type { TodoItem } from '../../services/procurement/todo'
 
-/** One thing waiting for this party, as its home receives it (see services/procurement/todo.ts). */
-export interface Todo {
-  kind: string
-  title: string
-  titleEn: string | null
-  number: string | null
-  link: string
-  due: { at: string } | { day: string } | null
-  overdue: boolean
-  /** the words' placeholders, where the kind's message has some */
-  params?: Record<string, string | number>
-}
 
 /**
  * A role's to-do list, its home's first card: what needs its action, each linked to where it is
  * done, with its deadline, the overdue ones first and marked. `extra` adds lines of its own (the
  * announcements an agency may bid on).
  */
-export function TodoList({ items, extra }: { items: Todo[]; extra?: React.ReactNode }) {
+export function TodoList({ items, extra }: { items: TodoItem[]; extra?: React.ReactNode }) {
   const t = useT()
   const locale = useLocale()
   const overdue = items.filter((i) => i.overdue).length

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { Form, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { CursorPager } from '~/components/cursor-pager'
 import { Inbox } from '~/components/inbox'
 import { getApp } from '~/utils/app.server'
 import { requireSession } from '~/utils/auth.server'
@@ -50,10 +51,7 @@ export default function InboxPage() {
         </Form>
       ) : null}
       <Inbox items={items} unread={unread} all={false} />
-      <nav className="pager" aria-label={t('inbox.pages')}>
-        {paged ? <Link to="/inbox">{t('inbox.newest')}</Link> : <span />}
-        {next ? <Link to={`?${new URLSearchParams({ before: next })}`} rel="next">{t('inbox.older')}</Link> : <span />}
-      </nav>
+      <CursorPager label={t('inbox.pages')} keep={{}} paged={paged} next={next} newest={t('inbox.newest')} older={t('inbox.older')} />
     </div>
   )
 }

@@ -4,11 +4,11 @@ import { BarChart } from '~/components/charts'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Inbox } from '~/components/inbox'
 import { OrgCard } from '~/components/org-card'
-import { TodoList, type Todo } from '~/components/todo-list'
+import { TodoList } from '~/components/todo-list'
 import type { MessageKey } from '~/i18n'
 import { loadHome, loadInbox, loadUnread } from '~/utils/dashboard.server'
 import { useT } from '~/utils/i18n'
-import { announcementsByMonth, jobStats, officeOverview, openDirectApprovals, shanghaiDate, yearStatuses } from '~/utils/services.server'
+import { announcementsByMonth, jobStats, officeOverview, officeTodos, openDirectApprovals, shanghaiDate, yearStatuses } from '~/utils/services.server'
 import { AVAILABLE_METHODS } from '../../services/market/methods'
 import type { PageHandle } from '~/i18n/page-messages'
 
@@ -21,14 +21,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [overview, { years }, jobs, approvals, months, notes, unread] = await Promise.all([
     officeOverview(app.db, now), yearStatuses(app.db, today), jobStats(app.db), openDirectApprovals(app.db), announcementsByMonth(app.db, now), loadInbox(app.db, session), loadUnread(app.db, session),
   ])
-  // What waits for the office: approvals to decide, failed jobs to look at, next year's holiday notice.
-  const failed = jobs.filter((j) => j.status === 'failed').reduce((n, j) => n + Number(j.n), 0)
-  const nextYear = Number(today.slice(0, 4)) + 1
-  const todos: Todo[] = [
-    ...approvals.map((a) => ({ kind: 'approval', title: a.title, titleEn: null, number: null, link: '/office/approvals', due: null, overdue: false })),
-    ...(failed ? [{ kind: 'failedJobs', title: '', params: { n: failed }, titleEn: null, number: null, link: '/office/jobs?status=failed', due: null, overdue: false }] : []),
-    ...years.filter((y) => y.provisional && y.year <= nextYear).map((y) => ({ kind: 'calendarNotice', title: '', params: { year: y.year }, titleEn: null, number: null, link: `/calendar?year=${y.year}`, due: null, overdue: y.year < nextYear })),
-  ]
+  const failedJobs = jobs.filter((j) => j.status === 'failed').reduce((n, j) => n + Number(j.n), 0)
+  const todos = officeTodos({ approvals, failedJobs, years, today })
   return { name: session.user.displayName, profile, overview, years, jobs, todos, months, notes, unread }
 }
 

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { DataTable } from '~/components/data-table'
 import { DateTime } from '~/components/date-time'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { CursorPager } from '~/components/cursor-pager'
 import { isMessageKey, type MessageKey } from '~/i18n'
 import { getApp } from '~/utils/app.server'
 import { requirePermission } from '~/utils/auth.server'
@@ -45,7 +46,7 @@ export default function AuditLog() {
   const t = useT()
   const en = useLocale() === 'en'
   const words = (key: string, fallback: string) => (isMessageKey(key) ? t(key as MessageKey) : fallback)
-  const keep = new URLSearchParams(Object.entries(filters).filter(([, v]) => v))
+  const keep = Object.fromEntries(Object.entries(filters).filter(([, v]) => v))
   type Entry = (typeof entries)[number]
   return (
     <div className="page">
@@ -118,10 +119,7 @@ export default function AuditLog() {
           { header: t('audit.hash'), className: 'mono nowrap', cell: (e) => <span title={e.hash}>{e.hash.slice(0, 12)}…</span> },
         ]}
       />
-      <p className="actions">
-        {paged ? <Link to={`/office/audit?${keep}`}>{t('audit.newest')}</Link> : null}
-        {older ? <Link to={`/office/audit?${new URLSearchParams([...keep, ['before', String(older)]])}`}>{t('audit.older')}</Link> : null}
-      </p>
+      <CursorPager label={t('audit.title')} keep={keep} paged={paged} next={older} newest={t('audit.newest')} older={t('audit.older')} />
     </div>
   )
 }

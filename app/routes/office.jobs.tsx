@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { DataTable } from '~/components/data-table'
 import { DateTime } from '~/components/date-time'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { CursorPager } from '~/components/cursor-pager'
 import type { MessageKey } from '~/i18n'
 import { isMessageKey } from '~/i18n'
 import { getApp } from '~/utils/app.server'
@@ -97,10 +98,7 @@ export default function Jobs() {
       ) : (
         <p className="muted">{t('jobs.none')}</p>
       )}
-      <nav className="pager" aria-label={t('jobs.pages')}>
-        {paged ? <Link to={`?${new URLSearchParams(keep)}`}>{t('jobs.newest')}</Link> : <span />}
-        {next ? <Link to={`?${new URLSearchParams({ ...keep, before: String(next) })}`} rel="next">{t('jobs.older')}</Link> : <span />}
-      </nav>
+      <CursorPager label={t('jobs.pages')} keep={keep} paged={paged} next={next} newest={t('jobs.newest')} older={t('jobs.older')} />
     </div>
   )
 }

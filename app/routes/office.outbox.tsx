@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { DateTime } from '~/components/date-time'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { CursorPager } from '~/components/cursor-pager'
 import { getApp } from '~/utils/app.server'
 import { requirePermission } from '~/utils/auth.server'
 import { useT } from '~/utils/i18n'
@@ -88,10 +89,7 @@ export default function Outbox() {
       ) : (
         <p className="muted">{t('outbox.none')}</p>
       )}
-      <nav className="pager" aria-label={t('outbox.pages')}>
-        {paged ? <Link to={`?${new URLSearchParams(keep)}`}>{t('outbox.newest')}</Link> : <span />}
-        {next ? <Link to={`?${new URLSearchParams({ ...keep, before: next })}`} rel="next">{t('outbox.older')}</Link> : <span />}
-      </nav>
+      <CursorPager label={t('outbox.pages')} keep={keep} paged={paged} next={next} newest={t('outbox.newest')} older={t('outbox.older')} />
     </div>
   )
 }

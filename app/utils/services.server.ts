@@ -30,7 +30,7 @@ export {
   addAttachment, afterAwardOf, amendProcurement, announcementQuerySchema, answerObjection, answerQuestion, askQuestion, attachmentsOf, cancelProcurement,
   confirmAward, confirmContract, exportAnnouncements, exportOwnerProcurements, confirmDirect, decideDelivery, decideDirectApproval, deliver, directApprovalOf, enterCalendarDay, evaluate,
   agencyRecord, isPublicAttachment, latestOnHome, listOnBlacklist, needsDirectApproval, objectionsOf, openDirectApprovals, openQuestions, ownQuestions, ownerProcurement,
-  JOBS_ABOUT_A_PROCUREMENT, agencyTodos, announcementsByMonth, ownerTodos, procurementTitles, procurementsOfOwner, publicClarifications, publicProcurement, publishProcurement, raiseObjection, reannounce, removeAttachment, requestDirectApproval,
+  JOBS_ABOUT_A_PROCUREMENT, agencyTodos, announcementsByMonth, officeTodos, ownerTodos, procurementTitles, procurementsOfOwner, publicClarifications, publicProcurement, publishProcurement, raiseObjection, reannounce, removeAttachment, requestDirectApproval,
   saveDraft, searchAnnouncements, standsFor, uploadContract,
 } from '../../services/procurement'
 export {

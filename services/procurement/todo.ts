@@ -8,6 +8,7 @@ import { shanghaiDate } from '../calendar'
 export type TodoKind =
   | 'draft' | 'question' | 'objection' | 'explanationDecision' | 'contractUpload' | 'deliveryDecision' | 'evaluation'
   | 'invitation' | 'reconfirm' | 'directConfirm' | 'awardConfirm' | 'explain' | 'contractConfirm' | 'deliver' | 'qualificationChanges'
+  | 'approval' | 'failedJobs' | 'calendarNotice'
 
 export interface TodoItem {
   kind: TodoKind
@@ -19,6 +20,8 @@ export interface TodoItem {
   /** an instant to act by, or a Beijing calendar day (a contract's due date) */
   due: { at: string } | { day: string } | null
   overdue: boolean
+  /** the words' placeholders, where the kind's message has some */
+  params?: Record<string, string | number>
 }
 
 type Row = { kind: TodoKind; id: string; number: string | null; title: string; title_en?: string | null; due: Date | string | null; due_day: string | null }
@@ -103,4 +106,19 @@ export async function agencyTodos(db: Db, agencyOrgId: OrgId, now: Date): Promis
   const items = rowsOf(result).map((r) => item(r, r.kind === 'qualificationChanges' ? `/agency/qualifications/${r.id}` : `/agency/bids/${r.id}`, now))
   for (const b of bidding) items.push(item({ ...b, due_day: null }, `/agency/bids/${b.id}`, now))
   return ordered(items)
+}
+
+/**
+ * What waits for the market office, from what its home reads anyway: direct commissions above the
+ * limit to decide, failed jobs to look at, and the holiday notice of this year or next not yet
+ * entered (overdue once its year has begun).
+ */
+export function officeTodos(facts: { approvals: Array<{ title: string }>; failedJobs: number; years: Array<{ year: number; provisional: boolean }>; today: string }): TodoItem[] {
+  const nextYear = Number(facts.today.slice(0, 4)) + 1
+  const none = { titleEn: null, number: null, due: null, overdue: false }
+  return [
+    ...facts.approvals.map((a) => ({ ...none, kind: 'approval' as const, title: a.title, link: '/office/approvals' })),
+    ...(facts.failedJobs ? [{ ...none, kind: 'failedJobs' as const, title: '', params: { n: facts.failedJobs }, link: '/office/jobs?status=failed' }] : []),
+    ...facts.years.filter((y) => y.provisional && y.year <= nextYear).map((y) => ({ ...none, kind: 'calendarNotice' as const, title: '', params: { year: y.year }, link: `/calendar?year=${y.year}`, overdue: y.year < nextYear })),
+  ]
 }
