@@ -4,7 +4,7 @@ import { auctions, awards, organizations, procurementItems, serviceItems, users,
 import { directoryQuerySchema, searchAgencies } from '../services/agencies'
 import { shanghaiDate } from '../services/calendar'
 import { JobQueue } from '../services/jobs'
-import { confirmAward, confirmContract, contractInputSchema, decideDelivery, decisionSchema, deliver, evaluate, evaluationSchema, flagOverdue, uploadContract, cancelProcurement, closeIfDue, confirmDirect, procurementHandlers, procurementInputSchema, publishProcurement, saveDraft, listOnBlacklist, requestDirectApproval } from '../services/procurement'
+import { amendProcurement, amendmentSchema, reannounce, confirmAward, confirmContract, contractInputSchema, decideDelivery, decisionSchema, deliver, evaluate, evaluationSchema, flagOverdue, uploadContract, cancelProcurement, closeIfDue, confirmDirect, procurementHandlers, procurementInputSchema, publishProcurement, saveDraft, listOnBlacklist, requestDirectApproval } from '../services/procurement'
 import { bidInputSchema, ownBid, respondToConsortium, submitBid } from '../services/bids'
 import { blacklistSchema, liftSanction } from '../services/credit'
 import { auctionBidSchema, auctionBoard, declineAward, declineSchema, finishAuctionIfDue, placeAuctionBid } from '../services/selection'
@@ -75,12 +75,15 @@ export async function seedProcurements(db: Db, clock: Clock, r: Rng) {
   // Drafts (the demo owner's, so its page shows them).
   for (const need of [next(), next()]) await saveDraft(db, at(1), as(demoOwner), form(need, { method: 'random_draw' }))
 
-  // Open for bids now, with sealed bids already in.
+  // Open for bids now, with sealed bids already in. The demo owner's random draw on public funds
+  // has two bids of the three it needs, so its page warns.
+  const open: Array<{ id: string; need: (typeof NEEDS)[number] }> = []
   for (let i = 0; i < 4; i++) {
     const need = next()
     const c = at(1 - i * 0.1)
-    const p = await publishProcurement(db, c, queue, as(ownerFor(i)), (await saveDraft(db, c, as(ownerFor(i)), form(need, { method: i === 3 ? 'random_draw' : 'lowest_price' }))).id)
+    const p = await publishProcurement(db, c, queue, as(ownerFor(i)), (await saveDraft(db, c, as(ownerFor(i)), form(need, i === 3 ? { method: 'random_draw', fundingSource: 'public' } : { method: 'lowest_price' }))).id)
     await bidsOn(p.id, need, c, 2 + (i % 3))
+    open.push({ id: p.id, need })
   }
 
   // Selected at the opening, one of each method that decides there (published a fortnight ago,
@@ -194,12 +197,13 @@ export async function seedProcurements(db: Db, clock: Clock, r: Rng) {
   await flagOverdue(db, clock)
 
   // Failed: nobody bid.
-  {
+  const unanswered = await (async () => {
     const need = next()
     const c = at(20)
     const p = await publishProcurement(db, c, queue, as(demoOwner), (await saveDraft(db, c, as(demoOwner), form(need))).id)
     await closeIfDue(db, at(12), queue, p.id)
-  }
+    return { id: p.id, need }
+  })()
 
   // Cancelled by its owner after publication.
   {
@@ -257,6 +261,21 @@ export async function seedProcurements(db: Db, clock: Clock, r: Rng) {
     await listOnBlacklist(db, at(30), queue, as(office), blacklistSchema.parse({ uscc: listed.uscc, decisionNo: '贵中介信〔2026〕7号', reason: '在报价中提供虚假业绩材料，经核查属实', startsOn: shanghaiDate(at(30).now()), endsOn: end }))
     const old = await listOnBlacklist(db, at(60), queue, as(office), blacklistSchema.parse({ uscc: lifted.uscc, decisionNo: '贵中介信〔2026〕3号', reason: '中选后无正当理由拒不签订合同', startsOn: shanghaiDate(at(60).now()), endsOn: '' }))
     await liftSanction(db, at(20), as(office), old.id, '行政复议决定撤销原处理决定')
+  }
+
+  // The failed one announced again (重新公告) two days ago with a higher max price, open now: each page links to the other.
+  {
+    const again = await reannounce(db, at(2), as(demoOwner), unanswered.id)
+    const raised = String(Math.round((unanswered.need.max * 1.15) / 100) * 100)
+    await saveDraft(db, at(2), as(demoOwner), form(unanswered.need, { maxPrice: raised, expectedDays: String(unanswered.need.days + 2) }), again.id as never)
+    await publishProcurement(db, at(2), queue, as(demoOwner), again.id as never)
+    await bidsOn(again.id, unanswered.need, at(1.5), 1)
+  }
+
+  // An announcement amended while open (变更公告): the max price raised, so its bidders confirm again.
+  {
+    const { id, need } = open[1]!
+    await amendProcurement(db, at(0.5), queue, as(ownerFor(1)), id, amendmentSchema.parse({ maxPrice: String(Math.round((need.max * 1.1) / 100) * 100), expectedDays: String(need.days), reason: '根据财政评审意见调整最高限价' }))
   }
 
   // An exception waiting for the office (/office/approvals): the demo owner's direct commission above the limit.

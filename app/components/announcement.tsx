@@ -8,6 +8,7 @@ import { DateTime } from './date-time'
 import { formatYuan } from '~/utils/format'
 import { useLocale, useT } from '~/utils/i18n'
 import type { MessageKey } from '~/i18n'
+import type { AmendableTerm } from '../../services/procurement/amendable-terms'
 
 export interface AnnouncementData {
   /** the server's clock when the page was made */
@@ -52,6 +53,8 @@ export interface AnnouncementData {
   /** the procurement announced again after this one failed, and the one this repeats */
   reannounced?: { id: string; number: string | null; status: string } | null
   repeats?: { id: string; number: string | null } | null
+  /** 更正公告: each amendment of the published terms, oldest first */
+  amendments?: Array<{ at: string; version: number; changed: AmendableTerm[]; reason: string; bidDeadline: string | null }>
   attachments?: Array<{ id: string; name: string | null; size: number }>
   award: {
     award: { priceFen: number; committedDays: number; decidedAt: string; standstillEndsAt: string; confirmedAt: string | null }
@@ -204,10 +207,42 @@ export function Announcement({ data, specialtyNames, selection, linkBase = '/pro
           </div>
         ) : null}
         {data.provisional.deadline || data.provisional.standstill ? <p className="hint">{t('proc.provisionalNote')}</p> : null}
-        {p.termsVersion > 1 ? <p className="hint">{t('proc.amended', { v: p.termsVersion })}</p> : null}
         {p.description ? <p className="description">{p.description}</p> : null}
       </section>
+      {data.amendments?.length ? <Amendments amendments={data.amendments} /> : null}
     </>
+  )
+}
+
+const TERM_LABELS: Record<AmendableTerm, MessageKey> = {
+  maxPriceFen: 'proc.maxPrice', floorPriceFen: 'proc.floorPrice', expectedDays: 'proc.expectedDays', method: 'proc.method', methodParams: 'proc.minStep', requirement: 'proc.requirement', practitionersRequired: 'proc.practitioners',
+}
+
+/** 更正公告: what each amendment changed, why, and the deadline it moved to; the terms above are the current ones. */
+function Amendments({ amendments }: { amendments: NonNullable<AnnouncementData['amendments']> }) {
+  const t = useT()
+  const locale = useLocale()
+  return (
+    <section className="card" aria-labelledby="amendments-title">
+      <h2 id="amendments-title">{t('proc.amendmentsTitle')}</h2>
+      <p className="hint">{t('proc.amendmentsHint')}</p>
+      <ol className="amendments">
+        {[...amendments].reverse().map((a) => (
+          <li key={a.version}>
+            <p>
+              <strong>{t('proc.amendmentVersion', { v: a.version })}</strong> · <DateTime at={a.at} />
+            </p>
+            <p>{t('proc.amendmentChanged', { list: a.changed.map((k) => t(TERM_LABELS[k])).join(locale === 'en' ? ', ' : '、') })}</p>
+            {a.bidDeadline ? (
+              <p>
+                {t('proc.amendmentDeadline')} <DateTime at={a.bidDeadline} />
+              </p>
+            ) : null}
+            <p>{t('proc.amendmentReason', { reason: a.reason })}</p>
+          </li>
+        ))}
+      </ol>
+    </section>
   )
 }
 

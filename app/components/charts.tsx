@@ -16,40 +16,60 @@ export interface LineSeries {
   strong?: boolean
 }
 
+/**
+ * Two drawings of each chart: one for a wide screen, one for a phone (below 640 px), where the
+ * wide one would shrink its words to 6 px. The phone's is narrower, with larger words and fewer
+ * x labels; CSS shows one of them, so only one is in the accessibility tree.
+ */
+interface Size {
+  W: number
+  font: number
+  className: string
+}
+const SIZES: Record<'wide' | 'narrow', Size> = {
+  wide: { W: 640, font: 11, className: 'chart-wide' },
+  narrow: { W: 340, font: 12, className: 'chart-narrow' },
+}
+
+/** About how wide a text draws: a CJK character is about one em, a Latin one about 0.62 em. */
+const textWidth = (text: string, font: number) => [...text].reduce((a, c) => a + (c.charCodeAt(0) > 0x2e80 ? 1 : 0.62), 0) * font
+
 /** Lines over the same x labels (rounds, months); y grows upwards from the smallest value shown. */
 export function LineChart({ title, caption, xLabels, series, format }: { title: string; caption?: string; xLabels: string[]; series: LineSeries[]; format: (v: number) => string }) {
   const id = useId()
-  const W = 640
-  const H = 260
-  const pad = { left: 92, right: 16, top: 12, bottom: 34 }
   const all = series.flatMap((s) => s.values.filter((v): v is number => v !== null))
   if (!all.length) return null
   let lo = Math.min(...all)
   let hi = Math.max(...all)
   if (lo === hi) [lo, hi] = [lo * 0.95, hi * 1.05 || 1]
-  const x = (i: number) => pad.left + (xLabels.length === 1 ? 0 : (i * (W - pad.left - pad.right)) / (xLabels.length - 1))
-  const y = (v: number) => pad.top + ((hi - v) * (H - pad.top - pad.bottom)) / (hi - lo)
   const ticks = [hi, (hi + lo) / 2, lo]
-  return (
-    <figure className="chart" aria-labelledby={`${id}-t`}>
-      <figcaption id={`${id}-t`}>
-        <strong>{title}</strong>
-        {caption ? <span className="muted sub block">{caption}</span> : null}
-      </figcaption>
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-t`} preserveAspectRatio="xMidYMid meet">
+  const drawing = ({ W, font, className }: Size) => {
+    const H = 260
+    // Room for the longest tick label, and x labels thinned so that none overlaps the next.
+    const pad = { left: Math.max(...ticks.map((v) => textWidth(format(Math.round(v)), font))) + 10, right: Math.max(16, textWidth(xLabels.at(-1) ?? '', font) / 2 + 4), top: 12, bottom: 34 }
+    const span = W - pad.left - pad.right
+    const widest = Math.max(...xLabels.map((l) => textWidth(l, font))) + 8
+    const every = xLabels.length < 2 ? 1 : Math.max(1, Math.ceil(widest / (span / (xLabels.length - 1))))
+    const x = (i: number) => pad.left + (xLabels.length === 1 ? 0 : (i * span) / (xLabels.length - 1))
+    const y = (v: number) => pad.top + ((hi - v) * (H - pad.top - pad.bottom)) / (hi - lo)
+    return (
+      <svg className={className} viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-t`} preserveAspectRatio="xMinYMin meet">
         {ticks.map((v, i) => (
           <g key={i}>
             <line x1={pad.left} x2={W - pad.right} y1={y(v)} y2={y(v)} stroke="#d9dee7" />
-            <text x={pad.left - 6} y={y(v) + 4} textAnchor="end" fontSize="11" fill="#556070">
+            <text x={pad.left - 6} y={y(v) + 4} textAnchor="end" fontSize={font} fill="#556070">
               {format(Math.round(v))}
             </text>
           </g>
         ))}
-        {xLabels.map((l, i) => (
-          <text key={l} x={x(i)} y={H - 12} textAnchor="middle" fontSize="11" fill="#556070">
-            {l}
-          </text>
-        ))}
+        {xLabels.map((l, i) =>
+          // Counted back from the last, which is always shown (the latest month, the final round).
+          (xLabels.length - 1 - i) % every === 0 ? (
+            <text key={l} x={x(i)} y={H - 12} textAnchor="middle" fontSize={font} fill="#556070">
+              {l}
+            </text>
+          ) : null,
+        )}
         {series.map((s, i) => {
           const points = s.values.map((v, j) => (v === null ? null : `${x(j)},${y(v)}`)).filter(Boolean)
           return (
@@ -60,6 +80,16 @@ export function LineChart({ title, caption, xLabels, series, format }: { title: 
           )
         })}
       </svg>
+    )
+  }
+  return (
+    <figure className="chart" aria-labelledby={`${id}-t`}>
+      <figcaption id={`${id}-t`}>
+        <strong>{title}</strong>
+        {caption ? <span className="muted sub block">{caption}</span> : null}
+      </figcaption>
+      {drawing(SIZES.wide)}
+      {drawing(SIZES.narrow)}
       <ul className="legend">
         {series.map((s, i) => (
           <li key={s.name} className={s.strong ? 'strong' : undefined}>
@@ -81,25 +111,21 @@ export interface Bar {
 export function BarChart({ title, caption, parts, bars, format }: { title: string; caption?: string; parts: string[]; bars: Bar[]; format: (v: number) => string }) {
   const id = useId()
   const max = Math.max(1, ...bars.map((b) => b.values.reduce((a, v) => a + v, 0)))
-  const rowH = 26
-  const W = 640
-  const labelW = 110
-  const valueW = 90
-  const H = bars.length * rowH + 8
-  const scale = (v: number) => (v * (W - labelW - valueW)) / max
-  return (
-    <figure className="chart" aria-labelledby={`${id}-t`}>
-      <figcaption id={`${id}-t`}>
-        <strong>{title}</strong>
-        {caption ? <span className="muted sub block">{caption}</span> : null}
-      </figcaption>
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-t`} preserveAspectRatio="xMidYMid meet">
+  const drawing = ({ W, font, className }: Size) => {
+    const rowH = font * 2.3
+    const width = (text: string) => textWidth(text, font)
+    const labelW = Math.min(W * 0.35, Math.max(...bars.map((b) => width(b.label))) + 12)
+    const valueW = Math.max(...bars.map((b) => width(format(b.values.reduce((a, v) => a + v, 0))))) + 12
+    const H = bars.length * rowH + 8
+    const scale = (v: number) => (v * (W - labelW - valueW)) / max
+    return (
+      <svg className={className} viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-t`} preserveAspectRatio="xMinYMin meet">
         {bars.map((b, i) => {
           let at = labelW
           const total = b.values.reduce((a, v) => a + v, 0)
           return (
             <g key={b.label} transform={`translate(0 ${i * rowH + 4})`}>
-              <text x={labelW - 8} y={rowH / 2 + 4} textAnchor="end" fontSize="12" fill="#1d2433">
+              <text x={labelW - 8} y={rowH / 2 + font / 3} textAnchor="end" fontSize={font} fill="#1d2433">
                 {b.label}
               </text>
               {b.values.map((v, j) => {
@@ -108,13 +134,23 @@ export function BarChart({ title, caption, parts, bars, format }: { title: strin
                 at += w
                 return rect
               })}
-              <text x={at + 6} y={rowH / 2 + 4} fontSize="12" fill="#1d2433">
+              <text x={at + 6} y={rowH / 2 + font / 3} fontSize={font} fill="#1d2433">
                 {format(total)}
               </text>
             </g>
           )
         })}
       </svg>
+    )
+  }
+  return (
+    <figure className="chart" aria-labelledby={`${id}-t`}>
+      <figcaption id={`${id}-t`}>
+        <strong>{title}</strong>
+        {caption ? <span className="muted sub block">{caption}</span> : null}
+      </figcaption>
+      {drawing({ ...SIZES.wide, font: 12 })}
+      {drawing({ ...SIZES.narrow, font: 13 })}
       {parts.length > 1 ? (
         <ul className="legend">
           {parts.map((p, i) => (

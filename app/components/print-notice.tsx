@@ -22,24 +22,25 @@ export interface PrintData {
 export function PrintHeader({ data }: { data: PrintData }) {
   const t = useT()
   const locale = useLocale()
+  const colon = locale === 'en' ? ': ' : '：'
   return (
     <header className="print-only print-header">
       <div>
         <p className="print-kind">{t(`print.kind.${data.kind}` as MessageKey)}</p>
         <p>
-          {t('print.issuer')}: {data.issuer}
+          {t('print.issuer')}{colon}{data.issuer}
         </p>
         <p>
-          {t('print.platform')}: {t('app.fullName')}
+          {t('print.platform')}{colon}{t('app.fullName')}
         </p>
         {data.number ? (
           <p>
-            {t('print.number')}: {data.number}
+            {t('print.number')}{colon}{data.number}
           </p>
         ) : null}
         {data.date ? (
           <p>
-            {t('print.date')}: {formatDateTime(data.date, locale)}
+            {t('print.date')}{colon}{formatDateTime(data.date, locale)}
           </p>
         ) : null}
       </div>

@@ -7,7 +7,8 @@ import { OrgCard } from '~/components/org-card'
 import { TodoList } from '~/components/todo-list'
 import type { MessageKey } from '~/i18n'
 import { loadHome, loadInbox, loadUnread } from '~/utils/dashboard.server'
-import { useT } from '~/utils/i18n'
+import { formatMonth } from '~/utils/format'
+import { useLocale, useT } from '~/utils/i18n'
 import { announcementsByMonth, jobStats, officeOverview, officeTodos, openDirectApprovals, shanghaiDate, yearStatuses } from '~/utils/services.server'
 import { AVAILABLE_METHODS } from '../../services/market/methods'
 import type { PageHandle } from '~/i18n/page-messages'
@@ -29,9 +30,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function OfficeHome() {
   const { name, profile, overview, years, jobs, todos, months, notes, unread } = useLoaderData<typeof loader>()
   const t = useT()
+  const locale = useLocale()
   const max = Math.max(1, ...overview.kinds.map((k) => k.n))
   const methods = AVAILABLE_METHODS.filter((m) => months.some((row) => row.byMethod[m]))
-  const monthLabel = (month: string) => `${Number(month.slice(5))}/${month.slice(2, 4)}`
+  const monthLabel = (month: string) => formatMonth(month, locale)
   return (
     <div className="page">
       <p className="eyebrow">{t('role.market_office')}</p>
@@ -59,7 +61,7 @@ export default function OfficeHome() {
             <tbody>
               {months.map((row) => (
                 <tr key={row.month}>
-                  <th scope="row">{row.month}</th>
+                  <th scope="row">{monthLabel(row.month)}</th>
                   {methods.map((m) => <td key={m} className="num">{row.byMethod[m] ?? 0}</td>)}
                   <td className="num">{Object.values(row.byMethod).reduce((a, b) => a + b, 0)}</td>
                 </tr>

@@ -39,6 +39,12 @@ export function formatDay(day: string, locale: Locale): string {
   return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', options).format(Date.UTC(y!, m! - 1, d!))
 }
 
+/** A calendar month ('YYYY-MM') as the language writes it: 2026年9月, Sept 2026. */
+export function formatMonth(month: string, locale: Locale): string {
+  const [y, m] = month.split('-').map(Number)
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', { timeZone: 'UTC', month: locale === 'en' ? 'short' : 'long', year: 'numeric' }).format(Date.UTC(y!, m! - 1, 1))
+}
+
 /** A fee guidance range, or null when it is not set. */
 export function formatFeeRange(minFen: number | null, maxFen: number | null, locale: Locale): string | null {
   return minFen !== null && maxFen !== null ? `${formatYuan(minFen, locale)} – ${formatYuan(maxFen, locale)}` : null

@@ -20,7 +20,8 @@ export async function printData(found: Found, drawId: string | null, publicUrl: 
         : p.termsVersion > 1
           ? 'amendment'
           : 'announcement'
-  const date = found.award ? found.award.award.decidedAt : kind === 'announcement' ? p.publishedAt : p.updatedAt
+  // Each notice's own day: the award's decision, the failure at the deadline, the cancellation, the latest amendment, the publication.
+  const date = found.award ? found.award.award.decidedAt : kind === 'failure' ? (p.closedAt ?? p.updatedAt) : kind === 'cancellation' ? (p.cancelledAt ?? p.updatedAt) : kind === 'amendment' ? (found.amendments.at(-1)?.at ?? p.updatedAt) : p.publishedAt
   const url = new URL(`/procurements/${p.id}`, publicUrl).toString()
   const draw = drawId ? new URL(`/draws/${drawId}`, publicUrl).toString() : null
   return {

@@ -77,6 +77,7 @@ export function serializeAnnouncement(d: Details, calendar: WorkCalendar, now: D
     directAgency: d.directAgency ? { nameZh: d.directAgency.nameZh, nameEn: d.directAgency.nameEn, uscc: d.directAgency.uscc } : null,
     reannounced: d.reannounced,
     repeats: d.repeats,
+    amendments: d.amendments.map((a) => ({ at: a.at.toISOString(), version: a.version, changed: a.changed, reason: a.reason, bidDeadline: a.bidDeadline })),
     award: d.award
       ? {
           award: { priceFen: d.award.award.priceFen, committedDays: d.award.award.committedDays, decidedAt: d.award.award.decidedAt.toISOString(), standstillEndsAt: d.award.award.standstillEndsAt.toISOString(), confirmedAt: iso(d.award.award.confirmedAt) },

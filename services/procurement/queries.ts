@@ -2,10 +2,11 @@ import { and, asc, count, desc, eq, inArray, isNotNull, ne, sql, type SQL } from
 import { alias } from 'drizzle-orm/pg-core'
 import * as z from 'zod'
 import type { Db } from '../../db/client'
-import { awards, organizations, procurementItems, procurements, procurementStatus, regions, serviceItems, type OrgId, type ProcurementId } from '../../db/schema'
+import { auditLog, awards, organizations, procurementItems, procurements, procurementStatus, regions, serviceItems, type OrgId, type ProcurementId } from '../../db/schema'
 import { isUuid } from '../shared/schemas'
 import { AVAILABLE_METHODS } from '../market/methods'
 import { ANNOUNCEMENT_SORTS, type AnnouncementSort } from './announcement-sorts'
+import { AMENDABLE_TERMS } from './amendable-terms'
 import { awardedConsortium } from '../bids'
 
 export const ANNOUNCEMENT_PAGE_SIZE = 20
@@ -147,7 +148,7 @@ async function withDetails<T extends { p: typeof procurements.$inferSelect }>(db
   const row = { ...full, p }
   // A failed procurement announced again, and the one it repeats: the public sees them once published, the owner its draft too.
   const seen = viewer === 'public' ? wasPublished : undefined
-  const [items, [award], [direct], [next], [previous]] = await Promise.all([
+  const [items, [award], [direct], [next], [previous], amendments] = await Promise.all([
     itemsOf(db, [row.p.id]),
     db
       .select({ award: awards, agencyZh: organizations.nameZh, agencyEn: organizations.nameEn, agencyUscc: organizations.uscc })
@@ -161,6 +162,7 @@ async function withDetails<T extends { p: typeof procurements.$inferSelect }>(db
     row.p.previousId
       ? db.select({ id: procurements.id, number: procurements.number }).from(procurements).where(and(eq(procurements.id, row.p.previousId), seen))
       : Promise.resolve([]),
+    row.p.termsVersion > 1 ? amendmentsOf(db, row.p.id) : Promise.resolve([]),
   ])
   const result = award
     ? {
@@ -172,7 +174,29 @@ async function withDetails<T extends { p: typeof procurements.$inferSelect }>(db
         members: (await awardedConsortium(db, row.p.id)).map((m) => ({ nameZh: m.nameZh, nameEn: m.nameEn, uscc: m.uscc })),
       }
     : null
-  return { ...row, items: items.get(row.p.id) ?? [], award: result, directAgency: direct ?? null, reannounced: next ?? null, repeats: previous ?? null }
+  return { ...row, items: items.get(row.p.id) ?? [], award: result, directAgency: direct ?? null, reannounced: next ?? null, repeats: previous ?? null, amendments }
+}
+
+/**
+ * 更正公告: each amendment of published terms, as its audit entry recorded it (the version, what
+ * changed, why, and the deadline it moved to). Terms are public; nothing here is about bids.
+ */
+async function amendmentsOf(db: Db, id: string) {
+  const rows = await db
+    .select({ at: auditLog.at, after: auditLog.after })
+    .from(auditLog)
+    .where(and(eq(auditLog.entityType, 'procurement'), eq(auditLog.entityId, id), eq(auditLog.action, 'procurement.amend')))
+    .orderBy(asc(auditLog.id))
+  return rows.map(({ at, after }) => {
+    const a = (after ?? {}) as { termsVersion?: number; changed?: string[]; reason?: string; bidDeadline?: string }
+    return {
+      at,
+      version: a.termsVersion ?? 0,
+      changed: AMENDABLE_TERMS.filter((k) => a.changed?.includes(k)),
+      reason: a.reason ?? '',
+      bidDeadline: a.bidDeadline ?? null,
+    }
+  })
 }
 
 /** The owner's procurements, newest first, all states. */

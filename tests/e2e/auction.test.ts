@@ -105,7 +105,7 @@ describe('a live reverse auction', () => {
     expect(lowest.priceFen).toBe(Math.min(...final.rows.map((r) => r.priceFen)))
     expect(await observer.locator('table.auction-board tr.winner th').textContent()).toBe(`Bidder ${lowest.label}Winner`)
     // The chart draws each bidder's price over the rounds, with the numbers in a table beside it.
-    expect(await observer.locator('figure.chart polyline').count()).toBe(3)
+    expect(await observer.locator('figure.chart svg:visible polyline').count()).toBe(3)
     const chartRow = await observer.locator('table.chart-table tbody tr', { hasText: `Bidder ${lowest.label}` }).locator('td').allTextContents()
     expect(Math.round(Number(chartRow.at(-1)!.replace(/[^\d.]/g, '')) * 100)).toBe(lowest.priceFen)
     await screenshot(observer, 'auction-finished-en')

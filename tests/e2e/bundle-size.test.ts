@@ -14,8 +14,8 @@ const KB = 1024
  */
 const LIMITS: Record<string, number> = {
   'routes/_index': 100 * KB,
-  'routes/owner.procurements.$id': 142 * KB,
-  'routes/agency.bids.$id': 142 * KB,
+  'routes/owner.procurements.$id': 144 * KB,
+  'routes/agency.bids.$id': 144 * KB,
 }
 const EVERY_OTHER_PAGE = 132 * KB
 const NO_PAGE_OVER = 150 * KB

@@ -61,8 +61,21 @@ function overflow(page: Page) {
   }, WIDTH)
 }
 
+/**
+ * Dates on a Chinese page read one way, 2026年9月24日 (with the time after it where there is one):
+ * what else looks like a date in the page's text (ISO, slashed, or an English month) is returned.
+ * Inputs are not text: a date field shows the browser's own format.
+ */
+function foreignDates(page: Page) {
+  return page.evaluate(() => {
+    const text = document.body.innerText
+    const found = text.match(/\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{4}-\d{2}\b(?!-)|\b\d{1,4}\/\d{1,2}(?:\/\d{1,4})?\b|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b/g) ?? []
+    return [...new Set(found)].slice(0, 4)
+  })
+}
+
 describe('narrow screens', () => {
-  it('no page of any role scrolls sideways at 360 px, in Chinese or English', async () => {
+  it('no page of any role scrolls sideways at 360 px, in Chinese or English, and Chinese pages write dates one way', async () => {
     const roles: Role[] = ['public', 'owner', 'agency', 'authority', 'market_office']
     const cookies: Record<Role, string | undefined> = { public: undefined, owner: await cookieOf(DEMO_ACCOUNTS.owner), agency: await cookieOf(DEMO_ACCOUNTS.agency), authority: await cookieOf(DEMO_ACCOUNTS.authority), market_office: await cookieOf(DEMO_ACCOUNTS.market_office) }
     // The splat route (the 404 page) matches every address, so it is asked last.
@@ -116,6 +129,8 @@ describe('narrow screens', () => {
           visited++
           const wide = await overflow(page)
           if (wide) offenders.push(`${locale} ${role} ${url}: ${wide}`)
+          const dates = locale === 'zh-CN' ? await foreignDates(page) : []
+          if (dates.length) offenders.push(`${locale} ${role} ${url}: dates written otherwise: ${dates.join(', ')}`)
         }
         await context.close()
       }

@@ -261,7 +261,10 @@ describe("every role's home is its to-do list, with an inbox that counts what is
         const office = await open(locale, phone, DEMO_ACCOUNTS.market_office)
         await visit(office, '/office')
         expect(await office.locator('section.todo').count()).toBe(1)
-        expect(await office.locator('section[aria-labelledby=months-title] figure.chart svg rect').count()).toBeGreaterThan(0)
+        expect(await office.locator('section[aria-labelledby=months-title] figure.chart svg:visible rect').count()).toBeGreaterThan(0)
+        // Its words stay readable on a phone: the drawing for the width shows them at 11 px or more.
+        const smallest = await office.locator('section[aria-labelledby=months-title] figure.chart svg:visible text').evaluateAll((els) => Math.min(...els.map((e) => e.getBoundingClientRect().height)))
+        expect(smallest).toBeGreaterThanOrEqual(11)
         expect(await office.locator('section[aria-labelledby=months-title] table tbody tr').count()).toBe(12)
         expect(await noSideways(office)).toBe(true)
         await screenshot(office, `office-home-${at}`)

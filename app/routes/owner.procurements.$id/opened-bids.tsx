@@ -1,5 +1,5 @@
 import { useLoaderData } from '@remix-run/react'
-import { TableWrap } from '~/components/field'
+import { DataTable } from '~/components/data-table'
 import { StandingReasons } from '~/components/standing-reasons'
 import { formatDateTime, formatYuan } from '~/utils/format'
 import { useLocale, useT } from '~/utils/i18n'
@@ -27,35 +27,36 @@ export function BidsSection() {
   return (
     <section className="card" aria-labelledby="opened-title">
       <h2 id="opened-title">{t('own.openedTitle', { n: bids.filter((b) => b.counts).length })}</h2>
-      <TableWrap label={t('own.openedTitle', { n: bids.length })}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('dir.agency')}</th>
-              <th scope="col">{t('bid.price')}</th>
-              <th scope="col">{t('proc.committedDays')}</th>
-              <th scope="col">{t('own.bidState')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {bids.map((b) => (
-              <tr key={b.id} className={b.counts ? undefined : 'muted'}>
-                <td>
-                  {en ? b.agencyEn : b.agencyZh}
-                  <div className="mono sub muted">{b.uscc}</div>
-                  {b.members.length ? <div className="sub muted">{t('cons.withMembers', { names: b.members.map((m) => (en ? m.nameEn : m.nameZh)).join(en ? ', ' : '、') })}</div> : null}
-                </td>
-                <td className="num">{formatYuan(b.priceFen, locale)}</td>
-                <td className="num">{t('catalog.days', { n: b.committedDays })}</td>
-                <td>
-                  {t(b.counts ? 'own.bidCounts' : b.excluded && b.status === 'active' ? `bid.excluded.${b.excluded}` : `bid.status.${b.status}`)}
-                  {b.excludedReasons.length ? <StandingReasons reasons={b.excludedReasons} specialties={specialties} items={Object.fromEntries(announcement.items.map((i) => [i.itemId, i]))} className="plain sub muted" /> : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableWrap>
+      <DataTable
+        label={t('own.openedTitle', { n: bids.length })}
+        rows={bids}
+        rowKey={(b) => b.id}
+        rowClass={(b) => (b.counts ? undefined : 'muted')}
+        columns={[
+          {
+            header: t('dir.agency'),
+            lead: true,
+            cell: (b) => (
+              <>
+                {en ? b.agencyEn : b.agencyZh}
+                <div className="mono sub muted">{b.uscc}</div>
+                {b.members.length ? <div className="sub muted">{t('cons.withMembers', { names: b.members.map((m) => (en ? m.nameEn : m.nameZh)).join(en ? ', ' : '、') })}</div> : null}
+              </>
+            ),
+          },
+          { header: t('bid.price'), className: 'num', cell: (b) => formatYuan(b.priceFen, locale) },
+          { header: t('proc.committedDays'), className: 'num', cell: (b) => t('catalog.days', { n: b.committedDays }) },
+          {
+            header: t('own.bidState'),
+            cell: (b) => (
+              <>
+                {t(b.counts ? 'own.bidCounts' : b.excluded && b.status === 'active' ? `bid.excluded.${b.excluded}` : `bid.status.${b.status}`)}
+                {b.excludedReasons.length ? <StandingReasons reasons={b.excludedReasons} specialties={specialties} items={Object.fromEntries(announcement.items.map((i) => [i.itemId, i]))} className="plain sub muted" /> : null}
+              </>
+            ),
+          },
+        ]}
+      />
     </section>
   )
 }
