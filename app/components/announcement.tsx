@@ -53,7 +53,7 @@ export interface AnnouncementData {
   /** the procurement announced again after this one failed, and the one this repeats */
   reannounced?: { id: string; number: string | null; status: string } | null
   repeats?: { id: string; number: string | null } | null
-  /** 更正公告: each amendment of the published terms, oldest first */
+  /** The amendment notices: each amendment of the published terms, oldest first */
   amendments?: Array<{ at: string; version: number; changed: AmendableTerm[]; reason: string; bidDeadline: string | null }>
   attachments?: Array<{ id: string; name: string | null; size: number }>
   award: {
@@ -218,7 +218,7 @@ const TERM_LABELS: Record<AmendableTerm, MessageKey> = {
   maxPriceFen: 'proc.maxPrice', floorPriceFen: 'proc.floorPrice', expectedDays: 'proc.expectedDays', method: 'proc.method', methodParams: 'proc.minStep', requirement: 'proc.requirement', practitionersRequired: 'proc.practitioners',
 }
 
-/** 更正公告: what each amendment changed, why, and the deadline it moved to; the terms above are the current ones. */
+/** The amendment notices: what each amendment changed, why, and the deadline it moved to; the terms above are the current ones. */
 function Amendments({ amendments }: { amendments: NonNullable<AnnouncementData['amendments']> }) {
   const t = useT()
   const locale = useLocale()

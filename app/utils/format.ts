@@ -39,7 +39,7 @@ export function formatDay(day: string, locale: Locale): string {
   return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', options).format(Date.UTC(y!, m! - 1, d!))
 }
 
-/** A calendar month ('YYYY-MM') as the language writes it: 2026年9月, Sept 2026. */
+/** A calendar month ('YYYY-MM') as the language writes it: year and month in words in Chinese, Sept 2026 in English. */
 export function formatMonth(month: string, locale: Locale): string {
   const [y, m] = month.split('-').map(Number)
   return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', { timeZone: 'UTC', month: locale === 'en' ? 'short' : 'long', year: 'numeric' }).format(Date.UTC(y!, m! - 1, 1))
