@@ -676,6 +676,7 @@ export const en: Record<MessageKey, string> = {
   'ann.intro': 'Every announcement, result and failed procurement, open to all without signing in.',
   'ann.announcement': 'Announcement',
   'ann.count': '{n} {n|announcement|announcements}',
+  'ann.countMore': 'More than {n} announcements; narrow them with the filters above',
   'ann.feed': 'Subscribe (Atom)',
   'ann.none': 'No announcement matches.',
   'ann.q': 'Name or number',

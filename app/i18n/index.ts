@@ -26,14 +26,23 @@ const registered: Partial<Record<Locale, Partial<Messages>>> = {}
 
 export function registerMessages(locale: Locale, dictionary: Partial<Messages>) {
   Object.assign((registered[locale] ??= {}), dictionary)
+  picked.clear()
 }
 
 /** The messages of some namespaces, in one language, as the browser is sent them. */
 export function messagesOf(locale: Locale, namespaces: Iterable<string>): Partial<Messages> {
-  const wanted = new Set(namespaces)
+  const wanted = [...new Set(namespaces)].sort()
+  // The same page asks for the same namespaces on every request: filter the dictionary once per set.
+  const key = `${locale}|${wanted.join(',')}`
+  const cached = picked.get(key)
+  if (cached) return cached
+  const set = new Set(wanted)
   const dictionary = registered[locale] ?? {}
-  return Object.fromEntries(Object.entries(dictionary).filter(([key]) => wanted.has(namespaceOf(key))))
+  const messages: Partial<Messages> = Object.fromEntries(Object.entries(dictionary).filter(([k]) => set.has(namespaceOf(k))))
+  picked.set(key, messages)
+  return messages
 }
+const picked = new Map<string, Partial<Messages>>()
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value)

@@ -67,12 +67,21 @@ export function usePageMessages(locale: Locale, version: string): string[] {
   return namespaces
 }
 
+/** The words as the document carries them, serialized once per language and set of namespaces (they change only with a deploy). */
+const serialized = new Map<string, string>()
+function messagesJson(locale: Locale, namespaces: string[]) {
+  const key = `${locale}|${namespaces.join(',')}`
+  let json = serialized.get(key)
+  if (json === undefined) serialized.set(key, (json = JSON.stringify(messagesOf(locale, namespaces)).replace(/</g, '\\u003c')))
+  return json
+}
+
 /**
  * The page's words, written by the server into the document as JSON (no second request before
  * the page comes to life). The browser reads it once and leaves the element as it found it.
  */
 export function PageMessages({ locale, namespaces }: { locale: Locale; namespaces: string[] }) {
   const server = typeof document === 'undefined'
-  const json = server ? JSON.stringify(messagesOf(locale, namespaces)).replace(/</g, '\\u003c') : ''
+  const json = server ? messagesJson(locale, namespaces) : ''
   return <script id={ELEMENT_ID} type="application/json" data-namespaces={server ? namespaces.join(',') : sent} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: json }} />
 }

@@ -677,6 +677,7 @@ export const zh = {
   'ann.intro': '所有采购公告、成交结果和流标信息，无需登录即可查看。',
   'ann.announcement': '公告',
   'ann.count': '共 {n} 条',
+  'ann.countMore': '超过 {n} 条；请用上面的筛选缩小范围',
   'ann.feed': '订阅（Atom）',
   'ann.none': '没有符合条件的公告。',
   'ann.q': '名称或编号',

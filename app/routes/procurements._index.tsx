@@ -98,7 +98,7 @@ export default function Announcements() {
         </div>
       </Form>
       <div className="list-head">
-        <p role="status" aria-busy={busy}>{t('ann.count', { n: result.total })}</p>
+        <p role="status" aria-busy={busy}>{t(result.more ? 'ann.countMore' : 'ann.count', { n: result.total })}</p>
         <span className="actions">
           <a href={`/procurements/export${exportQuery(params, 'csv')}`} download>{t('ann.exportCsv')}</a>
           <a href={`/procurements/export${exportQuery(params, 'xlsx')}`} download>{t('ann.exportXlsx')}</a>

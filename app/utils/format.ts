@@ -2,13 +2,26 @@ import { translator, type Locale } from '~/i18n'
 
 const TZ = 'Asia/Shanghai'
 
+/**
+ * The formatters, made once per language: building an Intl formatter costs about a millisecond's
+ * fraction each time, and a list page formats hundreds of dates and amounts (it was a sixth of
+ * the server's time rendering /procurements, docs/bench/latest.md).
+ */
+const once = <T>(make: (locale: Locale) => T) => {
+  const made = new Map<Locale, T>()
+  return (locale: Locale) => made.get(locale) ?? (made.set(locale, make(locale)), made.get(locale)!)
+}
+const GROUPED = once((locale) => new Intl.NumberFormat(locale === 'en' ? 'en-US' : 'zh-CN'))
+const DAY = once((locale) => new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', { timeZone: 'UTC', day: 'numeric', month: locale === 'en' ? 'short' : 'long', year: 'numeric' }))
+const MONTH = once((locale) => new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', { timeZone: 'UTC', month: locale === 'en' ? 'short' : 'long', year: 'numeric' }))
+
 /** Integer fen shown in yuan with separators: 1234567 → ¥12,345.67 */
 export function formatYuan(fen: number, locale: Locale): string {
   if (!Number.isSafeInteger(fen)) throw new RangeError(`amounts are integer fen, got ${fen}`)
   const yuan = Math.trunc(fen / 100)
   const cents = Math.abs(fen % 100)
   const sign = fen < 0 ? '-' : ''
-  const grouped = new Intl.NumberFormat(locale === 'en' ? 'en-US' : 'zh-CN').format(Math.abs(yuan))
+  const grouped = GROUPED(locale).format(Math.abs(yuan))
   return `${sign}¥${grouped}.${String(cents).padStart(2, '0')}`
 }
 
@@ -35,14 +48,13 @@ export function formatInstantDay(value: Date | string, locale: Locale): string {
 /** A calendar date ('YYYY-MM-DD', already in Shanghai) in the user's language. */
 export function formatDay(day: string, locale: Locale): string {
   const [y, m, d] = day.split('-').map(Number)
-  const options = { timeZone: 'UTC', day: 'numeric', month: locale === 'en' ? 'short' : 'long', year: 'numeric' } as const
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', options).format(Date.UTC(y!, m! - 1, d!))
+  return DAY(locale).format(Date.UTC(y!, m! - 1, d!))
 }
 
 /** A calendar month ('YYYY-MM') as the language writes it: year and month in words in Chinese, Sept 2026 in English. */
 export function formatMonth(month: string, locale: Locale): string {
   const [y, m] = month.split('-').map(Number)
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', { timeZone: 'UTC', month: locale === 'en' ? 'short' : 'long', year: 'numeric' }).format(Date.UTC(y!, m! - 1, 1))
+  return MONTH(locale).format(Date.UTC(y!, m! - 1, 1))
 }
 
 /** A fee guidance range, or null when it is not set. */

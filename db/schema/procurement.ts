@@ -81,6 +81,12 @@ export const procurements = pgTable(
     cancelledAt: tstz(),
     cancelReason: text(),
     failedReason: text(),
+    /**
+     * The catalog codes of its items and their categories (C05-04 and C05), kept with the items
+     * (services/procurement/procurements.ts, writeItems): the public list filters by category or
+     * item with one GIN index instead of a join over every procurement's items (issue 17).
+     */
+    catalogCodes: text().array().notNull().default(sql`'{}'::text[]`),
     /** a re-announcement points at the failed procurement it repeats */
     previousId: uuid().$type<ProcurementId>(),
     /**
@@ -94,6 +100,12 @@ export const procurements = pgTable(
   (t) => [
     index().on(t.status, t.bidDeadline),
     index().on(t.ownerOrgId),
+    // The public list (services/procurement/queries.ts): one index per order it offers, over what the public sees.
+    // Ascending: a backward scan gives the list's "newest first" (DESC, nulls first) exactly.
+    index('procurements_public_by_publication').on(t.publishedAt, t.id).where(sql`${t.status} <> 'draft' and ${t.publishedAt} is not null`),
+    index('procurements_public_by_deadline').on(t.bidDeadline, t.id).where(sql`${t.status} <> 'draft' and ${t.publishedAt} is not null`),
+    index('procurements_public_by_price').on(t.maxPriceFen, t.id).where(sql`${t.status} <> 'draft' and ${t.publishedAt} is not null`),
+    index('procurements_catalog_codes').using('gin', t.catalogCodes),
     check('procurement_price_bounds', sql`${t.maxPriceFen} > 0 and (${t.floorPriceFen} is null or (${t.floorPriceFen} > 0 and ${t.floorPriceFen} <= ${t.maxPriceFen}))`),
     check('procurement_days', sql`${t.expectedDays} > 0 and ${t.announcementDays} > 0`),
   ],

@@ -87,10 +87,16 @@ async function resolveTerms(tx: Db, input: ProcurementInput, rules: MarketRules)
   }
 }
 
-async function writeItems(tx: Db, id: ProcurementId, items: Array<{ id: string; version: number }>) {
+async function writeItems(tx: Db, id: ProcurementId, items: Array<{ id: string; code: string; version: number }>) {
   await tx.delete(procurementItems).where(eq(procurementItems.procurementId, id))
   // Pinned to the catalog version of today: a later change to the item's terms does not touch it.
   await tx.insert(procurementItems).values(items.map((item, n) => ({ procurementId: id, itemId: item.id as never, itemVersion: item.version, sortOrder: n })))
+  await tx.update(procurements).set({ catalogCodes: catalogCodesOf(items.map((i) => i.code)) }).where(eq(procurements.id, id))
+}
+
+/** The codes the public list filters by: each item's (C05-04) and its category's (C05). */
+export function catalogCodesOf(itemCodes: string[]) {
+  return [...new Set(itemCodes.flatMap((code) => [code.split('-')[0]!, code]))].sort()
 }
 
 /** Creates or updates the owner's draft. Nothing is public until it is published. */
@@ -257,7 +263,7 @@ export async function reannounce(db: Db, clock: Clock, actor: OwnerActor, id: st
     const { id: _id, number: _n, status: _s, termsVersion: _v, publishedAt: _pa, bidDeadline: _d, closedAt: _c, openedAt: _o, cancelledAt: _ca, cancelReason: _cr, failedReason: _f, previousId: _p, createdAt: _ct, updatedAt: _u, drawSecret: _ds, drawCommitment: _dc, ...terms } = p
     const [row] = await tx.insert(procurements).values({ ...terms, createdBy: actor.userId, previousId: p.id, createdAt: now, updatedAt: now }).returning()
     const items = await tx
-      .select({ id: serviceItems.id, version: serviceItems.version })
+      .select({ id: serviceItems.id, code: serviceItems.code, version: serviceItems.version })
       .from(procurementItems)
       .innerJoin(serviceItems, eq(serviceItems.id, procurementItems.itemId))
       .where(eq(procurementItems.procurementId, p.id))

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNotNull, ne, sql, type SQL } from 'drizzle-orm'
+import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import * as z from 'zod'
 import type { Db } from '../../db/client'
@@ -10,12 +10,22 @@ import { AMENDABLE_TERMS } from './amendable-terms'
 import { awardedConsortium } from '../bids'
 
 export const ANNOUNCEMENT_PAGE_SIZE = 20
+/**
+ * The list counts matches up to this many (100 pages) and pages through them; past it, it says
+ * "more than" and asks for a narrower filter, as large search sites do. Counting a million rows
+ * on every view, or skipping a hundred thousand to reach page 5,000, costs the database seconds
+ * and serves nobody: with a filter that matches 2% of a million announcements, counting to
+ * 10,000 read half the table (docs/bench/latest.md).
+ */
+export const ANNOUNCEMENT_COUNT_CAP = 2_000
+export const ANNOUNCEMENT_MAX_PAGE = ANNOUNCEMENT_COUNT_CAP / ANNOUNCEMENT_PAGE_SIZE
 
 /**
  * What the public may see: a procurement once it was published, whatever became of it. A draft
  * is the owner's, and so is a draft cancelled before it was ever published.
  */
-const wasPublished = and(ne(procurements.status, 'draft'), isNotNull(procurements.publishedAt))!
+// Written as literals, as the list's partial indexes are (db/schema/procurement.ts), so the planner can use them.
+const wasPublished = sql`${procurements.status} <> 'draft' and ${procurements.publishedAt} is not null`
 
 /** The public list's filters, from a shareable query string; anything malformed is ignored. */
 export const announcementQuerySchema = z.object({
@@ -29,7 +39,7 @@ export const announcementQuerySchema = z.object({
   sort: z.enum(ANNOUNCEMENT_SORTS).optional().catch(undefined),
   /** a signed-in agency: only those open for bids that it may bid on (the caller finds which) */
   eligible: z.literal('me').optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(ANNOUNCEMENT_MAX_PAGE).optional().catch(undefined),
 })
 export type AnnouncementQuery = z.infer<typeof announcementQuerySchema>
 
@@ -64,6 +74,20 @@ function orderOf(sort: AnnouncementSort, now: Date): SQL[] {
   }
 }
 
+/**
+ * Closing soonest, as two index scans instead of a sort of every match: the first `upTo` still open
+ * (deadline ascending) and the first `upTo` passed (deadline descending). The page is among them;
+ * the outer query orders those few rows as `orderOf` says. Every published procurement has its
+ * deadline (publication sets it), so none falls between the two.
+ */
+function closingSoonest(filter: SQL | undefined, now: Date, upTo: number) {
+  const at = now.toISOString()
+  return sql`${procurements.id} in (
+    (select id from ${procurements} where ${filter} and ${procurements.bidDeadline} >= ${at}::timestamptz order by ${procurements.bidDeadline} asc, ${procurements.id} desc limit ${upTo})
+    union all
+    (select id from ${procurements} where ${filter} and ${procurements.bidDeadline} < ${at}::timestamptz order by ${procurements.bidDeadline} desc, ${procurements.id} desc limit ${upTo}))`
+}
+
 /** The public list's filters as SQL (the list, its feed and its export share them). */
 function announcementWhere(query: AnnouncementQuery, only?: readonly ProcurementId[]) {
   const where: SQL[] = [wasPublished]
@@ -72,45 +96,48 @@ function announcementWhere(query: AnnouncementQuery, only?: readonly Procurement
   if (query.method) where.push(eq(procurements.method, query.method))
   if (query.status) where.push(eq(procurements.status, query.status))
   if (query.q) where.push(sql`(${procurements.title} ilike ${`%${query.q}%`} or ${procurements.projectName} ilike ${`%${query.q}%`} or ${procurements.number} = ${query.q})`)
-  if (query.item || query.category)
-    where.push(sql`exists (select 1 from procurement_items pi join service_items si on si.id = pi.item_id join service_categories sc on sc.id = si.category_id
-      where pi.procurement_id = ${procurements.id} ${query.item ? sql`and si.code = ${query.item}` : sql``} ${query.category ? sql`and sc.code = ${query.category}` : sql``})`)
+  // Item and category codes are kept on the procurement with its items (one GIN index).
+  const codes = [query.category, query.item].filter((c): c is string => !!c)
+  if (codes.length) where.push(sql`${procurements.catalogCodes} @> ${`{${codes.join(',')}}`}::text[]`)
   return and(...where)
 }
 
 /** Published announcements and results, newest first unless sorted otherwise. Drafts never appear. */
 export async function searchAnnouncements(db: Db, query: AnnouncementQuery, now: Date, only?: readonly ProcurementId[]) {
   const filter = announcementWhere(query, only)
-  const page = query.page ?? 1
-  // The total with the page, in one query; past the last page there is no row to carry it, so it is counted apart.
-  const rows = await db
-      .select({
-        total: sql<number>`count(*) over ()`.mapWith(Number),
-        id: procurements.id,
-        number: procurements.number,
-        title: procurements.title,
-        status: procurements.status,
-        method: procurements.method,
-        maxPriceFen: procurements.maxPriceFen,
-        expectedDays: procurements.expectedDays,
-        publishedAt: procurements.publishedAt,
-        bidDeadline: procurements.bidDeadline,
-        updatedAt: procurements.updatedAt,
-        regionZh: regions.nameZh,
-        regionEn: regions.nameEn,
-        ownerZh: organizations.nameZh,
-        ownerEn: organizations.nameEn,
-      })
-      .from(procurements)
-      .innerJoin(regions, eq(regions.code, procurements.regionCode))
-      .innerJoin(organizations, eq(organizations.id, procurements.ownerOrgId))
-      .where(filter)
-      .orderBy(...orderOf(query.sort ?? 'published', now))
-      .limit(ANNOUNCEMENT_PAGE_SIZE)
-      .offset((page - 1) * ANNOUNCEMENT_PAGE_SIZE)
-  const total = rows.length ? rows[0]!.total : page > 1 ? Number((await db.select({ n: count() }).from(procurements).where(filter))[0]!.n) : 0
+  const page = Math.min(query.page ?? 1, ANNOUNCEMENT_MAX_PAGE)
+  // The page and the count, side by side; the count stops at the cap, so neither reads the whole table.
+  const list = db
+    .select({
+      id: procurements.id,
+      number: procurements.number,
+      title: procurements.title,
+      status: procurements.status,
+      method: procurements.method,
+      maxPriceFen: procurements.maxPriceFen,
+      expectedDays: procurements.expectedDays,
+      publishedAt: procurements.publishedAt,
+      bidDeadline: procurements.bidDeadline,
+      updatedAt: procurements.updatedAt,
+      regionZh: regions.nameZh,
+      regionEn: regions.nameEn,
+      ownerZh: organizations.nameZh,
+      ownerEn: organizations.nameEn,
+    })
+    .from(procurements)
+    .innerJoin(regions, eq(regions.code, procurements.regionCode))
+    .innerJoin(organizations, eq(organizations.id, procurements.ownerOrgId))
+    .where(query.sort === 'deadline' ? and(filter, closingSoonest(filter, now, page * ANNOUNCEMENT_PAGE_SIZE)) : filter)
+    .orderBy(...orderOf(query.sort ?? 'published', now))
+    .limit(ANNOUNCEMENT_PAGE_SIZE)
+    .offset((page - 1) * ANNOUNCEMENT_PAGE_SIZE)
+  const count = db.execute(sql`select count(*)::int as n from (select 1 from ${procurements} where ${filter} limit ${ANNOUNCEMENT_COUNT_CAP + 1}) matched`)
+  const [rows, counts] = await Promise.all([list, count])
+  const counted = (counts as unknown as { rows: Array<{ n: number }> }).rows[0]
+  const n = Number(counted?.n ?? 0)
+  const total = Math.min(n, ANNOUNCEMENT_COUNT_CAP)
   const items = await itemsOf(db, rows.map((r) => r.id))
-  return { rows: rows.map(({ total: _total, ...r }) => ({ ...r, items: items.get(r.id) ?? [] })), total, page, pages: Math.max(1, Math.ceil(total / ANNOUNCEMENT_PAGE_SIZE)) }
+  return { rows: rows.map((r) => ({ ...r, items: items.get(r.id) ?? [] })), total, more: n > ANNOUNCEMENT_COUNT_CAP, page, pages: Math.max(1, Math.ceil(total / ANNOUNCEMENT_PAGE_SIZE)) }
 }
 
 /**

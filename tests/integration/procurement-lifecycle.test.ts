@@ -243,6 +243,14 @@ describe('the public list', () => {
     expect(direct.rows.every((r) => r.method === 'direct' && r.status === 'awarded')).toBe(true)
     const eia = await searchAnnouncements(database.db, announcementQuerySchema.parse({ item: 'C06-02', method: "x'; drop table bids; --" }), clock.now())
     expect(eia.rows.every((r) => r.items.some((i) => i.code === 'C06-02'))).toBe(true)
+    // Filtering by item or category (the codes kept on the procurement) finds exactly those whose items match.
+    for (const [q, match] of [[{ item: 'C06-02' }, sql`si.code = 'C06-02'`], [{ category: 'C05' }, sql`sc.code = 'C05'`]] as const) {
+      const listed = await searchAnnouncements(database.db, announcementQuerySchema.parse(q), clock.now())
+      const expected = (await database.db.execute(sql`select count(distinct p.id)::int as n from procurements p join procurement_items pi on pi.procurement_id = p.id join service_items si on si.id = pi.item_id
+        join service_categories sc on sc.id = si.category_id where p.status <> 'draft' and p.published_at is not null and ${match}`)) as unknown as { rows: Array<{ n: number }> }
+      expect(listed.total, JSON.stringify(q)).toBe(expected.rows[0]!.n)
+      expect(listed.total).toBeGreaterThan(0)
+    }
     const counted = (await database.db.execute(sql`select count(*)::int as n from bids`)) as unknown as { rows: Array<{ n: number }> }
     expect(counted.rows[0]!.n).toBeGreaterThan(0)
   })

