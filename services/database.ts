@@ -4,7 +4,7 @@ import { OffsetClock, systemClock, type Clock } from './shared/clock'
 
 /** The database the configuration names: PostgreSQL with DATABASE_URL, else the embedded PGlite in DATA_DIR. */
 export function openConfigured(config: Config): Promise<Database> {
-  return config.DATABASE_URL ? openDatabase({ url: config.DATABASE_URL }) : openDatabase({ dataDir: config.DATA_DIR })
+  return config.DATABASE_URL ? openDatabase({ url: config.DATABASE_URL, poolSize: config.DB_POOL_SIZE }) : openDatabase({ dataDir: config.DATA_DIR })
 }
 
 /** The clock the configuration names: the machine's, or with TEST_CLOCK a movable one starting at TEST_CLOCK_START. */

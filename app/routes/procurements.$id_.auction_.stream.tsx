@@ -1,16 +1,18 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { getApp } from '~/utils/app.server'
 import { getSession } from '~/utils/auth.server'
-import { auctionBoard } from '~/utils/services.server'
+import { SharedReads, auctionBoard } from '~/utils/services.server'
 
 /**
  * The live board over Server-Sent Events, for bidders and the public alike. Each message is the
  * whole board (labels, prices, whose turn, the server's time), so a client that reconnects (the
  * browser sends Last-Event-ID) is whole again with the first message. The board is re-read when
  * a move is broadcast (LISTEN/NOTIFY across processes) and when the clock enters a new turn;
- * between those nothing changes, so nothing is read.
+ * between those nothing changes, so nothing is read. The watchers in one process share each read.
  */
 const KEEPALIVE_MS = 15_000
+/** The watchers of one auction in this process share each read of its board (per viewer: an agency sees its own label). */
+const boards = new SharedReads<Awaited<ReturnType<typeof auctionBoard>>>()
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, clock, broadcaster } = await getApp()
@@ -34,7 +36,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         if (!closed) controller.enqueue(encoder.encode(text))
       }
       const send = async () => {
-        const board = await auctionBoard(db, clock, id, viewer).catch(() => null)
+        const generation = `${broadcaster.version(id)}:${slotOf()}`
+        const board = await boards.read(`${id}|${viewer ?? ''}`, generation, () => auctionBoard(db, clock, id, viewer)).catch(() => null)
         if (!board || closed) return
         finished = board.finished
         const body = JSON.stringify(board)

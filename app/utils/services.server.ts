@@ -34,7 +34,7 @@ export {
   saveDraft, searchAnnouncements, standsFor, uploadContract,
 } from '../../services/procurement'
 export {
-  type SelectionViewer, auctionBoard, decideExplanation, declineAward, drawRecord, explainPrice, placeAuctionBid, selectionResult,
+  type SelectionViewer, SharedReads, auctionBoard, decideExplanation, declineAward, drawRecord, explainPrice, placeAuctionBid, selectionResult,
 } from '../../services/selection'
 export { liftSanction, listBlacklist } from '../../services/credit'
 export { DomainError } from '../../services/shared/errors'

@@ -10,6 +10,8 @@ import type pg from 'pg'
 export interface Broadcaster {
   publish(procurementId: string): Promise<void>
   subscribe(procurementId: string, listener: () => void): () => void
+  /** How many moves of this auction this process has heard of: a read begun at an older count may miss the latest. */
+  version(procurementId: string): number
   close(): Promise<void>
 }
 
@@ -17,8 +19,17 @@ const CHANNEL = 'zjcs_auction'
 
 export class MemoryBroadcaster implements Broadcaster {
   protected readonly emitter = new EventEmitter().setMaxListeners(0)
+  private readonly heard = new Map<string, number>()
   async publish(procurementId: string) {
+    this.deliver(procurementId)
+  }
+  /** Counts the news, then tells this process's listeners. */
+  protected deliver(procurementId: string) {
+    this.heard.set(procurementId, (this.heard.get(procurementId) ?? 0) + 1)
     this.emitter.emit(procurementId)
+  }
+  version(procurementId: string) {
+    return this.heard.get(procurementId) ?? 0
   }
   subscribe(procurementId: string, listener: () => void) {
     this.emitter.on(procurementId, listener)
@@ -26,6 +37,25 @@ export class MemoryBroadcaster implements Broadcaster {
   }
   async close() {
     this.emitter.removeAllListeners()
+    this.heard.clear()
+  }
+}
+
+/**
+ * One read for many watchers: a thousand boards open on one auction all ask for it again when a
+ * move is heard, and they get one query's answer, not a thousand. Reads are shared only within a
+ * generation (the moves heard, the turn): a read begun before a move never answers for after it.
+ */
+export class SharedReads<T> {
+  private readonly inflight = new Map<string, { generation: string; promise: Promise<T> }>()
+  read(key: string, generation: string, load: () => Promise<T>): Promise<T> {
+    const current = this.inflight.get(key)
+    if (current && current.generation === generation) return current.promise
+    const promise = load().finally(() => {
+      if (this.inflight.get(key)?.promise === promise) this.inflight.delete(key)
+    })
+    this.inflight.set(key, { generation, promise })
+    return promise
   }
 }
 
@@ -38,7 +68,7 @@ export class PgBroadcaster extends MemoryBroadcaster {
   async start() {
     this.client = await this.pool.connect()
     this.client.on('notification', (message) => {
-      if (message.channel === CHANNEL && message.payload) this.emitter.emit(message.payload)
+      if (message.channel === CHANNEL && message.payload) this.deliver(message.payload)
     })
     await this.client.query(`LISTEN ${CHANNEL}`)
     return this
