@@ -2,13 +2,13 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_ACCOUNTS } from '../../seeds/demo'
 import { launch, newContext, screenshot } from './browser'
-import { draftEia, post, publishDraft, signIn, visit } from './helpers'
+import { draftEia, post, publishDraft, refused, signIn, visit } from './helpers'
 
 /**
  * The notices a procurement's life leaves behind, in both languages, on a desktop (1366 px) and
  * on a phone (390 px): a failed announcement links to its re-announcement and back; an owner's
  * random draw on public funds warns while too few bids stand; an amendment, a failure and a
- * cancellation each print as their own notice.
+ * cancellation each print as their own notice; a refused text area is marked as fields are.
  */
 let browser: Browser
 beforeAll(async () => {
@@ -120,6 +120,15 @@ describe('notices of a procurement’s life', () => {
         await amend.locator('[name=reason]').fill(locale === 'en' ? 'Max price raised after the fiscal review' : '根据财政评审意见调整最高限价')
         await post(amend)
         await expect.poll(() => owner.locator('.alert.ok').textContent()).toBe(w.amended)
+
+        // Cancelling needs a reason: refused without one, the text area is marked in red as fields are, and nothing changes.
+        await owner.locator('details.danger-zone > summary').click()
+        const cancel = owner.locator('form#cancel')
+        await refused(cancel)
+        const reason = cancel.locator('textarea[name=reason]')
+        expect(await reason.getAttribute('aria-invalid')).toBe('true')
+        expect(await reason.evaluate((el) => getComputedStyle(el).borderTopColor)).toBe('rgb(164, 22, 26)')
+        expect(await owner.locator('.lead .badge').textContent()).toBe(locale === 'en' ? 'Accepting bids' : '报名中')
         await owner.context().close()
 
         const visitor = await (await newContext(browser, locale, phone)).newPage()
