@@ -129,25 +129,32 @@ function rssOf(pid: number): number {
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024
 }
 
-async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; stop: () => Promise<void> }> {
+async function startServer(env: Record<string, string>, port = PORT): Promise<{ child: ChildProcess; stop: () => Promise<void> }> {
   // As `npm start` runs it: a 256 MB heap, so the collector works before the process grows past the RSS target.
-  const child = spawn(process.execPath, ['--max-old-space-size=256', 'app/server.js'], { env: { ...process.env, NODE_ENV: 'production', PORT: String(PORT), HOST: '127.0.0.1', COOKIE_SECURE: 'false', ...env }, stdio: ['ignore', 'ignore', 'pipe'] })
+  const child = spawn(process.execPath, ['--max-old-space-size=256', 'app/server.js'], { env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', COOKIE_SECURE: 'false', ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'pipe'] })
   let stderr = ''
   child.stderr!.on('data', (d) => (stderr += d))
   for (let i = 0; i < 240; i++) {
     if (child.exitCode !== null) throw new Error(`the server exited: ${stderr}`)
-    const ok = await fetch(`http://127.0.0.1:${PORT}/healthz`).then((r) => r.ok).catch(() => false)
+    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok).catch(() => false)
     if (ok) return { child, stop: () => new Promise((resolve) => (child.once('exit', () => resolve()), child.kill('SIGTERM'))) }
     await new Promise((r) => setTimeout(r, 500))
   }
   throw new Error(`the server did not answer /healthz in 120 s: ${stderr}`)
 }
 
-interface Load { requests: number; rate: number; p50: number; p95: number; p99: number; max: number; non2xx: number; errors: number }
+interface Load { requests: number; rate: number; p50: number; p95: number; p99: number; max: number; non2xx: number; errors: number; times?: number[] }
 
-async function cannon(url: string, connections: number, duration = DURATION): Promise<Load> {
-  const { stdout } = await run(process.execPath, [path.resolve('tests/load/cannon.mjs'), JSON.stringify({ url, connections, duration })], { maxBuffer: 1 << 20 })
+async function cannon(url: string, connections: number, duration = DURATION, raw = false): Promise<Load> {
+  const { stdout } = await run(process.execPath, [path.resolve('tests/load/cannon.mjs'), JSON.stringify({ url, connections, duration, raw })], { maxBuffer: 64 << 20 })
   return JSON.parse(stdout) as Load
+}
+
+/** Several loads at once (one per app process), as one: their rates added, their response times pooled. */
+function pooled(loads: Load[], duration: number): Load {
+  const times = loads.flatMap((l) => l.times ?? []).sort((a, b) => a - b)
+  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!
+  return { requests: times.length, rate: times.length / duration, p50: at(0.5), p95: at(0.95), p99: at(0.99), max: times.at(-1)!, non2xx: loads.reduce((n, l) => n + l.non2xx, 0), errors: loads.reduce((n, l) => n + l.errors, 0) }
 }
 
 /** Samples a process's RSS while `work` runs; the peak. */
@@ -274,6 +281,17 @@ async function main() {
     await server.stop()
   }
 
+  // Scale-out on this machine: two app processes on one database, the same 10 clients split between them.
+  log('P2 first page with two app processes')
+  const servers = await Promise.all([startServer({ DATABASE_URL: URL_, AUDIT_KEY_FILE: path.join(os.tmpdir(), 'zjcs-bench-audit-key.pem') }, PORT), startServer({ DATABASE_URL: URL_, AUDIT_KEY_FILE: path.join(os.tmpdir(), 'zjcs-bench-audit-key.pem') }, PORT + 1)])
+  let two: Load
+  try {
+    two = pooled(await Promise.all([PORT, PORT + 1].map((port) => cannon(`http://127.0.0.1:${port}/procurements`, 5, DURATION, true))), DURATION)
+  } finally {
+    await Promise.all(servers.map((s) => s.stop()))
+  }
+  log(`  two processes: http p50 ${ms(two.p50)} p95 ${ms(two.p95)} ${rate(two.rate)}`)
+
   const sizes = pageSizes('public')
   const home = sizes.find((s) => s.route === 'routes/_index')!
   const largest = sizes[0]!
@@ -292,6 +310,7 @@ async function main() {
     '| --- | --- | --- | --- | --- | --- |',
     '| P1 | bid submission through HTTP | not measured yet | – | ≥ 25% of the reference; p99 ≤ 50 ms at 50 bidders | – |',
     ...p2.map((r, i) => `| ${i === 0 ? 'P2' : ''} | search: ${r.name} (\`/procurements${r.search ? `?${r.search}` : ''}\`) | 10 clients: p50 ${ms(r.http.p50)}, p95 ${ms(r.http.p95)}, p99 ${ms(r.http.p99)}, ${rate(r.http.rate)}${r.http.non2xx ? `, ${r.http.non2xx} non-2xx` : ''}; 1 client: p50 ${ms(r.one.p50)}, p95 ${ms(r.one.p95)} | 10 clients: p50 ${ms(r.ref.p50)}, p95 ${ms(r.ref.p95)}, ${rate(r.ref.rate)}; 1 client: p50 ${ms(r.refOne.p50)}, p95 ${ms(r.refOne.p95)} (${r.statements} statements) | median ≤ 3× reference; p95 ≤ 50 ms | 10 clients: ${met(r.http, r.ref)}; 1 client: ${met(r.one, r.refOne)} |`),
+    `|  | search: first page, **two app processes**, 5 clients each | p50 ${ms(two.p50)}, p95 ${ms(two.p95)}, p99 ${ms(two.p99)}, ${rate(two.rate)} (one process: ${rate(p2[0]!.http.rate)}) | as above | as above | ${met(two, p2[0]!.ref)} |`,
     '| P3 | one auction bid to 1,000 SSE watchers | not measured yet | – | p99 ≤ 250 ms | – |',
     '| P4 | 8,000 auctions in half an hour | not measured yet | ProZorro: 800 per half hour | 0 closes > 5 s late | – |',
     '| P5 | credit recompute; one event | not measured yet (the credit issue builds the score) | – | ≤ 30 s; ≤ 5 ms | – |',
