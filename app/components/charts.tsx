@@ -31,6 +31,19 @@ const SIZES: Record<'wide' | 'narrow', Size> = {
   narrow: { W: 340, font: 12, className: 'chart-narrow' },
 }
 
+/** A chart's frame: its title and caption, which label its drawings. */
+function ChartFigure({ id, title, caption, children }: { id: string; title: string; caption?: string; children: React.ReactNode }) {
+  return (
+    <figure className="chart" aria-labelledby={`${id}-t`}>
+      <figcaption id={`${id}-t`}>
+        <strong>{title}</strong>
+        {caption ? <span className="muted sub block">{caption}</span> : null}
+      </figcaption>
+      {children}
+    </figure>
+  )
+}
+
 /** About how wide a text draws: a CJK character is about one em, a Latin one about 0.62 em. */
 const textWidth = (text: string, font: number) => [...text].reduce((a, c) => a + (c.charCodeAt(0) > 0x2e80 ? 1 : 0.62), 0) * font
 
@@ -83,11 +96,7 @@ export function LineChart({ title, caption, xLabels, series, format }: { title: 
     )
   }
   return (
-    <figure className="chart" aria-labelledby={`${id}-t`}>
-      <figcaption id={`${id}-t`}>
-        <strong>{title}</strong>
-        {caption ? <span className="muted sub block">{caption}</span> : null}
-      </figcaption>
+    <ChartFigure id={id} title={title} caption={caption}>
       {drawing(SIZES.wide)}
       {drawing(SIZES.narrow)}
       <ul className="legend">
@@ -97,7 +106,7 @@ export function LineChart({ title, caption, xLabels, series, format }: { title: 
           </li>
         ))}
       </ul>
-    </figure>
+    </ChartFigure>
   )
 }
 
@@ -144,11 +153,7 @@ export function BarChart({ title, caption, parts, bars, format }: { title: strin
     )
   }
   return (
-    <figure className="chart" aria-labelledby={`${id}-t`}>
-      <figcaption id={`${id}-t`}>
-        <strong>{title}</strong>
-        {caption ? <span className="muted sub block">{caption}</span> : null}
-      </figcaption>
+    <ChartFigure id={id} title={title} caption={caption}>
       {drawing({ ...SIZES.wide, font: 12 })}
       {drawing({ ...SIZES.narrow, font: 13 })}
       {parts.length > 1 ? (
@@ -160,6 +165,6 @@ export function BarChart({ title, caption, parts, bars, format }: { title: strin
           ))}
         </ul>
       ) : null}
-    </figure>
+    </ChartFigure>
   )
 }

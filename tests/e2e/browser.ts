@@ -37,3 +37,10 @@ export async function screenshot(page: Page, name: string) {
   fs.mkdirSync('test-results/screenshots', { recursive: true })
   await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true })
 }
+
+/** Every journey of the pages people work from runs in both languages, on a desktop (1366 px) and on a phone (390 px). */
+export const LOCALES = ['zh-CN', 'en'] as const
+export const WIDTHS = [false, true] as const
+
+/** Whether the page fits the screen's width (nothing to scroll sideways). */
+export const noSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_ACCOUNTS } from '../../seeds/demo'
-import { launch, newContext, screenshot } from './browser'
+import { LOCALES, WIDTHS, launch, newContext, noSideways, screenshot } from './browser'
 import { draftEia, post, publishDraft, refused, signIn, visit } from './helpers'
 
 /**
@@ -16,8 +16,6 @@ beforeAll(async () => {
 })
 afterAll(async () => browser?.close())
 
-const LOCALES = ['zh-CN', 'en'] as const
-const WIDTHS = [false, true] as const
 const words = {
   'zh-CN': {
     again: /^已重新公告：ZJCS-\d{4}-\d{6}$/,
@@ -34,7 +32,6 @@ const words = {
     kinds: { failure: 'Notice of a failed procurement', cancellation: 'Notice of a cancelled procurement', amendment: 'Amended procurement announcement' },
   },
 } as const
-const noSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)
 
 /** The page as paper: no navigation, footer or button; the print heading names the notice, its number and date. */
 async function printsAs(page: Page, kind: string, name: string) {

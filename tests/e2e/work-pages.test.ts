@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { DEMO_ACCOUNTS } from '../../seeds/demo'
-import { expectAccessible, launch, newContext, screenshot } from './browser'
+import { LOCALES, WIDTHS, expectAccessible, launch, newContext, noSideways, screenshot } from './browser'
 import { clockForward, serverClock, signIn, visit } from './helpers'
 
 /**
@@ -15,14 +15,11 @@ beforeAll(async () => {
 })
 afterAll(async () => browser?.close())
 
-const LOCALES = ['zh-CN', 'en'] as const
-const WIDTHS = [false, true] as const
 const words = {
   'zh-CN': { search: '搜索', record: '履约记录', latest: '最近中选', rules: '交易规则' },
   en: { search: 'Search', record: 'Record', latest: 'Latest awards', rules: 'Market rules' },
 } as const
 const number = (text: string | null) => Number((text ?? '').replace(/[^\d]/g, ''))
-const noSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)
 
 async function open(locale: (typeof LOCALES)[number], phone: boolean, email?: string) {
   const page = await (await newContext(browser, locale, phone)).newPage()

@@ -38,6 +38,8 @@ const URL_ = args.get('url') ?? process.env.BENCH_DATABASE_URL ?? 'postgres://po
 const PORT = Number(args.get('port') ?? 3400)
 const DURATION = Number(args.get('duration') ?? 10)
 const OUT = path.resolve('docs/bench/latest.md')
+/** The servers' environment: the bench's database, and an audit key outside the repository. */
+const SERVER_ENV = { DATABASE_URL: URL_, AUDIT_KEY_FILE: path.join(os.tmpdir(), 'zjcs-bench-audit-key.pem') }
 const started = performance.now()
 
 const log = (line: string) => process.stderr.write(`${line}\n`)
@@ -256,7 +258,7 @@ async function main() {
   })()
   log(`data: ${counts.agencies} agencies, ${counts.procurements} procurements, ${counts.bids} bids, ${counts.credit_events} credit events, ${counts.size}`)
 
-  const server = await startServer({ DATABASE_URL: URL_, AUDIT_KEY_FILE: path.join(os.tmpdir(), 'zjcs-bench-audit-key.pem') })
+  const server = await startServer(SERVER_ENV)
   const pid = server.child.pid!
   await new Promise((r) => setTimeout(r, 2000))
   const idleRss = rssOf(pid)
@@ -283,7 +285,7 @@ async function main() {
 
   // Scale-out on this machine: two app processes on one database, the same 10 clients split between them.
   log('P2 first page with two app processes')
-  const servers = await Promise.all([startServer({ DATABASE_URL: URL_, AUDIT_KEY_FILE: path.join(os.tmpdir(), 'zjcs-bench-audit-key.pem') }, PORT), startServer({ DATABASE_URL: URL_, AUDIT_KEY_FILE: path.join(os.tmpdir(), 'zjcs-bench-audit-key.pem') }, PORT + 1)])
+  const servers = await Promise.all([startServer(SERVER_ENV, PORT), startServer(SERVER_ENV, PORT + 1)])
   let two: Load
   try {
     two = pooled(await Promise.all([PORT, PORT + 1].map((port) => cannon(`http://127.0.0.1:${port}/procurements`, 5, DURATION, true))), DURATION)
