@@ -191,7 +191,7 @@ export async function seedProcurements(db: Db, clock: Clock, r: Rng) {
     await deliver(db, at(start - 18), as(agency.user), p.id, '已按意见补充', PDF)
     await decideDelivery(db, at(start - 19), as(owner), p.id, decisionSchema.parse({ decision: 'accept' }))
     if (stage === 'accepted') continue
-    await evaluate(db, at(start - 20), as(owner), p.id, evaluationSchema.parse({ quality: String(4 + (i % 2)), timeliness: '5', conduct: '5', comment: '成果规范，响应及时' }))
+    await evaluate(db, at(start - 20), as(owner), p.id, evaluationSchema.parse({ quality: String(4 + (i % 2)), timeliness: '5', conduct: '5', fees: '4', compliance: '5', comment: '成果规范，响应及时' }))
   }
   // The late service is flagged by the overdue check, as the daily job would have done.
   await flagOverdue(db, clock)

@@ -6,7 +6,8 @@ import { DefinitionList } from './field'
 export interface AfterAwardData {
   contract: { fileId: string; priceFen: number; startDate: string; dueDate: string; uploadedAt: string; confirmedAt: string | null; overdueFlaggedAt: string | null } | null
   deliveries: Array<{ id: string; fileId: string; note: string; deliveredAt: string; decideBy: string; /** undecided past its acceptance period */ late: boolean; decision: 'accepted' | 'returned' | null; reason: string | null; decidedAt: string | null }>
-  evaluation: { quality: number; timeliness: number; conduct: number; comment: string; createdAt: string } | null
+  evaluation: { quality: number; timeliness: number; conduct: number; fees: number | null; compliance: number | null; comment: string; createdAt: string } | null
+  ownerEvaluation: { payment: number; cooperation: number; comment: string; createdAt: string } | null
 }
 
 type Delivery = AfterAwardData['deliveries'][number]
@@ -15,8 +16,8 @@ type Delivery = AfterAwardData['deliveries'][number]
 export function AfterAward({ data }: { data: AfterAwardData }) {
   const t = useT()
   const locale = useLocale()
-  const { contract, deliveries, evaluation } = data
-  if (!contract && !deliveries.length && !evaluation) return null
+  const { contract, deliveries, evaluation, ownerEvaluation } = data
+  if (!contract && !deliveries.length && !evaluation && !ownerEvaluation) return null
   return (
     <>
       {contract ? (
@@ -73,7 +74,21 @@ export function AfterAward({ data }: { data: AfterAwardData }) {
               [t('after.quality'), t('after.stars', { n: evaluation.quality })],
               [t('after.timeliness'), t('after.stars', { n: evaluation.timeliness })],
               [t('after.conduct'), t('after.stars', { n: evaluation.conduct })],
+              ...(evaluation.fees !== null ? [[t('after.fees'), t('after.stars', { n: evaluation.fees })] as [string, string]] : []),
+              ...(evaluation.compliance !== null ? [[t('after.compliance'), t('after.stars', { n: evaluation.compliance })] as [string, string]] : []),
               [t('after.comment'), evaluation.comment || '—'],
+            ]}
+          />
+        </section>
+      ) : null}
+      {ownerEvaluation ? (
+        <section className="card" aria-labelledby="owner-eval-title">
+          <h2 id="owner-eval-title">{t('after.ownerEvaluation')}</h2>
+          <DefinitionList
+            items={[
+              [t('after.payment'), t('after.stars', { n: ownerEvaluation.payment })],
+              [t('after.cooperation'), t('after.stars', { n: ownerEvaluation.cooperation })],
+              [t('after.comment'), ownerEvaluation.comment || '—'],
             ]}
           />
         </section>

@@ -1,5 +1,4 @@
 import { Link } from '@remix-run/react'
-import type { MessageKey } from '~/i18n'
 import { formatYuan } from '~/utils/format'
 import { useLocale, useT } from '~/utils/i18n'
 import { DateTime } from './date-time'
@@ -10,11 +9,10 @@ export interface RecordData {
   awardCount: number
   awardSumFen: number
   delivered: { counted: number; onTime: number }
-  evaluations: { n: number; quality: number | null; timeliness: number | null; conduct: number | null }
-  events: Array<{ kind: string; occurredAt: string; procurementId: string | null; title: string | null }>
+  evaluations: { n: number; quality: number | null; timeliness: number | null; conduct: number | null; fees: number | null; compliance: number | null }
 }
 
-/** The agency's record: awards, delivery on time, owners' evaluations and credit events, each as the marketplace holds it. */
+/** The agency's record: awards, delivery on time and owners' evaluations, as the marketplace holds them (its credit events are explained in its credit section). */
 export function AgencyRecord({ record }: { record: RecordData }) {
   const t = useT()
   const locale = useLocale()
@@ -33,7 +31,9 @@ export function AgencyRecord({ record }: { record: RecordData }) {
           <span className="stat-label">{t('agency.evaluations', { n: e.n })}</span>
           {e.n ? (
             <span className="sub">
-              {t('after.quality')} {e.quality} · {t('after.timeliness')} {e.timeliness} · {t('after.conduct')} {e.conduct} <span className="muted">{t('agency.outOf5')}</span>
+              {t('after.quality')} {e.quality} · {t('after.timeliness')} {e.timeliness} · {t('after.conduct')} {e.conduct}
+              {e.fees !== null ? ` · ${t('after.fees')} ${e.fees}` : ''}
+              {e.compliance !== null ? ` · ${t('after.compliance')} ${e.compliance}` : ''} <span className="muted">{t('agency.outOf5')}</span>
             </span>
           ) : (
             <span className="sub muted">{t('agency.noEvaluations')}</span>
@@ -55,20 +55,6 @@ export function AgencyRecord({ record }: { record: RecordData }) {
           </ul>
         </>
       ) : null}
-      <h3>{t('agency.creditEvents')}</h3>
-      {record.events.length ? (
-        <ul className="notice-list">
-          {record.events.map((ev, i) => (
-            <li key={i}>
-              {t(`agency.event.${ev.kind}` as MessageKey)}
-              {ev.procurementId ? <> · <Link to={`/procurements/${ev.procurementId}`}>{ev.title}</Link></> : null}
-              <span className="muted sub block"><DateTime at={ev.occurredAt} /></span>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p className="muted">{t('agency.noCreditEvents')}</p>
-      )}
     </section>
   )
 }

@@ -84,8 +84,9 @@ export function OwnerAfterAwardForms({
           <CheckedForm spec={evaluationForm} id="evaluate" intent="evaluate" reply={reply}>
             {(errors, values) => (
               <>
+                <p className="hint">{t('after.evaluateHint')}</p>
                 <div className="grid three">
-                  {(['quality', 'timeliness', 'conduct'] as const).map((k) => (
+                  {(['quality', 'timeliness', 'conduct', 'fees', 'compliance'] as const).map((k) => (
                     <Select key={k} label={`after.${k}`} name={k} defaultValue={values[k] ?? '5'} error={errors[k]}>
                       {[5, 4, 3, 2, 1].map((n) => (
                         <option key={n} value={n}>
@@ -95,7 +96,7 @@ export function OwnerAfterAwardForms({
                     </Select>
                   ))}
                 </div>
-                <Field label="after.comment" name="comment" maxLength={1000} defaultValue={values.comment} error={errors.comment} />
+                <Field label="after.comment" name="comment" maxLength={1000} defaultValue={values.comment} error={errors.comment} hint="after.commentHint" />
                 <button type="submit" className="button" disabled={busy}>
                   {t('after.submitEvaluation')}
                 </button>

@@ -3,6 +3,7 @@ import { bidInputSchema, consortiumResponseSchema, MAX_CONSORTIUM_MEMBERS } from
 import { offeringSchema, priceItemSchema } from '../../services/agencies/price-list-input'
 import { practitionerInputSchema } from '../../services/agencies/practitioner-input'
 import { objectionSchema, questionSchema } from '../../services/procurement/talk-input'
+import { ownerEvaluationSchema } from '../../services/procurement/after-award-input'
 import { auctionBidSchema } from '../../services/selection/auction/bid-input'
 import { declineSchema, explanationSchema } from '../../services/selection/offer-input'
 
@@ -44,3 +45,5 @@ export const practitionerForm = formSpec({ schema: practitionerInputSchema })
 
 /** An offer in a live auction: its shape here, its standing against the board on arrival. */
 export const auctionBidForm = formSpec({ schema: auctionBidSchema })
+/** The agency's rating of the owner, after acceptance. */
+export const ownerEvaluationForm = formSpec({ schema: ownerEvaluationSchema })

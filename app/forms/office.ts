@@ -6,6 +6,7 @@ import { setDaySchema } from '../../services/calendar/input'
 import { itemTermsSchema } from '../../services/catalog/terms-input'
 import { blacklistSchema, liftSchema } from '../../services/credit/sanctions-input'
 import { rulesFormSchema } from '../../services/market/rules-form'
+import { creditTableFormSchema } from '../../services/credit/rules-input'
 import { directDecisionSchema } from '../../services/procurement/direct-approval-input'
 
 /*
@@ -32,3 +33,5 @@ export const profileForm = formSpec({ schema: profileSchema })
 export const rulesForm = formSpec({ schema: rulesFormSchema })
 /** An item's terms in the catalog: the specialties ticked, always a list. */
 export const itemTermsForm = formSpec({ schema: itemTermsSchema, input: (form) => ({ ...formValues(form), specialties: form.getAll('specialties').map(String) }), lists: ['specialties'] })
+/** A new version of the credit rules table. */
+export const creditTableForm = formSpec({ schema: creditTableFormSchema })

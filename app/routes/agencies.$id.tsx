@@ -8,10 +8,11 @@ import { formatDay } from '~/utils/format'
 import { AgencyRecord } from '~/components/agency-record'
 import { useLocale, useT } from '~/utils/i18n'
 import { getSession } from '~/utils/auth.server'
-import { agencyRecord, can, publicAgency, shanghaiDate } from '~/utils/services.server'
+import { agencyRecord, can, creditExplained, publicAgency, shanghaiDate } from '~/utils/services.server'
+import { CreditExplanation, GradeBadge } from '~/components/credit'
 import type { PageHandle } from '~/i18n/page-messages'
 
-export const handle: PageHandle = { i18n: ['after', 'agency', 'calendar', 'catalog', 'dash', 'dir', 'history', 'level', 'prac', 'qual', 'qualification', 'svc', 'time'] }
+export const handle: PageHandle = { i18n: ['after', 'agency', 'calendar', 'catalog', 'credit', 'dash', 'dir', 'history', 'level', 'prac', 'qual', 'qualification', 'svc', 'time'] }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, clock } = await getApp()
@@ -19,12 +20,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const today = shanghaiDate(clock.now())
   const agency = await publicAgency(db, params.id ?? '', today)
   if (!agency) throw new Response('Not found', { status: 404 })
-  const record = await agencyRecord(db, agency.org.id, today)
-  return { ...agency, record, canSeeHistory: can(viewer ? { kind: viewer.org.kind, role: viewer.user.role } : null, 'read:agency:any'), priceList: agency.priceList ? { ...agency.priceList, date: shanghaiDate(agency.priceList.publishedAt) } : null }
+  const [record, credit] = await Promise.all([agencyRecord(db, agency.org.id, today), creditExplained(db, agency.org.id, clock.now())])
+  return { ...agency, record, credit: credit!, canSeeHistory: can(viewer ? { kind: viewer.org.kind, role: viewer.user.role } : null, 'read:agency:any'), priceList: agency.priceList ? { ...agency.priceList, date: shanghaiDate(agency.priceList.publishedAt) } : null }
 }
 
 export default function AgencyPage() {
-  const { org, qualifications, offered, practitioners, priceList, canSeeHistory, record } = useLoaderData<typeof loader>()
+  const { org, qualifications, offered, practitioners, priceList, canSeeHistory, record, credit } = useLoaderData<typeof loader>()
   const t = useT()
   const locale = useLocale()
   const en = locale === 'en'
@@ -41,6 +42,7 @@ export default function AgencyPage() {
             [t('agency.legalRep'), org.legalRepresentative ?? '—'],
             [t('agency.address'), org.address ?? '—'],
             [t('agency.contact'), org.contactPhone],
+            [t('credit.title'), <a key="c" href="#credit-title"><GradeBadge grade={credit.grade} score={credit.score} /></a>],
           ]}
         />
       </section>
@@ -126,6 +128,7 @@ export default function AgencyPage() {
         )}
       </section>
       <AgencyRecord record={record} />
+      <CreditExplanation data={credit} />
     </div>
   )
 }

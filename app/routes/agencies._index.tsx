@@ -3,6 +3,8 @@ import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { CategoryItemSelects, Pager } from '~/components/filters'
 import { DataTable } from '~/components/data-table'
+import { GradeBadge } from '~/components/credit'
+import { CREDIT_GRADES } from '../../services/credit/kinds'
 import { getApp } from '~/utils/app.server'
 import { formatYuan } from '~/utils/format'
 import { useLocale, useT } from '~/utils/i18n'
@@ -10,7 +12,7 @@ import { title } from '~/utils/meta'
 import { directoryQuerySchema, catalogNames, regionTree, searchAgencies, shanghaiDate } from '~/utils/services.server'
 import type { PageHandle } from '~/i18n/page-messages'
 
-export const handle: PageHandle = { i18n: ['catalog', 'dir', 'level', 'time'] }
+export const handle: PageHandle = { i18n: ['catalog', 'credit', 'dir', 'level', 'time'] }
 
 export const meta: MetaFunction = ({ matches }) => title(matches, 'dir.title')
 
@@ -64,11 +66,11 @@ export default function Directory() {
           <input id="f-q" name="q" type="search" maxLength={40} defaultValue={params.q ?? ''} />
         </div>
         <div className="field">
-          <label htmlFor="f-credit">{t('dir.credit')}</label>
-          <select id="f-credit" name="credit" disabled aria-describedby="f-credit-hint">
-            <option>{t('dir.any')}</option>
+          <label htmlFor="f-grade">{t('dir.credit')}</label>
+          <select id="f-grade" name="grade" defaultValue={params.grade ?? ''}>
+            <option value="">{t('dir.any')}</option>
+            {CREDIT_GRADES.map((g) => <option key={g} value={g}>{t('credit.gradeN', { grade: g })}</option>)}
           </select>
-          <p className="hint" id="f-credit-hint">{t('dir.creditPending')}</p>
         </div>
         <div className="actions filter-actions">
           <button type="submit" className="button">{t('dir.search')}</button>
@@ -85,6 +87,7 @@ export default function Directory() {
             { header: t('dir.agency'), lead: true, cell: (a) => <Link to={`/agencies/${a.id}`}>{en ? a.nameEn : a.nameZh}</Link> },
             { header: t('dir.region'), cell: (a) => (en ? `${a.regionEn}${a.cityEn ? `, ${a.cityEn}` : ''}` : `${a.cityZh ?? ''}${a.regionZh}`) },
             { header: t('dir.bestLevel'), cell: (a) => t(`level.${a.bestLevel as 1 | 2 | 3}`) },
+            { header: t('credit.grade'), cell: (a) => <GradeBadge grade={a.grade} score={a.score} /> },
             itemChosen
               ? { header: t('dir.committed'), className: 'num', cell: (a) => (a.committedDays ? t('catalog.days', { n: a.committedDays }) : '—') }
               : { header: t('dir.offerings'), className: 'num', cell: (a) => a.offerings },

@@ -74,6 +74,7 @@ export default function Rules() {
           <Field label="rules.standstillDays" name="standstillDays" type="number" min={1} max={30} required defaultValue={v('standstillDays', rules.standstillDays)} error={e.standstillDays} />
           <Field label="rules.confirmDays" name="confirmDays" type="number" min={1} max={30} required defaultValue={v('confirmDays', rules.confirmDays)} error={e.confirmDays} />
           <Field label="rules.acceptanceDays" name="acceptanceDays" type="number" min={1} max={60} required defaultValue={v('acceptanceDays', rules.acceptanceDays)} error={e.acceptanceDays} />
+          <Field label="rules.evaluationDays" name="evaluationDays" type="number" min={30} max={365} required defaultValue={v('evaluationDays', rules.evaluationDays)} error={e.evaluationDays} />
           <Field label="rules.explanationDays" name="explanationDays" type="number" min={1} max={30} required defaultValue={v('explanationDays', rules.explanationDays)} error={e.explanationDays} />
         </div>
         <fieldset>

@@ -28,7 +28,7 @@ export {
 } from '../../services/bids'
 export {
   addAttachment, afterAwardOf, amendProcurement, announcementQuerySchema, answerObjection, answerQuestion, askQuestion, attachmentsOf, cancelProcurement,
-  confirmAward, confirmContract, exportAnnouncements, exportOwnerProcurements, confirmDirect, decideDelivery, decideDirectApproval, deliver, directApprovalOf, enterCalendarDay, evaluate,
+  confirmAward, confirmContract, evaluateOwner, exportAnnouncements, exportOwnerProcurements, confirmDirect, decideDelivery, decideDirectApproval, deliver, directApprovalOf, enterCalendarDay, evaluate,
   agencyRecord, isPublicAttachment, latestOnHome, listOnBlacklist, needsDirectApproval, objectionsOf, openDirectApprovals, openQuestions, ownQuestions, ownerProcurement,
   JOBS_ABOUT_A_PROCUREMENT, agencyTodos, announcementsByMonth, officeTodos, ownerTodos, procurementTitles, procurementsOfOwner, publicClarifications, publicProcurement, publishProcurement, raiseObjection, reannounce, removeAttachment, requestDirectApproval,
   saveDraft, searchAnnouncements, standsFor, uploadContract,
@@ -36,5 +36,7 @@ export {
 export {
   type SelectionViewer, SharedReads, auctionBoard, decideExplanation, declineAward, drawRecord, explainPrice, placeAuctionBid, selectionResult,
 } from '../../services/selection'
-export { liftSanction, listBlacklist } from '../../services/credit'
+export {
+  CREDIT_EVENT_KINDS, creditExplained, creditRanking, creditTableFormSchema, creditTableHistory, currentCreditTable, liftSanction, listBlacklist, publishCreditTable, rankingQuerySchema,
+} from '../../services/credit'
 export { DomainError } from '../../services/shared/errors'

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { check, date, index, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core'
+import { check, date, index, integer, jsonb, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core'
 import { tstz } from './columns'
 import type { OrgId, UserId } from './ids'
 import { organizations } from './orgs'
@@ -33,3 +33,40 @@ export const sanctions = pgTable(
   (t) => [index().on(t.orgId, t.kind), check('sanction_term', sql`${t.endsOn} is null or ${t.endsOn} >= ${t.startsOn}`)],
 )
 export type Sanction = typeof sanctions.$inferSelect
+
+/**
+ * 信用评价规则: the table the credit score is computed from (points and cap per event kind, the
+ * grade thresholds, the window). Every edit by the market office is a new, published version;
+ * none is changed or deleted. Without a row the built-in version 1 (services/credit/rules.ts)
+ * applies. A new version recomputes every score in batches: `recomputeDone` of `recomputeTotal`
+ * is its progress.
+ */
+export const creditRuleVersions = pgTable('credit_rule_versions', {
+  version: integer().primaryKey(),
+  table: jsonb().notNull(),
+  note: text().notNull(),
+  publishedAt: tstz().notNull(),
+  publishedBy: uuid().$type<UserId>(),
+  recomputeTotal: integer().notNull().default(0),
+  recomputeDone: integer().notNull().default(0),
+  recomputedAt: tstz(),
+})
+export type CreditRuleVersion = typeof creditRuleVersions.$inferSelect
+
+/**
+ * 信用分: each organization's score as last computed, from its events in the window under one rule
+ * version. An organization without a row has no event and scores 100. `changesOn` is the Shanghai
+ * day its oldest counted event leaves the window: the daily job recomputes it then.
+ */
+export const creditScores = pgTable(
+  'credit_scores',
+  {
+    orgId: uuid().primaryKey().references(() => organizations.id).$type<OrgId>(),
+    score: integer().notNull(),
+    ruleVersion: integer().notNull(),
+    computedAt: tstz().notNull(),
+    changesOn: date({ mode: 'string' }),
+  },
+  (t) => [index().on(t.score), index().on(t.changesOn)],
+)
+export type CreditScore = typeof creditScores.$inferSelect

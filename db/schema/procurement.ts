@@ -281,11 +281,31 @@ export const evaluations = pgTable('evaluations', {
   agencyOrgId: uuid().notNull().references(() => organizations.id).$type<OrgId>(),
   quality: integer().notNull(),
   timeliness: integer().notNull(),
+  /** 服务态度 */
   conduct: integer().notNull(),
+  /** 收费 and 执业规范: the fourth and fifth points, null on evaluations made before they were asked */
+  fees: integer(),
+  compliance: integer(),
   comment: text().notNull().default(''),
   createdBy: uuid().notNull().$type<UserId>(),
   createdAt: tstz().notNull(),
-})
+}, (t) => [index().on(t.agencyOrgId)])
+
+/**
+ * The other way: the agency's rating of the owner, 1–5 on paying on time and on cooperation, once
+ * per procurement after acceptance. Public, and scored into the owner's credit.
+ */
+export const ownerEvaluations = pgTable('owner_evaluations', {
+  procurementId: uuid().primaryKey().references(() => procurements.id).$type<ProcurementId>(),
+  ownerOrgId: uuid().notNull().references(() => organizations.id).$type<OrgId>(),
+  agencyOrgId: uuid().notNull().references(() => organizations.id).$type<OrgId>(),
+  payment: integer().notNull(),
+  cooperation: integer().notNull(),
+  comment: text().notNull().default(''),
+  createdBy: uuid().notNull().$type<UserId>(),
+  createdAt: tstz().notNull(),
+}, (t) => [index().on(t.ownerOrgId)])
+export type OwnerEvaluation = typeof ownerEvaluations.$inferSelect
 
 /**
  * 信用记录 as they happen (an overdue service, a declined award …): what the credit system will
@@ -301,6 +321,10 @@ export const creditEvents = pgTable(
     occurredAt: tstz().notNull(),
     detail: jsonb().$type<Record<string, unknown>>().notNull().default({}),
     dedupeKey: text().notNull().unique(),
+    /** an event withdrawn (an appeal upheld, a credit repaired) stays, marked, and no longer counts */
+    voidedAt: tstz(),
+    voidedBy: uuid().$type<UserId>(),
+    voidReason: text(),
   },
   (t) => [index().on(t.orgId, t.occurredAt)],
 )

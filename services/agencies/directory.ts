@@ -6,7 +6,7 @@ import { parseYuan } from '../shared/money'
 import { isUuid } from '../shared/schemas'
 import { submitted } from '../orgs'
 import { publicPractitioners } from './practitioners'
-import { listedOn } from '../credit'
+import { currentCreditTable, CREDIT_GRADES, gradeSql, listedOn, scoreSql, type CreditGrade, type CreditTable } from '../credit'
 
 export const DIRECTORY_PAGE_SIZE = 20
 
@@ -18,6 +18,7 @@ export const directoryQuerySchema = z.object({
   level: z.coerce.number().int().min(1).max(3).optional().catch(undefined),
   maxFee: z.string().optional().transform((v) => (v ? (parseYuan(v) ?? undefined) : undefined)).catch(undefined),
   q: z.string().trim().max(40).optional().catch(undefined),
+  grade: z.enum(CREDIT_GRADES).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
 })
 export type DirectoryQuery = z.infer<typeof directoryQuerySchema>
@@ -29,7 +30,7 @@ const validOn = (today: string, org: SQL = sql`o.id`) =>
 const currentList = sql`select pl.id from price_lists pl where pl.org_id = o.id and pl.published_at is not null order by pl.version desc limit 1`
 
 /** Which agencies the directory lists, and with a query which of them match; the home page counts the same ones. */
-function directoryWhere(query: DirectoryQuery, today: string): SQL[] {
+function directoryWhere(query: DirectoryQuery, today: string, grades?: CreditTable['grades']): SQL[] {
   const where: SQL[] = [
     sql`o.kind = 'agency'`,
     submitted(sql`o.id`),
@@ -39,6 +40,7 @@ function directoryWhere(query: DirectoryQuery, today: string): SQL[] {
     sql`exists (select 1 from agency_offerings ao where ao.org_id = o.id)`,
   ]
   if (query.city) where.push(sql`o.region_code like ${`${query.city.slice(0, 4)}%`}`)
+  if (query.grade && grades) where.push(sql`${gradeSql(scoreSql(sql`o.id`), grades)} = ${query.grade}`)
   if (query.q) where.push(sql`(o.name_zh ilike ${`%${query.q}%`} or o.name_en ilike ${`%${query.q}%`})`)
   if (query.category || query.item || query.maxFee !== undefined) {
     // Offers a matching item, is qualified for it today, and (with a budget) lists a fee within it.
@@ -69,7 +71,8 @@ export async function countDirectoryAgencies(db: Db, today: string): Promise<num
  * lowest listed fee. A listed agency is on the public blacklist instead, until its term ends.
  */
 export async function searchAgencies(db: Db, query: DirectoryQuery, today: string) {
-  const where = directoryWhere(query, today)
+  const { table } = await currentCreditTable(db)
+  const where = directoryWhere(query, today, table.grades)
   const filter = sql.join(where, sql` and `)
   const page = query.page ?? 1
   const itemCode = query.item ?? null
@@ -78,6 +81,7 @@ export async function searchAgencies(db: Db, query: DirectoryQuery, today: strin
       r.name_zh as "regionZh", r.name_en as "regionEn", p.name_zh as "cityZh", p.name_en as "cityEn",
       (select min(q.level) from qualifications q where q.org_id = o.id and q.status = 'approved' and q.valid_from <= ${today} and q.valid_to >= ${today}) as "bestLevel",
       (select count(*) from agency_offerings ao where ao.org_id = o.id)::int as "offerings",
+      ${scoreSql(sql`o.id`)}::int as "score", ${gradeSql(scoreSql(sql`o.id`), table.grades)} as "grade",
       (select ao.committed_days from agency_offerings ao join service_items si on si.id = ao.item_id where ao.org_id = o.id and si.code = ${itemCode}) as "committedDays",
       (select min(pi.fee_fen) from price_items pi join service_items si on si.id = pi.item_id where pi.price_list_id = (${currentList}) and si.code = ${itemCode}) as "fee",
       count(*) over () as "total"
@@ -87,7 +91,7 @@ export async function searchAgencies(db: Db, query: DirectoryQuery, today: strin
     where ${filter}
     order by o.name_zh
     limit ${DIRECTORY_PAGE_SIZE} offset ${(page - 1) * DIRECTORY_PAGE_SIZE}`)) as unknown as {
-    rows: Array<{ id: string; nameZh: string; nameEn: string; regionCode: string; regionZh: string; regionEn: string; cityZh: string | null; cityEn: string | null; bestLevel: number; offerings: number; committedDays: number | null; fee: string | number | null; total: string | number }>
+    rows: Array<{ id: string; nameZh: string; nameEn: string; regionCode: string; regionZh: string; regionEn: string; cityZh: string | null; cityEn: string | null; bestLevel: number; offerings: number; score: number; grade: CreditGrade; committedDays: number | null; fee: string | number | null; total: string | number }>
   }
   const total = Number(rows.rows[0]?.total ?? 0)
   return {

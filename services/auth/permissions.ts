@@ -26,6 +26,8 @@ export const PERMISSIONS = [
   'update:sanction:any',
   /** a direct commission above the limit: approve or refuse the exception */
   'approve:direct:any',
+  /** 信用评价规则: publish a new version of the credit rules table */
+  'update:credit-rules:any',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -43,6 +45,7 @@ const BY_KIND: Record<OrgKind, readonly Permission[]> = {
     'read:statistics:any',
     'update:sanction:any',
     'approve:direct:any',
+    'update:credit-rules:any',
   ],
 }
 const ADMIN_ONLY: readonly Permission[] = ['update:organization:own', 'manage:members:own']

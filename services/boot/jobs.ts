@@ -1,5 +1,6 @@
 import { publishAnchor, type AnchorSigner } from '../audit'
 import { agencyHandlers, scheduleQualificationExpiry } from '../agencies'
+import { creditHandlers, scheduleCreditRoll } from '../credit'
 import type { JobHandler, JobQueue } from '../jobs'
 import { maintenanceHandlers, scheduleNightlyPurge } from '../maintenance'
 import { renderOutbox, type EmailRenderer } from '../notifications'
@@ -13,6 +14,7 @@ export function jobHandlers(deps: { broadcaster: Broadcaster; renderEmail: Email
     ...maintenanceHandlers,
     ...agencyHandlers,
     ...procurementHandlers,
+    ...creditHandlers,
     // An auction's end is news for its live boards: the finish job tells them once the result is written.
     'auction.finish': async (payload, ctx) => {
       await procurementHandlers['auction.finish']!(payload, ctx)
@@ -36,6 +38,7 @@ export async function scheduleRecurringJobs(queue: JobQueue, clock: Clock) {
   await scheduleNightlyPurge(queue, clock)
   await scheduleQualificationExpiry(queue, clock)
   await scheduleOverdueCheck(queue, clock)
+  await scheduleCreditRoll(queue, clock)
 }
 
 /** Every 2 minutes the outbox job renders new notifications into emails. */

@@ -1,9 +1,11 @@
 import type { Db } from '../../db/client'
 import { creditEvents, type OrgId, type ProcurementId } from '../../db/schema'
+import { refreshScores } from './scores'
 
 /**
- * 信用事件: what an organization did that its credit will be judged on, each with what it is about.
- * Written once per occasion (the dedupe key), in the transaction of the step that caused it.
+ * 信用事件: what an organization did that its credit is judged on, each with what it is about.
+ * Written once per occasion (the dedupe key), in the transaction of the step that caused it, and
+ * the organization's score is recomputed in that same transaction.
  */
 export type CreditEvent =
   /** the winning agency declined the award */
@@ -14,10 +16,14 @@ export type CreditEvent =
   | { kind: 'explanation_missing'; orgId: OrgId; procurementId: ProcurementId; detail: { rank: number } }
   /** the agency delivered past the contract's due date */
   | { kind: 'service_overdue'; orgId: OrgId; procurementId: ProcurementId; detail: { dueDate: string } }
+  /** the owner accepted a service delivered by its due date */
+  | { kind: 'delivered_on_time'; orgId: OrgId; procurementId: ProcurementId; detail: { dueDate: string; deliveredOn: string } }
+  /** the owner's evaluation averaged at least 4.5, or below 3 */
+  | { kind: 'evaluation_excellent' | 'evaluation_poor'; orgId: OrgId; procurementId: ProcurementId; detail: { average: number } }
   /** the owner left a delivery undecided past its acceptance period */
   | { kind: 'acceptance_overdue'; orgId: OrgId; procurementId: ProcurementId; detail: { deliveryId: string; decideBy: string } }
-
-export type CreditEventKind = CreditEvent['kind']
+  /** the agency's rating of the owner averaged at least 4.5, or below 3 */
+  | { kind: 'owner_rated_well' | 'owner_rated_poorly'; orgId: OrgId; procurementId: ProcurementId; detail: { average: number } }
 
 /** One occasion, one event: a step retried (or raced) writes nothing more. */
 function dedupeKeyOf(event: CreditEvent): string {
@@ -27,16 +33,25 @@ function dedupeKeyOf(event: CreditEvent): string {
     case 'explanation_missing':
       return `${event.kind}:${event.procurementId}:${event.orgId}`
     case 'service_overdue':
+    case 'delivered_on_time':
       return `${event.kind}:${event.procurementId}`
+    case 'evaluation_excellent':
+    case 'evaluation_poor':
+      return `evaluation:${event.procurementId}`
+    case 'owner_rated_well':
+    case 'owner_rated_poorly':
+      return `owner_rating:${event.procurementId}`
     case 'acceptance_overdue':
       return `${event.kind}:${event.detail.deliveryId}`
   }
 }
 
-/** Records a credit event at `at`; the one writer of `credit_events`. */
+/** Records a credit event at `at` and rescores its organization; the one writer of `credit_events`. */
 export async function recordCreditEvent(tx: Db, event: CreditEvent, at: Date): Promise<void> {
-  await tx
+  const written = await tx
     .insert(creditEvents)
     .values({ orgId: event.orgId, kind: event.kind, procurementId: event.procurementId, occurredAt: at, detail: event.detail, dedupeKey: dedupeKeyOf(event) })
     .onConflictDoNothing()
+    .returning({ id: creditEvents.id })
+  if (written.length) await refreshScores(tx, [event.orgId], at)
 }

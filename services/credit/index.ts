@@ -1,2 +1,7 @@
 export * from './sanctions'
 export * from './events'
+export * from './kinds'
+export * from './rules'
+export * from './score'
+export * from './scores'
+export * from './reads'

@@ -22,6 +22,8 @@ export const rulesSchema = z.object({
   confirmDays: z.number().int().min(1).max(30),
   /** the owner accepts or returns a delivery within this */
   acceptanceDays: z.number().int().min(1).max(60),
+  /** after acceptance, each side may rate the other within this many calendar days */
+  evaluationDays: z.number().int().min(30).max(365),
   /** when public funds pay, a random draw needs at least this many eligible bids, or it fails (流标) */
   minDrawBids: z.number().int().min(1).max(20),
   /** 异常低价: a lowest-price bid more than this percent below the mean of the others must be explained */
@@ -44,6 +46,7 @@ export const DEFAULT_RULES: MarketRules = {
   standstillDays: 3,
   confirmDays: 2,
   acceptanceDays: 5,
+  evaluationDays: 180,
   minDrawBids: 3,
   abnormallyLowPercent: 30,
   explanationDays: 2,

@@ -15,4 +15,15 @@ export const decisionSchema = z.discriminatedUnion(
 )
 
 const score = wholeNumber(1, 5, 'errors.score')
-export const evaluationSchema = z.object({ quality: score, timeliness: score, conduct: score, comment: optionalText(1000) })
+/** A point of 2 or less must say why in the comment: the agency reads it, and may appeal it. */
+const lowNeedsReason = (points: number[], comment: string) => !points.some((p) => p <= 2) || comment.length >= 4
+
+/** 质量, 时效, 态度, 收费, 规范: the five points local platforms rate a finished service on. */
+export const evaluationSchema = z
+  .object({ quality: score, timeliness: score, conduct: score, fees: score, compliance: score, comment: optionalText(1000) })
+  .check(z.refine((v) => lowNeedsReason([v.quality, v.timeliness, v.conduct, v.fees, v.compliance], v.comment), { path: ['comment'], message: 'errors.lowScoreReason' }))
+
+/** The agency's rating of the owner: paying on time, and cooperating. */
+export const ownerEvaluationSchema = z
+  .object({ payment: score, cooperation: score, comment: optionalText(1000) })
+  .check(z.refine((v) => lowNeedsReason([v.payment, v.cooperation], v.comment), { path: ['comment'], message: 'errors.lowScoreReason' }))

@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm'
 import type * as z from 'zod'
 import type { Db } from '../../db/client'
-import { awards, contracts, deliveries, evaluations, organizations, procurements, type OrgId, type Procurement, type ProcurementId, type UserId } from '../../db/schema'
+import { awards, contracts, deliveries, evaluations, organizations, ownerEvaluations, procurements, type OrgId, type Procurement, type ProcurementId, type UserId } from '../../db/schema'
 import { appendAudit } from '../audit'
-import { recordCreditEvent } from '../credit'
+import { evaluationVerdict, recordCreditEvent } from '../credit'
 import { contractDueDate, deadlineFrom, loadCalendar, shanghaiDate, shanghaiInstant } from '../calendar'
 import { storeScan } from '../files'
 import { notify } from '../notifications'
@@ -11,7 +11,7 @@ import type { Actor } from '../shared/actor'
 import type { Clock } from '../shared/clock'
 import { DomainError } from '../shared/errors'
 import { isUuid } from '../shared/schemas'
-import type { contractInputSchema, decisionSchema, evaluationSchema } from './after-award-input'
+import type { contractInputSchema, decisionSchema, evaluationSchema, ownerEvaluationSchema } from './after-award-input'
 import { procurementStep, type LifecycleActor, type ProcurementAction } from '../market/lifecycle'
 import { confirmOffer } from '../selection/offers'
 import { passOverOffered } from '../selection/select'
@@ -22,7 +22,7 @@ import type { Scheduler } from '../jobs'
 import { transition } from '../market/transition'
 import { loadRules } from '../market/rules'
 
-export { contractInputSchema, decisionSchema, evaluationSchema } from './after-award-input'
+export { contractInputSchema, decisionSchema, evaluationSchema, ownerEvaluationSchema } from './after-award-input'
 
 /**
  * After the award: the winner's confirmation, the contract (uploaded by the owner after the
@@ -164,21 +164,71 @@ export async function decideDelivery(db: Db, clock: Clock, actor: UserActor, id:
     const accepted = input.decision === 'accept'
     const row = await step(tx, p, accepted ? 'accept' : 'returnDelivery', 'owner', actor, now, { deliveryId: latest.id, reason: accepted ? null : input.reason })
     await tx.update(deliveries).set({ decision: accepted ? 'accepted' : 'returned', reason: accepted ? null : input.reason, decidedBy: actor.userId, decidedAt: now }).where(eq(deliveries.id, latest.id))
+    if (accepted) {
+      // Delivered by the due date (the accepted delivery, in Beijing time): a point of credit.
+      const [contract] = await tx.select({ dueDate: contracts.dueDate }).from(contracts).where(eq(contracts.procurementId, p.id))
+      const deliveredOn = shanghaiDate(latest.deliveredAt)
+      if (contract && deliveredOn <= contract.dueDate)
+        await recordCreditEvent(tx, { kind: 'delivered_on_time', orgId: award!.agencyOrgId, procurementId: p.id, detail: { dueDate: contract.dueDate, deliveredOn } }, now)
+    }
     await notify(tx, { orgId: award!.agencyOrgId, kind: accepted ? 'deliveryAccepted' : 'deliveryReturned', params: { number: p.number ?? '', title: p.title, reason: accepted ? '' : input.reason! }, link: `/agency/bids/${p.id}`, at: now })
     return row
   })
 }
 
 
-/** The owner evaluates the accepted service: the last step of the lifecycle. */
+/**
+ * When the service was accepted, and until when either side may rate the other (the office's
+ * evaluation period, in calendar days from the acceptance).
+ */
+async function evaluationWindow(tx: Db, p: Procurement, now: Date) {
+  const [accepted] = await tx.select({ at: deliveries.decidedAt }).from(deliveries).where(and(eq(deliveries.procurementId, p.id), eq(deliveries.decision, 'accepted'))).orderBy(desc(deliveries.decidedAt)).limit(1)
+  if (!accepted?.at) throw new DomainError('errors.illegalStep', undefined, { action: 'evaluate', from: p.status })
+  const { evaluationDays } = await loadRules(tx)
+  const until = new Date(accepted.at.getTime() + evaluationDays * 86_400_000)
+  if (now > until) throw new DomainError('errors.evaluationWindow', undefined, { days: evaluationDays })
+}
+
+/** The owner evaluates the accepted service on five points: the last step of the lifecycle. */
 export async function evaluate(db: Db, clock: Clock, actor: UserActor, id: string, input: z.infer<typeof evaluationSchema>) {
   return db.transaction(async (tx) => {
     const { p, award } = await lockProcurement(tx, id)
     asParty(p, award, actor, 'owner')
     const now = clock.now()
+    if (p.status === 'evaluated') throw new DomainError('errors.alreadyEvaluated')
+    if (p.status === 'accepted') await evaluationWindow(tx, p, now)
     const row = await step(tx, p, 'evaluate', 'owner', actor, now, input)
     await tx.insert(evaluations).values({ procurementId: p.id, agencyOrgId: award!.agencyOrgId, ...input, createdBy: actor.userId, createdAt: now })
+    const verdict = evaluationVerdict([input.quality, input.timeliness, input.conduct, input.fees, input.compliance])
+    if (verdict) await recordCreditEvent(tx, { kind: verdict === 'excellent' ? 'evaluation_excellent' : 'evaluation_poor', orgId: award!.agencyOrgId, procurementId: p.id, detail: { average: average([input.quality, input.timeliness, input.conduct, input.fees, input.compliance]) } }, now)
     await notify(tx, { orgId: award!.agencyOrgId, kind: 'evaluated', params: { number: p.number ?? '', title: p.title }, link: `/agency/bids/${p.id}`, at: now })
+    return row
+  })
+}
+
+const average = (points: number[]) => Math.round((points.reduce((a, b) => a + b, 0) / points.length) * 100) / 100
+
+/**
+ * The agency rates the owner once, after acceptance and within the same period: not a step of the
+ * procurement, so it is audited on its own. Public, and scored into the owner's credit.
+ */
+export async function evaluateOwner(db: Db, clock: Clock, actor: UserActor, id: string, input: z.infer<typeof ownerEvaluationSchema>) {
+  return db.transaction(async (tx) => {
+    const { p, award } = await lockProcurement(tx, id)
+    asParty(p, award, actor, 'agency')
+    const now = clock.now()
+    if (p.status !== 'accepted' && p.status !== 'evaluated') throw new DomainError('errors.illegalStep', undefined, { action: 'evaluateOwner', from: p.status })
+    await evaluationWindow(tx, p, now)
+    const [row] = await tx
+      .insert(ownerEvaluations)
+      .values({ procurementId: p.id, ownerOrgId: p.ownerOrgId, agencyOrgId: award!.agencyOrgId, ...input, createdBy: actor.userId, createdAt: now })
+      .onConflictDoNothing()
+      .returning()
+    if (!row) throw new DomainError('errors.alreadyEvaluated')
+    await appendAudit(tx, { actor, action: 'owner.evaluate', entityType: 'procurement', entityId: p.id, after: { payment: row.payment, cooperation: row.cooperation, comment: row.comment }, at: now })
+    const verdict = evaluationVerdict([input.payment, input.cooperation])
+    if (verdict) await recordCreditEvent(tx, { kind: verdict === 'excellent' ? 'owner_rated_well' : 'owner_rated_poorly', orgId: p.ownerOrgId, procurementId: p.id, detail: { average: average([input.payment, input.cooperation]) } }, now)
+    await notify(tx, { orgId: p.ownerOrgId, kind: 'ownerEvaluated', params: { number: p.number ?? '', title: p.title }, link: `/owner/procurements/${p.id}`, at: now })
     return row
   })
 }
@@ -230,12 +280,13 @@ export async function flagOverdue(db: Db, clock: Clock) {
 
 /** The contract, deliveries and evaluation of a procurement, for its two parties. */
 export async function afterAwardOf(db: Db, id: ProcurementId) {
-  const [[contract], history, [evaluation]] = await Promise.all([
+  const [[contract], history, [evaluation], [ownerEvaluation]] = await Promise.all([
     db.select().from(contracts).where(eq(contracts.procurementId, id)),
     db.select().from(deliveries).where(eq(deliveries.procurementId, id)).orderBy(asc(deliveries.deliveredAt)),
     db.select().from(evaluations).where(eq(evaluations.procurementId, id)),
+    db.select().from(ownerEvaluations).where(eq(ownerEvaluations.procurementId, id)),
   ])
-  return { contract: contract ?? null, deliveries: history, evaluation: evaluation ?? null }
+  return { contract: contract ?? null, deliveries: history, evaluation: evaluation ?? null, ownerEvaluation: ownerEvaluation ?? null }
 }
 
 /** Daily: book the next overdue check (01:30 Shanghai) with a key, as the other daily jobs do. */

@@ -4,6 +4,7 @@ import type { Database } from '../../db/client'
 import { auditLog, creditEvents, files, notifications, organizations, procurements, users, type OrgId, type User } from '../../db/schema'
 import { directoryQuerySchema, searchAgencies } from '../../services/agencies'
 import { verifyChain } from '../../services/audit'
+import { creditExplained } from '../../services/credit'
 import { mayReadFile } from '../../services/files'
 import { JobQueue } from '../../services/jobs'
 import { afterAwardOf, agencyRecord, confirmAward, confirmContract, confirmDirect, contractInputSchema, decideDelivery, decisionSchema, deliver, evaluate, evaluationSchema, flagOverdue, procurementHandlers, procurementInputSchema, publishProcurement, saveDraft, uploadContract } from '../../services/procurement'
@@ -92,7 +93,7 @@ describe('from award to evaluation', () => {
     await decideDelivery(database.db, clock, as(owner), id, decisionSchema.parse({ decision: 'accept' }))
     expect(await status(id)).toBe('accepted')
     expect(evaluationSchema.safeParse({ quality: '6', timeliness: '5', conduct: '5' }).error?.issues[0]?.message).toBe('errors.score')
-    await evaluate(database.db, clock, as(owner), id, evaluationSchema.parse({ quality: '5', timeliness: '4', conduct: '5', comment: '按时提交，质量较好' }))
+    await evaluate(database.db, clock, as(owner), id, evaluationSchema.parse({ quality: '5', timeliness: '4', conduct: '5', fees: '5', compliance: '5', comment: '按时提交，质量较好' }))
     expect(await status(id)).toBe('evaluated')
     const { deliveries, evaluation } = await afterAwardOf(database.db, id as never)
     expect(deliveries.map((d) => d.decision)).toEqual(['returned', 'accepted'])
@@ -189,8 +190,10 @@ describe("the agency's public record", () => {
     expect(after.delivered.onTime - recordBefore.delivered.onTime).toBe(2)
     expect(after.evaluations.n - recordBefore.evaluations.n).toBe(1)
     if (recordBefore.evaluations.n === 0) expect(after.evaluations).toMatchObject({ quality: 5, timeliness: 4, conduct: 5 })
-    // Its own late service is on it; the owner's late acceptance is the owner's, not the agency's.
-    const added = after.events.slice(0, after.events.length - recordBefore.events.length)
-    expect(added.map((e) => [e.kind, e.title])).toEqual([['service_overdue', '排水管网改造工程测绘']])
+    // Its own late service is in its credit; the owner's late acceptance is the owner's, not the agency's.
+    const credit = (await creditExplained(database.db, agency.orgId, clock.now()))!
+    const kinds = credit.lines.map((l) => [l.kind, l.title])
+    expect(kinds).toContainEqual(['service_overdue', '排水管网改造工程测绘'])
+    expect(kinds.map(([k]) => k)).not.toContain('acceptance_overdue')
   })
 })

@@ -76,7 +76,7 @@ describe('each party’s to-do list', () => {
     expect('at' in decide.due! && Date.parse(decide.due.at) > clock.now().getTime()).toBe(true)
     await decideDelivery(database.db, clock, as(owner), p.id, decisionSchema.parse({ decision: 'accept' }))
     expect(about(await ownerTodos(database.db, owner.orgId, clock.now()), title)).toEqual(['evaluation'])
-    await evaluate(database.db, clock, as(owner), p.id, evaluationSchema.parse({ quality: '5', timeliness: '3', conduct: '5', comment: '' }))
+    await evaluate(database.db, clock, as(owner), p.id, evaluationSchema.parse({ quality: '5', timeliness: '3', conduct: '5', fees: '4', compliance: '5', comment: '' }))
     expect(about(await ownerTodos(database.db, owner.orgId, clock.now()), title)).toEqual([])
     expect(about(await agencyTodos(database.db, agency.orgId, clock.now()), title)).toEqual([])
   })

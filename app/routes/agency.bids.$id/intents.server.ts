@@ -7,13 +7,14 @@ import {
   declineAward,
   deliver,
   editBid,
+  evaluateOwner,
   explainPrice,
   raiseObjection,
   respondToConsortium,
   submitBid,
   withdrawBid,
 } from '~/utils/services.server'
-import { bidForm, declineForm, explanationForm, joinForm, objectionForm, questionForm } from '~/forms/agency'
+import { bidForm, declineForm, explanationForm, joinForm, objectionForm, ownerEvaluationForm, questionForm } from '~/forms/agency'
 
 const bid = (write: typeof submitBid) => intent({ form: bidForm, run: async ({ app, actor, id }, input) => void (await write(app.db, app.clock, actor, id as never, input)) })
 
@@ -33,4 +34,5 @@ export const bidIntents: IntentTable = {
   confirmAward: intent({ run: async ({ app, actor, id }) => ((await confirmAward(app.db, app.clock, app.queue, actor, id)).confirmed ? undefined : { formError: 'errors.noLongerEligible' }) }),
   confirmContract: intent({ run: async ({ app, actor, id }) => void (await confirmContract(app.db, app.clock, app.queue, actor, id)) }),
   deliver: intent({ fieldName: (path) => (path[0] === 'deliverable' ? 'file' : String(path[0])), run: async ({ app, actor, id, values, bytes }) => void (await deliver(app.db, app.clock, actor, id, values.note ?? '', bytes)) }),
+  evaluateOwner: intent({ form: ownerEvaluationForm, run: async ({ app, actor, id }, input) => void (await evaluateOwner(app.db, app.clock, actor, id, input)) }),
 }

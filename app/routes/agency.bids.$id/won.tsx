@@ -1,5 +1,7 @@
 import { Form, useLoaderData, useNavigation } from '@remix-run/react'
-import { Field } from '~/components/field'
+import { CheckedForm } from '~/components/checked-form'
+import { Field, Select } from '~/components/field'
+import { ownerEvaluationForm } from '~/forms/agency'
 import type { ActionReply } from '~/utils/action-reply'
 import { useT } from '~/utils/i18n'
 import type { loader } from './route'
@@ -39,6 +41,27 @@ export function WonSection({ failed }: { failed: ActionReply | undefined }) {
         </Form>
       ) : null}
       {p.status === 'delivered' ? <p className="muted">{t('after.waitDecision')}</p> : null}
+      {(p.status === 'accepted' || p.status === 'evaluated') && !afterAward?.ownerEvaluation ? (
+        <CheckedForm spec={ownerEvaluationForm} id="evaluate-owner" intent="evaluateOwner" reply={failed}>
+          {(errors, values) => (
+            <>
+              <h3>{t('after.evaluateOwnerTitle')}</h3>
+              <p className="hint">{t('after.evaluateOwnerHint')}</p>
+              <div className="grid two">
+                {(['payment', 'cooperation'] as const).map((k) => (
+                  <Select key={k} label={`after.${k}`} name={k} defaultValue={values[k] ?? '5'} error={errors[k]}>
+                    {[5, 4, 3, 2, 1].map((n) => (
+                      <option key={n} value={n}>{t('after.stars', { n })}</option>
+                    ))}
+                  </Select>
+                ))}
+              </div>
+              <Field label="after.comment" name="comment" maxLength={1000} defaultValue={values.comment} error={errors.comment} hint="after.commentHint" />
+              <button type="submit" className="button" disabled={busy}>{t('after.submitOwnerEvaluation')}</button>
+            </>
+          )}
+        </CheckedForm>
+      ) : null}
     </section>
   )
 }

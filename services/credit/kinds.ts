@@ -1,0 +1,33 @@
+/**
+ * Every kind of credit event, and whose credit it moves. The rules table gives each its points; a
+ * kind is added here, in `CreditEvent` (events.ts) and in the default table together.
+ */
+export const AGENCY_EVENT_KINDS = [
+  'award_declined',
+  'award_not_confirmed',
+  'explanation_missing',
+  'service_overdue',
+  'delivered_on_time',
+  'evaluation_excellent',
+  'evaluation_poor',
+] as const
+export const OWNER_EVENT_KINDS = ['acceptance_overdue', 'owner_rated_well', 'owner_rated_poorly'] as const
+export const CREDIT_EVENT_KINDS = [...AGENCY_EVENT_KINDS, ...OWNER_EVENT_KINDS] as const
+export type CreditEventKind = (typeof CREDIT_EVENT_KINDS)[number]
+
+export const CREDIT_GRADES = ['A', 'B', 'C', 'D'] as const
+export type CreditGrade = (typeof CREDIT_GRADES)[number]
+
+/**
+ * An evaluation moves credit only when it stands out: an average of the points given of at least
+ * 4.5 of 5 is excellent, below 3 is poor; in between it is recorded and shown, and scores nothing.
+ */
+export const EXCELLENT_AVERAGE = 4.5
+export const POOR_AVERAGE = 3
+
+export function evaluationVerdict(points: Array<number | null | undefined>): 'excellent' | 'poor' | null {
+  const given = points.filter((p): p is number => typeof p === 'number')
+  if (!given.length) return null
+  const average = given.reduce((a, b) => a + b, 0) / given.length
+  return average >= EXCELLENT_AVERAGE ? 'excellent' : average < POOR_AVERAGE ? 'poor' : null
+}
