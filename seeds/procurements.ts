@@ -4,7 +4,7 @@ import { auctions, awards, organizations, procurementItems, serviceItems, users,
 import { directoryQuerySchema, searchAgencies } from '../services/agencies'
 import { shanghaiDate } from '../services/calendar'
 import { JobQueue } from '../services/jobs'
-import { amendProcurement, amendmentSchema, reannounce, confirmAward, confirmContract, contractInputSchema, decideDelivery, decisionSchema, deliver, evaluate, evaluationSchema, flagOverdue, uploadContract, cancelProcurement, closeIfDue, confirmDirect, procurementHandlers, procurementInputSchema, publishProcurement, saveDraft, listOnBlacklist, requestDirectApproval } from '../services/procurement'
+import { amendProcurement, amendmentSchema, reannounce, confirmAward, confirmContract, contractInputSchema, decideDelivery, decisionSchema, deliver, evaluate, evaluateOwner, evaluationSchema, ownerEvaluationSchema, flagOverdue, uploadContract, cancelProcurement, closeIfDue, confirmDirect, procurementHandlers, procurementInputSchema, publishProcurement, saveDraft, listOnBlacklist, requestDirectApproval } from '../services/procurement'
 import { bidInputSchema, ownBid, respondToConsortium, submitBid } from '../services/bids'
 import { blacklistSchema, liftSanction } from '../services/credit'
 import { auctionBidSchema, auctionBoard, declineAward, declineSchema, finishAuctionIfDue, placeAuctionBid } from '../services/selection'
@@ -168,6 +168,7 @@ export async function seedProcurements(db: Db, clock: Clock, r: Rng) {
   // Direct commissions further along: contracted, in service (one of them late), delivered, accepted, evaluated.
   const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF')
   const stages = ['contracted', 'in_service', 'in_service_late', 'delivered', 'accepted', 'evaluated'] as const
+  let evaluated: { id: string; agency: User; daysAgo: number } | null = null
   for (const [i, stage] of stages.entries()) {
     const need = next()
     const agency = (await eligibleFor(need.item))[(i + 3) % 4] ?? (await eligibleFor(need.item))[0]
@@ -192,6 +193,7 @@ export async function seedProcurements(db: Db, clock: Clock, r: Rng) {
     await decideDelivery(db, at(start - 19), as(owner), p.id, decisionSchema.parse({ decision: 'accept' }))
     if (stage === 'accepted') continue
     await evaluate(db, at(start - 20), as(owner), p.id, evaluationSchema.parse({ quality: String(4 + (i % 2)), timeliness: '5', conduct: '5', fees: '4', compliance: '5', comment: '成果规范，响应及时' }))
+    evaluated = { id: p.id, agency: agency.user, daysAgo: start - 21 }
   }
   // The late service is flagged by the overdue check, as the daily job would have done.
   await flagOverdue(db, clock)
@@ -286,6 +288,27 @@ export async function seedProcurements(db: Db, clock: Clock, r: Rng) {
       const uscc = (await db.select({ uscc: organizations.uscc }).from(organizations).where(eq(organizations.id, agency.user.orgId)))[0]!.uscc
       const draft = await saveDraft(db, at(1), as(demoOwner), form(need, { title: `${need.title}（应急抢险，直接委托）`, method: 'direct', directAgencyUscc: uscc, directReason: '防汛应急抢险工程，须立即开展勘察，无法组织竞争性选取', announcementDays: '1' }))
       await requestDirectApproval(db, at(1), as(demoOwner), draft.id)
+    }
+  }
+
+  // Credit both ways (信用评价): the evaluated service's agency rates its owner well; one more service,
+  // done and paid poorly, is rated poorly by each side. Made last, so the data above stays as it was.
+  if (evaluated) await evaluateOwner(db, at(evaluated.daysAgo), as(evaluated.agency), evaluated.id, ownerEvaluationSchema.parse({ payment: '5', cooperation: '5', comment: '按合同约定及时支付服务费，资料提供完整' }))
+  {
+    const need = NEEDS[3]!
+    const agency = (await eligibleFor(need.item))[1]
+    const owner = ownerFor(2)
+    if (agency) {
+      const uscc = (await db.select({ uscc: organizations.uscc }).from(organizations).where(eq(organizations.id, agency.user.orgId)))[0]!.uscc
+      const max = Math.min(need.max, 48_000)
+      const p = await publishProcurement(db, at(60), queue, as(owner), (await saveDraft(db, at(60), as(owner), form(need, { method: 'direct', directAgencyUscc: uscc, maxPrice: String(max), announcementDays: '1' }))).id)
+      await confirmDirect(db, at(59.9), as(agency.user), p.id, bidInputSchema.parse({ price: String(Math.round((max * 0.95) / 100) * 100), committedDays: String(need.days), accept: 'yes' }))
+      await uploadContract(db, at(53), as(owner), p.id, contractInputSchema.parse({ startDate: shanghaiDate(at(53).now()) }), PDF)
+      await confirmContract(db, at(53), queue, as(agency.user), p.id)
+      await deliver(db, at(40), as(agency.user), p.id, '成果报告', PDF)
+      await decideDelivery(db, at(38), as(owner), p.id, decisionSchema.parse({ decision: 'accept' }))
+      await evaluate(db, at(37), as(owner), p.id, evaluationSchema.parse({ quality: '2', timeliness: '2', conduct: '3', fees: '3', compliance: '2', comment: '成果深度不足，多处数据引用错误，项目负责人未到场踏勘' }))
+      await evaluateOwner(db, at(36), as(agency.user), p.id, ownerEvaluationSchema.parse({ payment: '2', cooperation: '3', comment: '验收后三个月仍未支付服务费，多次催告无回复' }))
     }
   }
 }

@@ -6,11 +6,11 @@ import { getApp } from '~/utils/app.server'
 import { formatDateTime } from '~/utils/format'
 import { useLocale, useT } from '~/utils/i18n'
 import { title } from '~/utils/meta'
-import { CREDIT_EVENT_KINDS, creditTableHistory, currentCreditTable } from '~/utils/services.server'
-import { AGENCY_EVENT_KINDS, type CreditEventKind } from '../../services/credit/kinds'
+import { creditTableHistory, currentCreditTable } from '~/utils/services.server'
+import { AGENCY_EVENT_KINDS, CREDIT_EVENT_KINDS, type CreditEventKind } from '../../services/credit/kinds'
 import type { PageHandle } from '~/i18n/page-messages'
 
-export const handle: PageHandle = { i18n: ['credit'] }
+export const handle: PageHandle = { i18n: ['credit', 'time'] }
 
 export const meta: MetaFunction = ({ matches }) => title(matches, 'credit.rulesTitle')
 

@@ -12,10 +12,11 @@ import { requirePermission } from '~/utils/auth.server'
 import { formatDateTime } from '~/utils/format'
 import { useLocale, useT } from '~/utils/i18n'
 import { title } from '~/utils/meta'
-import { CREDIT_EVENT_KINDS, creditTableHistory, currentCreditTable, publishCreditTable } from '~/utils/services.server'
+import { creditTableHistory, currentCreditTable, publishCreditTable } from '~/utils/services.server'
+import { CREDIT_EVENT_KINDS } from '../../services/credit/kinds'
 import type { PageHandle } from '~/i18n/page-messages'
 
-export const handle: PageHandle = { i18n: ['credit'] }
+export const handle: PageHandle = { i18n: ['credit', 'time'] }
 
 export const meta: MetaFunction = ({ matches }) => title(matches, 'credit.officeTitle')
 
@@ -73,27 +74,14 @@ export default function OfficeCredit() {
           const v = (key: string, fallback: string | number | null) => sent[key] ?? (fallback === null ? '' : String(fallback))
           return (
             <>
-              <div className="table-wrap" role="region" aria-labelledby="kinds-caption" tabIndex={0}>
-                <table>
-                  <caption id="kinds-caption">{t('credit.kindsCaption')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('credit.event')}</th>
-                      <th scope="col">{t('credit.rulePoints')}</th>
-                      <th scope="col">{t('credit.cap')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {CREDIT_EVENT_KINDS.map((k) => (
-                      <tr key={k}>
-                        <th scope="row" id={`k-${k}`}>{t(`credit.kind.${k}`)}</th>
-                        <td><Field label="credit.rulePoints" name={`points_${k}`} type="number" min={-100} max={100} required defaultValue={v(`points_${k}`, table.kinds[k].points)} error={e[`points_${k}`]} /></td>
-                        <td><Field label="credit.cap" name={`cap_${k}`} type="number" min={1} max={100} defaultValue={v(`cap_${k}`, table.kinds[k].cap)} error={e[`cap_${k}`]} /></td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <h3>{t('credit.kindsCaption')}</h3>
+              {CREDIT_EVENT_KINDS.map((k) => (
+                <fieldset key={k} className="kind-row">
+                  <legend>{t(`credit.kind.${k}`)}</legend>
+                  <Field label="credit.rulePoints" name={`points_${k}`} type="number" min={-100} max={100} required defaultValue={v(`points_${k}`, table.kinds[k].points)} error={e[`points_${k}`]} />
+                  <Field label="credit.cap" name={`cap_${k}`} type="number" min={1} max={100} defaultValue={v(`cap_${k}`, table.kinds[k].cap)} error={e[`cap_${k}`]} />
+                </fieldset>
+              ))}
               <fieldset>
                 <legend>{t('credit.thresholds')}</legend>
                 <div className="grid two">

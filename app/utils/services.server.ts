@@ -37,6 +37,6 @@ export {
   type SelectionViewer, SharedReads, auctionBoard, decideExplanation, declineAward, drawRecord, explainPrice, placeAuctionBid, selectionResult,
 } from '../../services/selection'
 export {
-  CREDIT_EVENT_KINDS, creditExplained, creditRanking, creditTableFormSchema, creditTableHistory, currentCreditTable, liftSanction, listBlacklist, publishCreditTable, rankingQuerySchema,
+  creditExplained, creditRanking, creditTableHistory, currentCreditTable, liftSanction, listBlacklist, publishCreditTable, rankingQuerySchema,
 } from '../../services/credit'
 export { DomainError } from '../../services/shared/errors'

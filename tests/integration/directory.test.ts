@@ -47,6 +47,15 @@ describe('public directory', () => {
     expect(byName.agencies.every((a) => a.nameZh.includes('环境影响评价'))).toBe(true)
   })
 
+  it('filters by credit grade, showing each agency's score and grade', async () => {
+    const all = await search({})
+    const byGrade = await Promise.all((['A', 'B', 'C', 'D'] as const).map((grade) => search({ grade })))
+    expect(byGrade.reduce((n, r) => n + r.total, 0)).toBe(all.total)
+    for (const [i, grade] of (['A', 'B', 'C', 'D'] as const).entries()) expect(byGrade[i]!.agencies.every((a) => a.grade === grade)).toBe(true)
+    // The demo's poorly evaluated agency scores below 100, and the grade follows the score.
+    expect(all.agencies.every((a) => (a.score >= 90 ? a.grade === 'A' : a.grade !== 'A'))).toBe(true)
+  })
+
   it('ignores malformed filters instead of failing', async () => {
     const result = await search({ item: "C06'; drop table users; --", level: '9', maxFee: 'lots', page: '-1', city: 'x' })
     expect(result.total).toBe((await search({})).total)

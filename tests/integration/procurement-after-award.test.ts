@@ -7,7 +7,7 @@ import { verifyChain } from '../../services/audit'
 import { creditExplained } from '../../services/credit'
 import { mayReadFile } from '../../services/files'
 import { JobQueue } from '../../services/jobs'
-import { afterAwardOf, agencyRecord, confirmAward, confirmContract, confirmDirect, contractInputSchema, decideDelivery, decisionSchema, deliver, evaluate, evaluationSchema, flagOverdue, procurementHandlers, procurementInputSchema, publishProcurement, saveDraft, uploadContract } from '../../services/procurement'
+import { afterAwardOf, agencyRecord, confirmAward, confirmContract, confirmDirect, contractInputSchema, decideDelivery, decisionSchema, deliver, evaluate, evaluateOwner, evaluationSchema, ownerEvaluationSchema, flagOverdue, procurementHandlers, procurementInputSchema, publishProcurement, saveDraft, uploadContract } from '../../services/procurement'
 import { bidInputSchema } from '../../services/bids'
 import { ManualClock } from '../../services/shared/clock'
 import { DomainError } from '../../services/shared/errors'
@@ -97,11 +97,24 @@ describe('from award to evaluation', () => {
     expect(await status(id)).toBe('evaluated')
     const { deliveries, evaluation } = await afterAwardOf(database.db, id as never)
     expect(deliveries.map((d) => d.decision)).toEqual(['returned', 'accepted'])
-    expect(evaluation).toMatchObject({ quality: 5, timeliness: 4, conduct: 5 })
+    expect(evaluation).toMatchObject({ quality: 5, timeliness: 4, conduct: 5, fees: 5, compliance: 5 })
+    expect(await code(evaluate(database.db, clock, as(owner), id, evaluationSchema.parse({ quality: '5', timeliness: '5', conduct: '5', fees: '5', compliance: '5' })))).toBe('errors.alreadyEvaluated')
+    // Points 5, 4, 5, 5, 5 average 4.8: an excellent evaluation, a credit event of the agency.
+    const credit = await database.db.select({ kind: creditEvents.kind, detail: creditEvents.detail }).from(creditEvents).where(eq(creditEvents.procurementId, id as never))
+    expect(credit).toContainEqual({ kind: 'evaluation_excellent', detail: { average: 4.8 } })
+    // A low point needs its reason.
+    expect(evaluationSchema.safeParse({ quality: '2', timeliness: '5', conduct: '5', fees: '5', compliance: '5', comment: '' }).error?.issues[0]?.message).toBe('errors.lowScoreReason')
+    // The agency rates the owner once: 2 and 3 average 2.5, a poor rating in the owner's credit.
+    expect(await code(evaluateOwner(database.db, clock, as(owner), id, ownerEvaluationSchema.parse({ payment: '5', cooperation: '5' })))).toBe('errors.notFound')
+    await evaluateOwner(database.db, clock, as(agency), id, ownerEvaluationSchema.parse({ payment: '2', cooperation: '3', comment: '验收后逾期未付款' }))
+    expect(await code(evaluateOwner(database.db, clock, as(agency), id, ownerEvaluationSchema.parse({ payment: '5', cooperation: '5' })))).toBe('errors.alreadyEvaluated')
+    expect((await afterAwardOf(database.db, id as never)).ownerEvaluation).toMatchObject({ payment: 2, cooperation: 3, ownerOrgId: owner.orgId })
+    const ownerCredit = await database.db.select({ orgId: creditEvents.orgId, kind: creditEvents.kind }).from(creditEvents).where(and(eq(creditEvents.procurementId, id as never), eq(creditEvents.kind, 'owner_rated_poorly')))
+    expect(ownerCredit).toEqual([{ orgId: owner.orgId, kind: 'owner_rated_poorly' }])
     const trail = await database.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, id)).orderBy(auditLog.id)
     expect(trail.map((t) => t.action)).toEqual([
       'procurement.create', 'procurement.publish', 'procurement.close', 'procurement.open', 'procurement.award', 'contract.upload',
-      'procurement.confirmContract', 'procurement.startService', 'procurement.deliver', 'procurement.returnDelivery', 'procurement.deliver', 'procurement.accept', 'procurement.evaluate',
+      'procurement.confirmContract', 'procurement.startService', 'procurement.deliver', 'procurement.returnDelivery', 'procurement.deliver', 'procurement.accept', 'procurement.evaluate', 'owner.evaluate',
     ])
     expect((await verifyChain(database.db)).ok).toBe(true)
   })
