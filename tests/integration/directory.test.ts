@@ -47,7 +47,7 @@ describe('public directory', () => {
     expect(byName.agencies.every((a) => a.nameZh.includes('环境影响评价'))).toBe(true)
   })
 
-  it('filters by credit grade, showing each agency's score and grade', async () => {
+  it('filters by credit grade, showing each agency’s score and grade', async () => {
     const all = await search({})
     const byGrade = await Promise.all((['A', 'B', 'C', 'D'] as const).map((grade) => search({ grade })))
     expect(byGrade.reduce((n, r) => n + r.total, 0)).toBe(all.total)
