@@ -87,11 +87,11 @@ export default function Directory() {
             { header: t('dir.agency'), lead: true, cell: (a) => <Link to={`/agencies/${a.id}`}>{en ? a.nameEn : a.nameZh}</Link> },
             { header: t('dir.region'), cell: (a) => (en ? `${a.regionEn}${a.cityEn ? `, ${a.cityEn}` : ''}` : `${a.cityZh ?? ''}${a.regionZh}`) },
             { header: t('dir.bestLevel'), cell: (a) => t(`level.${a.bestLevel as 1 | 2 | 3}`) },
-            { header: t('credit.grade'), cell: (a) => <GradeBadge grade={a.grade} score={a.score} /> },
             itemChosen
               ? { header: t('dir.committed'), className: 'num', cell: (a) => (a.committedDays ? t('catalog.days', { n: a.committedDays }) : '—') }
               : { header: t('dir.offerings'), className: 'num', cell: (a) => a.offerings },
             itemChosen && { header: t('dir.fee'), className: 'num', cell: (a) => (a.fee !== null ? formatYuan(a.fee, locale) : '—') },
+            { header: t('credit.grade'), cell: (a) => <GradeBadge grade={a.grade} score={a.score} /> },
           ]}
         />
       ) : (

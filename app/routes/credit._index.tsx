@@ -16,7 +16,7 @@ export const handle: PageHandle = { i18n: ['credit', 'dir'] }
 
 export const meta: MetaFunction = ({ matches }) => title(matches, 'credit.rankingTitle')
 
-/** 信用排名, public: agencies (or owners) by credit score, in a category and a city, with the grades' spread. */
+/** The public credit ranking: agencies (or owners) by credit score, in a category and a city, with the grades' spread. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const { db } = await getApp()
   const params = Object.fromEntries(new URL(request.url).searchParams)

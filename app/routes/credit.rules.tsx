@@ -14,7 +14,7 @@ export const handle: PageHandle = { i18n: ['credit', 'time'] }
 
 export const meta: MetaFunction = ({ matches }) => title(matches, 'credit.rulesTitle')
 
-/** 信用评价规则, public: the table in force (what each event is worth, its cap, the grades) and every version published. */
+/** The credit rules, public: the table in force (what each event is worth, its cap, the grades) and every version published. */
 export async function loader(_: LoaderFunctionArgs) {
   const { db } = await getApp()
   const [current, history] = await Promise.all([currentCreditTable(db), creditTableHistory(db)])

@@ -20,9 +20,9 @@ export const AUDIT_ACTIONS = [
   'bid.submit', 'bid.edit', 'bid.reconfirm', 'bid.withdraw', 'bid.member.accept', 'bid.member.decline', 'bid.reveal',
   'draw.publish', 'selection.rank', 'selection.explain', 'selection.explanationAccepted', 'selection.explanationRejected',
   ...CANDIDATE_STATES.map((s) => `selection.${s}` as const), 'auction.schedule', 'auction.bid', 'award.confirm', 'contract.upload',
-  'sanction.blacklist', 'sanction.enforce', 'sanction.lift',
+  'sanction.blacklist', 'sanction.enforce', 'sanction.lift', 'credit.rules.publish', 'owner.evaluate',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
 /** The kinds of object entries concern, for the filter. */
-export const AUDIT_ENTITY_TYPES = ['procurement', 'organization', 'user', 'qualification', 'practitioner', 'agency_offering', 'price_list', 'service_item', 'calendar_day', 'calendar_year', 'market_rules', 'clarification', 'draw', 'bid'] as const
+export const AUDIT_ENTITY_TYPES = ['procurement', 'organization', 'user', 'qualification', 'practitioner', 'agency_offering', 'price_list', 'service_item', 'calendar_day', 'calendar_year', 'market_rules', 'credit_rules', 'clarification', 'draw', 'bid'] as const

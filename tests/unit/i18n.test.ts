@@ -6,6 +6,7 @@ import { messages } from '~/i18n/messages.server'
 import { CORE_NAMESPACES, namespacesOf } from '~/i18n/page-messages'
 import { ERROR_CODES } from '../../services/shared/error-codes'
 import { AUDIT_ACTIONS } from '../../services/audit/actions'
+import { CREDIT_EVENT_KINDS } from '../../services/credit/kinds'
 import { formatDateTime, formatDay, formatYuan } from '~/utils/format'
 
 const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)(?:\|[^}]*)?\}/g)].map((m) => m[1]))].sort()
@@ -57,10 +58,10 @@ describe('both languages everywhere', () => {
     expect(written.length).toBeGreaterThan(25)
     expect([...new Set(written)].filter((a) => !(AUDIT_ACTIONS as readonly string[]).includes(a)).sort()).toEqual([])
     expect(AUDIT_ACTIONS.filter((a) => !(`audit.act.${a}` in zh))).toEqual([])
-    // And each credit event kind has words on the agency's record.
-    const events = [...fs.readFileSync('services/credit/events.ts', 'utf8').matchAll(/\| \{ kind: '([a-z_]+)'; orgId/g)].map((m) => `agency.event.${m[1]}`)
-    expect(events.length).toBeGreaterThan(4)
-    expect(events.filter((k) => !(k in zh))).toEqual([])
+    // And each credit event kind recorded has words in the credit explanation.
+    const events = [...fs.readFileSync('services/credit/events.ts', 'utf8').matchAll(/kind: ('[a-z_]+'(?: \| '[a-z_]+')*); orgId/g)].flatMap((m) => m[1]!.split(' | ').map((k) => k.replace(/'/g, '')))
+    expect(events.sort()).toEqual([...CREDIT_EVENT_KINDS].sort())
+    expect(CREDIT_EVENT_KINDS.map((k) => `credit.kind.${k}`).filter((k) => !(k in zh))).toEqual([])
   })
 
   it('writes no Chinese text outside the dictionaries', () => {
