@@ -37,7 +37,8 @@ export interface CreditExplanationData {
   lines: CreditLine[]
 }
 
-const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0')
+/** Points with their sign, the minus a true minus sign: +2, −5, 0. */
+export const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0')
 
 /**
  * An organization's credit, line by line: 100, then each event with what the rules give it and

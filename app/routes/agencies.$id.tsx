@@ -4,7 +4,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { DefinitionList, TableWrap } from '~/components/field'
 import { PriceTable } from '~/components/price-table'
 import { getApp } from '~/utils/app.server'
-import { formatDay } from '~/utils/format'
+import { formatDay, placeName } from '~/utils/format'
 import { AgencyRecord } from '~/components/agency-record'
 import { useLocale, useT } from '~/utils/i18n'
 import { getSession } from '~/utils/auth.server'
@@ -38,7 +38,7 @@ export default function AgencyPage() {
         <DefinitionList
           items={[
             [t('dash.uscc'), <span className="mono" key="u">{org.uscc}</span>],
-            [t('dash.region'), en ? `${org.regionEn}${org.cityEn ? `, ${org.cityEn}` : ''}` : `${org.cityZh ?? ''}${org.regionZh}`],
+            [t('dash.region'), placeName(org, locale)],
             [t('agency.legalRep'), org.legalRepresentative ?? '—'],
             [t('agency.address'), org.address ?? '—'],
             [t('agency.contact'), org.contactPhone],

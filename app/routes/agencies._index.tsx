@@ -6,7 +6,7 @@ import { DataTable } from '~/components/data-table'
 import { GradeBadge } from '~/components/credit'
 import { CREDIT_GRADES } from '../../services/credit/kinds'
 import { getApp } from '~/utils/app.server'
-import { formatYuan } from '~/utils/format'
+import { formatYuan, placeName } from '~/utils/format'
 import { useLocale, useT } from '~/utils/i18n'
 import { title } from '~/utils/meta'
 import { directoryQuerySchema, catalogNames, regionTree, searchAgencies, shanghaiDate } from '~/utils/services.server'
@@ -85,7 +85,7 @@ export default function Directory() {
           rowKey={(a) => a.id}
           columns={[
             { header: t('dir.agency'), lead: true, cell: (a) => <Link to={`/agencies/${a.id}`}>{en ? a.nameEn : a.nameZh}</Link> },
-            { header: t('dir.region'), cell: (a) => (en ? `${a.regionEn}${a.cityEn ? `, ${a.cityEn}` : ''}` : `${a.cityZh ?? ''}${a.regionZh}`) },
+            { header: t('dir.region'), cell: (a) => placeName(a, locale) },
             { header: t('dir.bestLevel'), cell: (a) => t(`level.${a.bestLevel as 1 | 2 | 3}`) },
             itemChosen
               ? { header: t('dir.committed'), className: 'num', cell: (a) => (a.committedDays ? t('catalog.days', { n: a.committedDays }) : '—') }

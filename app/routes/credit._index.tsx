@@ -6,6 +6,7 @@ import { DataTable } from '~/components/data-table'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Pager } from '~/components/filters'
 import { getApp } from '~/utils/app.server'
+import { placeName } from '~/utils/format'
 import { useLocale, useT } from '~/utils/i18n'
 import { title } from '~/utils/meta'
 import { catalogNames, creditRanking, rankingQuerySchema, regionTree } from '~/utils/services.server'
@@ -28,7 +29,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function CreditRanking() {
   const { params, query, ranking, categories, cities } = useLoaderData<typeof loader>()
   const t = useT()
-  const en = useLocale() === 'en'
+  const locale = useLocale()
+  const en = locale === 'en'
   const busy = useNavigation().state === 'loading'
   const agencies = query.kind === 'agency'
   type Row = (typeof ranking.rows)[number]
@@ -95,7 +97,7 @@ export default function CreditRanking() {
           columns={[
             { header: t('credit.position'), className: 'num', cell: (r) => r.position },
             { header: t('credit.name'), lead: true, cell: (r) => <Link to={agencies ? `/agencies/${r.id}#credit-title` : `/credit/${r.id}`}>{en ? r.nameEn : r.nameZh}</Link> },
-            { header: t('dir.region'), cell: (r) => (en ? `${r.regionEn}${r.cityEn ? `, ${r.cityEn}` : ''}` : `${r.cityZh ?? ''}${r.regionZh}`) },
+            { header: t('dir.region'), cell: (r) => placeName(r, locale) },
             { header: t('credit.score'), className: 'num', cell: (r) => r.score },
             { header: t('credit.grade'), cell: (r) => <GradeBadge grade={r.grade} /> },
           ]}

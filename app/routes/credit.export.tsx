@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { translator } from '~/i18n'
 import { getApp } from '~/utils/app.server'
+import { placeName } from '~/utils/format'
 import { EXPORT_MAX_ROWS, exportFormat, exportResponse } from '~/utils/export.server'
 import { getLocale } from '~/utils/i18n.server'
 import { creditRanking, rankingQuerySchema, shanghaiDate } from '~/utils/services.server'
@@ -19,6 +20,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     format,
     `credit-${query.kind}-${shanghaiDate(clock.now())}`,
     [t('credit.position'), t('credit.name'), t('dir.region'), t('credit.score'), t('credit.grade')],
-    ranking.rows.map((r) => [r.position, en ? r.nameEn : r.nameZh, en ? `${r.regionEn}${r.cityEn ? `, ${r.cityEn}` : ''}` : `${r.cityZh ?? ''}${r.regionZh}`, r.score, r.grade]),
+    ranking.rows.map((r) => [r.position, en ? r.nameEn : r.nameZh, placeName(r, locale), r.score, r.grade]),
   )
 }

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { signed } from '~/components/credit'
 import { DataTable } from '~/components/data-table'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { getApp } from '~/utils/app.server'
@@ -21,7 +22,6 @@ export async function loader(_: LoaderFunctionArgs) {
   return { current, history: history.map(({ table: _t, ...v }) => v) }
 }
 
-const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0')
 const agencyKinds = new Set<string>(AGENCY_EVENT_KINDS)
 
 export default function CreditRules() {

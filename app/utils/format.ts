@@ -61,3 +61,8 @@ export function formatMonth(month: string, locale: Locale): string {
 export function formatFeeRange(minFen: number | null, maxFen: number | null, locale: Locale): string | null {
   return minFen !== null && maxFen !== null ? `${formatYuan(minFen, locale)} – ${formatYuan(maxFen, locale)}` : null
 }
+
+/** A district with its city, as each language writes a place: "Gangbei, Guigang" or "贵港市港北区". */
+export function placeName(p: { regionZh: string; regionEn: string; cityZh: string | null; cityEn: string | null }, locale: Locale): string {
+  return locale === 'en' ? `${p.regionEn}${p.cityEn ? `, ${p.cityEn}` : ''}` : `${p.cityZh ?? ''}${p.regionZh}`
+}

@@ -25,9 +25,7 @@ export type CreditGrade = (typeof CREDIT_GRADES)[number]
 export const EXCELLENT_AVERAGE = 4.5
 export const POOR_AVERAGE = 3
 
-export function evaluationVerdict(points: Array<number | null | undefined>): 'excellent' | 'poor' | null {
-  const given = points.filter((p): p is number => typeof p === 'number')
-  if (!given.length) return null
-  const average = given.reduce((a, b) => a + b, 0) / given.length
-  return average >= EXCELLENT_AVERAGE ? 'excellent' : average < POOR_AVERAGE ? 'poor' : null
+export function evaluationVerdict(points: readonly number[]): { verdict: 'excellent' | 'poor' | null; average: number } {
+  const average = Math.round((points.reduce((a, b) => a + b, 0) / points.length) * 100) / 100
+  return { verdict: average >= EXCELLENT_AVERAGE ? 'excellent' : average < POOR_AVERAGE ? 'poor' : null, average }
 }

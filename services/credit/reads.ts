@@ -1,4 +1,4 @@
-import { asc, eq, inArray, sql, type SQL } from 'drizzle-orm'
+import { asc, eq, sql, type SQL } from 'drizzle-orm'
 import * as z from 'zod'
 import type { Db } from '../../db/client'
 import { creditEvents, creditScores, organizations, procurements, type OrgId } from '../../db/schema'
@@ -8,7 +8,7 @@ import { isUuid } from '../shared/schemas'
 import { CREDIT_GRADES, type CreditGrade } from './kinds'
 import { currentCreditTable } from './rules'
 import type { CreditTable } from './rules-input'
-import { BASE_SCORE, computeScore, gradeOf } from './score'
+import { BASE_SCORE, computeScore } from './score'
 
 /** A score as SQL: the stored one, or 100 for an organization that never had an event. */
 export const scoreSql = (org: SQL) => sql`coalesce((select cs.score from ${creditScores} cs where cs.org_id = ${org}), ${BASE_SCORE})`
@@ -109,12 +109,4 @@ export async function creditRanking(db: Db, query: RankingQuery, opts: { limit?:
     rows: list.map(({ total: _t, ...r }) => ({ ...r, score: Number(r.score), position: Number(r.position) })),
     distribution: CREDIT_GRADES.map((g) => ({ grade: g, n: counts.get(g) ?? 0 })),
   }
-}
-
-/** The stored scores of some organizations (100 for those without a row), with their grades. */
-export async function scoresOf(db: Db, orgIds: readonly OrgId[]) {
-  const { table } = await currentCreditTable(db)
-  const rows = orgIds.length ? await db.select({ orgId: creditScores.orgId, score: creditScores.score }).from(creditScores).where(inArray(creditScores.orgId, [...orgIds])) : []
-  const by = new Map(rows.map((r) => [r.orgId, r.score]))
-  return new Map(orgIds.map((id) => [id, { score: by.get(id) ?? BASE_SCORE, grade: gradeOf(by.get(id) ?? BASE_SCORE, table.grades) }]))
 }

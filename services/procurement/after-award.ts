@@ -199,14 +199,12 @@ export async function evaluate(db: Db, clock: Clock, actor: UserActor, id: strin
     if (p.status === 'accepted') await evaluationWindow(tx, p, now)
     const row = await step(tx, p, 'evaluate', 'owner', actor, now, input)
     await tx.insert(evaluations).values({ procurementId: p.id, agencyOrgId: award!.agencyOrgId, ...input, createdBy: actor.userId, createdAt: now })
-    const verdict = evaluationVerdict([input.quality, input.timeliness, input.conduct, input.fees, input.compliance])
-    if (verdict) await recordCreditEvent(tx, { kind: verdict === 'excellent' ? 'evaluation_excellent' : 'evaluation_poor', orgId: award!.agencyOrgId, procurementId: p.id, detail: { average: average([input.quality, input.timeliness, input.conduct, input.fees, input.compliance]) } }, now)
+    const { verdict, average } = evaluationVerdict([input.quality, input.timeliness, input.conduct, input.fees, input.compliance])
+    if (verdict) await recordCreditEvent(tx, { kind: verdict === 'excellent' ? 'evaluation_excellent' : 'evaluation_poor', orgId: award!.agencyOrgId, procurementId: p.id, detail: { average } }, now)
     await notify(tx, { orgId: award!.agencyOrgId, kind: 'evaluated', params: { number: p.number ?? '', title: p.title }, link: `/agency/bids/${p.id}`, at: now })
     return row
   })
 }
-
-const average = (points: number[]) => Math.round((points.reduce((a, b) => a + b, 0) / points.length) * 100) / 100
 
 /**
  * The agency rates the owner once, after acceptance and within the same period: not a step of the
@@ -226,8 +224,8 @@ export async function evaluateOwner(db: Db, clock: Clock, actor: UserActor, id: 
       .returning()
     if (!row) throw new DomainError('errors.alreadyEvaluated')
     await appendAudit(tx, { actor, action: 'owner.evaluate', entityType: 'procurement', entityId: p.id, after: { payment: row.payment, cooperation: row.cooperation, comment: row.comment }, at: now })
-    const verdict = evaluationVerdict([input.payment, input.cooperation])
-    if (verdict) await recordCreditEvent(tx, { kind: verdict === 'excellent' ? 'owner_rated_well' : 'owner_rated_poorly', orgId: p.ownerOrgId, procurementId: p.id, detail: { average: average([input.payment, input.cooperation]) } }, now)
+    const { verdict, average } = evaluationVerdict([input.payment, input.cooperation])
+    if (verdict) await recordCreditEvent(tx, { kind: verdict === 'excellent' ? 'owner_rated_well' : 'owner_rated_poorly', orgId: p.ownerOrgId, procurementId: p.id, detail: { average } }, now)
     await notify(tx, { orgId: p.ownerOrgId, kind: 'ownerEvaluated', params: { number: p.number ?? '', title: p.title }, link: `/owner/procurements/${p.id}`, at: now })
     return row
   })
