@@ -12,6 +12,8 @@ export interface AfterAwardData {
 
 type Delivery = AfterAwardData['deliveries'][number]
 
+const POINTS = ['quality', 'timeliness', 'conduct', 'fees', 'compliance'] as const
+
 /** The contract, the deliveries with their decisions, and the evaluation: what both parties see. */
 export function AfterAward({ data }: { data: AfterAwardData }) {
   const t = useT()
@@ -71,11 +73,8 @@ export function AfterAward({ data }: { data: AfterAwardData }) {
           <h2 id="eval-title">{t('after.evaluation')}</h2>
           <DefinitionList
             items={[
-              [t('after.quality'), t('after.stars', { n: evaluation.quality })],
-              [t('after.timeliness'), t('after.stars', { n: evaluation.timeliness })],
-              [t('after.conduct'), t('after.stars', { n: evaluation.conduct })],
-              ...(evaluation.fees !== null ? [[t('after.fees'), t('after.stars', { n: evaluation.fees })] as [string, string]] : []),
-              ...(evaluation.compliance !== null ? [[t('after.compliance'), t('after.stars', { n: evaluation.compliance })] as [string, string]] : []),
+              // Fees and conduct are null on evaluations made before they were asked.
+              ...POINTS.flatMap((k) => (evaluation[k] === null ? [] : [[t(`after.${k}`), t('after.stars', { n: evaluation[k] })] as [string, string]])),
               [t('after.comment'), evaluation.comment || '—'],
             ]}
           />

@@ -8,7 +8,7 @@ import { title } from '~/utils/meta'
 import { creditExplained } from '~/utils/services.server'
 import type { PageHandle } from '~/i18n/page-messages'
 
-export const handle: PageHandle = { i18n: ['credit', 'dir'] }
+export const handle: PageHandle = { i18n: ['credit', 'time'] }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   if (!data) return title(matches, 'errors.notFoundTitle')

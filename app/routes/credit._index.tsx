@@ -13,7 +13,7 @@ import { catalogNames, creditRanking, rankingQuerySchema, regionTree } from '~/u
 import { CREDIT_GRADES } from '../../services/credit/kinds'
 import type { PageHandle } from '~/i18n/page-messages'
 
-export const handle: PageHandle = { i18n: ['credit', 'dir'] }
+export const handle: PageHandle = { i18n: ['credit', 'dir', 'time'] }
 
 export const meta: MetaFunction = ({ matches }) => title(matches, 'credit.rankingTitle')
 

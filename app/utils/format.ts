@@ -62,7 +62,7 @@ export function formatFeeRange(minFen: number | null, maxFen: number | null, loc
   return minFen !== null && maxFen !== null ? `${formatYuan(minFen, locale)} – ${formatYuan(maxFen, locale)}` : null
 }
 
-/** A district with its city, as each language writes a place: "Gangbei, Guigang" or "贵港市港北区". */
+/** A district with its city, as each language writes a place: "Gangbei, Guigang" in English, city then district in Chinese. */
 export function placeName(p: { regionZh: string; regionEn: string; cityZh: string | null; cityEn: string | null }, locale: Locale): string {
   return locale === 'en' ? `${p.regionEn}${p.cityEn ? `, ${p.cityEn}` : ''}` : `${p.cityZh ?? ''}${p.regionZh}`
 }
