@@ -17,6 +17,12 @@ export const DEMO_ACCOUNTS = {
   market_office: 'office@example.com',
 } as const satisfies Record<OrgKind, string>
 
+/**
+ * The market office's second user, its approver: a blacklisting or a suspension one user proposes
+ * takes effect when another approves it (four eyes), so the demo has two.
+ */
+export const OFFICE_APPROVER = 'approver@example.com'
+
 const BRANDS: Array<[string, string]> = [
   ['恒信', 'Hengxin'], ['华建', 'Huajian'], ['正邦', 'Zhengbang'], ['中科', 'Zhongke'], ['同创', 'Tongchuang'],
   ['鼎力', 'Dingli'], ['安泰', 'Antai'], ['博远', 'Boyuan'], ['宏图', 'Hongtu'], ['东方', 'Dongfang'],
@@ -74,6 +80,7 @@ export async function seedDemo(db: Db, clock: Clock): Promise<{ created: boolean
       contactEmail: DEMO_ACCOUNTS.market_office, address: '贵港市港北区金港大道 1 号政务服务中心',
     }, at)
     await createUser(tx, { email: DEMO_ACCOUNTS.market_office, displayName: '中介超市管理员', orgId: office.id, role: 'admin', passwordHash: hash }, at)
+    await createUser(tx, { email: OFFICE_APPROVER, displayName: '信用监管科审批人', orgId: office.id, role: 'approver', passwordHash: hash }, at)
 
     for (const [index, [nameZh, nameEn, categories]] of AUTHORITIES.entries()) {
       const org = await createOrganization(tx, {

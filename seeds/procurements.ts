@@ -1,14 +1,15 @@
-import { and, eq, sql } from 'drizzle-orm'
+import { and, desc, eq, sql } from 'drizzle-orm'
 import type { Db } from '../db/client'
-import { auctions, awards, organizations, procurementItems, serviceItems, users, type User } from '../db/schema'
+import { auctions, awards, evaluations, organizations, procurementItems, serviceItems, users, type User } from '../db/schema'
 import { directoryQuerySchema, searchAgencies } from '../services/agencies'
 import { shanghaiDate } from '../services/calendar'
 import { JobQueue } from '../services/jobs'
-import { amendProcurement, amendmentSchema, reannounce, confirmAward, confirmContract, contractInputSchema, decideDelivery, decisionSchema, deliver, evaluate, evaluateOwner, evaluationSchema, ownerEvaluationSchema, flagOverdue, uploadContract, cancelProcurement, closeIfDue, confirmDirect, procurementHandlers, procurementInputSchema, publishProcurement, saveDraft, listOnBlacklist, requestDirectApproval } from '../services/procurement'
+import { amendProcurement, amendmentSchema, reannounce, confirmAward, confirmContract, contractInputSchema, decideDelivery, decisionSchema, deliver, evaluate, evaluateOwner, evaluationSchema, ownerEvaluationSchema, flagOverdue, uploadContract, cancelProcurement, closeIfDue, confirmDirect, procurementHandlers, procurementInputSchema, publishProcurement, saveDraft, approveSanction, requestDirectApproval } from '../services/procurement'
 import { bidInputSchema, ownBid, respondToConsortium, submitBid } from '../services/bids'
-import { blacklistSchema, liftSanction } from '../services/credit'
+import { appealEvaluation, appealSchema, decidePetition, fileRepair, issueYellowCard, liftSanction, petitionDecisionSchema, proposeSanction, repairSchema, sanctionSchema } from '../services/credit'
 import { auctionBidSchema, auctionBoard, declineAward, declineSchema, finishAuctionIfDue, placeAuctionBid } from '../services/selection'
 import { ManualClock, type Clock } from '../services/shared/clock'
+import { OFFICE_APPROVER } from './demo'
 import type { Rng } from './factories'
 
 const DAY = 86_400_000
@@ -249,19 +250,25 @@ export async function seedProcurements(db: Db, clock: Clock, r: Rng) {
   }
 
   // 失信名单: one agency listed for a year for false records, and an earlier listing lifted on
-  // review. Both are agencies not yet active (no verified qualification), caught in review, so
-  // the active agencies the demo's walkthroughs use keep bidding.
+  // review, each proposed by the office's admin and approved by its approver (four eyes). Both are
+  // agencies not yet active (no verified qualification), caught in review, so the active agencies
+  // the demo's walkthroughs use keep bidding.
+  const office = (await db.select().from(users).where(eq(users.email, 'office@example.com')))[0]!
+  const approver = (await db.select().from(users).where(eq(users.email, OFFICE_APPROVER)))[0]!
+  const inactive = await db
+    .select({ uscc: organizations.uscc })
+    .from(organizations)
+    .where(and(eq(organizations.kind, 'agency'), sql`not exists (select 1 from qualifications q where q.org_id = ${organizations.id} and q.status = 'approved' and q.valid_from <= ${today} and q.valid_to >= ${today})`))
+    .orderBy(organizations.uscc)
+  const BASIS = '《贵港市网上中介服务超市管理办法》第二十五条'
+  const measure = (kind: string, uscc: string, decisionNo: string, reason: string, daysAgo: number, term: number) =>
+    sanctionSchema.parse({ kind, uscc, decisionNo, reason, legalBasis: BASIS, startsOn: shanghaiDate(at(daysAgo).now()), term: String(term) })
   {
-    const office = (await db.select().from(users).where(eq(users.email, 'office@example.com')))[0]!
-    const inactive = await db
-      .select({ uscc: organizations.uscc })
-      .from(organizations)
-      .where(and(eq(organizations.kind, 'agency'), sql`not exists (select 1 from qualifications q where q.org_id = ${organizations.id} and q.status = 'approved' and q.valid_from <= ${today} and q.valid_to >= ${today})`))
-      .orderBy(organizations.uscc)
     const [listed, lifted] = [inactive[0]!, inactive[1]!]
-    const end = shanghaiDate(new Date(now.getTime() + 365 * DAY))
-    await listOnBlacklist(db, at(30), queue, as(office), blacklistSchema.parse({ uscc: listed.uscc, decisionNo: '贵中介信〔2026〕7号', reason: '在报价中提供虚假业绩材料，经核查属实', startsOn: shanghaiDate(at(30).now()), endsOn: end }))
-    const old = await listOnBlacklist(db, at(60), queue, as(office), blacklistSchema.parse({ uscc: lifted.uscc, decisionNo: '贵中介信〔2026〕3号', reason: '中选后无正当理由拒不签订合同', startsOn: shanghaiDate(at(60).now()), endsOn: '' }))
+    const first = await proposeSanction(db, at(30.1), as(office), measure('blacklist', listed.uscc, '贵中介信〔2026〕7号', '在报价中提供虚假业绩材料，经核查属实', 30.1, 1))
+    await approveSanction(db, at(30), queue, as(approver), first.id, first.decisionNo)
+    const old = await proposeSanction(db, at(60.1), as(office), measure('blacklist', lifted.uscc, '贵中介信〔2026〕3号', '中选后无正当理由拒不签订合同', 60.1, 2))
+    await approveSanction(db, at(60), queue, as(approver), old.id, old.decisionNo)
     await liftSanction(db, at(20), as(office), old.id, '行政复议决定撤销原处理决定')
   }
 
@@ -310,5 +317,31 @@ export async function seedProcurements(db: Db, clock: Clock, r: Rng) {
       await evaluate(db, at(37), as(owner), p.id, evaluationSchema.parse({ quality: '2', timeliness: '2', conduct: '3', fees: '3', compliance: '2', comment: '成果深度不足，多处数据引用错误，项目负责人未到场踏勘' }))
       await evaluateOwner(db, at(36), as(agency.user), p.id, ownerEvaluationSchema.parse({ payment: '2', cooperation: '3', comment: '验收后三个月仍未支付服务费，多次催告无回复' }))
     }
+  }
+
+  // Sanctions and credit repair (信用惩戒与信用修复), made last for the same reason:
+  // - the agency rated poorly above appeals the evaluation, which the office refuses, and gets a yellow card;
+  // - another agency's yellow card of 200 days ago is repaired on evidence (its event no longer counts);
+  // - a suspension proposed this morning waits for the approver at /office/blacklist.
+  {
+    const need = NEEDS[3]!
+    const agency = (await eligibleFor(need.item))[1]
+    if (agency) {
+      const uscc = (await db.select({ uscc: organizations.uscc }).from(organizations).where(eq(organizations.id, agency.user.orgId)))[0]!.uscc
+      const [poor] = await db.select({ procurementId: evaluations.procurementId }).from(evaluations).where(eq(evaluations.agencyOrgId, agency.user.orgId)).orderBy(desc(evaluations.createdAt)).limit(1)
+      if (poor) {
+        const appeal = await appealEvaluation(db, at(35), as(agency.user), appealSchema.parse({ procurementId: poor.procurementId, statement: '踏勘记录和签到表可证明项目负责人到场，数据引用已按意见修改' }))
+        await decidePetition(db, at(33), as(office), petitionDecisionSchema.parse({ id: appeal.id, outcome: 'refused', note: '经核查，成果报告中的数据错误属实，维持原评价' }))
+      }
+      await issueYellowCard(db, at(32), as(office), measure('yellow_card', uscc, '贵中介信〔2026〕黄12号', '成果质量不符合合同约定，业主评价较差', 32, 6))
+    }
+    const repaired = inactive[2]!
+    const [repairedUser] = await db.select().from(users).innerJoin(organizations, eq(organizations.id, users.orgId)).where(eq(organizations.uscc, repaired.uscc)).limit(1)
+    const { card } = await issueYellowCard(db, at(200), as(office), measure('yellow_card', repaired.uscc, '贵中介信〔2026〕黄3号', '未按承诺时限提交成果', 200, 6))
+    if (repairedUser) {
+      const request = await fileRepair(db, at(95), as(repairedUser.users), repairSchema.parse({ target: 'sanction', id: card.id, statement: '已调整项目人员配置并建立成果时限内控制度，附整改报告及近三个项目按期交付的验收单' }))
+      await decidePetition(db, at(90), as(office), petitionDecisionSchema.parse({ id: request.id, outcome: 'granted', note: '整改措施到位，同意信用修复' }))
+    }
+    await proposeSanction(db, at(0.2), as(office), measure('suspension', inactive[3]!.uscc, '贵中介信〔2026〕暂2号', '涉嫌出借资质，正在立案调查', 0.2, 30))
   }
 }

@@ -1,3 +1,4 @@
+import type { UserRole } from '../../db/schema'
 import { Link } from '@remix-run/react'
 import { DefinitionList } from './field'
 import { useCan, useLocale, useT } from '~/utils/i18n'
@@ -6,7 +7,7 @@ interface Profile {
   org: { nameZh: string; nameEn: string; uscc: string; contactName: string; contactPhone: string; contactEmail: string; legalRepresentative: string | null; address: string | null }
   regionZh: string
   regionEn: string
-  members: Array<{ id: string; displayName: string; email: string; role: 'admin' | 'member' }>
+  members: Array<{ id: string; displayName: string; email: string; role: UserRole }>
 }
 
 /** The organization's card and its members, shown on every role's home. */

@@ -4,7 +4,8 @@ import { profileSchema } from '../../services/orgs/profile-input'
 import { signInSchema, signUpSchema } from '../../services/auth/schemas'
 import { setDaySchema } from '../../services/calendar/input'
 import { itemTermsSchema } from '../../services/catalog/terms-input'
-import { blacklistSchema, liftSchema } from '../../services/credit/sanctions-input'
+import { approveSchema, liftSchema, refuseSchema, sanctionSchema } from '../../services/credit/sanctions-input'
+import { appealSchema, petitionDecisionSchema, repairSchema } from '../../services/credit/petitions-input'
 import { rulesFormSchema } from '../../services/market/rules-form'
 import { creditTableFormSchema } from '../../services/credit/rules-input'
 import { directDecisionSchema } from '../../services/procurement/direct-approval-input'
@@ -16,9 +17,15 @@ import { directDecisionSchema } from '../../services/procurement/direct-approval
 
 /** A day of the State Council's notice, entered by the office. */
 export const setDayForm = formSpec({ schema: setDaySchema })
-/** A listing on the blacklist, and its early lifting. */
-export const blacklistForm = formSpec({ schema: blacklistSchema })
+/** A measure proposed or issued, a proposal approved or refused by a second user, a measure lifted early. */
+export const sanctionForm = formSpec({ schema: sanctionSchema })
+export const approveForm = formSpec({ schema: approveSchema })
+export const refuseForm = formSpec({ schema: refuseSchema })
 export const liftForm = formSpec({ schema: liftSchema })
+/** An agency's appeal against an evaluation, its request to repair a mark, and the office's decision on either. */
+export const appealForm = formSpec({ schema: appealSchema })
+export const repairForm = formSpec({ schema: repairSchema })
+export const petitionDecisionForm = formSpec({ schema: petitionDecisionSchema })
 /** The office's decision on a direct commission above the limit. */
 export const directDecisionForm = formSpec({ schema: directDecisionSchema })
 /** An authority's decision on a qualification. */

@@ -1,37 +1,45 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
-import { BlacklistTable, toBlacklistRows } from '~/components/blacklist-table'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { SanctionTable, toSanctionRows } from '~/components/sanction-table'
 import { getApp } from '~/utils/app.server'
 import { useT } from '~/utils/i18n'
 import { title } from '~/utils/meta'
-import { listBlacklist, shanghaiDate } from '~/utils/services.server'
+import { listSanctions, shanghaiDate } from '~/utils/services.server'
 import type { PageHandle } from '~/i18n/page-messages'
 
 export const handle: PageHandle = { i18n: ['bl', 'time'] }
 
 export const meta: MetaFunction = ({ matches }) => title(matches, 'bl.title')
 
-/** The public blacklist: every listing in force or about to start. */
+const LISTS = ['blacklist', 'suspension', 'yellow_card'] as const
+
+/** The public lists: the blacklist, the suspensions and the yellow cards in force or about to start. */
 export async function loader(_: LoaderFunctionArgs) {
   const { db, clock } = await getApp()
-  return { rows: toBlacklistRows(await listBlacklist(db, shanghaiDate(clock.now()))) }
+  const today = shanghaiDate(clock.now())
+  const rows = toSanctionRows(await listSanctions(db, today, { kinds: [...LISTS] }))
+  return { lists: LISTS.map((kind) => ({ kind, rows: rows.filter((r) => r.kind === kind) })) }
 }
 
 export default function Blacklist() {
-  const { rows } = useLoaderData<typeof loader>()
+  const { lists } = useLoaderData<typeof loader>()
   const t = useT()
   return (
     <div className="page">
       <h1>{t('bl.title')}</h1>
       <p className="lead">{t('bl.intro')}</p>
-      <p className="actions">
-        <a href="/blacklist/export?format=csv" download>{t('bl.exportCsv')}</a>
-        <a href="/blacklist/export?format=xlsx" download>{t('bl.exportXlsx')}</a>
-      </p>
-      <section className="card" aria-label={t('bl.title')}>
-        <BlacklistTable rows={rows} />
-      </section>
+      {lists.map(({ kind, rows }) => (
+        <section key={kind} className="card" aria-labelledby={`${kind}-title`}>
+          <h2 id={`${kind}-title`}>{t(`bl.list.${kind}`)}</h2>
+          <p className="hint">{t(`bl.listHint.${kind}`)}</p>
+          <p className="actions">
+            <a href={`/blacklist/export?list=${kind}&format=csv`} download>{t('bl.exportCsv')}</a>
+            <a href={`/blacklist/export?list=${kind}&format=xlsx`} download>{t('bl.exportXlsx')}</a>
+          </p>
+          <SanctionTable rows={rows} label={t(`bl.list.${kind}`)} />
+        </section>
+      ))}
     </div>
   )
 }

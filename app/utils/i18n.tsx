@@ -1,3 +1,4 @@
+import type { UserRole } from '../../db/schema'
 import { useRouteLoaderData } from '@remix-run/react'
 import { DEFAULT_LOCALE, translator, type Locale } from '~/i18n'
 import type { Permission } from '../../services/auth/permissions'
@@ -7,7 +8,7 @@ export interface RootData {
   /** The dictionaries' version, under which the browser fetches and caches a page's words. */
   messagesVersion: string
   /** the signed-in user, with how many of their messages are unread (the header shows it) */
-  user: { displayName: string; email: string; role: 'admin' | 'member'; orgKind: 'owner' | 'agency' | 'authority' | 'market_office'; orgName: string; unread: number } | null
+  user: { displayName: string; email: string; role: UserRole; orgKind: 'owner' | 'agency' | 'authority' | 'market_office'; orgName: string; unread: number } | null
   permissions: Permission[]
 }
 

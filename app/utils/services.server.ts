@@ -29,7 +29,7 @@ export {
 export {
   addAttachment, afterAwardOf, amendProcurement, announcementQuerySchema, answerObjection, answerQuestion, askQuestion, attachmentsOf, cancelProcurement,
   confirmAward, confirmContract, evaluateOwner, exportAnnouncements, exportOwnerProcurements, confirmDirect, decideDelivery, decideDirectApproval, deliver, directApprovalOf, enterCalendarDay, evaluate,
-  agencyRecord, isPublicAttachment, latestOnHome, listOnBlacklist, needsDirectApproval, objectionsOf, openDirectApprovals, openQuestions, ownQuestions, ownerProcurement,
+  agencyRecord, approveSanction, isPublicAttachment, latestOnHome, needsDirectApproval, objectionsOf, openDirectApprovals, openQuestions, ownQuestions, ownerProcurement,
   JOBS_ABOUT_A_PROCUREMENT, agencyTodos, announcementsByMonth, officeTodos, ownerTodos, procurementTitles, procurementsOfOwner, publicClarifications, publicProcurement, publishProcurement, raiseObjection, reannounce, removeAttachment, requestDirectApproval,
   saveDraft, searchAnnouncements, standsFor, uploadContract,
 } from '../../services/procurement'
@@ -37,6 +37,7 @@ export {
   type SelectionViewer, SharedReads, auctionBoard, decideExplanation, declineAward, drawRecord, explainPrice, placeAuctionBid, selectionResult,
 } from '../../services/selection'
 export {
-  creditExplained, creditRanking, creditTableHistory, currentCreditTable, liftSanction, listBlacklist, publishCreditTable, rankingQuerySchema,
+  appealEvaluation, creditExplained, creditFileOf, creditRanking, creditTableHistory, currentCreditTable, decidePetition, fileRepair, issueYellowCard, liftSanction, listSanctions,
+  measuresInForce, petitionsToDecide, proposeSanction, publishCreditTable, rankingQuerySchema, refuseProposal,
 } from '../../services/credit'
 export { DomainError } from '../../services/shared/errors'

@@ -3,7 +3,13 @@ import { idColumn, timestamps, tstz } from './columns'
 import type { OrgId, UserId } from './ids'
 import { organizations } from './orgs'
 
-export const userRole = pgEnum('user_role', ['admin', 'member'])
+/**
+ * A user's role inside its organization. `admin` manages the members and may do everything its
+ * organization may; the others follow the separation of duties of local platforms: an owner's
+ * `purchaser` runs procurements, the market office's `operator` proposes and its `approver`
+ * approves (a sanction, an exception). `member` is an agency's or an authority's user.
+ */
+export const userRole = pgEnum('user_role', ['admin', 'member', 'purchaser', 'operator', 'approver'])
 export type UserRole = (typeof userRole.enumValues)[number]
 
 export const users = pgTable(

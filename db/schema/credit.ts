@@ -1,17 +1,22 @@
 import { sql } from 'drizzle-orm'
-import { check, date, index, integer, jsonb, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core'
+import { check, date, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { tstz } from './columns'
 import type { OrgId, UserId } from './ids'
 import { organizations } from './orgs'
 
-/** The supervisors' measures against an agency. Yellow cards come with the credit system. */
-export const sanctionKind = pgEnum('sanction_kind', ['blacklist'])
+/**
+ * The supervisors' measures against an agency: 列入失信名单 (1–3 years), 黄牌警告 (a warning, 6 months
+ * by default) and 暂停 (a short exclusion pending an investigation).
+ */
+export const sanctionKind = pgEnum('sanction_kind', ['blacklist', 'yellow_card', 'suspension'])
 export type SanctionKind = (typeof sanctionKind.enumValues)[number]
 
 /**
- * 失信名单 and the measures to come: a decision by a supervisor against an organization, for a term
- * of Shanghai days (inclusive; no end: until lifted). A measure is never deleted; lifting it early
- * records who lifted it and why, and the audit log holds both steps.
+ * A measure against an organization, for a term of Shanghai days (inclusive; no end: until lifted,
+ * which only listings made before terms were bounded have). A blacklisting or a suspension is
+ * proposed by one office user and takes effect when another approves it (`decidedBy`); a yellow
+ * card is decided by the one who issues it. A measure is never deleted: a refused proposal keeps
+ * who refused it and why, lifting records who lifted it and why, and the audit log holds each step.
  */
 export const sanctions = pgTable(
   'sanctions',
@@ -20,12 +25,20 @@ export const sanctions = pgTable(
     orgId: uuid().notNull().references(() => organizations.id).$type<OrgId>(),
     kind: sanctionKind().notNull(),
     reason: text().notNull(),
+    /** the rule the decision rests on (法律依据), public with it; empty on listings made before it was asked */
+    legalBasis: text().notNull().default(''),
     /** the decision's reference (文号), shown with it */
     decisionNo: text().notNull(),
     startsOn: date({ mode: 'string' }).notNull(),
     endsOn: date({ mode: 'string' }),
-    decidedBy: uuid().notNull().$type<UserId>(),
-    decidedAt: tstz().notNull(),
+    proposedBy: uuid().$type<UserId>(),
+    proposedAt: tstz(),
+    /** who approved it (for a yellow card: who issued it), and when; null while only proposed */
+    decidedBy: uuid().$type<UserId>(),
+    decidedAt: tstz(),
+    refusedAt: tstz(),
+    refusedBy: uuid().$type<UserId>(),
+    refuseReason: text(),
     liftedAt: tstz(),
     liftedBy: uuid().$type<UserId>(),
     liftReason: text(),
@@ -33,6 +46,45 @@ export const sanctions = pgTable(
   (t) => [index().on(t.orgId, t.kind), check('sanction_term', sql`${t.endsOn} is null or ${t.endsOn} >= ${t.startsOn}`)],
 )
 export type Sanction = typeof sanctions.$inferSelect
+
+export const petitionKind = pgEnum('petition_kind', ['appeal', 'repair'])
+export type PetitionKind = (typeof petitionKind.enumValues)[number]
+export const petitionOutcome = pgEnum('petition_outcome', ['granted', 'refused'])
+
+/**
+ * What an agency asks a supervisor about its credit: 申诉, an appeal against an owner's evaluation
+ * (once per evaluation), and 信用修复, the repair of a yellow card, a blacklisting or a negative
+ * credit event after its minimum time, with evidence of what was put right. Granted, the event no
+ * longer counts (voided) and the measure is lifted; either way the decision and its note are kept.
+ */
+export const creditPetitions = pgTable(
+  'credit_petitions',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    kind: petitionKind().notNull(),
+    orgId: uuid().notNull().references(() => organizations.id).$type<OrgId>(),
+    /** an appeal: the evaluated procurement */
+    procurementId: uuid(),
+    /** a repair: the measure, or the event */
+    sanctionId: uuid().references(() => sanctions.id),
+    eventId: uuid(),
+    /** the appeal's reason, or the repair's evidence */
+    statement: text().notNull(),
+    filedBy: uuid().notNull().$type<UserId>(),
+    filedAt: tstz().notNull(),
+    outcome: petitionOutcome(),
+    decidedBy: uuid().$type<UserId>(),
+    decidedAt: tstz(),
+    decisionNote: text(),
+  },
+  (t) => [
+    index().on(t.orgId),
+    uniqueIndex('credit_petitions_one_appeal').on(t.procurementId).where(sql`${t.kind} = 'appeal'`),
+    uniqueIndex('credit_petitions_one_open_repair_of_sanction').on(t.sanctionId).where(sql`${t.kind} = 'repair' and ${t.outcome} is null`),
+    uniqueIndex('credit_petitions_one_open_repair_of_event').on(t.eventId).where(sql`${t.kind} = 'repair' and ${t.outcome} is null`),
+  ],
+)
+export type CreditPetition = typeof creditPetitions.$inferSelect
 
 /**
  * 信用评价规则: the table the credit score is computed from (points and cap per event kind, the

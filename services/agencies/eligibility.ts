@@ -35,6 +35,8 @@ export type IneligibleReason =
   | { code: 'notSubmitted' }
   /** on the 失信名单 (services/credit), until that day or until lifted (null) */
   | { code: 'blacklisted'; until: string | null }
+  /** suspended pending an investigation (services/credit), until that day */
+  | { code: 'suspended'; until: string | null }
 
 export interface EligibilityResult {
   eligible: boolean

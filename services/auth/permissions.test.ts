@@ -14,6 +14,17 @@ describe('permissions', () => {
     expect(can({ kind: 'owner', role: 'admin' }, 'manage:members:own')).toBe(true)
     expect(can(null, 'read:organization:own')).toBe(false)
   })
+  it('splits the market office between those who propose and those who approve', () => {
+    expect(can({ kind: 'market_office', role: 'operator' }, 'update:sanction:any')).toBe(true)
+    expect(can({ kind: 'market_office', role: 'operator' }, 'approve:sanction:any')).toBe(false)
+    expect(can({ kind: 'market_office', role: 'operator' }, 'approve:direct:any')).toBe(false)
+    expect(can({ kind: 'market_office', role: 'approver' }, 'approve:sanction:any')).toBe(true)
+    expect(can({ kind: 'market_office', role: 'approver' }, 'update:sanction:any')).toBe(false)
+    expect(can({ kind: 'market_office', role: 'approver' }, 'update:catalog:any')).toBe(false)
+    expect(can({ kind: 'market_office', role: 'admin' }, 'approve:sanction:any')).toBe(true)
+    expect(can({ kind: 'agency', role: 'member' }, 'create:petition:own')).toBe(true)
+    expect(can({ kind: 'owner', role: 'admin' }, 'approve:sanction:any')).toBe(false)
+  })
   it('never lets an agency review or an owner bid', () => {
     for (const role of ['admin', 'member'] as const) {
       expect(permissionsFor('agency', role).has('review:qualification:scoped')).toBe(false)

@@ -22,8 +22,14 @@ export const PERMISSIONS = [
   'read:audit:any',
   'read:jobs:any',
   'read:statistics:any',
-  /** 失信名单: list an agency, lift a listing */
+  /** the office's sanctions page and the requests to decide */
+  'read:sanction:any',
+  /** sanctions: propose a blacklisting or a suspension, issue a yellow card, lift a measure, decide appeals and repairs */
   'update:sanction:any',
+  /** the second pair of eyes: approve or refuse another user's proposed blacklisting or suspension */
+  'approve:sanction:any',
+  /** an agency's appeal against an evaluation and its requests for credit repair */
+  'create:petition:own',
   /** a direct commission above the limit: approve or refuse the exception */
   'approve:direct:any',
   /** 信用评价规则: publish a new version of the credit rules table */
@@ -33,7 +39,7 @@ export type Permission = (typeof PERMISSIONS)[number]
 
 const BY_KIND: Record<OrgKind, readonly Permission[]> = {
   owner: ['read:organization:own', 'create:procurement:own', 'read:procurement:own'],
-  agency: ['read:organization:own', 'create:bid:own', 'update:qualification:own', 'update:practitioner:own', 'update:price-list:own'],
+  agency: ['read:organization:own', 'create:bid:own', 'update:qualification:own', 'update:practitioner:own', 'update:price-list:own', 'create:petition:own'],
   authority: ['read:organization:own', 'review:qualification:scoped', 'read:agency:any', 'read:statistics:any'],
   market_office: [
     'read:organization:own',
@@ -43,15 +49,33 @@ const BY_KIND: Record<OrgKind, readonly Permission[]> = {
     'read:audit:any',
     'read:jobs:any',
     'read:statistics:any',
+    'read:sanction:any',
     'update:sanction:any',
+    'approve:sanction:any',
     'approve:direct:any',
     'update:credit-rules:any',
   ],
 }
 const ADMIN_ONLY: readonly Permission[] = ['update:organization:own', 'manage:members:own']
 
+/**
+ * The market office's separation of duties: an operator proposes and runs the market but approves
+ * nothing; an approver approves (sanctions, exceptions) and reads, but proposes nothing; an admin
+ * may do both, though never approve a proposal of their own (services/credit/sanctions.ts).
+ */
+const APPROVALS: readonly Permission[] = ['approve:sanction:any', 'approve:direct:any']
+const OFFICE_READS: readonly Permission[] = ['read:organization:own', 'read:agency:any', 'read:audit:any', 'read:statistics:any', 'read:sanction:any']
+
+function ofRole(kind: OrgKind, role: UserRole): readonly Permission[] {
+  const all = BY_KIND[kind]
+  if (kind !== 'market_office') return all
+  if (role === 'operator' || role === 'member') return all.filter((p) => !APPROVALS.includes(p))
+  if (role === 'approver') return [...OFFICE_READS, ...APPROVALS]
+  return all
+}
+
 export function permissionsFor(kind: OrgKind, role: UserRole): ReadonlySet<Permission> {
-  return new Set([...BY_KIND[kind], ...(role === 'admin' ? ADMIN_ONLY : [])])
+  return new Set([...ofRole(kind, role), ...(role === 'admin' ? ADMIN_ONLY : [])])
 }
 
 export function can(actor: { kind: OrgKind; role: UserRole } | null | undefined, permission: Permission): boolean {

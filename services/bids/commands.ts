@@ -24,7 +24,7 @@ async function checkTerms(tx: Db, p: Procurement, actor: Actor, input: BidInput,
     if (problems.length) throw new DomainError('errors.consortiumIneligible', undefined, { reasons: problems })
   } else {
     const problems = await bidderProblems(tx, p, actor.orgId, today)
-    if (problems.length) throw new DomainError(problems[0]!.code === 'blacklisted' ? 'errors.blacklisted' : 'errors.notEligible', undefined, { reasons: problems })
+    if (problems.length) throw new DomainError(problems[0]!.code === 'blacklisted' ? 'errors.blacklisted' : problems[0]!.code === 'suspended' ? 'errors.suspended' : 'errors.notEligible', undefined, { reasons: problems })
   }
   if (p.practitionersRequired) {
     if (!input.practitionerIds.length) throw new DomainError('errors.practitionersRequired', 'practitionerIds')

@@ -3,7 +3,7 @@ import { type z } from 'zod'
 import type { Db } from '../../db/client'
 import { bidParties, bids, organizations, type Bid, type BidId, type OrgId, type Procurement, type ProcurementId, type UserId } from '../../db/schema'
 import type { ConsortiumReason } from '../agencies'
-import { blacklistedOn } from '../credit'
+import { barredOn } from '../credit'
 import { itemIdsOf, standingProblems } from './standing'
 import { shanghaiDate } from '../calendar'
 import { notify } from '../notifications'
@@ -110,8 +110,8 @@ export async function respondToConsortium(db: Db, clock: Clock, actor: Actor & {
     if (!party) throw new DomainError('errors.notFound')
     if (input.answer === 'accept') {
       if (party.status === 'accepted') throw new DomainError('errors.alreadyConfirmed')
-      const listed = await blacklistedOn(tx, actor.orgId, shanghaiDate(now))
-      if (listed) throw new DomainError('errors.blacklisted')
+      const barred = await barredOn(tx, actor.orgId, shanghaiDate(now))
+      if (barred) throw new DomainError(barred.kind === 'suspension' ? 'errors.suspended' : 'errors.blacklisted')
       // It stands in one bid here: its own, or one consortium it accepted (its own facts only).
       const [standing] = await tx.select({ id: bidParties.id }).from(bidParties).where(and(eq(bidParties.procurementId, p.id), eq(bidParties.orgId, actor.orgId), eq(bidParties.status, 'accepted'))).limit(1)
       if (standing) throw new DomainError('errors.alreadyStanding', 'accept')

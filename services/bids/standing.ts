@@ -2,7 +2,7 @@ import { and, asc, eq, gt, inArray, ne } from 'drizzle-orm'
 import type { Db } from '../../db/client'
 import { procurementItems, procurements, type OrgId, type Procurement, type ProcurementId, type ServiceItemId } from '../../db/schema'
 import { assessEligibility, checkConsortium, checkEligibility, eligibilityFacts, itemSpecialties, type ConsortiumReason, type IneligibleReason } from '../agencies'
-import { blacklistedOn } from '../credit'
+import { barredOn } from '../credit'
 
 /**
  * May these parties win this procurement on this day? The one rule that decides it, asked again
@@ -38,8 +38,8 @@ export async function standingProblems(tx: Db, p: Pick<Procurement, 'id' | 'requ
   const problems: StandingProblem[] = []
   // One query after another: callers pass their transaction, and one connection runs one query at a time.
   for (const party of parties) {
-    const listed = await blacklistedOn(tx, party.orgId, day)
-    if (listed) problems.push({ orgId: party.orgId, reason: { code: 'blacklisted', until: listed.endsOn } })
+    const barred = await barredOn(tx, party.orgId, day)
+    if (barred) problems.push({ orgId: party.orgId, reason: { code: barred.kind === 'suspension' ? 'suspended' : 'blacklisted', until: barred.endsOn } })
   }
   const itemIds = await itemIdsOf(tx, p)
   if (parties.length === 1) {
@@ -59,7 +59,8 @@ export async function standingProblems(tx: Db, p: Pick<Procurement, 'id' | 'requ
 }
 
 /** The code a bid set aside at the opening is marked with: the blacklist when that is why, else ineligible. */
-export const exclusionOf = (problems: readonly StandingProblem[]) => (problems.some((x) => x.reason.code === 'blacklisted') ? 'blacklisted' : 'ineligible')
+export const exclusionOf = (problems: readonly StandingProblem[]) =>
+  problems.some((x) => x.reason.code === 'blacklisted') ? 'blacklisted' : problems.some((x) => x.reason.code === 'suspended') ? 'suspended' : 'ineligible'
 
 /**
  * The announcements open for bids now that this agency may bid on alone: the same rule as
@@ -73,7 +74,7 @@ export async function openToBidder(db: Db, orgId: OrgId, now: Date, day: string)
     .from(procurements)
     .where(and(eq(procurements.status, 'published'), gt(procurements.bidDeadline, now), ne(procurements.method, 'direct')))
   if (!open.length) return []
-  if (await blacklistedOn(db, orgId, day)) return []
+  if (await barredOn(db, orgId, day)) return []
   const facts = await eligibilityFacts(db, orgId)
   if (!facts.submitted) return []
   const items = await db.select({ procurementId: procurementItems.procurementId, itemId: procurementItems.itemId }).from(procurementItems).where(inArray(procurementItems.procurementId, open.map((p) => p.id)))

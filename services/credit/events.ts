@@ -1,5 +1,6 @@
+import { and, eq, isNull, type SQL } from 'drizzle-orm'
 import type { Db } from '../../db/client'
-import { creditEvents, type OrgId, type ProcurementId } from '../../db/schema'
+import { creditEvents, type OrgId, type ProcurementId, type UserId } from '../../db/schema'
 import { refreshScores } from './scores'
 
 /**
@@ -24,6 +25,8 @@ export type CreditEvent =
   | { kind: 'acceptance_overdue'; orgId: OrgId; procurementId: ProcurementId; detail: { deliveryId: string; decideBy: string } }
   /** the agency's rating of the owner averaged at least 4.5, or below 3 */
   | { kind: 'owner_rated_well' | 'owner_rated_poorly'; orgId: OrgId; procurementId: ProcurementId; detail: { average: number } }
+  /** a supervisor's yellow card, or a blacklisting approved, on the day it was decided */
+  | { kind: 'yellow_card' | 'blacklisted'; orgId: OrgId; procurementId?: undefined; detail: { sanctionId: string; decisionNo: string } }
 
 /** One occasion, one event: a step retried (or raced) writes nothing more. */
 function dedupeKeyOf(event: CreditEvent): string {
@@ -43,6 +46,9 @@ function dedupeKeyOf(event: CreditEvent): string {
       return `owner_rating:${event.procurementId}`
     case 'acceptance_overdue':
       return `${event.kind}:${event.detail.deliveryId}`
+    case 'yellow_card':
+    case 'blacklisted':
+      return `sanction:${event.detail.sanctionId}`
   }
 }
 
@@ -50,8 +56,31 @@ function dedupeKeyOf(event: CreditEvent): string {
 export async function recordCreditEvent(tx: Db, event: CreditEvent, at: Date): Promise<void> {
   const written = await tx
     .insert(creditEvents)
-    .values({ orgId: event.orgId, kind: event.kind, procurementId: event.procurementId, occurredAt: at, detail: event.detail, dedupeKey: dedupeKeyOf(event) })
+    .values({ orgId: event.orgId, kind: event.kind, procurementId: event.procurementId ?? null, occurredAt: at, detail: event.detail, dedupeKey: dedupeKeyOf(event) })
     .onConflictDoNothing()
     .returning({ id: creditEvents.id })
   if (written.length) await refreshScores(tx, [event.orgId], at)
 }
+
+/** The dedupe key of the event a sanction recorded, to void it when the sanction is lifted or repaired. */
+export const sanctionEventKey = (sanctionId: string) => `sanction:${sanctionId}`
+/** The dedupe key of the event an owner's evaluation recorded, to void it when an appeal is granted. */
+export const evaluationEventKey = (procurementId: string) => `evaluation:${procurementId}`
+
+/**
+ * Withdraws events (an appeal granted, a credit repaired, a sanction lifted): each stays, marked
+ * with who withdrew it and why, and counts nothing; their organizations are rescored at once.
+ * Returns how many were withdrawn.
+ */
+export async function voidCreditEvents(tx: Db, where: SQL, by: UserId, reason: string, at: Date): Promise<number> {
+  const voided = await tx
+    .update(creditEvents)
+    .set({ voidedAt: at, voidedBy: by, voidReason: reason })
+    .where(and(where, isNull(creditEvents.voidedAt)))
+    .returning({ orgId: creditEvents.orgId })
+  if (voided.length) await refreshScores(tx, voided.map((v) => v.orgId), at)
+  return voided.length
+}
+
+export const byDedupeKey = (key: string) => eq(creditEvents.dedupeKey, key)
+export const byEventId = (id: string) => eq(creditEvents.id, id)

@@ -10,6 +10,8 @@ export const AGENCY_EVENT_KINDS = [
   'delivered_on_time',
   'evaluation_excellent',
   'evaluation_poor',
+  'yellow_card',
+  'blacklisted',
 ] as const
 export const OWNER_EVENT_KINDS = ['acceptance_overdue', 'owner_rated_well', 'owner_rated_poorly'] as const
 export const CREDIT_EVENT_KINDS = [...AGENCY_EVENT_KINDS, ...OWNER_EVENT_KINDS] as const
@@ -29,3 +31,10 @@ export function evaluationVerdict(points: readonly number[]): { verdict: 'excell
   const average = Math.round((points.reduce((a, b) => a + b, 0) / points.length) * 100) / 100
   return { verdict: average >= EXCELLENT_AVERAGE ? 'excellent' : average < POOR_AVERAGE ? 'poor' : null, average }
 }
+
+/**
+ * 信用修复: how long a mark must have stood before its agency may ask to repair it (days since a
+ * yellow card or a blacklisting started, or since a negative event): three months for a warning or
+ * an event, six for a blacklisting, as Guangxi's credit repair rules grade them.
+ */
+export const REPAIR_MIN_DAYS = { yellow_card: 90, blacklist: 180, event: 90 } as const

@@ -25,6 +25,8 @@ export const DEFAULT_CREDIT_TABLE: CreditTable = {
     delivered_on_time: { points: 1, cap: 10 },
     evaluation_excellent: { points: 2, cap: 10 },
     evaluation_poor: { points: -5, cap: 20 },
+    yellow_card: { points: -10, cap: 30 },
+    blacklisted: { points: -40, cap: null },
     acceptance_overdue: { points: -3, cap: 15 },
     owner_rated_well: { points: 2, cap: 10 },
     owner_rated_poorly: { points: -5, cap: 20 },

@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../db/client'
 import { auditLog, notifications, organizations, users, type User } from '../../db/schema'
 import { directoryQuerySchema, searchAgencies } from '../../services/agencies'
-import { shanghaiDate } from '../../services/calendar'
-import { blacklistSchema, blacklistedOn, liftSanction, listBlacklist } from '../../services/credit'
+import { shanghaiDate, shiftDays } from '../../services/calendar'
+import { barredOn, liftSanction, listBlacklist, proposeSanction, sanctionSchema, type SanctionInput } from '../../services/credit'
 import { JobQueue } from '../../services/jobs'
-import { closeIfDue, procurementHandlers, procurementInputSchema, publishProcurement, saveDraft, listOnBlacklist } from '../../services/procurement'
+import { closeIfDue, procurementHandlers, procurementInputSchema, publishProcurement, saveDraft, approveSanction } from '../../services/procurement'
 import { bidInputSchema, bidSeal, consortiaOf, consortiumResponseSchema, editBid, openedBids, ownBid, respondToConsortium, submitBid, withdrawBid } from '../../services/bids'
 import { recentOutbox } from '../../services/notifications'
 import { ManualClock } from '../../services/shared/clock'
@@ -19,6 +19,8 @@ const clock = new ManualClock('2026-11-23T02:00:00Z')
 let queue: JobQueue
 let owner: User
 let office: User
+/** the office's second user, who approves what `office` proposes */
+let approver: User
 /** eia: qualified for the EIA report only; mapper: for the mapping only; third: another EIA agency */
 let eia: User
 let mapper: User
@@ -29,6 +31,11 @@ const usccOf = async (u: User) => (await database.db.select({ uscc: organization
 /** The invitation this agency was sent here (the newest), or null. */
 const invitationOf = async (u: User, id: string) => (await consortiaOf(database.db, u.orgId, id as never)).find((c) => c.role === 'member') ?? null
 const accept = (bidId: string) => ({ answer: 'accept' as const, bidId, accept: 'yes' as const })
+/** A blacklisting as the office makes it: one user proposes, another approves. */
+async function listOnBlacklist(input: SanctionInput) {
+  const proposal = await proposeSanction(database.db, clock, as(office), input)
+  return approveSanction(database.db, clock, queue, as(approver), proposal.id, proposal.decisionNo)
+}
 const bid = (over: Record<string, unknown> = {}) => bidInputSchema.parse({ price: '80,000', committedDays: '9', accept: 'yes', ...over })
 
 /** A procurement of two items (an EIA report and a topographic map) that allows consortia. */
@@ -53,6 +60,7 @@ beforeAll(async () => {
   const byEmail = async (email: string) => (await database.db.select().from(users).where(eq(users.email, email)))[0]!
   owner = await byEmail('owner@example.com')
   office = await byEmail('office@example.com')
+  approver = await byEmail('approver@example.com')
   const ids = async (item: string) => (await searchAgencies(database.db, directoryQuerySchema.parse({ item }), '2026-11-23')).agencies.map((a) => a.id as string)
   const [report, map] = [await ids('C06-02'), await ids('C05-01')]
   const onlyReport = report.filter((x) => !map.includes(x))
@@ -160,38 +168,40 @@ describe('the blacklist (失信名单)', () => {
     const p = await twoItems()
     const [report, map] = await itemIds(p.id)
     const today = shanghaiDate(clock.now())
-    const input = (over: Record<string, string> = {}) => blacklistSchema.parse({ uscc: '', decisionNo: '贵市监信〔2026〕12号', reason: '提供虚假业绩材料骗取中选资格', startsOn: today, endsOn: '2027-12-31', ...over })
-    expect(blacklistSchema.safeParse({ uscc: 'x', decisionNo: '', reason: '短', startsOn: '2026-02-30', endsOn: '2026-01-01' }).success).toBe(false)
-    expect(await code(listOnBlacklist(database.db, clock, queue, as(office), input({ uscc: '91450800MA5XXXXXX1' })))).toBe('errors.agencyUnknown@uscc')
-    expect(await code(listOnBlacklist(database.db, clock, queue, as(office), input({ uscc: await usccOf(mapper), startsOn: '2026-01-05' })))).toBe('errors.startInPast@startsOn')
-    const listing = await listOnBlacklist(database.db, clock, queue, as(office), input({ uscc: await usccOf(mapper) }))
-    expect(await blacklistedOn(database.db, mapper.orgId, today)).toMatchObject({ id: listing.id })
+    const input = (over: Record<string, string> = {}) => sanctionSchema.parse({ kind: 'blacklist', uscc: '', decisionNo: '贵市监信〔2026〕12号', reason: '提供虚假业绩材料骗取中选资格', legalBasis: '《贵港市网上中介服务超市管理办法》第二十五条', startsOn: today, term: '1', ...over })
+    expect(sanctionSchema.safeParse({ kind: 'blacklist', uscc: 'x', decisionNo: '', reason: '短', legalBasis: '', startsOn: '2026-02-30', term: '4' }).success).toBe(false)
+    expect(await code(listOnBlacklist(input({ uscc: '91450800MA5XXXXXX1' })))).toBe('errors.agencyUnknown@uscc')
+    expect(await code(listOnBlacklist(input({ uscc: await usccOf(mapper), startsOn: '2026-01-05' })))).toBe('errors.startInPast@startsOn')
+    const listing = await listOnBlacklist(input({ uscc: await usccOf(mapper) }))
+    // A year, both ends counted: the day before the same date next year.
+    expect(listing.endsOn).toBe(shiftDays(`${Number(today.slice(0, 4)) + 1}${today.slice(4)}`, -1))
+    expect(await barredOn(database.db, mapper.orgId, today)).toMatchObject({ id: listing.id })
     expect((await listBlacklist(database.db, today)).map((r) => [r.uscc, r.state])).toContainEqual([await usccOf(mapper), 'inForce'])
 
     // Neither as a member nor (for another procurement of its own item) as a bidder.
     const division = { leadItemIds: [report!.item_id], members: [{ uscc: await usccOf(mapper), itemIds: [map!.item_id] }] }
     const refused = await submitBid(database.db, clock, as(eia), p.id, bid(division)).catch((e: DomainError) => e)
     expect((refused as DomainError).code).toBe('errors.consortiumIneligible')
-    expect((refused as DomainError).params.reasons).toContainEqual(expect.objectContaining({ reason: { code: 'blacklisted', until: '2027-12-31' } }))
+    expect((refused as DomainError).params.reasons).toContainEqual(expect.objectContaining({ reason: { code: 'blacklisted', until: listing.endsOn } }))
     expect(await code(submitBid(database.db, clock, as(mapper), p.id, bid({ leadItemIds: [map!.item_id], members: [{ uscc: await usccOf(eia), itemIds: [report!.item_id] }] })))).toBe('errors.consortiumIneligible')
 
     // A listing is lifted with a reason, never deleted; then the consortium may bid.
     expect(await dbError(database.db.execute(sql`delete from sanctions where id = ${listing.id}`))).toMatch(/append-only/)
     await liftSanction(database.db, clock, as(office), listing.id, '经复核，处理决定已撤销')
     expect(await code(liftSanction(database.db, clock, as(office), listing.id, '再撤销一次'))).toBe('errors.notFound')
-    expect(await blacklistedOn(database.db, mapper.orgId, today)).toBeNull()
+    expect(await barredOn(database.db, mapper.orgId, today)).toBeNull()
     expect((await listBlacklist(database.db, today, { history: true })).find((r) => r.sanction.id === listing.id)!.state).toBe('lifted')
     const made = await submitBid(database.db, clock, as(eia), p.id, bid(division))
     await respondToConsortium(database.db, clock, as(mapper), p.id, accept(made.id))
 
     // A member listed after the consortium bid: the lead's bid stands until the opening, which does not count it, and says why.
-    await listOnBlacklist(database.db, clock, queue, as(office), input({ uscc: await usccOf(mapper), endsOn: '' }))
+    await listOnBlacklist(input({ uscc: await usccOf(mapper), term: '3' }))
     clock.advance(6 * 86_400_000)
     await closeIfDue(database.db, clock, queue, p.id)
     const reveal = await database.db.select().from(auditLog).where(and(eq(auditLog.entityId, made.id), eq(auditLog.action, 'bid.reveal')))
     expect(reveal[0]!.after).toMatchObject({ excluded: 'blacklisted' })
     const entries = await database.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, mapper.orgId)).orderBy(auditLog.id)
-    expect(entries.map((e) => e.action).filter((a) => a.startsWith('sanction.'))).toEqual(['sanction.blacklist', 'sanction.enforce', 'sanction.lift', 'sanction.blacklist', 'sanction.enforce'])
+    expect(entries.map((e) => e.action).filter((a) => a.startsWith('sanction.'))).toEqual(['sanction.propose', 'sanction.approve', 'sanction.enforce', 'sanction.lift', 'sanction.propose', 'sanction.approve', 'sanction.enforce'])
   })
 })
 

@@ -6,9 +6,9 @@ import { directoryQuerySchema, searchAgencies } from '../../services/agencies'
 import { verifyChain } from '../../services/audit'
 import { shanghaiDate } from '../../services/calendar'
 import { createSession, validateSessionToken } from '../../services/auth'
-import { blacklistSchema, liftSanction } from '../../services/credit'
+import { liftSanction, proposeSanction, sanctionSchema } from '../../services/credit'
 import { JobQueue } from '../../services/jobs'
-import { closeIfDue, confirmAward, confirmDirect, listOnBlacklist, procurementHandlers, procurementInputSchema, publishProcurement, saveDraft } from '../../services/procurement'
+import { closeIfDue, confirmAward, confirmDirect, approveSanction, procurementHandlers, procurementInputSchema, publishProcurement, saveDraft } from '../../services/procurement'
 import { bidCountForOwner, bidInputSchema, submitBid } from '../../services/bids'
 import { declineAward, declineSchema } from '../../services/selection'
 import { ManualClock } from '../../services/shared/clock'
@@ -28,6 +28,7 @@ const clock = new ManualClock('2026-11-23T02:00:00Z')
 let queue: JobQueue
 let owner: User
 let office: User
+let approver: User
 const agencies: User[] = []
 
 const as = (u: User) => ({ userId: u.id, orgId: u.orgId, ip: '10.0.0.9' })
@@ -36,8 +37,13 @@ const adminOf = async (orgId: string) => (await database.db.select().from(users)
 const usccOf = async (u: User) => (await database.db.select({ uscc: organizations.uscc }).from(organizations).where(eq(organizations.id, u.orgId)))[0]!.uscc
 const candidates = (id: ProcurementId) => database.db.select().from(selectionCandidates).where(eq(selectionCandidates.procurementId, id)).orderBy(selectionCandidates.rank)
 const noticesOf = async (u: User, kind: string) => (await database.db.select().from(notifications).where(and(eq(notifications.orgId, u.orgId), eq(notifications.kind, kind)))).length
-const list = (u: User, at: ManualClock) =>
-  usccOf(u).then((uscc) => listOnBlacklist(database.db, at, queue, as(office), blacklistSchema.parse({ uscc, decisionNo: '贵中介信〔2026〕31号', reason: '中选后提供虚假材料', startsOn: shanghaiDate(at.now()) })))
+const BASIS = '《贵港市网上中介服务超市管理办法》第二十五条'
+/** A blacklisting from `startsOn`, proposed by the office's admin and approved by its approver. */
+async function listOnBlacklist(at: ManualClock, uscc: string, decisionNo: string, startsOn: string) {
+  const proposal = await proposeSanction(database.db, at, as(office), sanctionSchema.parse({ kind: 'blacklist', uscc, decisionNo, reason: '中选后提供虚假材料', legalBasis: BASIS, startsOn, term: '1' }))
+  return approveSanction(database.db, at, queue, as(approver), proposal.id, decisionNo)
+}
+const list = (u: User, at: ManualClock) => usccOf(u).then((uscc) => listOnBlacklist(at, uscc, '贵中介信〔2026〕31号', shanghaiDate(at.now())))
 
 /** A lowest-price procurement bid on by `bidders` at these prices; returns it unopened. */
 async function publishWithBids(title: string, bidders: User[], prices: string[], method = 'lowest_price') {
@@ -56,6 +62,7 @@ beforeAll(async () => {
   queue = new JobQueue(database.db, clock, procurementHandlers as never, { log: () => {} })
   owner = (await database.db.select().from(users).where(eq(users.email, 'owner@example.com')))[0]!
   office = (await database.db.select().from(users).where(eq(users.email, 'office@example.com')))[0]!
+  approver = (await database.db.select().from(users).where(eq(users.email, 'approver@example.com')))[0]!
   const eligible = await searchAgencies(database.db, directoryQuerySchema.parse({ item: 'C05-03' }), '2026-11-23')
   for (const a of eligible.agencies.slice(0, 4)) agencies.push(await adminOf(a.id))
   expect(agencies).toHaveLength(4)
@@ -159,7 +166,7 @@ describe('the one rule, asked at every step that decides a win', () => {
     const { token } = await createSession(database.db, clock, later.id)
     const uscc = await usccOf(later)
     const start = '2026-11-26'
-    const listing = await listOnBlacklist(database.db, clock, queue, as(office), blacklistSchema.parse({ uscc, decisionNo: '贵中介信〔2026〕32号', reason: '中选后提供虚假材料', startsOn: start }))
+    const listing = await listOnBlacklist(clock, uscc, '贵中介信〔2026〕32号', start)
     expect(await validateSessionToken(database.db, clock, token)).not.toBeNull()
     const thatDay = new ManualClock('2026-11-25T16:00:30Z') // 00:00:30 on the 26th in Beijing
     const dayQueue = new JobQueue(database.db, thatDay, procurementHandlers as never, { log: () => {} })
