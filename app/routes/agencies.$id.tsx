@@ -8,7 +8,7 @@ import { formatDay, placeName } from '~/utils/format'
 import { AgencyRecord } from '~/components/agency-record'
 import { useLocale, useT } from '~/utils/i18n'
 import { getSession } from '~/utils/auth.server'
-import { agencyRecord, can, creditExplained, publicAgency, shanghaiDate } from '~/utils/services.server'
+import { agencyRecord, can, creditExplained, measuresInForce, publicAgency, shanghaiDate } from '~/utils/services.server'
 import { CreditExplanation, GradeBadge } from '~/components/credit'
 import type { PageHandle } from '~/i18n/page-messages'
 
@@ -20,12 +20,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const today = shanghaiDate(clock.now())
   const agency = await publicAgency(db, params.id ?? '', today)
   if (!agency) throw new Response('Not found', { status: 404 })
-  const [record, credit] = await Promise.all([agencyRecord(db, agency.org.id, today), creditExplained(db, agency.org.id, clock.now())])
-  return { ...agency, record, credit: credit!, canSeeHistory: can(viewer ? { kind: viewer.org.kind, role: viewer.user.role } : null, 'read:agency:any'), priceList: agency.priceList ? { ...agency.priceList, date: shanghaiDate(agency.priceList.publishedAt) } : null }
+  const [record, credit, measures] = await Promise.all([agencyRecord(db, agency.org.id, today), creditExplained(db, agency.org.id, clock.now()), measuresInForce(db, agency.org.id, today)])
+  return { ...agency, record, credit: credit!, measures: measures.map((m) => ({ id: m.id, kind: m.kind, decisionNo: m.decisionNo, endsOn: m.endsOn })), canSeeHistory: can(viewer ? { kind: viewer.org.kind, role: viewer.user.role } : null, 'read:agency:any'), priceList: agency.priceList ? { ...agency.priceList, date: shanghaiDate(agency.priceList.publishedAt) } : null }
 }
 
 export default function AgencyPage() {
-  const { org, qualifications, offered, practitioners, priceList, canSeeHistory, record, credit } = useLoaderData<typeof loader>()
+  const { org, qualifications, offered, practitioners, priceList, canSeeHistory, record, credit, measures } = useLoaderData<typeof loader>()
   const t = useT()
   const locale = useLocale()
   const en = locale === 'en'
@@ -43,6 +43,17 @@ export default function AgencyPage() {
             [t('agency.address'), org.address ?? '—'],
             [t('agency.contact'), org.contactPhone],
             [t('credit.title'), <a key="c" href="#credit-title"><GradeBadge grade={credit.grade} score={credit.score} /></a>],
+            ...(measures.length
+              ? [[t('credit.measures'), (
+                  <span key="m">
+                    {measures.map((m) => (
+                      <Link key={m.id} to="/blacklist" className="badge warn">
+                        {t('credit.measureUntil', { measure: t(`credit.measure.${m.kind}`), decisionNo: m.decisionNo, until: m.endsOn ? formatDay(m.endsOn, locale) : '—' })}
+                      </Link>
+                    ))}
+                  </span>
+                )] as [string, React.ReactNode]]
+              : []),
           ]}
         />
       </section>

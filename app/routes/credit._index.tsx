@@ -9,7 +9,7 @@ import { getApp } from '~/utils/app.server'
 import { placeName } from '~/utils/format'
 import { useLocale, useT } from '~/utils/i18n'
 import { title } from '~/utils/meta'
-import { catalogNames, creditRanking, rankingQuerySchema, regionTree } from '~/utils/services.server'
+import { catalogNames, creditRanking, rankingQuerySchema, regionTree, shanghaiDate } from '~/utils/services.server'
 import { CREDIT_GRADES } from '../../services/credit/kinds'
 import type { PageHandle } from '~/i18n/page-messages'
 
@@ -19,10 +19,10 @@ export const meta: MetaFunction = ({ matches }) => title(matches, 'credit.rankin
 
 /** The public credit ranking: agencies (or owners) by credit score, in a category and a city, with the grades' spread. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { db } = await getApp()
+  const { db, clock } = await getApp()
   const params = Object.fromEntries(new URL(request.url).searchParams)
   const query = rankingQuerySchema.parse(params)
-  const [ranking, catalog, cities] = await Promise.all([creditRanking(db, query), catalogNames(db), regionTree(db)])
+  const [ranking, catalog, cities] = await Promise.all([creditRanking(db, query, { today: shanghaiDate(clock.now()) }), catalogNames(db), regionTree(db)])
   return { params, query, ranking, categories: catalog.map((c) => ({ code: c.code, nameZh: c.nameZh, nameEn: c.nameEn })), cities: cities.map((c) => ({ code: c.code, nameZh: c.nameZh, nameEn: c.nameEn })) }
 }
 
@@ -99,7 +99,15 @@ export default function CreditRanking() {
             { header: t('credit.name'), lead: true, cell: (r) => <Link to={agencies ? `/agencies/${r.id}#credit-title` : `/credit/${r.id}`}>{en ? r.nameEn : r.nameZh}</Link> },
             { header: t('dir.region'), cell: (r) => placeName(r, locale) },
             { header: t('credit.score'), className: 'num', cell: (r) => r.score },
-            { header: t('credit.grade'), cell: (r) => <GradeBadge grade={r.grade} /> },
+            {
+              header: t('credit.grade'),
+              cell: (r) => (
+                <>
+                  <GradeBadge grade={r.grade} />
+                  {r.measure ? <span className="badge warn">{t(`credit.measure.${r.measure}`)}</span> : null}
+                </>
+              ),
+            },
           ]}
         />
       ) : (

@@ -68,7 +68,7 @@ export const RANKING_PAGE_SIZE = 20
  * share a position (1, 2, 2, 4). The grade filter picks rows from the ranking, so positions stay
  * those of the whole ranking. With the grade distribution of the same organizations, for its chart.
  */
-export async function creditRanking(db: Db, query: RankingQuery, opts: { limit?: number } = {}) {
+export async function creditRanking(db: Db, query: RankingQuery, opts: { limit?: number; /** the Shanghai day whose measures in force are shown beside each row */ today?: string } = {}) {
   const { version, table } = await currentCreditTable(db)
   const where: SQL[] = [sql`o.kind = ${query.kind}`]
   if (query.kind === 'agency') where.push(submitted(sql`o.id`))
@@ -89,6 +89,8 @@ export async function creditRanking(db: Db, query: RankingQuery, opts: { limit?:
     db.execute(sql`with ${ranked}
       select r.id, r.name_zh as "nameZh", r.name_en as "nameEn", r.score, r.grade, r.position,
         reg.name_zh as "regionZh", reg.name_en as "regionEn", p.name_zh as "cityZh", p.name_en as "cityEn",
+        ${opts.today ? sql`(select m.kind from sanctions m where m.org_id = r.id and m.decided_at is not null and m.lifted_at is null and m.starts_on <= ${opts.today} and (m.ends_on is null or m.ends_on >= ${opts.today})
+          order by m.kind = 'blacklist' desc, m.kind = 'suspension' desc limit 1)` : sql`null`} as measure,
         count(*) over ()::int as total
       from ranked r join regions reg on reg.code = r.region_code left join regions p on p.code = reg.parent_code
       ${query.grade ? sql`where r.grade = ${query.grade}` : sql``}
@@ -96,7 +98,7 @@ export async function creditRanking(db: Db, query: RankingQuery, opts: { limit?:
       limit ${limit} offset ${(page - 1) * limit}`),
     db.execute(sql`with ${ranked} select grade, count(*)::int as n from ranked group by grade`),
   ])
-  type Row = { id: OrgId; nameZh: string; nameEn: string; score: number; grade: CreditGrade; position: number; regionZh: string; regionEn: string; cityZh: string | null; cityEn: string | null; total: number }
+  type Row = { id: OrgId; nameZh: string; nameEn: string; score: number; grade: CreditGrade; position: number; measure: 'blacklist' | 'suspension' | 'yellow_card' | null; regionZh: string; regionEn: string; cityZh: string | null; cityEn: string | null; total: number }
   const list = (rows as unknown as { rows: Row[] }).rows
   const counts = new Map((dist as unknown as { rows: Array<{ grade: CreditGrade; n: number }> }).rows.map((r) => [r.grade, Number(r.n)]))
   const total = Number(list[0]?.total ?? 0)
