@@ -43,6 +43,7 @@ export interface AnnouncementData {
     directReason: string | null
     drawCommitment: string | null
     minStepFen?: number | null
+    weights?: { price: number; credit: number; days: number } | null
   }
   ownerZh: string
   ownerEn: string
@@ -184,6 +185,7 @@ export function Announcement({ data, specialtyNames, selection, linkBase = '/pro
             [t('proc.fundingSource'), t(`proc.funding.${p.fundingSource}` as MessageKey)],
             [t('proc.method'), t(`method.${p.method}` as MessageKey)],
             ...(p.minStepFen ? ([[t('proc.minStep'), formatYuan(p.minStepFen, locale)]] as Array<[string, string]>) : []),
+            ...(p.weights ? ([[t('proc.weights'), t('proc.weightsText', p.weights)]] as Array<[string, string]>) : []),
             ...(data.directAgency ? ([[t('proc.directAgency'), `${en ? data.directAgency.nameEn : data.directAgency.nameZh} (${data.directAgency.uscc})`]] as Array<[string, string]>) : []),
             ...(p.directReason ? ([[t('proc.directReason'), p.directReason]] as Array<[string, string]>) : []),
             [t('proc.publishedAt'), p.publishedAt ? <DateTime key="p" at={p.publishedAt} /> : '—'],

@@ -2,7 +2,7 @@ import { useEffect, useId, useState } from 'react'
 import type { MessageKey } from '~/i18n'
 import type { FieldErrors } from '~/utils/forms'
 import { useLocale, useT } from '~/utils/i18n'
-import { AVAILABLE_METHODS as METHODS } from '../../services/market/methods'
+import { AVAILABLE_METHODS as METHODS, DEFAULT_WEIGHTS } from '../../services/market/methods'
 import { fenToYuanInput } from '../../services/shared/money'
 import { useFieldId } from './error-summary'
 import { Field } from './field'
@@ -107,6 +107,26 @@ export function AmendMethodFields({ method, minStepFen, values, errors }: { meth
       {!hydrated || chosen === 'reverse_auction' ? (
         <Field label="proc.minStep" name="minStep" inputMode="decimal" defaultValue={values.minStep ?? (minStepFen ? fenToYuanInput(minStepFen) : '')} error={errors.minStep} hint="proc.minStepHint" />
       ) : null}
+      {!hydrated || chosen === 'scoring' ? <WeightFields values={values} errors={errors} /> : null}
     </div>
+  )
+}
+
+/**
+ * 综合评分's three weights, in percent, summing to 100: published on the announcement, and the
+ * price's at least the office's minimum.
+ */
+export function WeightFields({ values, errors, minPrice }: { values: Record<string, string | undefined>; errors: FieldErrors; minPrice?: number }) {
+  const t = useT()
+  return (
+    <fieldset className="weights">
+      <legend>{t('proc.weights')}</legend>
+      <p className="hint">{t('proc.weightsHint', { min: minPrice ?? 30 })}</p>
+      <div className="grid three">
+        <Field label="proc.weightPrice" name="weightPrice" type="number" inputMode="numeric" min={0} max={100} defaultValue={values.weightPrice ?? String(DEFAULT_WEIGHTS.price)} error={errors.weightPrice} />
+        <Field label="proc.weightCredit" name="weightCredit" type="number" inputMode="numeric" min={0} max={100} defaultValue={values.weightCredit ?? String(DEFAULT_WEIGHTS.credit)} error={errors.weightCredit} />
+        <Field label="proc.weightDays" name="weightDays" type="number" inputMode="numeric" min={0} max={100} defaultValue={values.weightDays ?? String(DEFAULT_WEIGHTS.days)} error={errors.weightDays} />
+      </div>
+    </fieldset>
   )
 }

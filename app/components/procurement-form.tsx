@@ -8,7 +8,7 @@ import { procurementForm } from '~/forms/owner'
 import { useCheckedForm } from './checked-form'
 import { ErrorSummary, FormScope, useFieldId } from './error-summary'
 import { Field } from './field'
-import { ErrorText, RequirementFields, type CatalogForForm, type ProcurementFormValues } from './procurement-fields'
+import { ErrorText, RequirementFields, WeightFields, type CatalogForForm, type ProcurementFormValues } from './procurement-fields'
 
 export { AmendMethodFields, RequirementFields, type CatalogForForm, type ProcurementFormValues } from './procurement-fields'
 
@@ -31,6 +31,7 @@ export function ProcurementForm({
   reply,
   minDays,
   thresholdYuan,
+  minPriceWeight,
   submitLabel,
 }: {
   catalog: CatalogForForm[]
@@ -40,6 +41,8 @@ export function ProcurementForm({
   reply: ActionReply | undefined
   minDays: Record<string, number>
   thresholdYuan: string
+  /** 综合评分: the office's smallest price weight */
+  minPriceWeight: number
   submitLabel: MessageKey
 }) {
   const t = useT()
@@ -150,6 +153,9 @@ export function ProcurementForm({
         </div>
         <div className="method-fields" data-method="reverse_auction" hidden={hide('reverse_auction')}>
           <Field label="proc.minStep" name="minStep" inputMode="decimal" defaultValue={str('minStep')} error={e.minStep} />
+        </div>
+        <div className="method-fields" data-method="scoring" hidden={hide('scoring')}>
+          <WeightFields values={{ weightPrice: str('weightPrice'), weightCredit: str('weightCredit'), weightDays: str('weightDays') }} errors={e} minPrice={minPriceWeight} />
         </div>
       </fieldset>
 

@@ -55,6 +55,7 @@ export function SelectionResult({ data }: { data: SelectionData }) {
     lowest_price: { n: num(d.bids), mean: formatYuan(num(d.meanFen), locale), pct: num(d.abnormallyLowPercent) },
     reverse_auction: { n: num(d.bids), rounds: num(d.rounds), moves: num(d.moves) },
     optimal_price: { m: num(d.averaged), mean: formatYuan(num(d.meanFen), locale), base: num(d.basePercent), reference: formatYuan(num(d.referenceFen), locale) },
+    scoring: { n: num(d.bids), lowest: formatYuan(num(d.lowestFen), locale), fewest: num(d.fewestDays), ...weightsOf(d.weights) },
   }
   const summary =
     typeof d.failed === 'string' ? t('sel.detail.failed', { n: num(d.bids), min: num(d.minimum) }) : figures[data.method] ? t(`sel.detail.${data.method}` as MessageKey, figures[data.method]) : ''
@@ -102,6 +103,7 @@ export function SelectionResult({ data }: { data: SelectionData }) {
           </table>
         </TableWrap>
       ) : null}
+      {data.method === 'scoring' && Array.isArray(d.table) ? <ScoreTable lines={d.table as ScoreLine[]} candidates={data.candidates} /> : null}
       {data.draws.length ? (
         <>
           <h3>{t('sel.draws')}</h3>
@@ -116,5 +118,66 @@ export function SelectionResult({ data }: { data: SelectionData }) {
       ) : null}
       <p className="hint">{t('sel.decidedAt', { at: formatDateTime(data.decidedAt, locale) })}</p>
     </section>
+  )
+}
+
+interface ScoreLine {
+  key: string
+  credit: number
+  price: number
+  creditPoints: number
+  days: number
+  total: number
+}
+
+const weightsOf = (w: unknown) => {
+  const v = (w ?? {}) as { price?: number; credit?: number; days?: number }
+  return { price: num(v.price), credit: num(v.credit), days: num(v.days) }
+}
+
+/** Hundredths of a point as a score: 87.5 → "87.50". */
+const points = (hundredths: number) => (hundredths / 100).toFixed(2)
+
+/**
+ * 综合评分's published score table: each bid's points for its price, its agency's credit and its
+ * committed days, and the total it ranked by, in the order of the ranking.
+ */
+function ScoreTable({ lines, candidates }: { lines: ScoreLine[]; candidates: SelectionData['candidates'] }) {
+  const t = useT()
+  const en = useLocale() === 'en'
+  const byKey = new Map(candidates.map((c) => [c.uscc, c]))
+  return (
+    <>
+      <h3 id="score-title">{t('sel.scoreTable')}</h3>
+      <TableWrap label={t('sel.scoreTable')}>
+        <table className="selection scores">
+          <thead>
+            <tr>
+              <th scope="col">{t('sel.agency')}</th>
+              <th scope="col" className="num">{t('sel.creditScore')}</th>
+              <th scope="col" className="num">{t('sel.pricePoints')}</th>
+              <th scope="col" className="num">{t('sel.creditPoints')}</th>
+              <th scope="col" className="num">{t('sel.daysPoints')}</th>
+              <th scope="col" className="num">{t('sel.total')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {lines.map((l) => {
+              const c = byKey.get(l.key)
+              return (
+                <tr key={l.key}>
+                  <td>{c ? (en ? c.agencyEn : c.agencyZh) : <span className="mono">{l.key}</span>}</td>
+                  <td className="num">{l.credit}</td>
+                  <td className="num">{points(l.price)}</td>
+                  <td className="num">{points(l.creditPoints)}</td>
+                  <td className="num">{points(l.days)}</td>
+                  <td className="num"><strong>{points(l.total)}</strong></td>
+                </tr>
+              )
+            })}
+          </tbody>
+        </table>
+      </TableWrap>
+    </>
   )
 }

@@ -82,6 +82,7 @@ export default function Rules() {
           <div className="grid two">
             <Field label="rules.minDrawBids" name="minDrawBids" type="number" min={1} max={20} required defaultValue={v('minDrawBids', rules.minDrawBids)} error={e.minDrawBids} hint="rules.minDrawBidsHint" />
             <Field label="rules.abnormallyLowPercent" name="abnormallyLowPercent" type="number" min={1} max={90} required defaultValue={v('abnormallyLowPercent', rules.abnormallyLowPercent)} error={e.abnormallyLowPercent} hint="rules.abnormallyLowHint" />
+            <Field label="rules.minPriceWeight" name="minPriceWeight" type="number" min={0} max={100} required defaultValue={v('minPriceWeight', rules.minPriceWeight)} error={e.minPriceWeight} hint="rules.minPriceWeightHint" />
             <Field label="rules.auctionTurnSeconds" name="auctionTurnSeconds" type="number" min={30} max={900} required defaultValue={v('auctionTurnSeconds', rules.auctionTurnSeconds)} error={e.auctionTurnSeconds} />
             <Field label="rules.auctionStartTime" name="auctionStartTime" type="time" required defaultValue={v('auctionStartTime', rules.auctionStartTime)} error={e.auctionStartTime} hint="rules.auctionStartHint" />
           </div>

@@ -1,3 +1,4 @@
+import { DEFAULT_WEIGHTS, type ScoringWeights } from '../../services/market/methods'
 import { redirect, type ActionFunctionArgs } from '@remix-run/node'
 import { intent, runIntents } from './action.server'
 import { procurementForm } from '~/forms/owner'
@@ -14,6 +15,7 @@ export async function procurementFormContext(db: Db) {
     specialties: specialties.map((s) => ({ code: s.code, nameZh: s.nameZh, nameEn: s.nameEn })),
     minDays: rules.minAnnouncementDays,
     thresholdYuan: fenToYuanInput(rules.directThresholdFen),
+    minPriceWeight: rules.minPriceWeight,
   }
 }
 
@@ -39,9 +41,16 @@ export function draftValues(p: Procurement, itemCodes: string[], directUscc: str
     directAgencyUscc: directUscc ?? '',
     directReason: p.directReason ?? '',
     minStep: typeof p.methodParams.minStepFen === 'number' ? fenToYuanInput(p.methodParams.minStepFen) : '',
+    ...weightValues(p.methodParams),
     contactName: p.contactName,
     contactPhone: p.contactPhone,
   }
+}
+
+/** A scoring procurement's weights as its form shows them (the defaults for another method). */
+export function weightValues(params: Record<string, unknown>) {
+  const w = (params as { weights?: ScoringWeights }).weights ?? DEFAULT_WEIGHTS
+  return { weightPrice: String(w.price), weightCredit: String(w.credit), weightDays: String(w.days) }
 }
 
 type Details = NonNullable<Awaited<ReturnType<typeof publicProcurement>>>
@@ -68,6 +77,7 @@ export function serializeAnnouncement(d: Details, calendar: WorkCalendar, now: D
       contactName: p.contactName, contactPhone: p.contactPhone, publishedAt: iso(p.publishedAt), bidDeadline: iso(p.bidDeadline), openedAt: iso(p.openedAt),
       cancelReason: p.cancelReason, failedReason: p.failedReason, termsVersion: p.termsVersion, directReason: p.directReason, drawCommitment: p.drawCommitment,
       minStepFen: (p.methodParams as { minStepFen?: number | null }).minStepFen ?? null,
+      weights: (p.methodParams as { weights?: ScoringWeights }).weights ?? null,
     },
     ownerZh: d.ownerZh,
     ownerEn: d.ownerEn,

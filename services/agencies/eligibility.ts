@@ -37,6 +37,8 @@ export type IneligibleReason =
   | { code: 'blacklisted'; until: string | null }
   /** suspended pending an investigation (services/credit), until that day */
   | { code: 'suspended'; until: string | null }
+  /** holds a yellow card, and the method weighs credit (scoring, the credit shortlist) */
+  | { code: 'yellowCard' }
 
 export interface EligibilityResult {
   eligible: boolean

@@ -26,5 +26,5 @@ export async function bidStandingProblems(tx: Db, p: Procurement, bidId: BidId, 
  */
 export function barredFromBidding(p: Pick<Procurement, 'consortiumAllowed' | 'method'>, problems: IneligibleReason[]): boolean {
   const mayLead = p.consortiumAllowed && p.method !== 'direct'
-  return problems.some((r) => !mayLead || r.code === 'blacklisted' || r.code === 'suspended' || r.code === 'notSubmitted')
+  return problems.some((r) => !mayLead || r.code === 'blacklisted' || r.code === 'suspended' || r.code === 'yellowCard' || r.code === 'notSubmitted')
 }

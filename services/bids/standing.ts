@@ -2,14 +2,15 @@ import { and, asc, eq, gt, inArray, ne } from 'drizzle-orm'
 import type { Db } from '../../db/client'
 import { procurementItems, procurements, type OrgId, type Procurement, type ProcurementId, type ServiceItemId } from '../../db/schema'
 import { assessEligibility, checkConsortium, checkEligibility, eligibilityFacts, itemSpecialties, type ConsortiumReason, type IneligibleReason } from '../agencies'
-import { barredOn } from '../credit'
+import { barredOn, yellowCardedAmong } from '../credit'
 
 /**
  * May these parties win this procurement on this day? The one rule that decides it, asked again
  * at every step that decides a win, because qualifications lapse and sanctions start between
  * them: at the bid (and each edit), at the opening, when each candidate's offer comes, at the
  * winner's confirmation, and at a direct commission's confirmation. It asks:
- * - sanctions: no party is on the blacklist that day;
+ * - sanctions: no party is on the blacklist or suspended that day, and for a method that weighs
+ *   credit (scoring, the credit shortlist) none holds a yellow card;
  * - admission: every party has signed the commitment and submitted;
  * - qualifications: for one agency, every item under the requirement at the required level,
  *   verified and unexpired that day; for a consortium, its parties judged together
@@ -34,12 +35,16 @@ export const itemIdsOf = async (tx: Db, p: Pick<Procurement, 'id'>) =>
   (await tx.select({ itemId: procurementItems.itemId }).from(procurementItems).where(eq(procurementItems.procurementId, p.id)).orderBy(asc(procurementItems.sortOrder))).map((r) => r.itemId)
 
 /** Empty when the parties may win; else every reason they may not, the blacklist first. */
-export async function standingProblems(tx: Db, p: Pick<Procurement, 'id' | 'requirement'>, parties: readonly PartyShare[], day: string): Promise<StandingProblem[]> {
+export async function standingProblems(tx: Db, p: Pick<Procurement, 'id' | 'requirement'> & Partial<Pick<Procurement, 'method'>>, parties: readonly PartyShare[], day: string): Promise<StandingProblem[]> {
   const problems: StandingProblem[] = []
   // One query after another: callers pass their transaction, and one connection runs one query at a time.
   for (const party of parties) {
     const barred = await barredOn(tx, party.orgId, day)
     if (barred) problems.push({ orgId: party.orgId, reason: { code: barred.kind === 'suspension' ? 'suspended' : 'blacklisted', until: barred.endsOn } })
+  }
+  if (p.method && CREDIT_METHODS.includes(p.method)) {
+    const carded = await yellowCardedAmong(tx, parties.map((x) => x.orgId), day)
+    for (const party of parties) if (carded.has(party.orgId)) problems.push({ orgId: party.orgId, reason: { code: 'yellowCard' } })
   }
   const itemIds = await itemIdsOf(tx, p)
   if (parties.length === 1) {
@@ -58,9 +63,12 @@ export async function standingProblems(tx: Db, p: Pick<Procurement, 'id' | 'requ
   return [...problems, ...judged.map((r) => ({ orgId: r.orgId as OrgId | null, reason: r.reason }))]
 }
 
+/** The methods a yellow card keeps an agency from winning by. */
+const CREDIT_METHODS: readonly string[] = ['scoring', 'credit_shortlist']
+
 /** The code a bid set aside at the opening is marked with: the blacklist when that is why, else ineligible. */
 export const exclusionOf = (problems: readonly StandingProblem[]) =>
-  problems.some((x) => x.reason.code === 'blacklisted') ? 'blacklisted' : problems.some((x) => x.reason.code === 'suspended') ? 'suspended' : 'ineligible'
+  problems.some((x) => x.reason.code === 'blacklisted') ? 'blacklisted' : problems.some((x) => x.reason.code === 'suspended') ? 'suspended' : problems.some((x) => x.reason.code === 'yellowCard') ? 'yellowCard' : 'ineligible'
 
 /**
  * The announcements open for bids now that this agency may bid on alone: the same rule as

@@ -1,3 +1,10 @@
-/** The selection methods an owner may choose today; scoring and the credit shortlist need the credit system. Pure: the web may import it. */
-export const AVAILABLE_METHODS = ['direct', 'random_draw', 'lowest_price', 'optimal_price', 'reverse_auction'] as const
+/** The selection methods an owner may choose today (the credit shortlist is still to come). Pure: the web may import it. */
+export const AVAILABLE_METHODS = ['direct', 'random_draw', 'lowest_price', 'optimal_price', 'reverse_auction', 'scoring'] as const
+
+/**
+ * 综合评分: the weights an announcement publishes (percent, summing to 100) when the owner gives
+ * none, and the bounds every weight keeps; the office sets the smallest price weight.
+ */
+export const DEFAULT_WEIGHTS = { price: 60, credit: 30, days: 10 } as const
+export type ScoringWeights = { price: number; credit: number; days: number }
 export type AvailableMethod = (typeof AVAILABLE_METHODS)[number]

@@ -28,6 +28,8 @@ export const rulesSchema = z.object({
   minDrawBids: z.number().int().min(1).max(20),
   /** 异常低价: a lowest-price bid more than this percent below the mean of the others must be explained */
   abnormallyLowPercent: z.number().int().min(1).max(90),
+  /** 综合评分: the smallest weight (percent) an announcement may give the price */
+  minPriceWeight: z.number().int().min(0).max(100),
   /** an agency explains an abnormally low price within this */
   explanationDays: z.number().int().min(1).max(30),
   /** a live auction's turn, in seconds (ProZorro: 2 minutes) */
@@ -49,6 +51,7 @@ export const DEFAULT_RULES: MarketRules = {
   evaluationDays: 180,
   minDrawBids: 3,
   abnormallyLowPercent: 30,
+  minPriceWeight: 30,
   explanationDays: 2,
   auctionTurnSeconds: 120,
   auctionStartTime: '10:00',

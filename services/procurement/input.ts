@@ -17,6 +17,31 @@ const requirement = {
 }
 
 /**
+ * 综合评分's three weights, in percent: given (each 0–100, summing to 100) when the method is
+ * scoring, else ignored. The office's smallest price weight is checked in `saveDraft`.
+ */
+const weight = z.pipe(
+  z.optional(z.string()),
+  z.transform((v, ctx) => {
+    const s = (v ?? '').trim()
+    if (!s) return null
+    const n = Number(s)
+    if (!Number.isInteger(n) || n < 0 || n > 100) ctx.issues.push({ code: 'custom', message: 'errors.weight', input: v, path: [] })
+    return n
+  }),
+)
+const weights = { weightPrice: weight, weightCredit: weight, weightDays: weight }
+type Weighted = { method?: string; weightPrice: number | null; weightCredit: number | null; weightDays: number | null }
+function weightsProblem(v: Weighted, ctx: { addIssue: (issue: { code: 'custom'; path: string[]; message: string; input: unknown }) => void }) {
+  if (v.method !== 'scoring') return
+  const missing = (['weightPrice', 'weightCredit', 'weightDays'] as const).filter((k) => v[k] === null)
+  for (const k of missing) ctx.addIssue({ code: 'custom', path: [k], message: 'errors.required', input: v })
+  if (!missing.length && v.weightPrice! + v.weightCredit! + v.weightDays! !== 100) ctx.addIssue({ code: 'custom', path: ['weightPrice'], message: 'errors.weightsSum', input: v })
+}
+/** The weights a scoring procurement stores in its method's parameters. */
+export const weightsOf = (v: Weighted) => ({ weights: { price: v.weightPrice!, credit: v.weightCredit!, days: v.weightDays! } })
+
+/**
  * An owner's procurement, as its form sends it. Arrays come from repeated fields. Messages are
  * i18n keys; rules that need the database (items, region, the named agency) are checked in
  * `saveDraft`.
@@ -47,6 +72,7 @@ export const procurementInputSchema = z
     directAgencyUscc: z._default(z.optional(z.string().check(z.trim(), z.toUpperCase())), ''),
     directReason: optionalText(500),
     minStep: optionalYuan(),
+    ...weights,
     contactName: text(1, 40),
     contactPhone: phone,
   })
@@ -56,6 +82,7 @@ export const procurementInputSchema = z
       if (v.maxPrice !== null && v.floorPrice !== null && v.floorPrice > v.maxPrice) ctx.addIssue({ code: 'custom', path: ['floorPrice'], message: 'errors.floorAboveMax', input: v })
       if (v.method === 'direct' && !v.directAgencyUscc) ctx.addIssue({ code: 'custom', path: ['directAgencyUscc'], message: 'errors.required', input: v })
       if (v.method === 'reverse_auction' && v.minStep === null) ctx.addIssue({ code: 'custom', path: ['minStep'], message: 'errors.required', input: v })
+      weightsProblem(v, ctx)
     }),
   )
 export type ProcurementInput = z.infer<typeof procurementInputSchema>
@@ -72,12 +99,14 @@ export const amendmentSchema = z
     expectedDays: wholeNumber(1, 250, 'errors.days'),
     method: z.optional(z.enum(AVAILABLE_METHODS, { error: 'errors.methodUnavailable' })),
     minStep: optionalYuan(),
+    ...weights,
     ...requirement,
     reason: text(4, 500, 'errors.reasonShort'),
   })
   .check(
     z.refine((v) => v.maxPrice === null || v.floorPrice === null || v.floorPrice <= v.maxPrice, { path: ['floorPrice'], message: 'errors.floorAboveMax' }),
     z.refine((v) => v.method !== 'reverse_auction' || v.minStep !== null, { path: ['minStep'], message: 'errors.required' }),
+    z.superRefine((v, ctx) => weightsProblem(v, ctx)),
   )
 export type AmendmentInput = z.infer<typeof amendmentSchema>
 

@@ -20,7 +20,7 @@ import type { EnqueueInput, Scheduler } from '../jobs'
 import { notify } from '../notifications'
 import type { Actor } from '../shared/actor'
 import type { Clock } from '../shared/clock'
-import { type AmendmentInput, type ProcurementInput } from './input'
+import { type AmendmentInput, type ProcurementInput, weightsOf } from './input'
 import { DomainError, fen } from '../shared/errors'
 import { isUuid } from '../shared/schemas'
 import { bidderProblems, markBidsForReconfirmation, revealBids } from '../bids'
@@ -42,6 +42,15 @@ async function lockOwn(tx: Db, ownerOrgId: OrgId, id: string) {
   return p
 }
 
+/** What a method keeps of the form: an auction's step, a scoring's weights. */
+const paramsOf = (method: string, input: Pick<ProcurementInput, 'minStep' | 'weightPrice' | 'weightCredit' | 'weightDays'>) =>
+  method === 'reverse_auction' ? { minStepFen: input.minStep } : method === 'scoring' ? weightsOf(input) : {}
+
+/** 综合评分: the price weighs at least what the office requires. */
+function priceWeightWithin(input: { method?: string; weightPrice: number | null }, rules: MarketRules) {
+  if (input.method === 'scoring' && (input.weightPrice ?? 0) < rules.minPriceWeight) throw new DomainError('errors.priceWeight', 'weightPrice', { min: rules.minPriceWeight })
+}
+
 async function resolveTerms(tx: Db, input: ProcurementInput, rules: MarketRules) {
   const region = projectCodeRegion(input.projectCode)!
   const [known] = await tx.select({ code: regions.code }).from(regions).where(eq(regions.code, region))
@@ -52,6 +61,7 @@ async function resolveTerms(tx: Db, input: ProcurementInput, rules: MarketRules)
     const known = await tx.select({ code: qualificationSpecialties.code }).from(qualificationSpecialties).where(inArray(qualificationSpecialties.code, input.requirementSpecialties))
     if (known.length !== new Set(input.requirementSpecialties).size) throw new DomainError('errors.choose', 'requirementSpecialties')
   }
+  priceWeightWithin(input, rules)
   if (input.announcementDays < minAnnouncementDays(rules, input.method)) throw new DomainError('errors.announcementTooShort', 'announcementDays', { min: minAnnouncementDays(rules, input.method) })
   let directAgencyId: OrgId | null = null
   if (input.method === 'direct') {
@@ -71,7 +81,7 @@ async function resolveTerms(tx: Db, input: ProcurementInput, rules: MarketRules)
       regionCode: region,
       fundingSource: input.fundingSource,
       method: input.method,
-      methodParams: input.method === 'reverse_auction' ? { minStepFen: input.minStep } : {},
+      methodParams: paramsOf(input.method, input),
       directAgencyId,
       directReason: input.method === 'direct' ? input.directReason || null : null,
       maxPriceFen: input.maxPrice!,
@@ -165,7 +175,8 @@ async function amendedTerms(tx: Db, p: Procurement, input: AmendmentInput) {
     if (known.length !== new Set(input.requirementSpecialties).size) throw new DomainError('errors.choose', 'requirementSpecialties')
   }
   const requirement: RequirementTerms | null = input.requirementSpecialties.length ? { mode: input.requirementMode, specialties: [...input.requirementSpecialties].sort(), minLevel: input.minLevel as 1 | 2 | 3 } : null
-  const methodParams = method === 'reverse_auction' ? { minStepFen: input.minStep } : {}
+  if (method === 'scoring') priceWeightWithin({ ...input, method }, await loadRules(tx))
+  const methodParams = paramsOf(method, input)
   const set = { maxPriceFen: input.maxPrice!, floorPriceFen: input.floorPrice, expectedDays: input.expectedDays, method, methodParams, requirement, practitionersRequired: input.practitionersRequired }
   const before = { maxPriceFen: p.maxPriceFen, floorPriceFen: p.floorPriceFen, expectedDays: p.expectedDays, method: p.method, methodParams: p.methodParams, requirement: p.requirement ? { ...p.requirement, specialties: [...p.requirement.specialties].sort() } : null, practitionersRequired: p.practitionersRequired }
   const changed = (Object.keys(set) as Array<keyof typeof set>).filter((k) => JSON.stringify(set[k]) !== JSON.stringify(before[k]))

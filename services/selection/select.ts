@@ -1,8 +1,8 @@
-import { and, asc, eq, inArray } from 'drizzle-orm'
+import { and, asc, eq, inArray, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client'
 import { awards, draws, organizations, procurements, selectionCandidates, selections, type Bid, type OrgId, type Procurement, type ProcurementId, type SelectionCandidate } from '../../db/schema'
 import { appendAudit } from '../audit'
-import { recordCreditEvent } from '../credit'
+import { recordCreditEvent, scoreSql } from '../credit'
 import { shanghaiDate } from '../calendar'
 import { DomainError } from '../shared/errors'
 import { bidStandingProblems } from '../bids'
@@ -46,6 +46,16 @@ export async function candidatesOf(tx: Tx, standing: readonly Bid[]): Promise<Ca
   return standing.map((b) => ({ bidId: b.id, key: uscc.get(b.agencyOrgId)!, nonce: b.nonce, priceFen: b.priceFen, committedDays: b.committedDays, submittedAt: b.submittedAt }))
 }
 
+/** The bidders' credit scores now, by USCC (the draw key), for a method that weighs credit. */
+async function creditAtOpening(tx: Tx, standing: readonly Bid[]): Promise<Map<string, number>> {
+  if (!standing.length) return new Map()
+  const rows = await tx
+    .select({ uscc: organizations.uscc, score: sql<number>`${scoreSql(sql`${organizations.id}`)}` })
+    .from(organizations)
+    .where(inArray(organizations.id, standing.map((b) => b.agencyOrgId)))
+  return new Map(rows.map((r) => [r.uscc, Number(r.score)]))
+}
+
 /** The secret committed at publication decides, with the bidders' nonces; each record publishes it. Read here and nowhere else. */
 export const drawContextOf = (p: Procurement) => ({ procurementId: p.id, secret: p.drawSecret!, committedAt: p.publishedAt!, beacon: '' })
 
@@ -64,6 +74,7 @@ export async function selectAtOpening(tx: Tx, scheduler: Scheduler, p: Procureme
     rules: { minDrawBids: rules.minDrawBids, abnormallyLowPercent: rules.abnormallyLowPercent },
     draw: drawContextOf(p),
     params: p.methodParams,
+    credit: p.method === 'scoring' ? await creditAtOpening(tx, standing) : undefined,
   })
   if (result.outcome === 'failed') {
     await tx.insert(selections).values({ procurementId: p.id, method: p.method, detail: { ...result.detail, failed: result.reason }, decidedAt: at })

@@ -106,6 +106,7 @@ export const ERROR_CODES = [
   'errors.phone',
   'errors.practitionersRequired',
   'errors.priceOutOfBounds',
+  'errors.priceWeight',
   'errors.profileIncomplete',
   'errors.projectCode.format',
   'errors.projectCode.region',
@@ -145,6 +146,8 @@ export const ERROR_CODES = [
   'errors.usccTaken',
   'errors.validToPast',
   'errors.validityOrder',
+  'errors.weight',
+  'errors.weightsSum',
   'errors.windowMonths',
   'errors.yellowCardTerm',
 ] as const

@@ -52,7 +52,7 @@ export async function loadOwnerPage({ db, clock }: App, session: SessionContext,
     drawMinimum: p.method === 'random_draw' && p.fundingSource === 'public' ? rules.minDrawBids : null,
     bids: bids.map((b) => ({
       id: b.bid.id, agencyZh: b.agencyNameZh, agencyEn: b.agencyNameEn, uscc: b.agencyUscc, priceFen: b.bid.priceFen, committedDays: b.bid.committedDays, status: b.bid.status, submittedAt: b.bid.submittedAt.toISOString(),
-      excluded: b.bid.excluded as 'blacklisted' | 'suspended' | 'ineligible' | 'consortiumIncomplete' | null,
+      excluded: b.bid.excluded as 'blacklisted' | 'suspended' | 'yellowCard' | 'ineligible' | 'consortiumIncomplete' | null,
       excludedReasons: b.bid.excludedReasons ?? [],
       counts: b.bid.status === 'active' && b.bid.termsVersion === p.termsVersion && !b.bid.excluded,
       members: b.members.map((m) => ({ nameZh: m.nameZh, nameEn: m.nameEn, status: m.status })),

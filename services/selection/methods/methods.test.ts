@@ -138,3 +138,43 @@ describe('random draw', () => {
     )
   })
 })
+
+describe('scoring (综合评分)', () => {
+  const bid = (i: number, key: string, yuan: number, days: number): Candidate => ({ bidId: `bid-${i}`, key, nonce: 'ab'.repeat(32), priceFen: yuan * 100, committedDays: days, submittedAt: new Date(Date.UTC(2026, 10, 20, 1, i)) })
+  const base = (candidates: Candidate[], credit: Record<string, number>, weights?: { price: number; credit: number; days: number }): MethodInput => ({
+    candidates,
+    fundingSource: 'public',
+    rules: { minDrawBids: 3, abnormallyLowPercent: 30 },
+    draw: { procurementId: '6f1c2b9e-1d2a-4c3b-9e8f-0a1b2c3d4e5f', secret: 'cd'.repeat(32), committedAt: new Date('2026-11-16T01:00:00Z') },
+    params: weights ? { weights } : {},
+    credit: new Map(Object.entries(credit)),
+  })
+  const [A, B, C] = ['91450800MA5L000001', '91450800MA5L000002', '91450800MA5L000003']
+
+  it('publishes each bid’s points to the hundredth, and ranks by the total', () => {
+    const result = rankerOf('scoring').select(base([bid(0, A, 80_000, 10), bid(1, B, 100_000, 8), bid(2, C, 90_000, 12)], { [A!]: 100, [B!]: 90, [C!]: 70 }))
+    if (result.outcome !== 'ranked') throw new Error('not ranked')
+    expect(result.order).toEqual(['bid-0', 'bid-1', 'bid-2'])
+    expect((result.detail.table as Array<Record<string, number>>).map((l) => [l.price, l.creditPoints, l.days, l.total])).toEqual([
+      [6000, 3000, 800, 9800],
+      [4800, 2700, 1000, 8500],
+      [5333, 2100, 667, 8100],
+    ])
+    expect(result.detail).toMatchObject({ weights: { price: 60, credit: 30, days: 10 }, lowestFen: 8_000_000, fewestDays: 8 })
+    expect(result.draws).toEqual([])
+  })
+
+  it('lets credit decide under a heavy credit weight', () => {
+    const result = rankerOf('scoring').select(base([bid(0, A, 80_000, 10), bid(1, B, 100_000, 8)], { [A!]: 60, [B!]: 100 }, { price: 30, credit: 60, days: 10 }))
+    if (result.outcome !== 'ranked') throw new Error('not ranked')
+    expect(result.order).toEqual(['bid-1', 'bid-0'])
+    expect((result.detail.table as Array<Record<string, number>>).map((l) => l.total)).toEqual([9400, 7400])
+  })
+
+  it('breaks an equal total by a published draw', () => {
+    const result = rankerOf('scoring').select(base([bid(0, A, 80_000, 10), bid(1, B, 80_000, 10)], { [A!]: 95, [B!]: 95 }))
+    if (result.outcome !== 'ranked') throw new Error('not ranked')
+    expect(result.draws.map((d) => d.purpose)).toEqual(['tiebreak-1'])
+    expect(verifyRecord(result.draws[0]!).ok).toBe(true)
+  })
+})

@@ -3,6 +3,7 @@ import { lowestPrice } from './lowest-price'
 import type { AvailableMethod } from '../../market/methods'
 import { optimalPrice } from './optimal-price'
 import { randomDraw } from './random-draw'
+import { scoring } from './scoring'
 import type { SelectionMethodModule } from './types'
 
 /** How a method reaches its winner. */
@@ -25,6 +26,7 @@ export const METHODS: Record<AvailableMethod, Decision> = {
   lowest_price: { by: 'opening', module: lowestPrice },
   optimal_price: { by: 'opening', module: optimalPrice },
   reverse_auction: { by: 'auction' },
+  scoring: { by: 'opening', module: scoring },
 }
 
 /** How `method` decides. A method not (or no longer) offered has no decision: a clear error, never a silent default. */

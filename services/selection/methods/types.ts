@@ -37,6 +37,8 @@ export interface MethodInput {
   rules: SelectionRules
   draw: DrawContext
   params: Record<string, unknown>
+  /** the agencies' credit scores at the opening, by draw key, for the methods that weigh credit */
+  credit?: ReadonlyMap<string, number>
 }
 
 export type MethodResult =
