@@ -6,7 +6,7 @@ import { shanghaiDate } from '../services/calendar'
 import { JobQueue } from '../services/jobs'
 import { amendProcurement, amendmentSchema, reannounce, confirmAward, confirmContract, contractInputSchema, decideDelivery, decisionSchema, deliver, evaluate, evaluateOwner, evaluationSchema, ownerEvaluationSchema, flagOverdue, uploadContract, cancelProcurement, closeIfDue, confirmDirect, procurementHandlers, procurementInputSchema, publishProcurement, saveDraft, approveSanction, requestDirectApproval } from '../services/procurement'
 import { bidInputSchema, ownBid, respondToConsortium, submitBid } from '../services/bids'
-import { appealEvaluation, appealSchema, decidePetition, fileRepair, issueYellowCard, liftSanction, petitionDecisionSchema, proposeSanction, repairSchema, sanctionSchema } from '../services/credit'
+import { appealEvaluation, appealSchema, decidePetition, fileRepair, issueYellowCard, liftSanction, petitionDecisionSchema, proposeSanction, repairSchema, sanctionSchema, yellowCardedAmong } from '../services/credit'
 import { auctionBidSchema, auctionBoard, declineAward, declineSchema, finishAuctionIfDue, placeAuctionBid } from '../services/selection'
 import { ManualClock, type Clock } from '../services/shared/clock'
 import { OFFICE_APPROVER } from './demo'
@@ -343,5 +343,22 @@ export async function seedProcurements(db: Db, clock: Clock, r: Rng) {
       await decidePetition(db, at(90), as(office), petitionDecisionSchema.parse({ id: request.id, outcome: 'granted', note: '整改措施到位，同意信用修复' }))
     }
     await proposeSanction(db, at(0.2), as(office), measure('suspension', inactive[3]!.uscc, '贵中介信〔2026〕暂2号', '涉嫌出借资质，正在立案调查', 0.2, 30))
+  }
+
+  // 综合评分: a scoring procurement (60/30/10) opened 15 days ago and awarded to the top score, its
+  // table published; the bidders are the item's agencies free of a yellow card, which could not bid.
+  {
+    const need = NEEDS[0]!
+    const owner = ownerFor(1)
+    const draft = await saveDraft(db, at(25), as(owner), form(need, { title: `${need.title}（综合评分）`, method: 'scoring', announcementDays: '5', weightPrice: '60', weightCredit: '30', weightDays: '10' }))
+    const p = await publishProcurement(db, at(25), queue, as(owner), draft.id)
+    const found = await eligibleFor(need.item)
+    const carded = await yellowCardedAmong(db, found.map((a) => a.user.orgId), shanghaiDate(at(22).now()))
+    const bidders = found.filter((a) => !carded.has(a.user.orgId)).slice(0, 4)
+    for (const [k, a] of bidders.entries())
+      await submitBid(db, at(22 - k * 0.1), as(a.user), p.id, bidInputSchema.parse({ price: String(Math.round((need.max * [0.93, 0.86, 0.9, 0.97][k]!) / 100) * 100), committedDays: String(need.days - [1, 0, 2, 3][k]!), accept: 'yes' }))
+    await closeIfDue(db, new ManualClock(p.bidDeadline!), queue, p.id)
+    const winner = await currentOffer(p.id)
+    if (winner) await confirmAward(db, new ManualClock(new Date(p.bidDeadline!.getTime() + DAY / 2)), queue, as(winner), p.id)
   }
 }

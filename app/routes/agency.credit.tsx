@@ -15,7 +15,7 @@ import { title } from '~/utils/meta'
 import { appealEvaluation, creditExplained, creditFileOf, fileRepair } from '~/utils/services.server'
 import type { PageHandle } from '~/i18n/page-messages'
 
-export const handle: PageHandle = { i18n: ['credit', 'bl', 'pet', 'time'] }
+export const handle: PageHandle = { i18n: ['bl', 'credit', 'pet', 'time'] }
 
 export const meta: MetaFunction = ({ matches }) => title(matches, 'pet.agencyTitle')
 

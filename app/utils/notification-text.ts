@@ -6,6 +6,8 @@ import { formatDateTime, formatDay } from './format'
  * params fill it, with names stored in both languages picked for the reader. The inbox and the
  * email outbox both say it this way.
  */
+const DAY = /^\d{4}-\d{2}-\d{2}$/
+
 export function notificationText(kind: string, raw: Record<string, string | number>, locale: Locale): string {
   const en = locale === 'en'
   const params = {
@@ -14,6 +16,9 @@ export function notificationText(kind: string, raw: Record<string, string | numb
     agency: String((en ? raw.agencyEn : raw.agencyZh) ?? ''),
     ...(typeof raw.validTo === 'string' ? { validTo: formatDay(raw.validTo, locale) } : {}),
     ...(typeof raw.due === 'string' ? { due: formatDay(raw.due, locale) } : {}),
+    // A measure's term: its first and last days (an open end is a dash).
+    ...(typeof raw.from === 'string' && DAY.test(raw.from) ? { from: formatDay(raw.from, locale) } : {}),
+    ...(typeof raw.until === 'string' && DAY.test(raw.until) ? { until: formatDay(raw.until, locale) } : {}),
     ...(typeof raw.by === 'string' ? { by: formatDateTime(raw.by, locale) } : {}),
     ...(typeof raw.at === 'string' ? { at: formatDateTime(raw.at, locale) } : {}),
   }

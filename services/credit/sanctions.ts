@@ -66,7 +66,7 @@ export async function measuresInForce(db: Db, orgId: OrgId, day: string): Promis
 type Officer = Actor & { userId: UserId }
 
 async function agencyByUscc(tx: Db, uscc: string) {
-  const [org] = await tx.select({ id: organizations.id, kind: organizations.kind, nameZh: organizations.nameZh }).from(organizations).where(eq(organizations.uscc, uscc))
+  const [org] = await tx.select({ id: organizations.id, kind: organizations.kind, nameZh: organizations.nameZh, nameEn: organizations.nameEn }).from(organizations).where(eq(organizations.uscc, uscc))
   if (org?.kind !== 'agency') throw new DomainError('errors.agencyUnknown', 'uscc')
   return org
 }
@@ -92,7 +92,7 @@ async function recordProposal(tx: Db, now: Date, actor: Officer, input: Omit<San
     .values({ orgId: org.id, kind: input.kind, reason: input.reason, legalBasis: input.legalBasis, decisionNo, startsOn: input.startsOn, endsOn: termEnd(input.startsOn, input.kind, input.term), proposedBy: actor.userId, proposedAt: now })
     .returning()
   await appendAudit(tx, { actor, action: 'sanction.propose', entityType: 'organization', entityId: org.id, after: summary(row!), at: now })
-  await notify(tx, { orgId: actor.orgId, kind: row!.kind === 'blacklist' ? 'blacklistProposed' : 'suspensionProposed', params: { agency: org.nameZh }, link: '/office/blacklist', at: now })
+  await notify(tx, { orgId: actor.orgId, kind: row!.kind === 'blacklist' ? 'blacklistProposed' : 'suspensionProposed', params: { agencyZh: org.nameZh, agencyEn: org.nameEn }, link: '/office/blacklist', at: now })
   return row!
 }
 

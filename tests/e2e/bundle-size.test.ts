@@ -10,13 +10,14 @@ const KB = 1024
  * made. The home page at most 100 KB and no page over 150 KB, as issue 12 asks; below that a
  * ratchet of today's sizes with a little room, so a change that ships a library or another
  * page's words to pages that do not need them fails here. The two pages with most forms (the
- * owner's and the agency's of one procurement) are allowed more: 146 KB since the evaluations
- * went both ways (five points for the owner, the agency's rating of the owner, and their words).
+ * owner's and the agency's of one procurement) are allowed more: 148 KB since the evaluations
+ * went both ways (five points for the owner, the agency's rating of the owner, and their words)
+ * and the result publishes a scoring's table (its columns, and the reasons a yellow card gives).
  */
 const LIMITS: Record<string, number> = {
   'routes/_index': 100 * KB,
-  'routes/owner.procurements.$id': 146 * KB,
-  'routes/agency.bids.$id': 146 * KB,
+  'routes/owner.procurements.$id': 148 * KB,
+  'routes/agency.bids.$id': 148 * KB,
 }
 const EVERY_OTHER_PAGE = 132 * KB
 const NO_PAGE_OVER = 150 * KB

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_ACCOUNTS } from '../../seeds/demo'
+import { CREDIT_EVENT_KINDS } from '../../services/credit/kinds'
 import { LOCALES, WIDTHS, launch, newContext, noSideways, screenshot } from './browser'
 import { signIn, visit } from './helpers'
 
@@ -91,7 +92,7 @@ describe('credit in public', () => {
         expect(found, 'an agency rated poorly by its owner').toBe(true)
 
         await visit(page, '/credit/rules')
-        expect(await page.locator('table.data-table tbody tr').count()).toBe(10)
+        expect(await page.locator('table.data-table tbody tr').count()).toBe(CREDIT_EVENT_KINDS.length)
         expect(await noSideways(page)).toBe(true)
         await page.context().close()
       })
