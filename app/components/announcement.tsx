@@ -44,6 +44,7 @@ export interface AnnouncementData {
     drawCommitment: string | null
     minStepFen?: number | null
     weights?: { price: number; credit: number; days: number } | null
+    shortlist?: { longList: number; shortList: number } | null
   }
   ownerZh: string
   ownerEn: string
@@ -186,6 +187,7 @@ export function Announcement({ data, specialtyNames, selection, linkBase = '/pro
             [t('proc.method'), t(`method.${p.method}` as MessageKey)],
             ...(p.minStepFen ? ([[t('proc.minStep'), formatYuan(p.minStepFen, locale)]] as Array<[string, string]>) : []),
             ...(p.weights ? ([[t('proc.weights'), t('proc.weightsText', p.weights)]] as Array<[string, string]>) : []),
+            ...(p.shortlist ? ([[t('proc.shortlist'), t('proc.shortlistText', p.shortlist)]] as Array<[string, string]>) : []),
             ...(data.directAgency ? ([[t('proc.directAgency'), `${en ? data.directAgency.nameEn : data.directAgency.nameZh} (${data.directAgency.uscc})`]] as Array<[string, string]>) : []),
             ...(p.directReason ? ([[t('proc.directReason'), p.directReason]] as Array<[string, string]>) : []),
             [t('proc.publishedAt'), p.publishedAt ? <DateTime key="p" at={p.publishedAt} /> : '—'],

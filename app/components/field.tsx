@@ -102,7 +102,25 @@ export function Check({ name, label, error, defaultChecked }: { name: string; la
 }
 
 /** Radio buttons under a legend; the group is what the error summary links to. */
-export function Choices({ name, legend, options, checked, error, block = false }: { name: string; legend: MessageKey; options: Array<[value: string, label: MessageKey]>; checked: string | undefined; error?: MessageKey; /** one choice a line */ block?: boolean }) {
+export function Choices({
+  name,
+  legend,
+  options,
+  checked,
+  error,
+  block = false,
+  literal = false,
+}: {
+  name: string
+  legend: MessageKey
+  /** each choice's value and its label: a message key, or (`literal`) words already said */
+  options: Array<[value: string, label: MessageKey]> | Array<[value: string, label: string]>
+  checked: string | undefined
+  error?: MessageKey
+  /** one choice a line */
+  block?: boolean
+  literal?: boolean
+}) {
   const t = useT()
   const id = useFieldId(name)
   return (
@@ -110,7 +128,7 @@ export function Choices({ name, legend, options, checked, error, block = false }
       <legend>{t(legend)}</legend>
       {options.map(([value, label]) => (
         <label key={value} className={block ? 'choice block' : 'choice'}>
-          <input type="radio" name={name} value={value} defaultChecked={checked === value} /> {t(label)}
+          <input type="radio" name={name} value={value} defaultChecked={checked === value} /> {literal ? label : t(label as MessageKey)}
         </label>
       ))}
       <FieldMessages id={id} error={error} />

@@ -2,7 +2,7 @@ import { useEffect, useId, useState } from 'react'
 import type { MessageKey } from '~/i18n'
 import type { FieldErrors } from '~/utils/forms'
 import { useLocale, useT } from '~/utils/i18n'
-import { AVAILABLE_METHODS as METHODS, DEFAULT_WEIGHTS } from '../../services/market/methods'
+import { AVAILABLE_METHODS as METHODS, DEFAULT_WEIGHTS, SHORTLIST_DEFAULTS } from '../../services/market/methods'
 import { fenToYuanInput } from '../../services/shared/money'
 import { useFieldId } from './error-summary'
 import { Field } from './field'
@@ -108,7 +108,23 @@ export function AmendMethodFields({ method, minStepFen, values, errors }: { meth
         <Field label="proc.minStep" name="minStep" inputMode="decimal" defaultValue={values.minStep ?? (minStepFen ? fenToYuanInput(minStepFen) : '')} error={errors.minStep} hint="proc.minStepHint" />
       ) : null}
       {!hydrated || chosen === 'scoring' ? <WeightFields values={values} errors={errors} /> : null}
+      {!hydrated || chosen === 'credit_shortlist' ? <ShortlistFields values={values} errors={errors} /> : null}
     </div>
+  )
+}
+
+/** 信用择优's two sizes: the long list of the best credit scores, and the short list drawn from it. */
+export function ShortlistFields({ values, errors }: { values: Record<string, string | undefined>; errors: FieldErrors }) {
+  const t = useT()
+  return (
+    <fieldset className="weights">
+      <legend>{t('proc.shortlist')}</legend>
+      <p className="hint">{t('proc.shortlistHint')}</p>
+      <div className="grid two">
+        <Field label="proc.longList" name="longList" type="number" inputMode="numeric" min={3} max={30} defaultValue={values.longList ?? String(SHORTLIST_DEFAULTS.longList)} error={errors.longList} />
+        <Field label="proc.shortList" name="shortList" type="number" inputMode="numeric" min={2} max={10} defaultValue={values.shortList ?? String(SHORTLIST_DEFAULTS.shortList)} error={errors.shortList} />
+      </div>
+    </fieldset>
   )
 }
 

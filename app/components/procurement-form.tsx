@@ -8,7 +8,7 @@ import { procurementForm } from '~/forms/owner'
 import { useCheckedForm } from './checked-form'
 import { ErrorSummary, FormScope, useFieldId } from './error-summary'
 import { Field } from './field'
-import { ErrorText, RequirementFields, WeightFields, type CatalogForForm, type ProcurementFormValues } from './procurement-fields'
+import { ErrorText, RequirementFields, ShortlistFields, WeightFields, type CatalogForForm, type ProcurementFormValues } from './procurement-fields'
 
 export { AmendMethodFields, RequirementFields, type CatalogForForm, type ProcurementFormValues } from './procurement-fields'
 
@@ -156,6 +156,9 @@ export function ProcurementForm({
         </div>
         <div className="method-fields" data-method="scoring" hidden={hide('scoring')}>
           <WeightFields values={{ weightPrice: str('weightPrice'), weightCredit: str('weightCredit'), weightDays: str('weightDays') }} errors={e} minPrice={minPriceWeight} />
+        </div>
+        <div className="method-fields" data-method="credit_shortlist" hidden={hide('credit_shortlist')}>
+          <ShortlistFields values={{ longList: str('longList'), shortList: str('shortList') }} errors={e} />
         </div>
       </fieldset>
 

@@ -1,6 +1,6 @@
 import { Form } from '@remix-run/react'
 import { declineForm, explanationForm } from '~/forms/agency'
-import { explanationDecisionForm } from '~/forms/owner'
+import { chooseForm, explanationDecisionForm } from '~/forms/owner'
 import type { ActionReply } from '~/utils/action-reply'
 import { formatDateTime, formatYuan } from '~/utils/format'
 import { useLocale, useT } from '~/utils/i18n'
@@ -95,6 +95,44 @@ export function ExplanationDecision({ candidate, busy, reply }: { candidate: Can
       ) : (
         <p className="muted">{t('offer.waitingExplanation', { by: candidate.respondBy ? formatDateTime(candidate.respondBy, locale) : '' })}</p>
       )}
+    </section>
+  )
+}
+
+/**
+ * 信用择优: the owner picks the winner from the short list the draw made, and says why; the reason
+ * is published with the result. Each choice shows the bid's price and days and its agency's credit.
+ */
+export function ShortlistChoice({ candidates, credit, busy, reply }: { candidates: Candidate[]; credit: Record<string, number>; busy: boolean; reply: ActionReply | undefined }) {
+  const t = useT()
+  const locale = useLocale()
+  const en = locale === 'en'
+  return (
+    <section className="card attention" aria-labelledby="choose-title">
+      <h2 id="choose-title">{t('sel.short.chooseTitle')}</h2>
+      <p>{t('sel.short.chooseIntro', { n: candidates.length })}</p>
+      <CheckedForm spec={chooseForm} id="shortlist-choice" intent="choose" reply={reply} ownFailures>
+        {(errors, values) => (
+          <>
+            <Choices
+              name="bidId"
+              legend="sel.short.candidates"
+              options={candidates.map((c) => [
+                c.bidId!,
+                t('sel.short.option', { agency: en ? c.agencyEn : c.agencyZh, price: formatYuan(c.priceFen, locale), days: c.committedDays, credit: credit[c.uscc] ?? 100 }),
+              ])}
+              checked={values.bidId}
+              error={errors.bidId}
+              block
+              literal
+            />
+            <TextArea label="sel.short.reason" name="reason" rows={3} maxLength={1000} required defaultValue={values.reason} error={errors.reason} hint="sel.short.reasonHint" />
+            <button type="submit" className="button" disabled={busy}>
+              {t('sel.short.choose')}
+            </button>
+          </>
+        )}
+      </CheckedForm>
     </section>
   )
 }

@@ -11,6 +11,7 @@ export interface SelectionData {
   decidedAt: string
   candidates: Array<{
     rank: number
+    bidId: string | null
     own: boolean
     agencyZh: string
     agencyEn: string
@@ -35,7 +36,7 @@ export function usePurpose() {
   return (purpose: string) => {
     const tie = /^tiebreak-(\d+)$/.exec(purpose)
     if (tie) return t('sel.purpose.tiebreak', { n: Number(tie[1]) })
-    return purpose === 'award' || purpose === 'optimal-base' ? t(`sel.purpose.${purpose}`) : purpose
+    return purpose === 'award' || purpose === 'optimal-base' || purpose === 'longlist' || purpose === 'shortlist' ? t(`sel.purpose.${purpose}`) : purpose
   }
 }
 
@@ -56,6 +57,7 @@ export function SelectionResult({ data }: { data: SelectionData }) {
     reverse_auction: { n: num(d.bids), rounds: num(d.rounds), moves: num(d.moves) },
     optimal_price: { m: num(d.averaged), mean: formatYuan(num(d.meanFen), locale), base: num(d.basePercent), reference: formatYuan(num(d.referenceFen), locale) },
     scoring: { n: num(d.bids), lowest: formatYuan(num(d.lowestFen), locale), fewest: num(d.fewestDays), ...weightsOf(d.weights) },
+    credit_shortlist: { n: num(d.bids), longList: Array.isArray(d.long) ? d.long.length : 0, shortList: data.candidates.length },
   }
   const summary =
     typeof d.failed === 'string' ? t('sel.detail.failed', { n: num(d.bids), min: num(d.minimum) }) : figures[data.method] ? t(`sel.detail.${data.method}` as MessageKey, figures[data.method]) : ''
@@ -104,6 +106,22 @@ export function SelectionResult({ data }: { data: SelectionData }) {
         </TableWrap>
       ) : null}
       {data.method === 'scoring' && Array.isArray(d.table) ? <ScoreTable lines={d.table as ScoreLine[]} candidates={data.candidates} /> : null}
+      {data.method === 'credit_shortlist' ? (
+        <p className="sub">{typeof d.reason === 'string' ? t('sel.short.chosenBecause', { reason: d.reason }) : t('sel.short.awaiting')}</p>
+      ) : null}
+      {data.method === 'credit_shortlist' && Array.isArray(d.long) ? (
+        <details className="long-list">
+          <summary>{t('sel.short.longList', { n: d.long.length })}</summary>
+          <ul className="plain">
+            {(d.long as Array<{ key: string; credit: number }>).map((l) => (
+              <li key={l.key}>
+                <span className="mono">{l.key}</span> · {t('sel.short.creditIs', { credit: l.credit })}
+                {data.candidates.some((c) => c.uscc === l.key) ? <span className="badge">{t('sel.short.onShortList')}</span> : null}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
       {data.draws.length ? (
         <>
           <h3>{t('sel.draws')}</h3>

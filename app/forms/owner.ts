@@ -3,7 +3,7 @@ import type { FieldPath } from '../../services/shared/errors'
 import { contractInputSchema, decisionSchema, evaluationSchema } from '../../services/procurement/after-award-input'
 import { amendmentSchema, cancelSchema, procurementFormInput, procurementInputSchema } from '../../services/procurement/input'
 import { answerSchema, objectionAnswerSchema } from '../../services/procurement/talk-input'
-import { explanationDecisionSchema } from '../../services/selection/offer-input'
+import { chooseSchema, explanationDecisionSchema } from '../../services/selection/offer-input'
 
 /*
  * The owner's forms, as the browser checks them before sending and the actions check them on
@@ -20,6 +20,8 @@ export const cancelForm = formSpec({ schema: cancelSchema })
 export const answerForm = formSpec({ schema: answerSchema })
 export const objectionAnswerForm = formSpec({ schema: objectionAnswerSchema })
 export const explanationDecisionForm = formSpec({ schema: explanationDecisionSchema })
+/** 信用择优: the owner's choice from the short list, with its reason. */
+export const chooseForm = formSpec({ schema: chooseSchema })
 
 /** A file's error belongs to the form's file field, whatever the service calls the file. */
 export const fileField = (path: FieldPath) => (path[0] === 'contract' || path[0] === 'attachment' ? 'file' : String(path[0]))

@@ -1,4 +1,4 @@
-import { DEFAULT_WEIGHTS, type ScoringWeights } from '../../services/market/methods'
+import { DEFAULT_WEIGHTS, SHORTLIST_DEFAULTS, type ScoringWeights } from '../../services/market/methods'
 import { redirect, type ActionFunctionArgs } from '@remix-run/node'
 import { intent, runIntents } from './action.server'
 import { procurementForm } from '~/forms/owner'
@@ -42,6 +42,8 @@ export function draftValues(p: Procurement, itemCodes: string[], directUscc: str
     directReason: p.directReason ?? '',
     minStep: typeof p.methodParams.minStepFen === 'number' ? fenToYuanInput(p.methodParams.minStepFen) : '',
     ...weightValues(p.methodParams),
+    longList: String((p.methodParams as { longList?: number }).longList ?? SHORTLIST_DEFAULTS.longList),
+    shortList: String((p.methodParams as { shortList?: number }).shortList ?? SHORTLIST_DEFAULTS.shortList),
     contactName: p.contactName,
     contactPhone: p.contactPhone,
   }
@@ -78,6 +80,7 @@ export function serializeAnnouncement(d: Details, calendar: WorkCalendar, now: D
       cancelReason: p.cancelReason, failedReason: p.failedReason, termsVersion: p.termsVersion, directReason: p.directReason, drawCommitment: p.drawCommitment,
       minStepFen: (p.methodParams as { minStepFen?: number | null }).minStepFen ?? null,
       weights: (p.methodParams as { weights?: ScoringWeights }).weights ?? null,
+      shortlist: p.method === 'credit_shortlist' ? { longList: Number(p.methodParams.longList), shortList: Number(p.methodParams.shortList) } : null,
     },
     ownerZh: d.ownerZh,
     ownerEn: d.ownerEn,

@@ -34,7 +34,7 @@ export {
   saveDraft, searchAnnouncements, standsFor, uploadContract,
 } from '../../services/procurement'
 export {
-  type SelectionViewer, SharedReads, auctionBoard, decideExplanation, declineAward, drawRecord, explainPrice, placeAuctionBid, selectionResult,
+  type SelectionViewer, SharedReads, auctionBoard, chooseFromShortlist, decideExplanation, declineAward, drawRecord, explainPrice, placeAuctionBid, selectionResult,
 } from '../../services/selection'
 export {
   appealEvaluation, creditExplained, creditFileOf, creditRanking, creditTableHistory, currentCreditTable, decidePetition, fileRepair, issueYellowCard, liftSanction, listSanctions,

@@ -18,7 +18,7 @@ export const AUDIT_ACTIONS = [
   'direct.approval.request', 'direct.approval.approved', 'direct.approval.rejected',
   'clarification.ask', 'clarification.answer', 'objection.raise', 'objection.answer',
   'bid.submit', 'bid.edit', 'bid.reconfirm', 'bid.withdraw', 'bid.member.accept', 'bid.member.decline', 'bid.reveal',
-  'draw.publish', 'selection.rank', 'selection.explain', 'selection.explanationAccepted', 'selection.explanationRejected',
+  'draw.publish', 'selection.rank', 'selection.choose', 'selection.explain', 'selection.explanationAccepted', 'selection.explanationRejected',
   ...CANDIDATE_STATES.map((s) => `selection.${s}` as const), 'auction.schedule', 'auction.bid', 'award.confirm', 'contract.upload',
   'sanction.blacklist', 'sanction.propose', 'sanction.approve', 'sanction.refuse', 'sanction.yellowCard', 'sanction.enforce', 'sanction.lift', 'credit.rules.publish', 'owner.evaluate',
   'credit.appeal', 'credit.appeal.decide', 'credit.repair', 'credit.repair.decide',

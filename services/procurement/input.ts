@@ -31,6 +31,31 @@ const weight = z.pipe(
   }),
 )
 const weights = { weightPrice: weight, weightCredit: weight, weightDays: weight }
+
+/**
+ * 信用择优's sizes: the long list (the N best credit scores, 3–30) and the short list drawn from
+ * it (2–10, no longer than the long list). Given when the method is the credit shortlist.
+ */
+const size = (min: number, max: number, message: string) =>
+  z.pipe(
+    z.optional(z.string()),
+    z.transform((v, ctx) => {
+      const s = (v ?? '').trim()
+      if (!s) return null
+      const n = Number(s)
+      if (!Number.isInteger(n) || n < min || n > max) ctx.issues.push({ code: 'custom', message, input: v, path: [] })
+      return n
+    }),
+  )
+const shortlist = { longList: size(3, 30, 'errors.longList'), shortList: size(2, 10, 'errors.shortList') }
+type Listed = { method?: string; longList: number | null; shortList: number | null }
+function shortlistProblem(v: Listed, ctx: { addIssue: (issue: { code: 'custom'; path: string[]; message: string; input: unknown }) => void }) {
+  if (v.method !== 'credit_shortlist') return
+  for (const k of ['longList', 'shortList'] as const) if (v[k] === null) ctx.addIssue({ code: 'custom', path: [k], message: 'errors.required', input: v })
+  if (v.longList !== null && v.shortList !== null && v.shortList >= v.longList) ctx.addIssue({ code: 'custom', path: ['shortList'], message: 'errors.shortListLonger', input: v })
+}
+/** The sizes a credit shortlist stores in its method's parameters. */
+export const shortlistOf = (v: Listed) => ({ longList: v.longList!, shortList: v.shortList! })
 type Weighted = { method?: string; weightPrice: number | null; weightCredit: number | null; weightDays: number | null }
 function weightsProblem(v: Weighted, ctx: { addIssue: (issue: { code: 'custom'; path: string[]; message: string; input: unknown }) => void }) {
   if (v.method !== 'scoring') return
@@ -73,6 +98,7 @@ export const procurementInputSchema = z
     directReason: optionalText(500),
     minStep: optionalYuan(),
     ...weights,
+    ...shortlist,
     contactName: text(1, 40),
     contactPhone: phone,
   })
@@ -83,6 +109,7 @@ export const procurementInputSchema = z
       if (v.method === 'direct' && !v.directAgencyUscc) ctx.addIssue({ code: 'custom', path: ['directAgencyUscc'], message: 'errors.required', input: v })
       if (v.method === 'reverse_auction' && v.minStep === null) ctx.addIssue({ code: 'custom', path: ['minStep'], message: 'errors.required', input: v })
       weightsProblem(v, ctx)
+      shortlistProblem(v, ctx)
     }),
   )
 export type ProcurementInput = z.infer<typeof procurementInputSchema>
@@ -100,6 +127,7 @@ export const amendmentSchema = z
     method: z.optional(z.enum(AVAILABLE_METHODS, { error: 'errors.methodUnavailable' })),
     minStep: optionalYuan(),
     ...weights,
+    ...shortlist,
     ...requirement,
     reason: text(4, 500, 'errors.reasonShort'),
   })
@@ -107,6 +135,7 @@ export const amendmentSchema = z
     z.refine((v) => v.maxPrice === null || v.floorPrice === null || v.floorPrice <= v.maxPrice, { path: ['floorPrice'], message: 'errors.floorAboveMax' }),
     z.refine((v) => v.method !== 'reverse_auction' || v.minStep !== null, { path: ['minStep'], message: 'errors.required' }),
     z.superRefine((v, ctx) => weightsProblem(v, ctx)),
+    z.superRefine((v, ctx) => shortlistProblem(v, ctx)),
   )
 export type AmendmentInput = z.infer<typeof amendmentSchema>
 

@@ -20,7 +20,7 @@ import type { EnqueueInput, Scheduler } from '../jobs'
 import { notify } from '../notifications'
 import type { Actor } from '../shared/actor'
 import type { Clock } from '../shared/clock'
-import { type AmendmentInput, type ProcurementInput, weightsOf } from './input'
+import { type AmendmentInput, type ProcurementInput, shortlistOf, weightsOf } from './input'
 import { DomainError, fen } from '../shared/errors'
 import { isUuid } from '../shared/schemas'
 import { bidderProblems, markBidsForReconfirmation, revealBids } from '../bids'
@@ -42,9 +42,9 @@ async function lockOwn(tx: Db, ownerOrgId: OrgId, id: string) {
   return p
 }
 
-/** What a method keeps of the form: an auction's step, a scoring's weights. */
-const paramsOf = (method: string, input: Pick<ProcurementInput, 'minStep' | 'weightPrice' | 'weightCredit' | 'weightDays'>) =>
-  method === 'reverse_auction' ? { minStepFen: input.minStep } : method === 'scoring' ? weightsOf(input) : {}
+/** What a method keeps of the form: an auction's step, a scoring's weights, a shortlist's sizes. */
+const paramsOf = (method: string, input: Pick<ProcurementInput, 'minStep' | 'weightPrice' | 'weightCredit' | 'weightDays' | 'longList' | 'shortList'>) =>
+  method === 'reverse_auction' ? { minStepFen: input.minStep } : method === 'scoring' ? weightsOf(input) : method === 'credit_shortlist' ? shortlistOf(input) : {}
 
 /** 综合评分: the price weighs at least what the office requires. */
 function priceWeightWithin(input: { method?: string; weightPrice: number | null }, rules: MarketRules) {

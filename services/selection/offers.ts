@@ -1,7 +1,7 @@
-import { and, eq } from 'drizzle-orm'
+import { and, asc, eq, ne, sql } from 'drizzle-orm'
 import type * as z from 'zod'
 import type { Db } from '../../db/client'
-import { awards, selectionCandidates, type OrgId, type ProcurementId, type UserId } from '../../db/schema'
+import { awards, selectionCandidates, selections, type OrgId, type ProcurementId, type UserId } from '../../db/schema'
 import { appendAudit } from '../audit'
 import { recordCreditEvent } from '../credit'
 import { notify } from '../notifications'
@@ -20,9 +20,9 @@ import { currentCandidate, lockForSelection, offerNext, setCandidate, withdrawOf
  */
 type UserActor = Actor & { userId: UserId }
 
-import type { declineSchema, explanationDecisionSchema, explanationSchema } from './offer-input'
+import type { chooseSchema, declineSchema, explanationDecisionSchema, explanationSchema } from './offer-input'
 
-export { declineSchema, explanationDecisionSchema, explanationSchema } from './offer-input'
+export { chooseSchema, declineSchema, explanationDecisionSchema, explanationSchema } from './offer-input'
 
 async function lockWithCandidate(tx: Db, id: string) {
   if (!isUuid(id)) throw new DomainError('errors.notFound')
@@ -68,6 +68,33 @@ export async function decideExplanation(db: Db, clock: Clock, scheduler: Schedul
     const accept = input.decision === 'accept'
     await setCandidate(tx, p, current, { state: accept ? 'waiting' : 'rejected', explanationAccepted: accept, decisionReason: input.reason || null }, now, { by: actor.userId }, accept ? 'selection.explanationAccepted' : 'selection.explanationRejected')
     await notify(tx, { orgId: current.agencyOrgId, kind: accept ? 'explanationAccepted' : 'explanationRejected', params: { number: p.number ?? '', title: p.title }, link: `/agency/bids/${p.id}`, at: now })
+    return offerNext(tx, scheduler, p, await loadRules(tx), now)
+  })
+}
+
+/**
+ * 信用择优: the owner picks the winner from the short list, with a written reason. The chosen one
+ * becomes the first candidate (the others keep the draw's order after it) and is offered the
+ * award, the one rule asked again first. Once only: after a choice the next candidate comes by
+ * the ranking, as with any method.
+ */
+export async function chooseFromShortlist(db: Db, clock: Clock, scheduler: Scheduler, actor: UserActor, id: string, input: z.infer<typeof chooseSchema>) {
+  return db.transaction(async (tx) => {
+    const { p, current } = await lockWithCandidate(tx, id)
+    if (p.ownerOrgId !== actor.orgId) throw new DomainError('errors.notFound')
+    if (p.method !== 'credit_shortlist' || p.status !== 'selecting' || current) throw new DomainError('errors.illegalStep', undefined, { action: 'choose', from: p.status })
+    const [moved] = await tx.select({ bidId: selectionCandidates.bidId }).from(selectionCandidates).where(and(eq(selectionCandidates.procurementId, p.id), ne(selectionCandidates.state, 'waiting'))).limit(1)
+    if (moved) throw new DomainError('errors.alreadyChosen')
+    const waiting = await tx.select().from(selectionCandidates).where(eq(selectionCandidates.procurementId, p.id)).orderBy(asc(selectionCandidates.rank))
+    const chosen = waiting.find((c) => c.bidId === input.bidId)
+    if (!chosen) throw new DomainError('errors.chooseCandidate', 'bidId')
+    const now = clock.now()
+    // The chosen first, the rest in the draw's order: ranks moved out of the way, then set.
+    await tx.update(selectionCandidates).set({ rank: sql`${selectionCandidates.rank} + 1000` }).where(eq(selectionCandidates.procurementId, p.id))
+    const order = [chosen, ...waiting.filter((c) => c.bidId !== chosen.bidId)]
+    for (const [n, c] of order.entries()) await tx.update(selectionCandidates).set({ rank: n + 1 }).where(and(eq(selectionCandidates.procurementId, p.id), eq(selectionCandidates.bidId, c.bidId)))
+    await tx.update(selections).set({ detail: sql`${selections.detail} || ${JSON.stringify({ chosen: chosen.bidId, chosenAgency: chosen.agencyOrgId, reason: input.reason })}::jsonb` }).where(eq(selections.procurementId, p.id))
+    await appendAudit(tx, { actor, action: 'selection.choose', entityType: 'procurement', entityId: p.id, after: { bidId: chosen.bidId, agencyOrgId: chosen.agencyOrgId, reason: input.reason, order: order.map((c) => c.bidId) }, at: now })
     return offerNext(tx, scheduler, p, await loadRules(tx), now)
   })
 }

@@ -28,6 +28,8 @@ export async function selectionResult(db: Db, procurementId: ProcurementId, view
     const mayRead = viewer.kind === 'owner' || (viewer.kind === 'agency' && viewer.orgId === c.agencyOrgId)
     return {
       rank: c.rank,
+      /** the bid, for the owner's choice from a short list */
+      bidId: viewer.kind === 'owner' ? (c.bidId as string) : null,
       /** the viewing agency's own candidacy */
       own: viewer.kind === 'agency' && viewer.orgId === c.agencyOrgId,
       agencyOrgId: c.agencyOrgId,

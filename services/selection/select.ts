@@ -74,7 +74,7 @@ export async function selectAtOpening(tx: Tx, scheduler: Scheduler, p: Procureme
     rules: { minDrawBids: rules.minDrawBids, abnormallyLowPercent: rules.abnormallyLowPercent },
     draw: drawContextOf(p),
     params: p.methodParams,
-    credit: p.method === 'scoring' ? await creditAtOpening(tx, standing) : undefined,
+    credit: p.method === 'scoring' || p.method === 'credit_shortlist' ? await creditAtOpening(tx, standing) : undefined,
   })
   if (result.outcome === 'failed') {
     await tx.insert(selections).values({ procurementId: p.id, method: p.method, detail: { ...result.detail, failed: result.reason }, decidedAt: at })
@@ -116,6 +116,12 @@ export async function recordRanking(
     after: { method: p.method, order: result.order, abnormallyLow: result.abnormallyLow, draws: drawIds, detail: result.detail, ...logged },
     at,
   })
+  if (result.awaitChoice) {
+    // The short list waits for the owner's choice: each on it is told, and the owner asked.
+    for (const bidId of result.order) await notify(tx, { orgId: prices.get(bidId)!.agencyOrgId, kind: 'shortlisted', params: { number: p.number ?? '', title: p.title, n: result.order.length }, link: `/procurements/${p.id}`, at })
+    await notify(tx, { orgId: p.ownerOrgId, kind: 'chooseFromShortlist', params: { number: p.number ?? '', title: p.title, n: result.order.length }, link: `/owner/procurements/${p.id}`, at })
+    return 'selecting' as const
+  }
   // Every bidder learns where it stands; the first also hears of its offer (or of the explanation asked of it).
   for (const [n, bidId] of result.order.entries())
     if (n > 0) await notify(tx, { orgId: prices.get(bidId)!.agencyOrgId, kind: 'selectionRanked', params: { number: p.number ?? '', title: p.title, rank: n + 1, n: result.order.length }, link: `/procurements/${p.id}`, at })

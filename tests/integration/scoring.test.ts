@@ -1,13 +1,14 @@
-import { and, eq } from 'drizzle-orm'
+import { and, asc, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../db/client'
-import { awards, bids, creditEvents, organizations, selections, type User } from '../../db/schema'
+import { awards, bids, creditEvents, organizations, selectionCandidates, selections, type User } from '../../db/schema'
 import { bidInputSchema, submitBid } from '../../services/bids'
 import { shanghaiDate } from '../../services/calendar'
 import { issueYellowCard, refreshScores, sanctionSchema } from '../../services/credit'
 import { JobQueue } from '../../services/jobs'
 import { updateRules, loadRules } from '../../services/market'
 import { closeIfDue, procurementHandlers, procurementInputSchema, publishProcurement, saveDraft } from '../../services/procurement'
+import { chooseFromShortlist, chooseSchema, declineAward, declineSchema } from '../../services/selection'
 import { ManualClock } from '../../services/shared/clock'
 import { DomainError } from '../../services/shared/errors'
 import { createOrganization, createUser } from '../../seeds/factories'
@@ -93,5 +94,49 @@ describe('scoring (综合评分)', () => {
     ])
     const [award] = await database.db.select().from(awards).where(eq(awards.procurementId, p.id))
     expect(award).toMatchObject({ agencyOrgId: a3.orgId, priceFen: 8_500_000, method: 'scoring' })
+  })
+})
+
+describe('credit shortlist (信用择优)', () => {
+  it('draws a short list from the best credit scores and awards the one the owner chooses, with its reason', async () => {
+    const [a1, a2, a3, a4] = agencies as [User, User, User, User]
+    const issues = (over: Record<string, string>) => procurementInputSchema.safeParse({ ...raw, method: 'credit_shortlist', ...over }).error?.issues.map((i) => [i.path.join('.'), i.message])
+    expect(issues({ longList: '3', shortList: '3' })).toEqual([['shortList', 'errors.shortListLonger']])
+    expect(issues({ longList: '40', shortList: '3' })).toEqual([['longList', 'errors.longList']])
+    const p = await publishProcurement(database.db, clock, queue, as(owner), (await saveDraft(database.db, clock, as(owner), form({ title: '文化中心环评（信用择优）', method: 'credit_shortlist', longList: '3', shortList: '2' }))).id)
+    expect(p.methodParams).toEqual({ longList: 3, shortList: 2 })
+    const bid = (u: User, price: string) => submitBid(database.db, clock, as(u), p.id, bidInputSchema.parse({ price, committedDays: '10', accept: 'yes' }))
+    await bid(a1, '90,000')
+    await bid(a2, '80,000')
+    await bid(a3, '85,000')
+    // Agency 4's yellow card keeps it out of a method that weighs credit.
+    expect(await code(bid(a4, '70,000'))).toBe('errors.notEligible')
+
+    expect(await closeIfDue(database.db, new ManualClock(p.bidDeadline!), queue, p.id)).toBe('selecting')
+    const [selection] = await database.db.select().from(selections).where(eq(selections.procurementId, p.id))
+    expect((selection!.detail as { long: Array<{ credit: number }> }).long.map((l) => l.credit)).toEqual([100, 97, 90])
+    const short = await database.db.select().from(selectionCandidates).where(eq(selectionCandidates.procurementId, p.id)).orderBy(asc(selectionCandidates.rank))
+    expect(short.map((c) => c.state)).toEqual(['waiting', 'waiting'])
+    expect(await database.db.select().from(awards).where(eq(awards.procurementId, p.id))).toEqual([])
+    const outside = (await database.db.select().from(bids).where(eq(bids.procurementId, p.id))).find((b) => !short.some((c) => c.bidId === b.id))!
+    const later = new ManualClock(new Date(p.bidDeadline!.getTime() + 3_600_000))
+    const choose = (bidId: string, reason = '项目负责人具有同类项目经验，服务方案完整') => chooseFromShortlist(database.db, later, queue, as(owner), p.id, chooseSchema.parse({ bidId, reason }))
+    expect(await code(choose(outside.id))).toBe('errors.chooseCandidate@bidId')
+    expect(await code(chooseFromShortlist(database.db, later, queue, as(a1), p.id, chooseSchema.parse({ bidId: short[1]!.bidId, reason: '这不是采购人的选择理由' })))).toBe('errors.notFound')
+    expect(chooseSchema.safeParse({ bidId: short[1]!.bidId, reason: '太短' }).error?.issues.map((i) => i.message)).toEqual(['errors.chooseReason'])
+
+    // The owner chooses the second of the draw: it becomes the first candidate and is offered the award.
+    expect(await choose(short[1]!.bidId)).toBe('awarded')
+    const after = await database.db.select().from(selectionCandidates).where(eq(selectionCandidates.procurementId, p.id)).orderBy(asc(selectionCandidates.rank))
+    expect(after.map((c) => [c.bidId, c.state])).toEqual([[short[1]!.bidId, 'offered'], [short[0]!.bidId, 'waiting']])
+    const [chosen] = await database.db.select().from(selections).where(eq(selections.procurementId, p.id))
+    expect(chosen!.detail).toMatchObject({ chosen: short[1]!.bidId, reason: '项目负责人具有同类项目经验，服务方案完整' })
+    expect(await code(choose(short[0]!.bidId))).toBe('errors.illegalStep')
+
+    // The chosen one declines: the other of the short list is offered it.
+    const winner = agencies.find((a) => a.orgId === short[1]!.agencyOrgId)!
+    await declineAward(database.db, later, queue, as(winner), p.id, declineSchema.parse({ reason: '项目负责人临时调离' }))
+    const [award] = await database.db.select().from(awards).where(eq(awards.procurementId, p.id))
+    expect(award!.agencyOrgId).toBe(short[0]!.agencyOrgId)
   })
 })

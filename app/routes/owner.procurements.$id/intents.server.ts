@@ -7,6 +7,7 @@ import {
   answerQuestion,
   cancelProcurement,
   decideDelivery,
+  chooseFromShortlist,
   decideExplanation,
   evaluate,
   publishProcurement,
@@ -15,7 +16,7 @@ import {
   requestDirectApproval,
   uploadContract,
 } from '~/utils/services.server'
-import { amendmentForm, answerForm, cancelForm, contractForm, decisionForm, evaluationForm, explanationDecisionForm, fileField, objectionAnswerForm } from '~/forms/owner'
+import { amendmentForm, answerForm, cancelForm, contractForm, decisionForm, evaluationForm, chooseForm, explanationDecisionForm, fileField, objectionAnswerForm } from '~/forms/owner'
 
 /** What an owner may do on its page of one procurement. */
 export const ownerIntents: IntentTable = {
@@ -31,6 +32,7 @@ export const ownerIntents: IntentTable = {
   detach: intent({ run: async ({ app, actor, id, values }) => void (await removeAttachment(app.db, app.clock, actor, id, values.fileId ?? '')) }),
   answer: intent({ form: answerForm, run: async ({ app, actor, values }, input) => void (await answerQuestion(app.db, app.clock, actor, values.questionId ?? '', input.answer)) }),
   answerObjection: intent({ form: objectionAnswerForm, run: async ({ app, actor, values }, input) => void (await answerObjection(app.db, app.clock, actor, values.objectionId ?? '', input.response)) }),
+  choose: intent({ form: chooseForm, run: async ({ app, actor, id }, input) => void (await chooseFromShortlist(app.db, app.clock, app.queue, actor, id, input)) }),
   decideExplanation: intent({ form: explanationDecisionForm, run: async ({ app, actor, id }, input) => void (await decideExplanation(app.db, app.clock, app.queue, actor, id, input)) }),
   contract: intent({ form: contractForm, run: async ({ app, actor, id, bytes }, input) => void (await uploadContract(app.db, app.clock, actor, id, input, bytes)) }),
   decide: intent({ form: decisionForm, run: async ({ app, actor, id }, input) => void (await decideDelivery(app.db, app.clock, actor, id, input)) }),

@@ -7,7 +7,7 @@ import { DirectApprovalPanel } from '~/components/direct-approval'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { FormError } from '~/components/field'
 import { OwnerAfterAwardForms } from '~/components/owner-after-award-forms'
-import { ExplanationDecision } from '~/components/selection-forms'
+import { ExplanationDecision, ShortlistChoice } from '~/components/selection-forms'
 import type { MessageKey } from '~/i18n'
 import type { ActionReply } from '~/utils/action-reply'
 import { runIntents } from '~/utils/action.server'
@@ -43,6 +43,9 @@ export default function OwnerProcurement() {
   const t = useT()
   const { p } = announcement
   const explaining = selection?.candidates.find((c) => c.state === 'explaining') ?? null
+  // 信用择优: the short list waits for the owner's choice until one of it has moved.
+  const choosing = p.method === 'credit_shortlist' && p.status === 'selecting' && !!selection?.candidates.length && selection.candidates.every((c) => c.state === 'waiting')
+  const credits = Object.fromEntries(((selection?.detail.long ?? []) as Array<{ key: string; credit: number }>).map((l) => [l.key, l.credit]))
   const done = data?.ok ? data.intent : search.get('saved') === 'draft' ? 'saved' : null
   return (
     <div className="page">
@@ -74,6 +77,7 @@ export default function OwnerProcurement() {
         </section>
       ) : null}
       {explaining ? <ExplanationDecision candidate={explaining} busy={busy} reply={data} /> : null}
+      {choosing ? <ShortlistChoice candidates={selection!.candidates} credit={credits} busy={busy} reply={data} /> : null}
       <BidsSection />
       <ObjectionsSection />
       <OwnerAfterAwardForms status={p.status} award={announcement.award?.award ?? null} hasContract={!!afterAward.contract} objectionOpen={objections.some((o) => !o.response)} now={now} busy={busy} reply={data} />

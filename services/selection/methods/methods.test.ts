@@ -32,7 +32,10 @@ describe.each(RANKERS.map((m) => [m.method, m] as const))('%s', (_name, method) 
       fc.property(inputArb(), (input) => {
         const result = method.select(input)
         if (result.outcome === 'failed') return
-        expect([...result.order].sort()).toEqual(input.candidates.map((c) => c.bidId).sort())
+        // A method the owner chooses from ranks its short list only: each once, every one a bid.
+        if (result.awaitChoice) expect(new Set(result.order).size).toBe(result.order.length)
+        if (result.awaitChoice) expect(result.order.every((id) => input.candidates.some((c) => c.bidId === id))).toBe(true)
+        else expect([...result.order].sort()).toEqual(input.candidates.map((c) => c.bidId).sort())
         const winner = input.candidates.find((c) => c.bidId === result.order[0])!
         expect(winner).toBeDefined()
         for (const id of result.abnormallyLow) expect(input.candidates.some((c) => c.bidId === id)).toBe(true)
@@ -176,5 +179,39 @@ describe('scoring (综合评分)', () => {
     if (result.outcome !== 'ranked') throw new Error('not ranked')
     expect(result.draws.map((d) => d.purpose)).toEqual(['tiebreak-1'])
     expect(verifyRecord(result.draws[0]!).ok).toBe(true)
+  })
+})
+
+describe('credit shortlist (信用择优)', () => {
+  const bid = (i: number, key: string): Candidate => ({ bidId: `bid-${i}`, key, nonce: `${i}`.padStart(2, '0').repeat(32), priceFen: 5_000_000 + i * 100_000, committedDays: 10, submittedAt: new Date(Date.UTC(2026, 10, 20, 1, i)) })
+  const keys = ['91450800MA5L000001', '91450800MA5L000002', '91450800MA5L000003', '91450800MA5L000004', '91450800MA5L000005', '91450800MA5L000006']
+  const input = (credit: number[], params: Record<string, number>): MethodInput => ({
+    candidates: keys.map((k, i) => bid(i, k)),
+    fundingSource: 'public',
+    rules: { minDrawBids: 3, abnormallyLowPercent: 30 },
+    draw: { procurementId: '6f1c2b9e-1d2a-4c3b-9e8f-0a1b2c3d4e5f', secret: 'cd'.repeat(32), committedAt: new Date('2026-11-16T01:00:00Z') },
+    params,
+    credit: new Map(keys.map((k, i) => [k, credit[i]!])),
+  })
+
+  it('takes the best credit scores for the long list and draws the short list from it, for the owner to choose', () => {
+    const result = rankerOf('credit_shortlist').select(input([100, 95, 99, 80, 98, 70], { longList: 3, shortList: 2 }))
+    if (result.outcome !== 'ranked') throw new Error('not ranked')
+    expect(result.awaitChoice).toBe(true)
+    expect((result.detail.long as Array<{ key: string; credit: number }>).map((l) => l.credit)).toEqual([100, 99, 98])
+    expect(result.draws.map((d) => d.purpose)).toEqual(['shortlist'])
+    const draw = result.draws[0]!
+    expect(verifyRecord(draw).ok).toBe(true)
+    expect(draw.order.slice(0, 2)).toEqual(result.detail.short)
+    expect(result.order).toHaveLength(2)
+  })
+
+  it('settles a tie across the cut by a draw of its own', () => {
+    const result = rankerOf('credit_shortlist').select(input([100, 95, 95, 95, 80, 70], { longList: 2, shortList: 2 }))
+    if (result.outcome !== 'ranked') throw new Error('not ranked')
+    expect(result.draws.map((d) => d.purpose)).toEqual(['longlist', 'shortlist'])
+    const tie = result.draws[0]!
+    expect(tie.candidates.map((c) => c.key)).toEqual([keys[1], keys[2], keys[3]])
+    expect((result.detail.long as Array<{ key: string }>).map((l) => l.key)).toEqual([keys[0], tie.order[0]])
   })
 })

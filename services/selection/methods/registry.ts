@@ -4,6 +4,7 @@ import type { AvailableMethod } from '../../market/methods'
 import { optimalPrice } from './optimal-price'
 import { randomDraw } from './random-draw'
 import { scoring } from './scoring'
+import { creditShortlist } from './credit-shortlist'
 import type { SelectionMethodModule } from './types'
 
 /** How a method reaches its winner. */
@@ -27,6 +28,7 @@ export const METHODS: Record<AvailableMethod, Decision> = {
   optimal_price: { by: 'opening', module: optimalPrice },
   reverse_auction: { by: 'auction' },
   scoring: { by: 'opening', module: scoring },
+  credit_shortlist: { by: 'opening', module: creditShortlist },
 }
 
 /** How `method` decides. A method not (or no longer) offered has no decision: a clear error, never a silent default. */

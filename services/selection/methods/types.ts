@@ -50,6 +50,8 @@ export type MethodResult =
       /** bid ids whose agencies must explain their price before an award */
       abnormallyLow: string[]
       draws: DrawRecord[]
+      /** the owner chooses the winner among the ranked (the credit shortlist): nothing is offered until then */
+      awaitChoice?: boolean
       /** the published figures of the method (mean, base, reference …) */
       detail: Record<string, unknown>
     }
