@@ -1,13 +1,13 @@
 import { and, desc, eq, sql } from 'drizzle-orm'
 import type { Db } from '../db/client'
-import { auctions, awards, evaluations, organizations, procurementItems, serviceItems, users, type User } from '../db/schema'
+import { auctions, awards, evaluations, organizations, procurementItems, selectionCandidates, serviceItems, users, type User } from '../db/schema'
 import { directoryQuerySchema, searchAgencies } from '../services/agencies'
 import { shanghaiDate } from '../services/calendar'
 import { JobQueue } from '../services/jobs'
 import { amendProcurement, amendmentSchema, reannounce, confirmAward, confirmContract, contractInputSchema, decideDelivery, decisionSchema, deliver, evaluate, evaluateOwner, evaluationSchema, ownerEvaluationSchema, flagOverdue, uploadContract, cancelProcurement, closeIfDue, confirmDirect, procurementHandlers, procurementInputSchema, publishProcurement, saveDraft, approveSanction, requestDirectApproval } from '../services/procurement'
 import { bidInputSchema, ownBid, respondToConsortium, submitBid } from '../services/bids'
 import { appealEvaluation, appealSchema, decidePetition, fileRepair, issueYellowCard, liftSanction, petitionDecisionSchema, proposeSanction, repairSchema, sanctionSchema, yellowCardedAmong } from '../services/credit'
-import { auctionBidSchema, auctionBoard, declineAward, declineSchema, finishAuctionIfDue, placeAuctionBid } from '../services/selection'
+import { auctionBidSchema, auctionBoard, chooseFromShortlist, chooseSchema, declineAward, declineSchema, finishAuctionIfDue, placeAuctionBid } from '../services/selection'
 import { ManualClock, type Clock } from '../services/shared/clock'
 import { OFFICE_APPROVER } from './demo'
 import type { Rng } from './factories'
@@ -360,5 +360,27 @@ export async function seedProcurements(db: Db, clock: Clock, r: Rng) {
     await closeIfDue(db, new ManualClock(p.bidDeadline!), queue, p.id)
     const winner = await currentOffer(p.id)
     if (winner) await confirmAward(db, new ManualClock(new Date(p.bidDeadline!.getTime() + DAY / 2)), queue, as(winner), p.id)
+  }
+
+  // 信用择优: a credit shortlist (long list 5, short list 3) opened 12 days ago; the owner chose the
+  // second of the draw for its lead's experience, and it confirmed.
+  {
+    const need = NEEDS[1]!
+    const owner = ownerFor(2)
+    const draft = await saveDraft(db, at(20), as(owner), form(need, { title: `${need.title}（信用择优）`, method: 'credit_shortlist', announcementDays: '3', longList: '5', shortList: '3' }))
+    const p = await publishProcurement(db, at(20), queue, as(owner), draft.id)
+    const found = await eligibleFor(need.item)
+    const carded = await yellowCardedAmong(db, found.map((a) => a.user.orgId), shanghaiDate(at(18).now()))
+    const bidders = found.filter((a) => !carded.has(a.user.orgId)).slice(0, 6)
+    for (const [k, a] of bidders.entries())
+      await submitBid(db, at(18 - k * 0.1), as(a.user), p.id, bidInputSchema.parse({ price: String(Math.round((need.max * (0.84 + k * 0.025)) / 100) * 100), committedDays: String(need.days - (k % 3)), accept: 'yes' }))
+    await closeIfDue(db, new ManualClock(p.bidDeadline!), queue, p.id)
+    const short = await db.select().from(selectionCandidates).where(eq(selectionCandidates.procurementId, p.id)).orderBy(selectionCandidates.rank)
+    if (short.length > 1) {
+      const later = new ManualClock(new Date(p.bidDeadline!.getTime() + DAY / 4))
+      await chooseFromShortlist(db, later, queue, as(owner), p.id, chooseSchema.parse({ bidId: short[1]!.bidId, reason: '项目负责人主持过三个同类老旧小区改造项目概算，服务方案针对性强' }))
+      const winner = await currentOffer(p.id)
+      if (winner) await confirmAward(db, new ManualClock(new Date(p.bidDeadline!.getTime() + DAY / 2)), queue, as(winner), p.id)
+    }
   }
 }
