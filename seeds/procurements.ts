@@ -1,12 +1,12 @@
 import { and, desc, eq, sql } from 'drizzle-orm'
 import type { Db } from '../db/client'
-import { auctions, awards, evaluations, organizations, procurementItems, selectionCandidates, serviceItems, users, type User } from '../db/schema'
+import { auctions, awards, evaluations, organizations, procurementItems, selectionCandidates, serviceItems, spotCheckItems, users, type User } from '../db/schema'
 import { directoryQuerySchema, searchAgencies } from '../services/agencies'
 import { shanghaiDate } from '../services/calendar'
 import { JobQueue } from '../services/jobs'
 import { amendProcurement, amendmentSchema, reannounce, confirmAward, confirmContract, contractInputSchema, decideDelivery, decisionSchema, deliver, evaluate, evaluateOwner, evaluationSchema, ownerEvaluationSchema, flagOverdue, uploadContract, cancelProcurement, closeIfDue, confirmDirect, procurementHandlers, procurementInputSchema, publishProcurement, saveDraft, approveSanction, requestDirectApproval } from '../services/procurement'
 import { bidInputSchema, ownBid, respondToConsortium, submitBid } from '../services/bids'
-import { appealEvaluation, appealSchema, decidePetition, fileRepair, issueYellowCard, liftSanction, petitionDecisionSchema, proposeSanction, repairSchema, sanctionSchema, yellowCardedAmong } from '../services/credit'
+import { announceSchema, announceSpotCheck, appealEvaluation, appealSchema, decidePetition, drawSpotCheck, fileRepair, issueYellowCard, scoreSpotCheck, spotScoreSchema, liftSanction, petitionDecisionSchema, proposeSanction, repairSchema, sanctionSchema, yellowCardedAmong } from '../services/credit'
 import { auctionBidSchema, auctionBoard, chooseFromShortlist, chooseSchema, declineAward, declineSchema, finishAuctionIfDue, placeAuctionBid } from '../services/selection'
 import { ManualClock, type Clock } from '../services/shared/clock'
 import { OFFICE_APPROVER } from './demo'
@@ -381,6 +381,38 @@ export async function seedProcurements(db: Db, clock: Clock, r: Rng) {
       await chooseFromShortlist(db, later, queue, as(owner), p.id, chooseSchema.parse({ bidId: short[1]!.bidId, reason: '项目负责人主持过三个同类老旧小区改造项目概算，服务方案针对性强' }))
       const winner = await currentOffer(p.id)
       if (winner) await confirmAward(db, new ManualClock(new Date(p.bidDeadline!.getTime() + DAY / 2)), queue, as(winner), p.id)
+    }
+  }
+
+  // 抽查: the environment bureau's check of the quarter before this one. An EIA report commissioned
+  // directly was accepted in the middle of that quarter; the check was announced (its secret
+  // committed) on the quarter's second day and drawn the morning after it ended, and the one
+  // contract sampled scored 85.
+  {
+    const [bureau] = await db.select().from(organizations).where(eq(organizations.nameZh, '贵港市生态环境局'))
+    const [inspector] = bureau ? await db.select().from(users).where(eq(users.orgId, bureau.id)) : []
+    const m = Number(today.slice(5, 7)) - 1
+    const thisQuarter = new Date(Date.UTC(Number(today.slice(0, 4)), m - (m % 3), 1))
+    const previous = new Date(Date.UTC(thisQuarter.getUTCFullYear(), thisQuarter.getUTCMonth() - 3, 1))
+    const daysAgo = (d: Date) => (now.getTime() - d.getTime()) / DAY
+    const need = NEEDS[0]!
+    const agency = (await eligibleFor(need.item))[2]
+    if (inspector && agency) {
+      const start = daysAgo(previous) - 1
+      const uscc = (await db.select({ uscc: organizations.uscc }).from(organizations).where(eq(organizations.id, agency.user.orgId)))[0]!.uscc
+      const check = await announceSpotCheck(db, at(start), as(inspector), announceSchema.parse({ year: String(previous.getUTCFullYear()), quarter: String(previous.getUTCMonth() / 3 + 1), percent: '10' }))
+      const owner = ownerFor(4)
+      const t0 = start - 10
+      const p = await publishProcurement(db, at(t0), queue, as(owner), (await saveDraft(db, at(t0), as(owner), form(need, { title: `${need.title}（补充论证，直接委托）`, projectCode: '2026-450802-46-01-031208', method: 'direct', directAgencyUscc: uscc, maxPrice: '45000', announcementDays: '1' }))).id)
+      await confirmDirect(db, at(t0 - 0.1), as(agency.user), p.id, bidInputSchema.parse({ price: '42000', committedDays: String(need.days), accept: 'yes' }))
+      await uploadContract(db, at(t0 - 6), as(owner), p.id, contractInputSchema.parse({ startDate: shanghaiDate(at(t0 - 6).now()) }), PDF)
+      await confirmContract(db, at(t0 - 6), queue, as(agency.user), p.id)
+      await deliver(db, at(t0 - 18), as(agency.user), p.id, '环境影响报告表（补充论证）', PDF)
+      await decideDelivery(db, at(t0 - 20), as(owner), p.id, decisionSchema.parse({ decision: 'accept' }))
+      const drawAt = Math.max(0.01, daysAgo(thisQuarter) - 0.1)
+      await drawSpotCheck(db, at(drawAt), as(inspector), check.id)
+      const [item] = await db.select().from(spotCheckItems).where(eq(spotCheckItems.spotCheckId, check.id))
+      if (item) await scoreSpotCheck(db, at(drawAt - 2), as(inspector), check.id, spotScoreSchema.parse({ procurementId: item.procurementId, score: '85', comment: '报告编制规范，监测数据引用完整，个别图件比例尺标注不清' }))
     }
   }
 }

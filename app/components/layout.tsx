@@ -8,7 +8,7 @@ export const HOME_BY_KIND = { owner: '/owner', agency: '/agency', authority: '/a
 const WORKSPACE: Record<keyof typeof HOME_BY_KIND, Array<[string, MessageKey]>> = {
   owner: [['/owner', 'nav.myHome'], ['/inbox', 'nav.inbox'], ['/owner/procurements', 'nav.myProcurements'], ['/owner/procurements/new', 'nav.newProcurement'], ['/profile', 'nav.profile']],
   agency: [['/agency', 'nav.myHome'], ['/inbox', 'nav.inbox'], ['/agency/bids', 'nav.myBids'], ['/agency/services', 'nav.services'], ['/agency/practitioners', 'nav.practitioners'], ['/agency/admission', 'nav.admission'], ['/agency/credit', 'nav.myCredit'], ['/profile', 'nav.profile']],
-  authority: [['/authority', 'nav.myHome'], ['/inbox', 'nav.inbox'], ['/profile', 'nav.profile']],
+  authority: [['/authority', 'nav.myHome'], ['/inbox', 'nav.inbox'], ['/authority/spot-checks', 'nav.spotChecks'], ['/profile', 'nav.profile']],
   market_office: [['/office', 'nav.myHome'], ['/inbox', 'nav.inbox'], ['/office/approvals', 'nav.approvals'], ['/office/rules', 'nav.rules'], ['/office/credit', 'nav.creditRules'], ['/office/blacklist', 'nav.sanctions'], ['/office/petitions', 'nav.petitions'], ['/office/audit', 'nav.audit'], ['/office/jobs', 'nav.jobs'], ['/office/outbox', 'nav.outbox']],
 }
 
@@ -65,7 +65,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <p>{t('app.fullName')} · {t('footer.office')}</p>
         <p>{t('footer.times')}</p>
         <p>
-          <Link to="/draws/algorithm">{t('nav.draws')}</Link> · <Link to="/blacklist">{t('footer.blacklist')}</Link> · <Link to="/audit/anchors">{t('footer.anchors')}</Link> · <a href="/procurements/feed.xml">{t('footer.feed')}</a>
+          <Link to="/draws/algorithm">{t('nav.draws')}</Link> · <Link to="/blacklist">{t('footer.blacklist')}</Link> · <Link to="/spot-checks">{t('footer.spotChecks')}</Link> · <Link to="/audit/anchors">{t('footer.anchors')}</Link> · <a href="/procurements/feed.xml">{t('footer.feed')}</a>
         </p>
       </footer>
     </>

@@ -113,7 +113,7 @@ export function AmendMethodFields({ method, minStepFen, values, errors }: { meth
   )
 }
 
-/** 信用择优's two sizes: the long list of the best credit scores, and the short list drawn from it. */
+/** credit shortlist's two sizes: the long list of the best credit scores, and the short list drawn from it. */
 export function ShortlistFields({ values, errors }: { values: Record<string, string | undefined>; errors: FieldErrors }) {
   const t = useT()
   return (
@@ -129,7 +129,7 @@ export function ShortlistFields({ values, errors }: { values: Record<string, str
 }
 
 /**
- * 综合评分's three weights, in percent, summing to 100: published on the announcement, and the
+ * scoring's three weights, in percent, summing to 100: published on the announcement, and the
  * price's at least the office's minimum.
  */
 export function WeightFields({ values, errors, minPrice }: { values: Record<string, string | undefined>; errors: FieldErrors; minPrice?: number }) {

@@ -41,7 +41,7 @@ export function ProcurementForm({
   reply: ActionReply | undefined
   minDays: Record<string, number>
   thresholdYuan: string
-  /** 综合评分: the office's smallest price weight */
+  /** Scoring: the office's smallest price weight */
   minPriceWeight: number
   submitLabel: MessageKey
 }) {

@@ -100,7 +100,7 @@ export function ExplanationDecision({ candidate, busy, reply }: { candidate: Can
 }
 
 /**
- * 信用择优: the owner picks the winner from the short list the draw made, and says why; the reason
+ * Credit shortlist: the owner picks the winner from the short list the draw made, and says why; the reason
  * is published with the result. Each choice shows the bid's price and days and its agency's credit.
  */
 export function ShortlistChoice({ candidates, credit, busy, reply }: { candidates: Candidate[]; credit: Record<string, number>; busy: boolean; reply: ActionReply | undefined }) {

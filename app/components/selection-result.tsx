@@ -157,7 +157,7 @@ const weightsOf = (w: unknown) => {
 const points = (hundredths: number) => (hundredths / 100).toFixed(2)
 
 /**
- * 综合评分's published score table: each bid's points for its price, its agency's credit and its
+ * scoring's published score table: each bid's points for its price, its agency's credit and its
  * committed days, and the total it ranked by, in the order of the ranking.
  */
 function ScoreTable({ lines, candidates }: { lines: ScoreLine[]; candidates: SelectionData['candidates'] }) {

@@ -6,6 +6,7 @@ import { setDaySchema } from '../../services/calendar/input'
 import { itemTermsSchema } from '../../services/catalog/terms-input'
 import { approveSchema, liftSchema, refuseSchema, sanctionSchema } from '../../services/credit/sanctions-input'
 import { appealSchema, petitionDecisionSchema, repairSchema } from '../../services/credit/petitions-input'
+import { announceSchema, spotScoreSchema } from '../../services/credit/spot-checks-input'
 import { rulesFormSchema } from '../../services/market/rules-form'
 import { creditTableFormSchema } from '../../services/credit/rules-input'
 import { directDecisionSchema } from '../../services/procurement/direct-approval-input'
@@ -26,6 +27,9 @@ export const liftForm = formSpec({ schema: liftSchema })
 export const appealForm = formSpec({ schema: appealSchema })
 export const repairForm = formSpec({ schema: repairSchema })
 export const petitionDecisionForm = formSpec({ schema: petitionDecisionSchema })
+/** An authority's quarterly spot check: announced, then each sampled contract scored. */
+export const announceForm = formSpec({ schema: announceSchema })
+export const spotScoreForm = formSpec({ schema: spotScoreSchema })
 /** The office's decision on a direct commission above the limit. */
 export const directDecisionForm = formSpec({ schema: directDecisionSchema })
 /** An authority's decision on a qualification. */

@@ -20,7 +20,7 @@ export const cancelForm = formSpec({ schema: cancelSchema })
 export const answerForm = formSpec({ schema: answerSchema })
 export const objectionAnswerForm = formSpec({ schema: objectionAnswerSchema })
 export const explanationDecisionForm = formSpec({ schema: explanationDecisionSchema })
-/** 信用择优: the owner's choice from the short list, with its reason. */
+/** Credit shortlist: the owner's choice from the short list, with its reason. */
 export const chooseForm = formSpec({ schema: chooseSchema })
 
 /** A file's error belongs to the form's file field, whatever the service calls the file. */

@@ -38,6 +38,6 @@ export {
 } from '../../services/selection'
 export {
   appealEvaluation, creditExplained, creditFileOf, creditRanking, creditTableHistory, currentCreditTable, decidePetition, fileRepair, issueYellowCard, liftSanction, listSanctions,
-  measuresInForce, petitionsToDecide, proposeSanction, publishCreditTable, rankingQuerySchema, refuseProposal,
+  announceSpotCheck, drawSpotCheck, listSpotChecks, scoreSpotCheck, spotCheckDetail, measuresInForce, petitionsToDecide, proposeSanction, publishCreditTable, rankingQuerySchema, refuseProposal,
 } from '../../services/credit'
 export { DomainError } from '../../services/shared/errors'

@@ -122,3 +122,43 @@ export const creditScores = pgTable(
   (t) => [index().on(t.score), index().on(t.changesOn)],
 )
 export type CreditScore = typeof creditScores.$inferSelect
+
+/**
+ * 抽查: each quarter an authority draws a sample of the contracts finished in its categories
+ * (default 10%). Its secret is committed when the check is announced and revealed by the draw
+ * (purpose `spotcheck-<year>Q<n>`), so anyone can recompute the sample from the published record.
+ */
+export const spotChecks = pgTable(
+  'spot_checks',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    authorityOrgId: uuid().notNull().references(() => organizations.id).$type<OrgId>(),
+    year: integer().notNull(),
+    quarter: integer().notNull(),
+    percent: integer().notNull(),
+    /** hex, revealed in the draw's record; until then only its SHA-256 (`commitment`) is shown */
+    secret: text().notNull(),
+    commitment: text().notNull(),
+    announcedBy: uuid().notNull().$type<UserId>(),
+    announcedAt: tstz().notNull(),
+    drawId: uuid(),
+    drawnAt: tstz(),
+  },
+  (t) => [uniqueIndex('spot_checks_one_per_quarter').on(t.authorityOrgId, t.year, t.quarter), check('spot_check_quarter', sql`${t.quarter} between 1 and 4`)],
+)
+export type SpotCheck = typeof spotChecks.$inferSelect
+
+/** A contract the draw picked, and the authority's score of its deliverables (0–100; 60 passes). */
+export const spotCheckItems = pgTable(
+  'spot_check_items',
+  {
+    spotCheckId: uuid().notNull().references(() => spotChecks.id),
+    procurementId: uuid().notNull(),
+    agencyOrgId: uuid().notNull().references(() => organizations.id).$type<OrgId>(),
+    score: integer(),
+    comment: text(),
+    scoredBy: uuid().$type<UserId>(),
+    scoredAt: tstz(),
+  },
+  (t) => [uniqueIndex('spot_check_items_pk').on(t.spotCheckId, t.procurementId), index().on(t.agencyOrgId)],
+)

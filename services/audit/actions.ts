@@ -21,7 +21,7 @@ export const AUDIT_ACTIONS = [
   'draw.publish', 'selection.rank', 'selection.choose', 'selection.explain', 'selection.explanationAccepted', 'selection.explanationRejected',
   ...CANDIDATE_STATES.map((s) => `selection.${s}` as const), 'auction.schedule', 'auction.bid', 'award.confirm', 'contract.upload',
   'sanction.blacklist', 'sanction.propose', 'sanction.approve', 'sanction.refuse', 'sanction.yellowCard', 'sanction.enforce', 'sanction.lift', 'credit.rules.publish', 'owner.evaluate',
-  'credit.appeal', 'credit.appeal.decide', 'credit.repair', 'credit.repair.decide',
+  'credit.appeal', 'credit.appeal.decide', 'credit.repair', 'credit.repair.decide', 'spotcheck.announce', 'spotcheck.draw', 'spotcheck.score',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

@@ -28,6 +28,8 @@ export const PERMISSIONS = [
   'update:sanction:any',
   /** the second pair of eyes: approve or refuse another user's proposed blacklisting or suspension */
   'approve:sanction:any',
+  /** 抽查: announce, draw and score an authority's quarterly spot check */
+  'update:spot-check:scoped',
   /** an agency's appeal against an evaluation and its requests for credit repair */
   'create:petition:own',
   /** a direct commission above the limit: approve or refuse the exception */
@@ -40,7 +42,7 @@ export type Permission = (typeof PERMISSIONS)[number]
 const BY_KIND: Record<OrgKind, readonly Permission[]> = {
   owner: ['read:organization:own', 'create:procurement:own', 'read:procurement:own'],
   agency: ['read:organization:own', 'create:bid:own', 'update:qualification:own', 'update:practitioner:own', 'update:price-list:own', 'create:petition:own'],
-  authority: ['read:organization:own', 'review:qualification:scoped', 'read:agency:any', 'read:statistics:any'],
+  authority: ['read:organization:own', 'review:qualification:scoped', 'read:agency:any', 'read:statistics:any', 'update:spot-check:scoped'],
   market_office: [
     'read:organization:own',
     'read:agency:any',

@@ -27,6 +27,8 @@ export type CreditEvent =
   | { kind: 'owner_rated_well' | 'owner_rated_poorly'; orgId: OrgId; procurementId: ProcurementId; detail: { average: number } }
   /** a supervisor's yellow card, or a blacklisting approved, on the day it was decided */
   | { kind: 'yellow_card' | 'blacklisted'; orgId: OrgId; procurementId?: undefined; detail: { sanctionId: string; decisionNo: string } }
+  /** an authority's spot check scored the deliverables: 60 or more passes */
+  | { kind: 'spot_check_passed' | 'spot_check_failed'; orgId: OrgId; procurementId: ProcurementId; detail: { spotCheckId: string; score: number } }
 
 /** One occasion, one event: a step retried (or raced) writes nothing more. */
 function dedupeKeyOf(event: CreditEvent): string {
@@ -49,6 +51,9 @@ function dedupeKeyOf(event: CreditEvent): string {
     case 'yellow_card':
     case 'blacklisted':
       return `sanction:${event.detail.sanctionId}`
+    case 'spot_check_passed':
+    case 'spot_check_failed':
+      return `spotcheck:${event.detail.spotCheckId}:${event.procurementId}`
   }
 }
 

@@ -27,6 +27,8 @@ export const DEFAULT_CREDIT_TABLE: CreditTable = {
     evaluation_poor: { points: -5, cap: 20 },
     yellow_card: { points: -10, cap: 30 },
     blacklisted: { points: -40, cap: null },
+    spot_check_passed: { points: 1, cap: 5 },
+    spot_check_failed: { points: -10, cap: 30 },
     acceptance_overdue: { points: -3, cap: 15 },
     owner_rated_well: { points: 2, cap: 10 },
     owner_rated_poorly: { points: -5, cap: 20 },

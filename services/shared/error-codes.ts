@@ -116,6 +116,8 @@ export const ERROR_CODES = [
   'errors.projectCode.region',
   'errors.projectCode.year',
   'errors.proposalDecided',
+  'errors.quarter',
+  'errors.quarterNotOver',
   'errors.questionShort',
   'errors.reasonRequired',
   'errors.reasonShort',
@@ -128,6 +130,8 @@ export const ERROR_CODES = [
   'errors.selfApproval',
   'errors.shortList',
   'errors.shortListLonger',
+  'errors.spotCheckTwice',
+  'errors.spotScore',
   'errors.staleVersion',
   'errors.standstillOver',
   'errors.standstillRunning',
@@ -155,6 +159,7 @@ export const ERROR_CODES = [
   'errors.weight',
   'errors.weightsSum',
   'errors.windowMonths',
+  'errors.year',
   'errors.yellowCardTerm',
 ] as const
 

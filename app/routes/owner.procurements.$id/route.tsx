@@ -43,7 +43,7 @@ export default function OwnerProcurement() {
   const t = useT()
   const { p } = announcement
   const explaining = selection?.candidates.find((c) => c.state === 'explaining') ?? null
-  // 信用择优: the short list waits for the owner's choice until one of it has moved.
+  // Credit shortlist: the short list waits for the owner's choice until one of it has moved.
   const choosing = p.method === 'credit_shortlist' && p.status === 'selecting' && !!selection?.candidates.length && selection.candidates.every((c) => c.state === 'waiting')
   const credits = Object.fromEntries(((selection?.detail.long ?? []) as Array<{ key: string; credit: number }>).map((l) => [l.key, l.credit]))
   const done = data?.ok ? data.intent : search.get('saved') === 'draft' ? 'saved' : null
