@@ -22,6 +22,8 @@ export const DEMO_ACCOUNTS = {
  * takes effect when another approves it (four eyes), so the demo has two.
  */
 export const OFFICE_APPROVER = 'approver@example.com'
+/** The demo owner's purchaser, who runs procurements but does not manage the organization. */
+export const OWNER_PURCHASER = 'buyer@example.com'
 
 const BRANDS: Array<[string, string]> = [
   ['恒信', 'Hengxin'], ['华建', 'Huajian'], ['正邦', 'Zhengbang'], ['中科', 'Zhongke'], ['同创', 'Tongchuang'],
@@ -98,6 +100,8 @@ export async function seedDemo(db: Db, clock: Clock): Promise<{ created: boolean
         contactPhone: mobile(), contactEmail: email, legalRepresentative: person(),
       }, at)
       await createUser(tx, { email, displayName: person(), orgId: org.id, role: 'admin', passwordHash: hash }, at)
+      // The demo owner has a purchaser besides its admin: organizations have several users.
+      if (index === 0) await createUser(tx, { email: OWNER_PURCHASER, displayName: '采购经办人', orgId: org.id, role: 'purchaser', passwordHash: hash }, at)
     }
 
     // 60 agencies, most from Guigang, others from across Guangxi: any qualified agency may enter.

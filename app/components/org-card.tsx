@@ -15,6 +15,7 @@ export function OrgCard({ profile }: { profile: Profile }) {
   const t = useT()
   const en = useLocale() === 'en'
   const canEdit = useCan('update:organization:own')
+  const canManage = useCan('manage:members:own')
   return (
     <div className="grid two">
       <section className="card" aria-labelledby="org-title">
@@ -39,6 +40,13 @@ export function OrgCard({ profile }: { profile: Profile }) {
       </section>
       <section className="card" aria-labelledby="members-title">
         <h2 id="members-title">{t('dash.members')}</h2>
+        {canManage ? (
+          <p>
+            <Link to="/members" className="button secondary">
+              {t('dash.manageMembers')}
+            </Link>
+          </p>
+        ) : null}
         <ul className="plain">
           {profile.members.map((m) => (
             <li key={m.id}>

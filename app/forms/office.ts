@@ -7,6 +7,7 @@ import { itemTermsSchema } from '../../services/catalog/terms-input'
 import { approveSchema, liftSchema, refuseSchema, sanctionSchema } from '../../services/credit/sanctions-input'
 import { appealSchema, petitionDecisionSchema, repairSchema } from '../../services/credit/petitions-input'
 import { announceSchema, spotScoreSchema } from '../../services/credit/spot-checks-input'
+import { acceptInviteSchema, inviteSchema, memberRoleSchema } from '../../services/orgs/members-input'
 import { rulesFormSchema } from '../../services/market/rules-form'
 import { creditTableFormSchema } from '../../services/credit/rules-input'
 import { directDecisionSchema } from '../../services/procurement/direct-approval-input'
@@ -30,6 +31,10 @@ export const petitionDecisionForm = formSpec({ schema: petitionDecisionSchema })
 /** An authority's quarterly spot check: announced, then each sampled contract scored. */
 export const announceForm = formSpec({ schema: announceSchema })
 export const spotScoreForm = formSpec({ schema: spotScoreSchema })
+/** An organization's members: an invitation, a role, and the invitee's acceptance. */
+export const inviteForm = formSpec({ schema: inviteSchema })
+export const memberRoleForm = formSpec({ schema: memberRoleSchema })
+export const acceptInviteForm = formSpec({ schema: acceptInviteSchema })
 /** The office's decision on a direct commission above the limit. */
 export const directDecisionForm = formSpec({ schema: directDecisionSchema })
 /** An authority's decision on a qualification. */

@@ -10,10 +10,11 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/
 
 export function notificationText(kind: string, raw: Record<string, string | number>, locale: Locale): string {
   const en = locale === 'en'
-  const params = {
+  const params: Record<string, string | number> = {
     ...raw,
     specialty: String((en ? raw.specialtyEn : raw.specialtyZh) ?? ''),
     agency: String((en ? raw.agencyEn : raw.agencyZh) ?? ''),
+    ...(raw.orgZh !== undefined ? { org: String((en ? raw.orgEn : raw.orgZh) ?? '') } : {}),
     ...(typeof raw.validTo === 'string' ? { validTo: formatDay(raw.validTo, locale) } : {}),
     ...(typeof raw.due === 'string' ? { due: formatDay(raw.due, locale) } : {}),
     // A measure's term: its first and last days (an open end is a dash).
@@ -22,6 +23,9 @@ export function notificationText(kind: string, raw: Record<string, string | numb
     ...(typeof raw.by === 'string' ? { by: formatDateTime(raw.by, locale) } : {}),
     ...(typeof raw.at === 'string' ? { at: formatDateTime(raw.at, locale) } : {}),
   }
+  // A role is said in the reader's language (an invitation names the one offered).
+  const roleKey = `role.${String(raw.role ?? '')}`
+  if (isMessageKey(roleKey)) params.role = translator(locale)(roleKey)
   const key = `notify.${kind}`
   return isMessageKey(key) ? translator(locale)(key, params) : kind
 }

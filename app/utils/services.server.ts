@@ -20,7 +20,7 @@ export {
 export { MAX_UPLOAD_BYTES, mayReadFile, readFile } from '../../services/files'
 export { JOB_PAGE_SIZE, jobStats, recentJobs } from '../../services/jobs'
 export { OUTBOX_PAGE_SIZE, outboxQuerySchema, readAllMessages, readMessage, recentOutbox } from '../../services/notifications'
-export { authorityScope, officeOverview, organizationProfile, pendingQualificationsFor, qualificationsOf, regionTree, updateProfile } from '../../services/orgs'
+export { acceptInvitation, invitationByToken, inviteMember, membersOf, removeMember, revokeInvitation, setMemberRole, authorityScope, officeOverview, organizationProfile, pendingQualificationsFor, qualificationsOf, regionTree, updateProfile } from '../../services/orgs'
 export { allowedProcurementActions, loadRules, updateRules } from '../../services/market'
 export {
   MAX_CONSORTIUM_MEMBERS, barredFromBidding, openToBidder, bidCountForOwner, bidderProblems, bidsOfAgency, consortiaOf, editBid, isBidder, openedBids, ownBid,

@@ -23,10 +23,36 @@ export const users = pgTable(
     role: userRole().notNull().default('member'),
     locale: text(),
     lockedUntil: tstz(),
+    /** removed from its organization by an admin: cannot sign in; kept for the records it signed */
+    disabledAt: tstz(),
     ...timestamps,
   },
   (t) => [index().on(t.orgId)],
 )
+
+/**
+ * An admin's invitation of a member by email: the link (a token whose SHA-256 is kept) goes out
+ * through the outbox and is good for 7 days, once. Accepting it creates the user in the role set.
+ */
+export const invitations = pgTable(
+  'invitations',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    orgId: uuid().notNull().references(() => organizations.id).$type<OrgId>(),
+    email: text().notNull(),
+    displayName: text().notNull(),
+    role: userRole().notNull(),
+    tokenHash: text().notNull().unique(),
+    invitedBy: uuid().notNull().$type<UserId>(),
+    invitedAt: tstz().notNull(),
+    expiresAt: tstz().notNull(),
+    acceptedAt: tstz(),
+    acceptedUserId: uuid().$type<UserId>(),
+    revokedAt: tstz(),
+  },
+  (t) => [index().on(t.orgId), index().on(t.email)],
+)
+export type Invitation = typeof invitations.$inferSelect
 
 /** Password hashes (argon2id) live apart from users, so no user query can carry them by accident. */
 export const passwords = pgTable('passwords', {

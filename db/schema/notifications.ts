@@ -29,6 +29,8 @@ export const notifications = pgTable(
     sealedUntilOpeningOf: uuid().references(() => procurements.id).$type<ProcurementId>(),
     /** when the outbox job rendered its emails; null until then */
     emailedAt: tstz(),
+    /** an email to an address that is no user yet (an invitation): sent there only, in nobody's inbox */
+    toEmail: text(),
   },
   (t) => [index().on(t.orgId, t.createdAt), index().on(t.emailedAt)],
 )
@@ -57,7 +59,8 @@ export const emailOutbox = pgTable(
   {
     id: uuid().primaryKey().defaultRandom(),
     notificationId: uuid().notNull().references(() => notifications.id),
-    userId: uuid().notNull().references(() => users.id).$type<UserId>(),
+    /** null for an email to an address that is no user yet */
+    userId: uuid().references(() => users.id).$type<UserId>(),
     toEmail: text().notNull(),
     locale: text().notNull(),
     subject: text().notNull(),

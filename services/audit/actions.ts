@@ -22,6 +22,7 @@ export const AUDIT_ACTIONS = [
   ...CANDIDATE_STATES.map((s) => `selection.${s}` as const), 'auction.schedule', 'auction.bid', 'award.confirm', 'contract.upload',
   'sanction.blacklist', 'sanction.propose', 'sanction.approve', 'sanction.refuse', 'sanction.yellowCard', 'sanction.enforce', 'sanction.lift', 'credit.rules.publish', 'owner.evaluate',
   'credit.appeal', 'credit.appeal.decide', 'credit.repair', 'credit.repair.decide', 'spotcheck.announce', 'spotcheck.draw', 'spotcheck.score',
+  'member.invite', 'member.join', 'member.role', 'member.remove', 'member.revoke',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

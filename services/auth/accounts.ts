@@ -91,7 +91,8 @@ export async function signIn(
     .innerJoin(passwords, eq(passwords.userId, users.id))
     .where(eq(users.email, input.email))
   const ok = await verifyPassword(found?.hash ?? (await dummyHash()), input.password)
-  const success = ok && !!found
+  // A member removed from its organization is refused as an unknown address would be.
+  const success = ok && !!found && !found.user.disabledAt
 
   return db.transaction(async (tx) => {
     await tx.insert(signInAttempts).values({ email: input.email, ip: meta.ip ?? null, at: now, success })

@@ -66,7 +66,7 @@ export async function validateSessionToken(db: Db, clock: Clock, token: string, 
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(organizations, eq(organizations.id, users.orgId))
     .where(eq(sessions.id, id))
-  if (!row) return null
+  if (!row || row.user.disabledAt) return null
   const now = clock.now().getTime()
   if (now >= row.session.expiresAt.getTime() || now >= row.session.lastSeenAt.getTime() + policy.idleMs) {
     await db.delete(sessions).where(eq(sessions.id, id))

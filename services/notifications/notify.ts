@@ -15,6 +15,8 @@ export interface NotifyInput {
   sealedUntilOpeningOf?: ProcurementId
   /** The same key notifies once, however often the sender runs. */
   dedupeKey?: string
+  /** an address that is no user yet (an invitation): emailed there only, in nobody's inbox */
+  toEmail?: string
   at: Date
 }
 
@@ -30,6 +32,7 @@ export async function notify(db: Db, input: NotifyInput): Promise<boolean> {
       link: input.link ?? null,
       dedupeKey: input.dedupeKey ?? null,
       sealedUntilOpeningOf: input.sealedUntilOpeningOf ?? null,
+      toEmail: input.toEmail ?? null,
       createdAt: input.at,
     })
     .onConflictDoNothing({ target: notifications.dedupeKey })
@@ -38,7 +41,7 @@ export async function notify(db: Db, input: NotifyInput): Promise<boolean> {
 }
 
 /** The messages a user receives: their own and their organization's. */
-const addressedTo = (user: { id: UserId; orgId: OrgId }) => and(eq(notifications.orgId, user.orgId), or(isNull(notifications.userId), eq(notifications.userId, user.id)))
+const addressedTo = (user: { id: UserId; orgId: OrgId }) => and(eq(notifications.orgId, user.orgId), or(isNull(notifications.userId), eq(notifications.userId, user.id)), isNull(notifications.toEmail))
 
 export const INBOX_PAGE_SIZE = 20
 
@@ -86,7 +89,7 @@ export async function readAllMessages(db: Db, clock: Clock, user: { id: UserId; 
   const result = await db.execute(sql`
     insert into ${notificationReads} (notification_id, user_id, read_at)
     select n.id, ${user.id}, ${clock.now()} from ${notifications} n
-    where n.org_id = ${user.orgId} and (n.user_id is null or n.user_id = ${user.id})
+    where n.org_id = ${user.orgId} and (n.user_id is null or n.user_id = ${user.id}) and n.to_email is null
     on conflict do nothing`)
   return (result as unknown as { rowCount?: number; affectedRows?: number }).rowCount ?? (result as unknown as { affectedRows?: number }).affectedRows ?? 0
 }
@@ -108,10 +111,14 @@ export async function renderOutbox(db: Db, clock: Clock, render: EmailRenderer, 
   let written = 0
   for (const n of pending)
     await db.transaction(async (tx) => {
-      const to = await tx
-        .select({ id: users.id, email: users.email, locale: users.locale, displayName: users.displayName })
-        .from(users)
-        .where(n.userId ? eq(users.id, n.userId) : eq(users.orgId, n.orgId))
+      // An address that is no user yet is written to in the language its inviter chose; removed members get nothing.
+      const params = n.params as Record<string, string | number>
+      const to: Array<{ id: UserId | null; email: string; locale: string | null; displayName: string }> = n.toEmail
+        ? [{ id: null, email: n.toEmail, locale: typeof params.locale === 'string' ? params.locale : null, displayName: String(params.displayName ?? n.toEmail) }]
+        : await tx
+            .select({ id: users.id, email: users.email, locale: users.locale, displayName: users.displayName })
+            .from(users)
+            .where(and(n.userId ? eq(users.id, n.userId) : eq(users.orgId, n.orgId), isNull(users.disabledAt)))
       const now = clock.now()
       for (const user of to) {
         const locale = user.locale === 'en' ? 'en' : 'zh-CN'

@@ -1,2 +1,3 @@
 export * from './organizations'
 export * from './profile'
+export * from './members'

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, inArray, sql, type AnyColumn, type SQL } from 'drizzle-orm'
+import { and, asc, count, eq, gt, inArray, isNull, sql, type AnyColumn, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import type { Db } from '../../db/client'
 import {
@@ -30,7 +30,7 @@ export async function organizationProfile(db: Db, orgId: OrgId) {
   const members = await db
     .select({ id: users.id, displayName: users.displayName, email: users.email, role: users.role })
     .from(users)
-    .where(eq(users.orgId, orgId))
+    .where(and(eq(users.orgId, orgId), isNull(users.disabledAt)))
     .orderBy(asc(users.createdAt))
   // A district reads with its city: 贵港市覃塘区 / Qintang, Guigang.
   const inCity = row.level === 3 && row.cityZh

@@ -28,7 +28,8 @@ describe('the email outbox', () => {
     await notify(database.db, { orgId: owner!.orgId, kind: 'bidsOpened', params: { number: 'ZJCS-2026-000777', title: '污水厂环评', n: 3 }, link: '/owner/procurements/x', at: clock.now() })
     await notify(database.db, { orgId: owner!.orgId, userId: owner!.id, kind: 'procurementFailed', params: { number: 'ZJCS-2026-000778', title: '测绘', reason: 'noBids' }, at: clock.now() })
     const first = await renderOutbox(database.db, clock, render)
-    expect(first).toEqual({ notifications: 2, emails: 2 })
+    // The organization's notice goes to both the demo owner's users, the personal one to its admin only.
+    expect(first).toEqual({ notifications: 2, emails: 3 })
     const mails = await database.db.select().from(emailOutbox).where(eq(emailOutbox.userId, owner!.id))
     const opened = mails.find((m) => m.body.includes('ZJCS-2026-000777'))!
     expect(opened.locale).toBe('en')
