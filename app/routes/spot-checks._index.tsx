@@ -8,7 +8,7 @@ import { title } from '~/utils/meta'
 import { listSpotChecks } from '~/utils/services.server'
 import type { PageHandle } from '~/i18n/page-messages'
 
-export const handle: PageHandle = { i18n: ['spot', 'time'] }
+export const handle: PageHandle = { i18n: ['spot'] }
 
 export const meta: MetaFunction = ({ matches }) => title(matches, 'spot.title')
 

@@ -61,7 +61,7 @@ describe('demo seeds', () => {
 
 describe('posting', () => {
   it('validates the project code, the bounds and the method, with field errors', () => {
-    const bad = procurementInputSchema.safeParse({ projectCode: '2026-4508-48', projectName: '', title: 'x', itemCodes: [], maxPrice: '1,000', floorPrice: '2,000', expectedDays: '0', fundingSource: 'public', method: 'scoring', announcementDays: '3', contactName: '李', contactPhone: '1' })
+    const bad = procurementInputSchema.safeParse({ projectCode: '2026-4508-48', projectName: '', title: 'x', itemCodes: [], maxPrice: '1,000', floorPrice: '2,000', expectedDays: '0', fundingSource: 'public', method: 'lottery', announcementDays: '3', contactName: '李', contactPhone: '1' })
     expect(Object.fromEntries(bad.error!.issues.map((i) => [String(i.path[0]), i.message]))).toEqual({
       projectCode: 'errors.projectCode.format', projectName: 'errors.required', itemCodes: 'errors.chooseItems', expectedDays: 'errors.days',
       method: 'errors.methodUnavailable', contactPhone: 'errors.phone',

@@ -56,11 +56,12 @@ describe('the demo seeds', () => {
   it('hold an awarded selection of every method, each draw record recomputing', async () => {
     const rows = await database.db.select({ method: selections.method, status: procurements.status, reason: procurements.failedReason, id: procurements.id }).from(selections).innerJoin(procurements, eq(procurements.id, selections.procurementId))
     const awarded = new Set(rows.filter((r) => r.status === 'awarded').map((r) => r.method))
-    expect(awarded).toEqual(new Set(['lowest_price', 'random_draw', 'optimal_price', 'reverse_auction']))
+    expect(awarded).toEqual(new Set(['lowest_price', 'random_draw', 'optimal_price', 'reverse_auction', 'scoring', 'credit_shortlist']))
     expect(rows.some((r) => r.status === 'failed' && r.reason === 'tooFewBids')).toBe(true)
     expect(rows.some((r) => r.status === 'selecting')).toBe(true)
     const records = await database.db.select().from(draws)
-    expect(new Set(records.map((d) => d.purpose))).toEqual(new Set(['award', 'optimal-base', 'tiebreak-1']))
+    // The methods' draws, the credit shortlist's, and last quarter's spot check.
+    expect(new Set(records.map((d) => d.purpose))).toEqual(new Set(['award', 'optimal-base', 'tiebreak-1', 'shortlist', 'spotcheck-2026Q3']))
     for (const d of records) expect(verifyRecord(d.record as never)).toEqual({ ok: true, problems: [] })
     // The declined award is on the credit record of the agency that declined it.
     expect((await database.db.select().from(creditEvents).where(eq(creditEvents.kind, 'award_declined'))).length).toBe(1)
