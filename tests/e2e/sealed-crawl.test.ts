@@ -46,6 +46,8 @@ describe('sealed bids, from the outside', () => {
       '/agency/admission', '/agency/practitioners', '/agency/services', '/profile', '/authority', '/office', '/office/audit', '/office/jobs', '/office/outbox', '/office/rules', '/office/blacklist', '/office/approvals',
       // Every export, each in both formats' source: the same rows as its page.
       '/procurements/export?format=csv', '/owner/procurements/export?format=csv', '/blacklist/export?format=csv', '/office/audit/export?format=csv', '/inbox', '/search?q=%E7%8E%AF%E8%AF%84',
+      // An invitation's page, which only its email links to (this token names none: the page says so).
+      '/invite/abcdefghijklmnopqrstuvwxyz012345',
     ]
     // Whatever other journeys left due runs first (the outbox job renders its emails), so that
     // between the two crawls only the bids change what the site holds.
