@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm'
+import { and, desc, eq, inArray, sql } from 'drizzle-orm'
 import type { Db } from '../db/client'
 import { auctions, awards, evaluations, organizations, procurementItems, selectionCandidates, serviceItems, spotCheckItems, users, type User } from '../db/schema'
 import { directoryQuerySchema, searchAgencies } from '../services/agencies'
@@ -7,7 +7,7 @@ import { JobQueue } from '../services/jobs'
 import { amendProcurement, amendmentSchema, reannounce, confirmAward, confirmContract, contractInputSchema, decideDelivery, decisionSchema, deliver, evaluate, evaluateOwner, evaluationSchema, ownerEvaluationSchema, flagOverdue, uploadContract, cancelProcurement, closeIfDue, confirmDirect, procurementHandlers, procurementInputSchema, publishProcurement, saveDraft, approveSanction, requestDirectApproval } from '../services/procurement'
 import { bidInputSchema, ownBid, respondToConsortium, submitBid } from '../services/bids'
 import { announceSchema, announceSpotCheck, appealEvaluation, appealSchema, decidePetition, drawSpotCheck, fileRepair, issueYellowCard, scoreSpotCheck, spotScoreSchema, liftSanction, petitionDecisionSchema, proposeSanction, repairSchema, sanctionSchema, yellowCardedAmong } from '../services/credit'
-import { auctionBidSchema, auctionBoard, chooseFromShortlist, chooseSchema, declineAward, declineSchema, finishAuctionIfDue, placeAuctionBid } from '../services/selection'
+import { auctionBidSchema, auctionBoard, chooseFromShortlist, chooseSchema, declineAward, declineSchema, finishAuctionIfDue, lapseIfDue, placeAuctionBid } from '../services/selection'
 import { ManualClock, type Clock } from '../services/shared/clock'
 import { OFFICE_APPROVER } from './demo'
 import type { Rng } from './factories'
@@ -414,5 +414,28 @@ export async function seedProcurements(db: Db, clock: Clock, r: Rng) {
       const [item] = await db.select().from(spotCheckItems).where(eq(spotCheckItems.spotCheckId, check.id))
       if (item) await scoreSpotCheck(db, at(drawAt - 2), as(inspector), check.id, spotScoreSchema.parse({ procurementId: item.procurementId, score: '85', comment: '报告编制规范，监测数据引用完整，个别图件比例尺标注不清' }))
     }
+  }
+
+  // Lapses on the credit record: an older lowest-price procurement whose abnormally low winner never
+  // explained its price (explanation_missing), whose next candidate then let the confirmation lapse
+  // (award_not_confirmed); the third confirmed.
+  {
+    const need = NEEDS[0]!
+    const owner = ownerFor(5)
+    const draft = await saveDraft(db, at(45), as(owner), form(need, { title: `${need.title}（二期）`, projectCode: '2026-450802-46-01-031209', method: 'lowest_price', announcementDays: '3', fundingSource: 'private' }))
+    const p = await publishProcurement(db, at(45), queue, as(owner), draft.id)
+    const found = await eligibleFor(need.item)
+    const carded = await yellowCardedAmong(db, found.map((a) => a.user.orgId), shanghaiDate(at(44).now()))
+    const bidders = found.filter((a) => !carded.has(a.user.orgId)).slice(0, 3)
+    for (const [k, a] of bidders.entries())
+      await submitBid(db, at(44 - k * 0.1), as(a.user), p.id, bidInputSchema.parse({ price: String(Math.round((need.max * [0.5, 0.9, 0.95][k]!) / 100) * 100), committedDays: String(need.days), accept: 'yes' }))
+    await closeIfDue(db, new ManualClock(p.bidDeadline!), queue, p.id)
+    for (let step = 0; step < 2; step++) {
+      const [current] = await db.select().from(selectionCandidates).where(and(eq(selectionCandidates.procurementId, p.id), inArray(selectionCandidates.state, ['explaining', 'offered'])))
+      if (current?.respondBy) await lapseIfDue(db, new ManualClock(new Date(current.respondBy.getTime() + 1000)), queue, p.id)
+    }
+    const winner = await currentOffer(p.id)
+    const [award] = await db.select().from(awards).where(eq(awards.procurementId, p.id))
+    if (winner && award) await confirmAward(db, new ManualClock(new Date(award.decidedAt.getTime() + DAY / 4)), queue, as(winner), p.id)
   }
 }
