@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { CheckedForm } from '~/components/checked-form'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { Field, Select, TableWrap } from '~/components/field'
+import { Field, Select } from '~/components/field'
+import { MembersTable } from '~/components/members-table'
 import { inviteForm, memberRoleForm } from '~/forms/office'
 import type { ActionReply } from '~/utils/action-reply'
 import { intent, runIntents } from '~/utils/action.server'
@@ -63,56 +64,7 @@ export default function Members() {
       ) : null}
       <section className="card" aria-labelledby="members-title">
         <h2 id="members-title">{t('members.current')}</h2>
-        <TableWrap label={t('members.current')}>
-          <table className="stack-on-phone">
-            <thead>
-              <tr>
-                <th scope="col">{t('members.name')}</th>
-                <th scope="col">{t('members.email')}</th>
-                <th scope="col">{t('members.role')}</th>
-                <th scope="col">{t('members.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {members.map((m) => (
-                <tr key={m.id}>
-                  <td data-label={t('members.name')}>{m.displayName}</td>
-                  <td data-label={t('members.email')} className="mono">{m.email}</td>
-                  <td data-label={t('members.role')}>
-                    <Form method="post" className="lift-form">
-                      <input type="hidden" name="userId" value={m.id} />
-                      <label className="sr-only" htmlFor={`role-${m.id}`}>
-                        {t('members.roleOf', { name: m.displayName })}
-                      </label>
-                      <select id={`role-${m.id}`} name="role" defaultValue={m.role}>
-                        {roles.map((r) => (
-                          <option key={r} value={r}>
-                            {t(`role.${r}`)}
-                          </option>
-                        ))}
-                      </select>
-                      <button type="submit" name="intent" value="role" className="button secondary small" disabled={busy}>
-                        {t('members.saveRole')}
-                      </button>
-                    </Form>
-                  </td>
-                  <td data-label={t('members.actions')}>
-                    {m.id === me ? (
-                      <span className="muted sub">{t('members.you')}</span>
-                    ) : (
-                      <Form method="post">
-                        <input type="hidden" name="userId" value={m.id} />
-                        <button type="submit" name="intent" value="remove" className="button danger small" disabled={busy}>
-                          {t('members.remove')}
-                        </button>
-                      </Form>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+        <MembersTable members={members} roles={roles} me={me} busy={busy} />
       </section>
       {pending.length ? (
         <section className="card" aria-labelledby="pending-title">
