@@ -5,6 +5,7 @@ import { shiftDays, shanghaiDate } from '../services/calendar'
 import type { Clock } from '../services/shared/clock'
 import { CATALOG, CITIES } from '../services/reference'
 import { storeScan } from '../services/files'
+import { OFFICE_APPROVER, OWNER_PURCHASER } from './accounts'
 import { seedProcurements } from './procurements'
 import { acceptCommitment, addPractitioner, addQualification, createOrganization, createUser, hashPassword, makeIdNumber, makeUscc, rng, scopeAuthority } from './factories'
 
@@ -17,13 +18,7 @@ export const DEMO_ACCOUNTS = {
   market_office: 'office@example.com',
 } as const satisfies Record<OrgKind, string>
 
-/**
- * The market office's second user, its approver: a blacklisting or a suspension one user proposes
- * takes effect when another approves it (four eyes), so the demo has two.
- */
-export const OFFICE_APPROVER = 'approver@example.com'
-/** The demo owner's purchaser, who runs procurements but does not manage the organization. */
-export const OWNER_PURCHASER = 'buyer@example.com'
+export { OFFICE_APPROVER, OWNER_PURCHASER } from './accounts'
 
 const BRANDS: Array<[string, string]> = [
   ['恒信', 'Hengxin'], ['华建', 'Huajian'], ['正邦', 'Zhengbang'], ['中科', 'Zhongke'], ['同创', 'Tongchuang'],

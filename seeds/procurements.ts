@@ -6,10 +6,10 @@ import { shanghaiDate } from '../services/calendar'
 import { JobQueue } from '../services/jobs'
 import { amendProcurement, amendmentSchema, reannounce, confirmAward, confirmContract, contractInputSchema, decideDelivery, decisionSchema, deliver, evaluate, evaluateOwner, evaluationSchema, ownerEvaluationSchema, flagOverdue, uploadContract, cancelProcurement, closeIfDue, confirmDirect, procurementHandlers, procurementInputSchema, publishProcurement, saveDraft, approveSanction, requestDirectApproval } from '../services/procurement'
 import { bidInputSchema, ownBid, respondToConsortium, submitBid } from '../services/bids'
-import { announceSchema, announceSpotCheck, appealEvaluation, appealSchema, decidePetition, drawSpotCheck, fileRepair, issueYellowCard, scoreSpotCheck, spotScoreSchema, liftSanction, petitionDecisionSchema, proposeSanction, repairSchema, sanctionSchema, yellowCardedAmong } from '../services/credit'
-import { auctionBidSchema, auctionBoard, chooseFromShortlist, chooseSchema, declineAward, declineSchema, finishAuctionIfDue, lapseIfDue, placeAuctionBid } from '../services/selection'
+import { appealEvaluation, appealSchema, decidePetition, fileRepair, issueYellowCard, liftSanction, petitionDecisionSchema, proposeSanction, repairSchema, sanctionSchema, yellowCardedAmong } from '../services/credit'
+import { announceSchema, announceSpotCheck, drawSpotCheck, scoreSpotCheck, spotScoreSchema, auctionBidSchema, auctionBoard, chooseFromShortlist, chooseSchema, declineAward, declineSchema, finishAuctionIfDue, lapseIfDue, placeAuctionBid } from '../services/selection'
 import { ManualClock, type Clock } from '../services/shared/clock'
-import { OFFICE_APPROVER } from './demo'
+import { OFFICE_APPROVER } from './accounts'
 import type { Rng } from './factories'
 
 const DAY = 86_400_000

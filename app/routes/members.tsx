@@ -14,7 +14,7 @@ import { getLocale } from '~/utils/i18n.server'
 import { useLocale, useT } from '~/utils/i18n'
 import { title } from '~/utils/meta'
 import { inviteMember, membersOf, removeMember, revokeInvitation, setMemberRole } from '~/utils/services.server'
-import { ROLES_BY_KIND } from '../../services/orgs/members-input'
+import { ROLES_BY_KIND } from '../../services/auth/members-input'
 import type { PageHandle } from '~/i18n/page-messages'
 
 export const handle: PageHandle = { i18n: ['members', 'time'] }

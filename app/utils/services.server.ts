@@ -10,7 +10,7 @@ export {
   submitQualification, updatePractitioner,
 } from '../../services/agencies'
 export { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, anchorFeed, auditCursorSchema, auditEntries, auditQuerySchema, recentAudit, verifyChain } from '../../services/audit'
-export { can, rememberLocale, signIn, signOut, signUp } from '../../services/auth'
+export { acceptInvitation, can, invitationByToken, inviteMember, membersOf, rememberLocale, removeMember, revokeInvitation, setMemberRole, signIn, signOut, signUp } from '../../services/auth'
 export {
   type WorkCalendar, addWorkingDays, confirmProvisionalYear, loadCalendar, shanghaiDate, spansProvisional, workingDaysBetween, yearDays, yearStatuses,
 } from '../../services/calendar'
@@ -20,7 +20,7 @@ export {
 export { MAX_UPLOAD_BYTES, mayReadFile, readFile } from '../../services/files'
 export { JOB_PAGE_SIZE, jobStats, recentJobs } from '../../services/jobs'
 export { OUTBOX_PAGE_SIZE, outboxQuerySchema, readAllMessages, readMessage, recentOutbox } from '../../services/notifications'
-export { acceptInvitation, invitationByToken, inviteMember, membersOf, removeMember, revokeInvitation, setMemberRole, authorityScope, officeOverview, organizationProfile, pendingQualificationsFor, qualificationsOf, regionTree, updateProfile } from '../../services/orgs'
+export { authorityScope, officeOverview, organizationProfile, pendingQualificationsFor, qualificationsOf, regionTree, updateProfile } from '../../services/orgs'
 export { allowedProcurementActions, loadRules, updateRules } from '../../services/market'
 export {
   MAX_CONSORTIUM_MEMBERS, barredFromBidding, openToBidder, bidCountForOwner, bidderProblems, bidsOfAgency, consortiaOf, editBid, isBidder, openedBids, ownBid,
@@ -34,10 +34,10 @@ export {
   saveDraft, searchAnnouncements, standsFor, uploadContract,
 } from '../../services/procurement'
 export {
-  type SelectionViewer, SharedReads, auctionBoard, chooseFromShortlist, decideExplanation, declineAward, drawRecord, explainPrice, placeAuctionBid, selectionResult,
+  type SelectionViewer, SharedReads, announceSpotCheck, drawSpotCheck, listSpotChecks, scoreSpotCheck, spotCheckDetail, auctionBoard, chooseFromShortlist, decideExplanation, declineAward, drawRecord, explainPrice, placeAuctionBid, selectionResult,
 } from '../../services/selection'
 export {
   appealEvaluation, creditExplained, creditFileOf, creditRanking, creditTableHistory, currentCreditTable, decidePetition, fileRepair, issueYellowCard, liftSanction, listSanctions,
-  announceSpotCheck, drawSpotCheck, listSpotChecks, scoreSpotCheck, spotCheckDetail, measuresInForce, petitionsToDecide, proposeSanction, publishCreditTable, rankingQuerySchema, refuseProposal,
+  measuresInForce, petitionsToDecide, proposeSanction, publishCreditTable, rankingQuerySchema, refuseProposal,
 } from '../../services/credit'
 export { DomainError } from '../../services/shared/errors'

@@ -1,3 +1,2 @@
 export * from './organizations'
 export * from './profile'
-export * from './members'

@@ -7,3 +7,4 @@ export type { Candidate, MethodInput, MethodResult, SelectionMethodModule, Selec
 export * from './auction/auction'
 export * from './auction/broadcast'
 export { auctionState, moveProblem, replay, turnOrder } from './auction/state'
+export * from './spot-checks'

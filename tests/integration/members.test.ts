@@ -2,9 +2,8 @@ import { and, eq, isNotNull } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../db/client'
 import { auditLog, emailOutbox, users, type User } from '../../db/schema'
-import { createSession, permissionsFor, signIn, signInSchema, validateSessionToken } from '../../services/auth'
+import { acceptInvitation, acceptInviteSchema, createSession, inviteMember, inviteSchema, memberRoleSchema, membersOf, permissionsFor, removeMember, setMemberRole, signIn, signInSchema, validateSessionToken } from '../../services/auth'
 import { inbox, renderOutbox } from '../../services/notifications'
-import { acceptInvitation, acceptInviteSchema, inviteMember, inviteSchema, memberRoleSchema, membersOf, removeMember, setMemberRole } from '../../services/orgs'
 import { ManualClock } from '../../services/shared/clock'
 import { DomainError } from '../../services/shared/errors'
 import { seedDemo } from '../../seeds/demo'
@@ -75,7 +74,7 @@ describe('members of an organization', () => {
     expect((await membersOf(database.db, admin.orgId, clock.now())).members.map((m) => m.email)).not.toContain('buyer@gangbei.test')
     // Removed members receive no more email; the records they made keep their name.
     expect(await database.db.select().from(users).where(and(eq(users.id, buyer!.id), isNotNull(users.disabledAt)))).toHaveLength(1)
-    const actions = (await database.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, buyer!.id))).map((a) => a.action)
+    const actions = (await database.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, buyer!.id)).orderBy(auditLog.id)).map((a) => a.action)
     expect(actions.filter((a) => a.startsWith('member.'))).toEqual(['member.join', 'member.role', 'member.role', 'member.remove'])
     expect(actions).toContain('auth.sign_in_failed')
   })

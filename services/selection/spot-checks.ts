@@ -10,8 +10,8 @@ import type { Clock } from '../shared/clock'
 import { DomainError, uniqueAsField } from '../shared/errors'
 import type { announceSchema, spotScoreSchema } from './spot-checks-input'
 import { isUuid } from '../shared/schemas'
-import { makeRecord, newSecret, type DrawRecord } from '../selection/draw'
-import { recordCreditEvent } from './events'
+import { makeRecord, newSecret, type DrawRecord } from './draw'
+import { recordCreditEvent } from '../credit'
 
 /*
  * 抽查: each quarter an authority samples the contracts finished (accepted) in its categories and
