@@ -109,7 +109,7 @@ export function SanctionTable({ rows, label, showKind = false, office }: { rows:
  * One step on one row, with its one field: checked in the browser like any form, its error beside
  * it (a summary would only repeat it).
  */
-function RowForm({ spec, intent, id, field, label, button, value, busy, reply }: { spec: FormSpec<$ZodType>; intent: string; id: string; field: string; label: MessageKey; button: MessageKey; value?: string; busy: boolean; reply: ActionReply | undefined; approver?: boolean }) {
+function RowForm({ spec, intent, id, field, label, button, value, busy, reply }: { spec: FormSpec<$ZodType>; intent: string; id: string; field: string; label: MessageKey; button: MessageKey; value?: string; busy: boolean; reply: ActionReply | undefined }) {
   const t = useT()
   const mine = reply && !reply.ok && reply.intent === intent && reply.values.id === id ? reply : undefined
   const formId = `${intent}-${id}`

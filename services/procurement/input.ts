@@ -1,6 +1,6 @@
 import * as z from 'zod/mini'
 import { AVAILABLE_METHODS } from '../market/methods'
-import { checkbox, optionalText, optionalYuan, phone, text, wholeNumber, yuan } from '../shared/fields'
+import { checkbox, optionalText, optionalWholeNumber, optionalYuan, phone, text, wholeNumber, yuan } from '../shared/fields'
 import { projectCodeProblem } from './project-code'
 
 /*
@@ -20,34 +20,14 @@ const requirement = {
  * 综合评分's three weights, in percent: given (each 0–100, summing to 100) when the method is
  * scoring, else ignored. The office's smallest price weight is checked in `saveDraft`.
  */
-const weight = z.pipe(
-  z.optional(z.string()),
-  z.transform((v, ctx) => {
-    const s = (v ?? '').trim()
-    if (!s) return null
-    const n = Number(s)
-    if (!Number.isInteger(n) || n < 0 || n > 100) ctx.issues.push({ code: 'custom', message: 'errors.weight', input: v, path: [] })
-    return n
-  }),
-)
+const weight = optionalWholeNumber(0, 100, 'errors.weight')
 const weights = { weightPrice: weight, weightCredit: weight, weightDays: weight }
 
 /**
  * 信用择优's sizes: the long list (the N best credit scores, 3–30) and the short list drawn from
  * it (2–10, no longer than the long list). Given when the method is the credit shortlist.
  */
-const size = (min: number, max: number, message: string) =>
-  z.pipe(
-    z.optional(z.string()),
-    z.transform((v, ctx) => {
-      const s = (v ?? '').trim()
-      if (!s) return null
-      const n = Number(s)
-      if (!Number.isInteger(n) || n < min || n > max) ctx.issues.push({ code: 'custom', message, input: v, path: [] })
-      return n
-    }),
-  )
-const shortlist = { longList: size(3, 30, 'errors.longList'), shortList: size(2, 10, 'errors.shortList') }
+const shortlist = { longList: optionalWholeNumber(3, 30, 'errors.longList'), shortList: optionalWholeNumber(2, 10, 'errors.shortList') }
 type Listed = { method?: string; longList: number | null; shortList: number | null }
 function shortlistProblem(v: Listed, ctx: { addIssue: (issue: { code: 'custom'; path: string[]; message: string; input: unknown }) => void }) {
   if (v.method !== 'credit_shortlist') return

@@ -14,6 +14,19 @@ export const text = (min: number, max: number, short: string = 'errors.required'
 /** Optional trimmed text up to max characters: '' when not sent. */
 export const optionalText = (max: number) => z._default(z.optional(z.string().check(z.trim(), z.maxLength(max, 'errors.tooLong'))), '')
 
+/** A whole number in min..max that may be left empty: null when empty, the error (with a null) when out of bounds. */
+export const optionalWholeNumber = (min: number, max: number, message: string) =>
+  z.pipe(
+    z.optional(z.string()),
+    z.transform((v, ctx) => {
+      const s = (v ?? '').trim()
+      if (!s) return null
+      const n = Number(s)
+      if (!Number.isInteger(n) || n < min || n > max) ctx.issues.push({ code: 'custom', message, input: v, path: [] })
+      return n
+    }),
+  )
+
 /** A whole number in min..max, typed in a field. */
 export const wholeNumber = (min: number, max: number, message: string) => z.coerce.number({ error: message }).check(z.int(message), z.minimum(min, message), z.maximum(max, message))
 
