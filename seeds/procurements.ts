@@ -384,37 +384,41 @@ export async function seedProcurements(db: Db, clock: Clock, r: Rng) {
     }
   }
 
-  // 抽查: the environment bureau's check of the quarter before this one. An EIA report commissioned
-  // directly was accepted in the middle of that quarter; the check was announced (its secret
-  // committed) on the quarter's second day and drawn the morning after it ended, and the one
-  // contract sampled scored 85.
-  {
-    const [bureau] = await db.select().from(organizations).where(eq(organizations.nameZh, '贵港市生态环境局'))
+  // 抽查: an authority's check of the quarter before this one. A contract in its categories,
+  // commissioned directly, was accepted in the middle of that quarter; the check was announced (its
+  // secret committed) on the quarter's second day and drawn the morning after it ended, and the
+  // contract sampled was scored. The environment bureau's passes (85) here; the housing bureau's,
+  // made last, fails (52).
+  const m = Number(today.slice(5, 7)) - 1
+  const thisQuarter = new Date(Date.UTC(Number(today.slice(0, 4)), m - (m % 3), 1))
+  const previous = new Date(Date.UTC(thisQuarter.getUTCFullYear(), thisQuarter.getUTCMonth() - 3, 1))
+  const daysAgo = (d: Date) => (now.getTime() - d.getTime()) / DAY
+  const lastQuarterCheck = async (spec: { bureau: string; need: (typeof NEEDS)[number]; agency: number; owner: number; title: string; projectCode: string; max: string; price: string; report: string; lag: number; score: string; comment: string; fundingSource?: string }) => {
+    const [bureau] = await db.select().from(organizations).where(eq(organizations.nameZh, spec.bureau))
     const [inspector] = bureau ? await db.select().from(users).where(eq(users.orgId, bureau.id)) : []
-    const m = Number(today.slice(5, 7)) - 1
-    const thisQuarter = new Date(Date.UTC(Number(today.slice(0, 4)), m - (m % 3), 1))
-    const previous = new Date(Date.UTC(thisQuarter.getUTCFullYear(), thisQuarter.getUTCMonth() - 3, 1))
-    const daysAgo = (d: Date) => (now.getTime() - d.getTime()) / DAY
-    const need = NEEDS[0]!
-    const agency = (await eligibleFor(need.item))[2]
-    if (inspector && agency) {
-      const start = daysAgo(previous) - 1
-      const uscc = (await db.select({ uscc: organizations.uscc }).from(organizations).where(eq(organizations.id, agency.user.orgId)))[0]!.uscc
-      const check = await announceSpotCheck(db, at(start), as(inspector), announceSchema.parse({ year: String(previous.getUTCFullYear()), quarter: String(previous.getUTCMonth() / 3 + 1), percent: '10' }))
-      const owner = ownerFor(4)
-      const t0 = start - 10
-      const p = await publishProcurement(db, at(t0), queue, as(owner), (await saveDraft(db, at(t0), as(owner), form(need, { title: `${need.title}（补充论证，直接委托）`, projectCode: '2026-450802-46-01-031208', method: 'direct', directAgencyUscc: uscc, maxPrice: '45000', announcementDays: '1' }))).id)
-      await confirmDirect(db, at(t0 - 0.1), as(agency.user), p.id, bidInputSchema.parse({ price: '42000', committedDays: String(need.days), accept: 'yes' }))
-      await uploadContract(db, at(t0 - 6), as(owner), p.id, contractInputSchema.parse({ startDate: shanghaiDate(at(t0 - 6).now()) }), PDF)
-      await confirmContract(db, at(t0 - 6), queue, as(agency.user), p.id)
-      await deliver(db, at(t0 - 18), as(agency.user), p.id, '环境影响报告表（补充论证）', PDF)
-      await decideDelivery(db, at(t0 - 20), as(owner), p.id, decisionSchema.parse({ decision: 'accept' }))
-      const drawAt = Math.max(0.01, daysAgo(thisQuarter) - 0.1)
-      await drawSpotCheck(db, at(drawAt), as(inspector), check.id)
-      const [item] = await db.select().from(spotCheckItems).where(eq(spotCheckItems.spotCheckId, check.id))
-      if (item) await scoreSpotCheck(db, at(drawAt - 2), as(inspector), check.id, spotScoreSchema.parse({ procurementId: item.procurementId, score: '85', comment: '报告编制规范，监测数据引用完整，个别图件比例尺标注不清' }))
-    }
+    const { need } = spec
+    const agency = (await eligibleFor(need.item))[spec.agency]
+    if (!inspector || !agency) return
+    const start = daysAgo(previous) - 1
+    const uscc = (await db.select({ uscc: organizations.uscc }).from(organizations).where(eq(organizations.id, agency.user.orgId)))[0]!.uscc
+    const check = await announceSpotCheck(db, at(start), as(inspector), announceSchema.parse({ year: String(previous.getUTCFullYear()), quarter: String(previous.getUTCMonth() / 3 + 1), percent: '10' }))
+    const owner = ownerFor(spec.owner)
+    const t0 = start - spec.lag
+    const p = await publishProcurement(db, at(t0), queue, as(owner), (await saveDraft(db, at(t0), as(owner), form(need, { title: spec.title, projectCode: spec.projectCode, method: 'direct', directAgencyUscc: uscc, maxPrice: spec.max, announcementDays: '1', ...(spec.fundingSource ? { fundingSource: spec.fundingSource } : {}) }))).id)
+    await confirmDirect(db, at(t0 - 0.1), as(agency.user), p.id, bidInputSchema.parse({ price: spec.price, committedDays: String(need.days), accept: 'yes' }))
+    await uploadContract(db, at(t0 - 6), as(owner), p.id, contractInputSchema.parse({ startDate: shanghaiDate(at(t0 - 6).now()) }), PDF)
+    await confirmContract(db, at(t0 - 6), queue, as(agency.user), p.id)
+    await deliver(db, at(t0 - 18), as(agency.user), p.id, spec.report, PDF)
+    await decideDelivery(db, at(t0 - 20), as(owner), p.id, decisionSchema.parse({ decision: 'accept' }))
+    const drawAt = Math.max(0.01, daysAgo(thisQuarter) - 0.1)
+    await drawSpotCheck(db, at(drawAt), as(inspector), check.id)
+    const [item] = await db.select().from(spotCheckItems).where(eq(spotCheckItems.spotCheckId, check.id))
+    if (item) await scoreSpotCheck(db, at(drawAt - 2), as(inspector), check.id, spotScoreSchema.parse({ procurementId: item.procurementId, score: spec.score, comment: spec.comment }))
   }
+  await lastQuarterCheck({
+    bureau: '贵港市生态环境局', need: NEEDS[0]!, agency: 2, owner: 4, title: `${NEEDS[0]!.title}（补充论证，直接委托）`, projectCode: '2026-450802-46-01-031208',
+    max: '45000', price: '42000', report: '环境影响报告表（补充论证）', lag: 10, score: '85', comment: '报告编制规范，监测数据引用完整，个别图件比例尺标注不清',
+  })
 
   // Lapses on the credit record: an older lowest-price procurement whose abnormally low winner never
   // explained its price (explanation_missing), whose next candidate then let the confirmation lapse
@@ -438,4 +442,9 @@ export async function seedProcurements(db: Db, clock: Clock, r: Rng) {
     const [award] = await db.select().from(awards).where(eq(awards.procurementId, p.id))
     if (winner && award) await confirmAward(db, new ManualClock(new Date(award.decidedAt.getTime() + DAY / 4)), queue, as(winner), p.id)
   }
+
+  await lastQuarterCheck({
+    bureau: '贵港市住房和城乡建设局', need: NEEDS[10]!, agency: 1, owner: 5, title: `${NEEDS[10]!.title}（直接委托）`, projectCode: '2026-450802-51-01-038852',
+    max: '30000', price: '28500', report: '工程量清单及招标控制价', lag: 14, score: '52', comment: '工程量清单漏项较多，控制价与市场价偏差超过百分之十五，复核记录缺失', fundingSource: 'public',
+  })
 }

@@ -1,7 +1,8 @@
-import { count, eq } from 'drizzle-orm'
+import { and, count, eq, isNotNull, ne } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../db/client'
-import { auditLog, calendarDays, organizations, qualifications, regions, serviceCategories, serviceItems, users } from '../../db/schema'
+import { auditLog, awards, calendarDays, creditEvents, creditPetitions, draws, evaluations, organizations, ownerEvaluations, procurements, qualifications, regions, sanctions, serviceCategories, serviceItems, spotChecks, users } from '../../db/schema'
+import { CREDIT_EVENT_KINDS } from '../../services/credit/kinds'
 import { verifyChain } from '../../services/audit'
 import { addWorkingDays, confirmProvisionalYear, installShippedCalendar, loadCalendar, setCalendarDay } from '../../services/calendar'
 import { isValidUscc } from '../../services/shared/uscc'
@@ -75,4 +76,27 @@ describe('demo seeds', () => {
     }
     // Two whole demo seeds (about 2.5 s each here): the limit is for a hung run, not a measure of speed.
   }, 180_000)
+
+  it('hold what the credit pages show: every kind of credit event, measures of each kind, a repair, an appeal, spot checks with their draws, and both credit methods awarded', async () => {
+    const { db } = database
+    const kinds = await db.selectDistinct({ kind: creditEvents.kind }).from(creditEvents)
+    expect(kinds.map((k) => k.kind).sort()).toEqual([...CREDIT_EVENT_KINDS].sort())
+    expect(await n(evaluations)).toBeGreaterThan(1)
+    expect(await n(ownerEvaluations)).toBeGreaterThan(1)
+    // Each kind of measure; a blacklisting approved by a user other than its proposer; a yellow card in force.
+    const measures = await db.select().from(sanctions)
+    expect(new Set(measures.map((m) => m.kind))).toEqual(new Set(['blacklist', 'yellow_card', 'suspension']))
+    expect(measures.some((m) => m.kind === 'blacklist' && m.proposedBy && m.decidedBy && m.proposedBy !== m.decidedBy && !m.liftedAt)).toBe(true)
+    expect(measures.some((m) => m.kind === 'yellow_card' && m.decidedBy && !m.liftedAt && (m.endsOn ?? '9999') >= '2026-11-23')).toBe(true)
+    // A repaired credit (its measure's event void) and an appeal decided.
+    const granted = await db.select().from(creditPetitions).where(and(eq(creditPetitions.kind, 'repair'), eq(creditPetitions.outcome, 'granted')))
+    expect(granted.length).toBeGreaterThan(0)
+    expect((await db.select().from(creditPetitions).where(and(eq(creditPetitions.kind, 'appeal'), isNotNull(creditPetitions.outcome)))).length).toBeGreaterThan(0)
+    // Two spot checks drawn, each with its published record; one passed and one failed.
+    const checks = await db.select().from(spotChecks).innerJoin(draws, eq(draws.id, spotChecks.drawId))
+    expect(checks.map((c) => c.draws.purpose).sort()).toEqual(['spotcheck-2026Q3', 'spotcheck-2026Q3'])
+    // An awarded procurement of each credit method.
+    const awarded = await db.selectDistinct({ method: procurements.method }).from(procurements).innerJoin(awards, eq(awards.procurementId, procurements.id)).where(ne(procurements.status, 'cancelled'))
+    expect(awarded.map((a) => a.method)).toEqual(expect.arrayContaining(['scoring', 'credit_shortlist']))
+  })
 })
