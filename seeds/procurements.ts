@@ -447,4 +447,23 @@ export async function seedProcurements(db: Db, clock: Clock, r: Rng) {
     bureau: '贵港市住房和城乡建设局', need: NEEDS[10]!, agency: 1, owner: 5, title: `${NEEDS[10]!.title}（直接委托）`, projectCode: '2026-450802-51-01-038852',
     max: '30000', price: '28500', report: '工程量清单及招标控制价', lag: 14, score: '52', comment: '工程量清单漏项较多，控制价与市场价偏差超过百分之十五，复核记录缺失', fundingSource: 'public',
   })
+
+  // What waits on an agency's own credit page (/agency/credit, agency35@example.com): a poor
+  // evaluation it has not appealed yet, and a yellow card of 120 days ago it may now ask to repair.
+  {
+    const need = NEEDS[11]!
+    const agency = (await eligibleFor(need.item)).find((a) => a.user.email === 'agency35@example.com')
+    if (agency) {
+      const uscc = (await db.select({ uscc: organizations.uscc }).from(organizations).where(eq(organizations.id, agency.user.orgId)))[0]!.uscc
+      await issueYellowCard(db, at(120), as(office), measure('yellow_card', uscc, '贵中介信〔2026〕黄7号', '现场踏勘记录与实际不符', 120, 6))
+      const owner = ownerFor(7)
+      const p = await publishProcurement(db, at(70), queue, as(owner), (await saveDraft(db, at(70), as(owner), form(need, { title: `${need.title}（补充评估，直接委托）`, projectCode: '2026-450821-48-01-021134', method: 'direct', directAgencyUscc: uscc, maxPrice: '48000', announcementDays: '1', fundingSource: 'public' }))).id)
+      await confirmDirect(db, at(69.9), as(agency.user), p.id, bidInputSchema.parse({ price: '45000', committedDays: String(need.days), accept: 'yes' }))
+      await uploadContract(db, at(64), as(owner), p.id, contractInputSchema.parse({ startDate: shanghaiDate(at(64).now()) }), PDF)
+      await confirmContract(db, at(64), queue, as(agency.user), p.id)
+      await deliver(db, at(45), as(agency.user), p.id, '地质灾害危险性评估报告（补充）', PDF)
+      await decideDelivery(db, at(43), as(owner), p.id, decisionSchema.parse({ decision: 'accept' }))
+      await evaluate(db, at(12), as(owner), p.id, evaluationSchema.parse({ quality: '3', timeliness: '2', conduct: '3', fees: '3', compliance: '2', comment: '评估报告提交晚于约定，风险分区图与现场不符' }))
+    }
+  }
 }

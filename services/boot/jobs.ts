@@ -3,7 +3,7 @@ import { agencyHandlers, scheduleQualificationExpiry } from '../agencies'
 import { creditHandlers, scheduleCreditRoll } from '../credit'
 import type { JobHandler, JobQueue } from '../jobs'
 import { maintenanceHandlers, scheduleNightlyPurge } from '../maintenance'
-import { renderOutbox, type EmailRenderer } from '../notifications'
+import { OUTBOX_BATCH, renderOutbox, type EmailRenderer } from '../notifications'
 import { procurementHandlers, scheduleOverdueCheck } from '../procurement'
 import type { Broadcaster } from '../selection'
 import type { Clock } from '../shared/clock'
@@ -21,7 +21,9 @@ export function jobHandlers(deps: { broadcaster: Broadcaster; renderEmail: Email
       await deps.broadcaster.publish((payload as { id: string }).id)
     },
     'email.outbox': async (_payload, { db, clock, queue }) => {
-      await renderOutbox(db, clock, deps.renderEmail)
+      // The whole backlog, a batch at a time (up to 25 batches a run), so a new email (an
+      // invitation, say) never waits runs behind older ones.
+      for (let batch = 0; batch < 25; batch++) if ((await renderOutbox(db, clock, deps.renderEmail)).notifications < OUTBOX_BATCH) break
       await scheduleOutbox(queue, clock)
     },
     'audit.anchor': async (_payload, { db, clock, queue }) => {

@@ -101,12 +101,15 @@ export interface RenderedEmail {
 /** Renders one notification for one reader in their language; the web layer provides it (it owns the words). */
 export type EmailRenderer = (input: { kind: string; params: Record<string, string | number>; link: string | null; locale: string; displayName: string }) => RenderedEmail
 
+/** Notifications rendered per batch; the outbox job runs batches until the backlog is done. */
+export const OUTBOX_BATCH = 200
+
 /**
  * Renders each notification not yet rendered into one outbox email per addressee (the user it
  * names, else every member of its organization), in the addressee's last language. Idempotent:
  * the (notification, user) pair is unique and the notification is marked once done.
  */
-export async function renderOutbox(db: Db, clock: Clock, render: EmailRenderer, limit = 200) {
+export async function renderOutbox(db: Db, clock: Clock, render: EmailRenderer, limit = OUTBOX_BATCH) {
   const pending = await db.select().from(notifications).where(isNull(notifications.emailedAt)).orderBy(asc(notifications.createdAt)).limit(limit)
   let written = 0
   for (const n of pending)
