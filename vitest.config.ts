@@ -9,12 +9,16 @@ const setupFiles = ['tests/support/setup.ts']
 /**
  * Four projects: pure unit tests; the database suites twice, on embedded PGlite and on real
  * PostgreSQL (plus the concurrency suites, which need real connections, on PostgreSQL only);
- * and the browser journeys. `npm test` runs them all. Time limits catch a hung test, not a slow
- * machine: they are several times what a test takes here.
+ * and the browser journeys. `npm test` runs them all, two files at a time (this machine has two
+ * cores, and a journey leaves much of one idle while the browser and the server answer): the
+ * journeys have a server per worker (tests/e2e/server.ts), so two of them never meet. Time limits
+ * catch a hung test, not a slow machine: they are several times what a test takes here, with
+ * another file running beside it.
  */
 export default defineConfig({
   resolve: { alias },
   test: {
+    maxWorkers: 2,
     reporters: ['default', 'json'],
     outputFile: { json: 'test-results/vitest.json' },
     projects: [
@@ -29,7 +33,7 @@ export default defineConfig({
       },
       {
         resolve: { alias },
-        test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], globalSetup: ['tests/e2e/server.ts'], testTimeout: 60_000, hookTimeout: 90_000, fileParallelism: false },
+        test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], globalSetup: ['tests/e2e/server.ts'], testTimeout: 180_000, hookTimeout: 180_000 },
       },
     ],
   },

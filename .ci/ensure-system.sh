@@ -3,11 +3,11 @@
 # PostgreSQL on 127.0.0.1:5432 for the database suites. Installs or starts what is missing.
 set -euo pipefail
 
-if ! command -v chromium >/dev/null 2>&1; then
-  echo "[system] installing chromium (Debian package)"
+if ! command -v chromium >/dev/null 2>&1 || ! command -v chromium-headless-shell >/dev/null 2>&1; then
+  echo "[system] installing chromium and its headless shell (Debian packages)"
   if [ "$(id -u)" -ne 0 ]; then echo "[system] chromium is missing and this user cannot install it: sudo apt-get install -y chromium" >&2; exit 1; fi
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-headless-shell >/dev/null
 fi
 
 if ! pg_isready -h 127.0.0.1 -p 5432 -q 2>/dev/null; then

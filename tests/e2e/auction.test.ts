@@ -1,9 +1,10 @@
 import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_ACCOUNTS } from '../../seeds/demo'
 import { replay, type AuctionTerms } from '../../services/selection/auction/state'
 import { expectAccessible, launch, newContext, screenshot } from './browser'
 import { bidInBrowser, draftEia, passInstant, post, publishDraft, serverClock, signIn, visit } from './helpers'
+import { baseUrl as base } from './base'
 
 /**
  * A live reverse auction in real browsers: three bidders and a public observer watch the same
@@ -11,7 +12,6 @@ import { bidInBrowser, draftEia, passInstant, post, publishDraft, serverClock, s
  * lowers its price through its form; the others see it at once. After the last turn the result
  * names the bidders, and replaying the public log gives the same ranking.
  */
-const base = inject('baseUrl')
 let browser: Browser
 beforeAll(async () => {
   browser = await launch()
@@ -140,5 +140,5 @@ describe('a live reverse auction', () => {
     const resumed = JSON.parse(/data: (.*)\n/.exec(text)![1]!) as Board
     expect(lastId).toBe(Math.max(...final.log.map((m) => m.id)))
     expect(resumed.rows).toEqual(final.rows)
-  }, 240_000)
+  }, 480_000)
 })

@@ -1,12 +1,12 @@
 import { createPublicKey, verify } from 'node:crypto'
 import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { anchorStatement, type AnchorFeed } from '../../services/audit/anchors'
 import { launch, newContext, screenshot } from './browser'
 import { clockForward, visit } from './helpers'
+import { baseUrl as base } from './base'
 
 /** The hourly job signs the chain's head; anyone can read, archive and check it, without signing in. */
-const base = inject('baseUrl')
 let browser: Browser
 beforeAll(async () => {
   browser = await launch()

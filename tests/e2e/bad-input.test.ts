@@ -1,11 +1,11 @@
-import { beforeAll, describe, expect, inject, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../seeds/demo'
+import { baseUrl as base } from './base'
 
 /**
  * Bad input from outside the pages (crafted requests), as it reaches the production server: each
  * gets a 4xx that says what was wrong in the asker's language, and nothing is saved.
  */
-const base = inject('baseUrl')
 let office = ''
 let owner = ''
 

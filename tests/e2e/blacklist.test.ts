@@ -122,5 +122,5 @@ describe('the blacklist', () => {
     expect(await reader.locator('tbody tr', { hasText: uscc }).count()).toBe(0)
     await visit(agency, `/agency/bids/${procurementId}`)
     expect(await agency.locator('main').textContent()).not.toContain('已列入失信名单')
-  }, 120_000)
+  }, 240_000)
 })

@@ -1,14 +1,14 @@
 import fs from 'node:fs'
-import { createRequire } from 'node:module'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
-import { expect } from 'vitest'
+import { expect, inject } from 'vitest'
+import { chromiumPath } from './chromium'
 
-const require = createRequire(import.meta.url)
-const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
+/** axe-core, from a server that lets the browser cache it (server.ts). */
+const AXE_URL = inject('axeUrl')
 
 export async function launch(): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: chromiumPath(),
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   })
@@ -21,7 +21,7 @@ export function newContext(browser: Browser, locale: 'zh-CN' | 'en', mobile = fa
 
 /** axe-core on the page as it stands: no serious or critical violation is allowed. */
 export async function expectAccessible(page: Page) {
-  await page.addScriptTag({ content: AXE })
+  await page.addScriptTag({ url: AXE_URL })
   const violations = await page.evaluate(async () => {
     const result = await (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: string[] }> }> }> } }).axe.run(document, { resultTypes: ['violations'] })
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }))
@@ -38,9 +38,19 @@ export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true })
 }
 
-/** Every journey of the pages people work from runs in both languages, on a desktop (1366 px) and on a phone (390 px). */
-export const LOCALES = ['zh-CN', 'en'] as const
-export const WIDTHS = [false, true] as const
+export type Locale = 'zh-CN' | 'en'
+
+/**
+ * The journeys of the pages people work from run in both languages and at both widths, a desktop
+ * (1366 px) and a phone (390 px; `true`), paired: each journey twice, in Chinese at one width and
+ * in English at the other. The pairing alternates between journeys (`variants(0)`, `variants(1)`),
+ * so each language meets each width across the suite; and the narrow walk (narrow.test.ts) holds
+ * every page of every role, in both languages, to a 360 px phone.
+ */
+export const variants = (k: 0 | 1): ReadonlyArray<readonly [Locale, boolean]> =>
+  k === 0
+    ? [['zh-CN', false], ['en', true]]
+    : [['zh-CN', true], ['en', false]]
 
 /** Whether the page fits the screen's width (nothing to scroll sideways). */
 export const noSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)

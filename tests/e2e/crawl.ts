@@ -1,10 +1,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { inject } from 'vitest'
 import { DEMO_PASSWORD } from '../../seeds/demo'
+import { baseUrl as base } from './base'
 
 /** Reading the site from the outside, as a crawler: for the sealed crawl and the narrow-screen walk. */
-const base = inject('baseUrl')
 
 /** A session cookie for a demo account, signed in through the form's action. */
 export async function cookieOf(email: string) {

@@ -58,5 +58,5 @@ describe('a direct commission above the limit', () => {
     await screenshot(owner, 'direct-approval-owner')
     await Promise.all([owner.waitForResponse((r) => r.request().method() === 'POST'), owner.getByRole('button', { name: '发布公告' }).click()])
     await expect.poll(() => owner.locator('.lead .badge').textContent()).toBe('报名中')
-  }, 120_000)
+  }, 240_000)
 })

@@ -1,7 +1,7 @@
-import { describe, expect, inject, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { baseUrl as base } from './base'
 
 /** The Atom feed tells readers when a procurement changed, not only when it was published. */
-const base = inject('baseUrl')
 
 const entries = (xml: string) =>
   [...xml.matchAll(/<entry>([\s\S]*?)<\/entry>/g)].map(([, body]) => ({

@@ -1,9 +1,9 @@
 import type { Browser, Locator, Page } from 'playwright-core'
-import { expect, inject } from 'vitest'
+import { expect } from 'vitest'
 import { DEMO_PASSWORD } from '../../seeds/demo'
 import { expectAccessible, newContext } from './browser'
+import { baseUrl as base } from './base'
 
-const base = inject('baseUrl')
 
 export async function visit(page: Page, path: string) {
   const response = await page.goto(base + path)

@@ -11,8 +11,8 @@ const E2E_USCC = '91450881MA5L7XY00' + usccCheckChar('91450881MA5L7XY00')
 const E2E_ID_NUMBER = '45088119850712001' + idNumberCheckChar('45088119850712001')
 import { expectAccessible, launch, newContext, screenshot } from './browser'
 import { refused, serverClock, signIn, visit } from './helpers'
+import { baseUrl as base, clockAtStart } from './base'
 
-const base = inject('baseUrl')
 let browser: Browser
 beforeAll(async () => {
   browser = await launch()
@@ -205,8 +205,8 @@ describe('the server clock for accelerated journeys', () => {
     const before = await serverClock()
     // The clock started at E2E_START, not at this machine's time (the seconds the boot took apart);
     // journeys only move it forward.
-    expect(Math.abs(Date.parse(inject('e2eClockAtStart')) - Date.parse(inject('e2eStart')))).toBeLessThan(5 * 60_000)
-    expect(Date.parse(before.now)).toBeGreaterThanOrEqual(Date.parse(inject('e2eClockAtStart')))
+    expect(Math.abs(Date.parse(clockAtStart) - Date.parse(inject('e2eStart')))).toBeLessThan(5 * 60_000)
+    expect(Date.parse(before.now)).toBeGreaterThanOrEqual(Date.parse(clockAtStart))
     // Two days on: the nightly purge scheduled at start-up has fallen due and runs.
     const after = await serverClock(Date.parse(before.now) + 2 * 86_400_000)
     expect(Date.parse(after.now) - Date.parse(before.now)).toBeGreaterThanOrEqual(2 * 86_400_000)

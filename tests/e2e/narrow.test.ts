@@ -1,9 +1,10 @@
 import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_ACCOUNTS } from '../../seeds/demo'
 import { launch } from './browser'
 import { cookieOf, crawlSite, read, routePatterns } from './crawl'
 import { visit } from './helpers'
+import { baseUrl as base } from './base'
 
 /**
  * No page scrolls sideways on a 360 px phone, for any role, in Chinese or in English. Each role's
@@ -12,7 +13,6 @@ import { visit } from './helpers'
  * owner's list and on the agency's bids: a procurement's page changes most with its state. Every
  * page is also held to axe (through `visit`). All offenders are reported together.
  */
-const base = inject('baseUrl')
 const WIDTH = 360
 let browser: Browser
 beforeAll(async () => {

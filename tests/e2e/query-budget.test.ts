@@ -1,5 +1,6 @@
-import { describe, expect, inject, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { DEMO_PASSWORD } from '../../seeds/demo'
+import { baseUrl } from './base'
 
 /**
  * Every page reads the database a bounded number of times, whatever the number of rows: the
@@ -7,7 +8,7 @@ import { DEMO_PASSWORD } from '../../seeds/demo'
  * in `x-db-queries`. Each budget below is the page's fixed cost; a loader that reads once per
  * row (N+1) breaks it on the seeded data, which lists dozens of rows.
  */
-const base = () => inject('baseUrl')
+const base = () => baseUrl
 
 async function signedIn(email: string): Promise<string> {
   const response = await fetch(`${base()}/login`, { method: 'POST', redirect: 'manual', headers: { origin: base(), 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ email, password: DEMO_PASSWORD }) })

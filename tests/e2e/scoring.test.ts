@@ -82,7 +82,7 @@ describe('scoring', () => {
     await visit(owner, `/procurements/${id}`)
     expect(await owner.locator('#score-title').textContent()).toBe('评分表')
     await screenshot(owner, 'scoring-result')
-  }, 120_000)
+  }, 240_000)
 })
 
 describe('a credit shortlist', () => {
@@ -140,5 +140,5 @@ describe('a credit shortlist', () => {
     expect(await reader.locator('main').textContent()).toContain('采购人选择理由：The project lead has run three similar assessments nearby.')
     expect(await reader.locator('main').textContent()).toContain('小名单抽取')
     await screenshot(reader, 'shortlist-result')
-  }, 120_000)
+  }, 240_000)
 })

@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process'
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_ACCOUNTS } from '../../seeds/demo'
 import { expectAccessible, launch, newContext, screenshot } from './browser'
 import { bidInBrowser, draftEia, passInstant, post, publishDraft, refused, signIn, visit } from './helpers'
+import { baseUrl as base } from './base'
 
 /**
  * A random draw, in a real browser: the owner publishes it; three agencies bid, each browser
@@ -12,7 +13,6 @@ import { bidInBrowser, draftEia, passInstant, post, publishDraft, refused, signI
  * the opening. Its record is public, verifies in the browser, and `npm run verify-draw`
  * recomputes it from its URL. The winner declines; the next in the draw's order is offered the award.
  */
-const base = inject('baseUrl')
 let browser: Browser
 beforeAll(async () => {
   browser = await launch()
@@ -115,5 +115,5 @@ describe('a random draw', () => {
     await visit(phone, `/procurements/${id}`)
     expect(await phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true)
     await screenshot(phone, 'draw-result-phone')
-  }, 150_000)
+  }, 300_000)
 })
