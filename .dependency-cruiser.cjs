@@ -17,6 +17,7 @@ const LAYERS = [
   ['bids'],
   ['selection'],
   ['procurement'],
+  ['supervision'],
   ['boot'],
 ]
 

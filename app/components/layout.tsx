@@ -8,7 +8,7 @@ export const HOME_BY_KIND = { owner: '/owner', agency: '/agency', authority: '/a
 const WORKSPACE: Record<keyof typeof HOME_BY_KIND, Array<[string, MessageKey]>> = {
   owner: [['/owner', 'nav.myHome'], ['/inbox', 'nav.inbox'], ['/owner/procurements', 'nav.myProcurements'], ['/owner/procurements/new', 'nav.newProcurement'], ['/profile', 'nav.profile']],
   agency: [['/agency', 'nav.myHome'], ['/inbox', 'nav.inbox'], ['/agency/bids', 'nav.myBids'], ['/agency/services', 'nav.services'], ['/agency/practitioners', 'nav.practitioners'], ['/agency/admission', 'nav.admission'], ['/agency/credit', 'nav.myCredit'], ['/profile', 'nav.profile']],
-  authority: [['/authority', 'nav.myHome'], ['/inbox', 'nav.inbox'], ['/authority/spot-checks', 'nav.spotChecks'], ['/profile', 'nav.profile']],
+  authority: [['/authority', 'nav.myHome'], ['/inbox', 'nav.inbox'], ['/authority/spot-checks', 'nav.spotChecks'], ['/authority/statistics', 'nav.statistics'], ['/profile', 'nav.profile']],
   market_office: [['/office', 'nav.myHome'], ['/inbox', 'nav.inbox'], ['/office/approvals', 'nav.approvals'], ['/office/rules', 'nav.rules'], ['/office/credit', 'nav.creditRules'], ['/office/blacklist', 'nav.sanctions'], ['/office/petitions', 'nav.petitions'], ['/office/audit', 'nav.audit'], ['/office/jobs', 'nav.jobs'], ['/office/outbox', 'nav.outbox']],
 }
 
@@ -21,6 +21,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
     ['/procurements', 'nav.procurements'],
     ['/agencies', 'nav.directory'],
     ['/credit', 'nav.credit'],
+    ['/statistics', 'nav.statistics'],
     ['/catalog', 'nav.catalog'],
     ['/calendar', 'nav.calendar'],
   ]

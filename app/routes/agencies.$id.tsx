@@ -47,7 +47,7 @@ export default function AgencyPage() {
               ? [[t('credit.measures'), (
                   <span key="m">
                     {measures.map((m) => (
-                      <Link key={m.id} to="/blacklist" className="badge warn">
+                      <Link key={m.id} to="/blacklist" className="badge warn wraps">
                         {t('credit.measureUntil', { measure: t(`credit.measure.${m.kind}`), decisionNo: m.decisionNo, until: m.endsOn ? formatDay(m.endsOn, locale) : '—' })}
                       </Link>
                     ))}

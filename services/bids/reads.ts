@@ -78,11 +78,9 @@ async function consortiumMembers(db: Db, bidIds: BidId[]) {
     .orderBy(asc(bidParties.invitedAt))
 }
 
-/** The consortium members of an awarded bid, for the public result notice (an award is public). */
-export async function awardedConsortium(db: Db, procurementId: ProcurementId) {
-  const [award] = await db.select({ bidId: awards.bidId }).from(awards).where(eq(awards.procurementId, procurementId))
-  if (!award) return []
-  return (await consortiumMembers(db, [award.bidId])).filter((m) => m.status === 'accepted')
+/** The consortium members of the awarded bid, for the public result notice (an award is public); the caller has read the award. */
+export async function awardedConsortium(db: Db, awardedBidId: BidId) {
+  return (await consortiumMembers(db, [awardedBidId])).filter((m) => m.status === 'accepted')
 }
 
 /** The bidders whose bids stand on a procurement not yet opened, for a notice to each (sealed until the opening). */

@@ -198,7 +198,7 @@ async function withDetails<T extends { p: typeof procurements.$inferSelect }>(db
         // Basis points of the max price: 618 = 6.18%.
         savingsBp: Math.round(((row.p.maxPriceFen - award.award.priceFen) * 10_000) / row.p.maxPriceFen),
         // A consortium's members, public with the award as its lead is.
-        members: (await awardedConsortium(db, row.p.id)).map((m) => ({ nameZh: m.nameZh, nameEn: m.nameEn, uscc: m.uscc })),
+        members: (await awardedConsortium(db, award.award.bidId)).map((m) => ({ nameZh: m.nameZh, nameEn: m.nameEn, uscc: m.uscc })),
       }
     : null
   return { ...row, items: items.get(row.p.id) ?? [], award: result, directAgency: direct ?? null, reannounced: next ?? null, repeats: previous ?? null, amendments }

@@ -1,11 +1,11 @@
-import { beforeAll, describe, expect, inject, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../seeds/demo'
+import { baseUrl as base } from './base'
 
 /**
  * Every route of the agencies work, as every role and as the public: who gets the page, who is
  * refused (403), who is sent to sign in (302), and who is told it does not exist (404).
  */
-const base = inject('baseUrl')
 type Role = 'public' | keyof typeof DEMO_ACCOUNTS
 const ROLES: Role[] = ['public', 'owner', 'agency', 'authority', 'market_office']
 const cookies: Partial<Record<Role, string>> = {}
@@ -71,6 +71,11 @@ describe('access control, every route by every role', () => {
     ['/procurements/feed.xml', { public: 200, owner: 200, agency: 200, authority: 200, market_office: 200 }],
     ['/procurements/AUCTION/auction', { public: 200, owner: 200, agency: 200, authority: 200, market_office: 200 }],
     ['/procurements/OPEN/auction', { public: 404, owner: 404, agency: 404, authority: 404, market_office: 404 }],
+    ['/statistics', { public: 200, owner: 200, agency: 200, authority: 200, market_office: 200 }],
+    ['/statistics/export?by=region&format=xlsx', { public: 200, owner: 200, agency: 200, authority: 200, market_office: 200 }],
+    ['/statistics/export?by=nothing', { public: 400, owner: 400, agency: 400, authority: 400, market_office: 400 }],
+    ['/statistics/export?by=month&scope=mine', { public: 302, owner: 403, agency: 403, authority: 200, market_office: 200 }],
+    ['/authority/statistics', { public: 302, owner: 403, agency: 403, authority: 200, market_office: 200 }],
     ['/draws/DRAW', { public: 200, owner: 200, agency: 200, authority: 200, market_office: 200 }],
     ['/draws/DRAW/record.json', { public: 200, owner: 200, agency: 200, authority: 200, market_office: 200 }],
     ['/draws/00000000-0000-4000-8000-000000000000/record.json', { public: 404, owner: 404, agency: 404, authority: 404, market_office: 404 }],
