@@ -5,33 +5,10 @@ import type { RegionCity } from './region-select'
 import type { MessageKey } from '~/i18n'
 import { formatDay, formatMonth, formatYuan } from '~/utils/format'
 import { useLocale, useT } from '~/utils/i18n'
+import type { Breakdown, Statistics } from '../../services/supervision/statistics'
 
 /* The statistics dashboard, public or an authority's: its filters, headline figures, two charts and four tables, each exportable. */
 
-export interface Figures {
-  announcements: number
-  selections: number
-  failures: number
-  budgetFen: number
-  awardFen: number
-  savingsFen: number
-  savingsBp: number | null
-  medianDays: number | null
-}
-export interface Breakdown extends Figures {
-  key: string
-  nameZh: string
-  nameEn: string
-}
-export interface StatisticsData {
-  from: string
-  until: string
-  total: Figures
-  byMethod: Breakdown[]
-  byRegion: Breakdown[]
-  byCategory: Breakdown[]
-  byMonth: Breakdown[]
-}
 export const BREAKDOWNS = ['method', 'region', 'category', 'month'] as const
 export type BreakdownKind = (typeof BREAKDOWNS)[number]
 const LIST: Record<BreakdownKind, 'byMethod' | 'byRegion' | 'byCategory' | 'byMonth'> = { method: 'byMethod', region: 'byRegion', category: 'byCategory', month: 'byMonth' }
@@ -39,7 +16,7 @@ const LIST: Record<BreakdownKind, 'byMethod' | 'byRegion' | 'byCategory' | 'byMo
 /** A rate in basis points as a percentage with two decimals (618 is 6.18%). */
 export const percent = (bp: number | null) => (bp === null ? '—' : `${(bp / 100).toFixed(2)}%`)
 
-export function Dashboard({ stats, query, methods, regions, categories, path, exportPath }: { stats: StatisticsData; query: Record<string, string | undefined>; methods: readonly string[]; regions: RegionCity[]; categories: Array<{ code: string; nameZh: string; nameEn: string }>; path: string; exportPath: string }) {
+export function Dashboard({ stats, query, methods, regions, categories, path, exportPath }: { stats: Statistics; query: Record<string, string | undefined>; methods: readonly string[]; regions: RegionCity[]; categories: Array<{ code: string; nameZh: string; nameEn: string }>; path: string; exportPath: string }) {
   const t = useT()
   const locale = useLocale()
   const en = locale === 'en'
