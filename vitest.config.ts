@@ -1,10 +1,27 @@
 import path from 'node:path'
 import { defineConfig } from 'vitest/config'
+import { BaseSequencer, type TestSpecification } from 'vitest/node'
 
 const alias = { '~': path.resolve(import.meta.dirname, 'app') }
 // One id per run, shared by its workers: names the run's test databases (tests/support).
 process.env.ZJCS_TEST_RUN ??= String(process.pid)
 const setupFiles = ['tests/support/setup.ts']
+
+/**
+ * The slowest files first, the browser journeys before the rest: with two workers, the many short
+ * database files then fill the end instead of one long walk running alone (a fresh clone has no
+ * timings of its own to order by).
+ */
+const SLOWEST = ['narrow', 'journeys', 'work-pages', 'sealed-crawl', 'procurement', 'auction', 'scoring', 'selection', 'notices', 'credit'].map((name) => `tests/e2e/${name}.test.ts`)
+class SlowestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]) {
+    const rank = (f: TestSpecification) => {
+      const known = SLOWEST.findIndex((path) => f.moduleId.endsWith(path))
+      return known >= 0 ? known : f.project.name === 'e2e' ? SLOWEST.length : SLOWEST.length + 1
+    }
+    return (await super.sort(files)).map((f, i) => ({ f, i })).sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i).map(({ f }) => f)
+  }
+}
 
 /**
  * Four projects: pure unit tests; the database suites twice, on embedded PGlite and on real
@@ -19,6 +36,7 @@ export default defineConfig({
   resolve: { alias },
   test: {
     maxWorkers: 2,
+    sequence: { sequencer: SlowestFirst },
     reporters: ['default', 'json'],
     outputFile: { json: 'test-results/vitest.json' },
     projects: [

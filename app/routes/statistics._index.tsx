@@ -7,7 +7,7 @@ import { title } from '~/utils/meta'
 import { statisticsPage } from '~/utils/statistics.server'
 import type { PageHandle } from '~/i18n/page-messages'
 
-export const handle: PageHandle = { i18n: ['method', 'stats'] }
+export const handle: PageHandle = { i18n: ['method', 'stats', 'time'] }
 
 export const meta: MetaFunction = ({ matches }) => title(matches, 'stats.title')
 
