@@ -1725,7 +1725,7 @@ export const en: Record<MessageKey, string> = {
   'nav.statistics': "Statistics",
   'stats.title': "Market statistics",
   'stats.scopedTitle': "Statistics of your categories",
-  'stats.intro': "Counted by publication date: the procurements announced in the period, their selections, the amounts awarded and the money saved. Each procurement counts once, under the category of its first service item.",
+  'stats.intro': "Counted by publication date: the procurements announced in the period, their selections, the amounts awarded and the money saved. Each procurement counts once, under the first of its items' categories in catalog order.",
   'stats.scopedIntro': "Only the procurements in the categories you supervise: {categories}.",
   'stats.period': "{from} to {until}",
   'stats.from': "From",

@@ -1726,7 +1726,7 @@ export const zh = {
   'nav.statistics': "统计",
   'stats.title': "市场统计",
   'stats.scopedTitle': "主管行业统计",
-  'stats.intro': "按公告发布日期统计：所选期间内发布的采购公告，及其选取结果、成交金额和节约资金。每个项目按其第一个服务事项所属行业计入一次。",
+  'stats.intro': "按公告发布日期统计：所选期间内发布的采购公告，及其选取结果、成交金额和节约资金。每个项目计入一次：按其服务事项所属行业中目录顺序最前的一个。",
   'stats.scopedIntro': "仅统计本部门主管行业的项目：{categories}。",
   'stats.period': "{from} 至 {until}",
   'stats.from': "起始日期",

@@ -1,8 +1,8 @@
 import { and, asc, eq, gte, inArray, isNotNull, lt, ne, sql, type SQL } from 'drizzle-orm'
 import * as z from 'zod'
 import type { Db } from '../../db/client'
-import { authorityCategories, awards, procurements, regions, selectionMethod, serviceCategories, type OrgId } from '../../db/schema'
-import { loadCalendar, shanghaiDate, shanghaiInstant, shiftDays, workingDaysBetween } from '../calendar'
+import { authorityCategories, awards, calendarDays, procurements, regions, selectionMethod, serviceCategories, type OrgId } from '../../db/schema'
+import { shanghaiInstant, shiftDays } from '../calendar'
 
 /*
  * 统计: the market's figures over the procurements published in a period (Beijing days, the end
@@ -10,8 +10,8 @@ import { loadCalendar, shanghaiDate, shanghaiInstant, shiftDays, workingDaysBetw
  * max prices of those selected), what they were awarded for, the savings and their rate; and the
  * median working days from publication to award. The same figures for each method, region
  * (district or county), category and month of publication, so a procurement is counted once in
- * each breakdown: under its first item's category. An authority's figures are those of its
- * categories.
+ * each breakdown: under the first of its items' categories in catalog order. An authority's
+ * figures are those of its categories.
  */
 
 export const SELECTION_METHODS = selectionMethod.enumValues
@@ -58,104 +58,112 @@ export interface Statistics {
   byMonth: Breakdown[]
 }
 
-/** The period asked for, or this year to today; the end is never before the start. */
+/**
+ * The period asked for, or this year to today: it ends today at the latest, never before it
+ * starts, and starts at most ten years back (what a page of months can show).
+ */
 export function statisticsPeriod(query: Pick<StatisticsQuery, 'from' | 'until'>, today: string) {
-  const from = query.from ?? `${today.slice(0, 4)}-01-01`
-  const until = query.until && query.until >= from ? query.until : query.from && query.from > today ? from : today
-  return { from, until }
+  const earliest = `${Number(today.slice(0, 4)) - 10}-01-01`
+  const asked = query.from ?? `${today.slice(0, 4)}-01-01`
+  const from = asked < earliest ? earliest : asked > today ? today : asked
+  const end = query.until && query.until < today ? query.until : today
+  return { from, until: end < from ? from : end }
 }
 
-interface Row {
-  method: string
-  region: string
+interface Aggregate {
+  method: string | null
+  region: string | null
   category: string | null
-  month: string
-  status: string
-  maxPriceFen: number
-  awardFen: number | null
-  publishedAt: Date
-  decidedAt: Date | null
+  month: string | null
+  g_method: number
+  g_region: number
+  g_category: number
+  g_month: number
+  announcements: number | string
+  selections: number | string
+  failures: number | string
+  budget: number | string
+  award: number | string
+  median: number | string | null
 }
 
-/** The figures of the procurements published in the period, under the filters; `scope` (an authority's) keeps its categories only. */
+/**
+ * The figures of the procurements published in the period, under the filters; `scope` (an
+ * authority's) keeps its categories only. One statement, whatever the number of procurements:
+ * the totals and the four breakdowns are grouping sets of the same rows, and working days come
+ * from a running count over the period's days (weekdays, with the calendar's holidays and
+ * make-up workdays), so the median is computed where the rows are.
+ */
 export async function marketStatistics(db: Db, query: StatisticsQuery, today: string, scope?: { authorityOrgId: OrgId }): Promise<Statistics> {
   const { from, until } = statisticsPeriod(query, today)
-  // The first item's category (by the items' order, then code): one per procurement.
-  const firstCategory = sql<string | null>`(select c.code from procurement_items pi join service_items si on si.id = pi.item_id join service_categories c on c.id = si.category_id where pi.procurement_id = ${procurements.id} order by pi.sort_order, si.code limit 1)`
+  // The lowest category code among its items (catalog_codes is sorted, categories before their items): one per procurement.
+  const category = sql`${procurements.catalogCodes}[1]`
   const where: SQL[] = [isNotNull(procurements.publishedAt), ne(procurements.status, 'draft'), gte(procurements.publishedAt, shanghaiInstant(from)), lt(procurements.publishedAt, shanghaiInstant(shiftDays(until, 1)))]
   if (query.method) where.push(eq(procurements.method, query.method))
   if (query.region) where.push(query.region.endsWith('00') ? sql`left(${procurements.regionCode}, 4) = ${query.region.slice(0, 4)}` : eq(procurements.regionCode, query.region))
-  if (query.category) where.push(sql`${firstCategory} = ${query.category}`)
-  if (scope) where.push(sql`${firstCategory} in (select c.code from ${authorityCategories} ac join ${serviceCategories} c on c.id = ac.category_id where ac.org_id = ${scope.authorityOrgId})`)
-  const [rows, calendar, categoryNames] = await Promise.all([
-    db
-      .select({
-        method: procurements.method,
-        region: procurements.regionCode,
-        category: firstCategory,
-        month: sql<string>`to_char(${procurements.publishedAt} at time zone 'Asia/Shanghai', 'YYYY-MM')`,
-        status: procurements.status,
-        maxPriceFen: procurements.maxPriceFen,
-        awardFen: awards.priceFen,
-        publishedAt: procurements.publishedAt,
-        decidedAt: awards.decidedAt,
-      })
-      .from(procurements)
-      .leftJoin(awards, eq(awards.procurementId, procurements.id))
-      .where(and(...where)) as Promise<Row[]>,
-    loadCalendar(db),
+  if (query.category) where.push(sql`${category} = ${query.category}`)
+  if (scope) where.push(sql`${category} in (select c.code from ${authorityCategories} ac join ${serviceCategories} c on c.id = ac.category_id where ac.org_id = ${scope.authorityOrgId})`)
+  const [result, categoryNames] = await Promise.all([
+    db.execute(sql`
+      with rows as (
+        select ${procurements.method}::text as method, ${procurements.regionCode}::text as region, ${category} as category,
+          to_char(${procurements.publishedAt} at time zone 'Asia/Shanghai', 'YYYY-MM') as month,
+          ${procurements.status}::text as status, ${procurements.maxPriceFen} as max_price, ${awards.priceFen} as award_price,
+          (${awards.procurementId} is not null and ${procurements.status} <> 'cancelled') as selected,
+          (${procurements.publishedAt} at time zone 'Asia/Shanghai')::date as published_on,
+          (${awards.decidedAt} at time zone 'Asia/Shanghai')::date as decided_on
+        from ${procurements} left join ${awards} on ${awards.procurementId} = ${procurements.id}
+        where ${and(...where)}
+      ),
+      days as (
+        select g::date as day, sum(case when coalesce(cd.kind::text = 'workday', extract(isodow from g) < 6) then 1 else 0 end) over (order by g) as n
+        from generate_series(${from}::date, ${today}::date, interval '1 day') g left join ${calendarDays} cd on cd.day = g::date
+      )
+      select method, region, category, month,
+        grouping(method) as g_method, grouping(region) as g_region, grouping(category) as g_category, grouping(month) as g_month,
+        count(*) as announcements, count(*) filter (where selected) as selections, count(*) filter (where status = 'failed') as failures,
+        coalesce(sum(max_price) filter (where selected), 0) as budget, coalesce(sum(award_price) filter (where selected), 0) as award,
+        percentile_cont(0.5) within group (order by decided.n - published.n) filter (where selected and decided.n is not null) as median
+      from rows
+        left join days published on published.day = rows.published_on
+        left join days decided on decided.day = rows.decided_on
+      group by grouping sets ((), (method), (region), (category), (month))`) as unknown as Promise<{ rows: Aggregate[] }>,
     db.select({ code: serviceCategories.code, nameZh: serviceCategories.nameZh, nameEn: serviceCategories.nameEn }).from(serviceCategories).orderBy(asc(serviceCategories.sortOrder), asc(serviceCategories.code)),
   ])
-  const regionCodes = [...new Set(rows.map((r) => r.region))]
-  const regionNames = regionCodes.length ? await db.select({ code: regions.code, nameZh: regions.nameZh, nameEn: regions.nameEn }).from(regions).where(inArray(regions.code, regionCodes)) : []
-
-  const days = (r: Row) => (r.decidedAt ? workingDaysBetween(calendar, shanghaiDate(r.publishedAt), shanghaiDate(r.decidedAt)) : null)
-  const figures = (list: Row[]): Figures => {
-    const selected = list.filter((r) => r.awardFen !== null && r.status !== 'cancelled')
-    const budgetFen = selected.reduce((a, r) => a + Number(r.maxPriceFen), 0)
-    const awardFen = selected.reduce((a, r) => a + Number(r.awardFen), 0)
+  const rows = result.rows
+  const figures = (r: Aggregate | undefined): Figures => {
+    const budgetFen = Number(r?.budget ?? 0)
+    const awardFen = Number(r?.award ?? 0)
     return {
-      announcements: list.length,
-      selections: selected.length,
-      failures: list.filter((r) => r.status === 'failed').length,
+      announcements: Number(r?.announcements ?? 0),
+      selections: Number(r?.selections ?? 0),
+      failures: Number(r?.failures ?? 0),
       budgetFen,
       awardFen,
       savingsFen: budgetFen - awardFen,
       savingsBp: budgetFen > 0 ? Math.round(((budgetFen - awardFen) * 10_000) / budgetFen) : null,
-      medianDays: median(selected.map(days).filter((d): d is number => d !== null)),
+      medianDays: r?.median === null || r?.median === undefined ? null : Math.round(Number(r.median) * 10) / 10,
     }
   }
-  const by = (key: (r: Row) => string, names: Array<{ key: string; nameZh: string; nameEn: string }>): Breakdown[] => {
-    const groups = new Map<string, Row[]>()
-    for (const r of rows) {
-      const k = key(r)
-      const group = groups.get(k)
-      if (group) group.push(r)
-      else groups.set(k, [r])
-    }
-    return names.filter((n) => groups.has(n.key)).map((n) => ({ ...n, ...figures(groups.get(n.key)!) }))
+  const set = (dim: 'method' | 'region' | 'category' | 'month') => new Map(rows.filter((r) => Number(r[`g_${dim}`]) === 0 && [r.g_method, r.g_region, r.g_category, r.g_month].filter((g) => Number(g) === 0).length === 1).map((r) => [String(r[dim]), r]))
+  const total = rows.find((r) => [r.g_method, r.g_region, r.g_category, r.g_month].every((g) => Number(g) === 1))
+  const by = (dim: 'method' | 'region' | 'category', names: Array<{ key: string; nameZh: string; nameEn: string }>): Breakdown[] => {
+    const found = set(dim)
+    return names.filter((n) => found.has(n.key)).map((n) => ({ ...n, ...figures(found.get(n.key)) }))
   }
+  const regionCodes = [...set('region').keys()]
+  const regionNames = regionCodes.length ? await db.select({ code: regions.code, nameZh: regions.nameZh, nameEn: regions.nameEn }).from(regions).where(inArray(regions.code, regionCodes)).orderBy(asc(regions.code)) : []
+  const months = set('month')
   return {
     from,
     until,
-    total: figures(rows),
-    byMethod: by((r) => r.method, SELECTION_METHODS.map((m) => ({ key: m, nameZh: m, nameEn: m }))),
-    byRegion: by((r) => r.region, regionNames.sort((a, b) => a.code.localeCompare(b.code)).map((r) => ({ key: r.code, nameZh: r.nameZh, nameEn: r.nameEn }))),
-    byCategory: by((r) => r.category ?? '', categoryNames.map((c) => ({ key: c.code, nameZh: c.nameZh, nameEn: c.nameEn }))),
+    total: figures(total),
+    byMethod: by('method', SELECTION_METHODS.map((m) => ({ key: m, nameZh: m, nameEn: m }))),
+    byRegion: by('region', regionNames.map((r) => ({ key: r.code, nameZh: r.nameZh, nameEn: r.nameEn }))),
+    byCategory: by('category', categoryNames.map((c) => ({ key: c.code, nameZh: c.nameZh, nameEn: c.nameEn }))),
     // Every month of the period, the empty ones too, so a chart of them has no gaps.
-    byMonth: (() => {
-      const months = by((r) => r.month, monthsOf(from, until).map((m) => ({ key: m, nameZh: m, nameEn: m })))
-      return monthsOf(from, until).map((m) => months.find((b) => b.key === m) ?? { key: m, nameZh: m, nameEn: m, ...figures([]) })
-    })(),
+    byMonth: monthsOf(from, until).map((m) => ({ key: m, nameZh: m, nameEn: m, ...figures(months.get(m)) })),
   }
-}
-
-/** The middle value (the mean of the two middle ones for an even count, to a tenth), or null. */
-export function median(values: number[]): number | null {
-  if (!values.length) return null
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = sorted.length >> 1
-  return sorted.length % 2 ? sorted[mid]! : Math.round(((sorted[mid - 1]! + sorted[mid]!) / 2) * 10) / 10
 }
 
 /** Each month (YYYY-MM) from the one of `from` to the one of `until`. */
