@@ -69,6 +69,11 @@ export async function seedProcurements(db: Db, clock: Clock, r: Rng) {
     const [award] = await db.select({ orgId: awards.agencyOrgId }).from(awards).where(eq(awards.procurementId, procurementId as never))
     return award ? adminOf(award.orgId) : null
   }
+  // A contract is signed on the day asked, or just after the award's standstill if a holiday made it end later.
+  const signedAfter = async (procurementId: string, daysAgo: number) => {
+    const [award] = await db.select({ ends: awards.standstillEndsAt }).from(awards).where(eq(awards.procurementId, procurementId as never))
+    return new ManualClock(new Date(Math.max(now.getTime() - daysAgo * DAY, (award?.ends.getTime() ?? 0) + 60_000)))
+  }
   const ownerFor = (i: number) => (i % 3 === 0 ? demoOwner : ownerUsers[i % ownerUsers.length]!)
   let n = 0
   const next = () => NEEDS[n++ % NEEDS.length]!
@@ -182,7 +187,7 @@ export async function seedProcurements(db: Db, clock: Clock, r: Rng) {
     const days = stage === 'in_service_late' ? 3 : need.days
     await confirmDirect(db, at(start - 0.1), as(agency.user), p.id, bidInputSchema.parse({ price: String(Math.round((max * 0.9) / 100) * 100), committedDays: String(days), accept: 'yes' }))
     // Contracts are signed a week later (after the standstill); the contracted one starts next week.
-    const signed = stage === 'contracted' ? at(1) : at(start - 7)
+    const signed = await signedAfter(p.id, stage === 'contracted' ? 1 : start - 7)
     const startDate = stage === 'contracted' ? shanghaiDate(new Date(now.getTime() + 7 * DAY)) : shanghaiDate(signed.now())
     await uploadContract(db, signed, as(owner), p.id, contractInputSchema.parse({ startDate }), PDF)
     await confirmContract(db, signed, queue, as(agency.user), p.id)
@@ -204,7 +209,8 @@ export async function seedProcurements(db: Db, clock: Clock, r: Rng) {
     const need = next()
     const c = at(20)
     const p = await publishProcurement(db, c, queue, as(demoOwner), (await saveDraft(db, c, as(demoOwner), form(need))).id)
-    await closeIfDue(db, at(12), queue, p.id)
+    // Closed (and failed, with no bid) at its deadline: 12 days ago, or later when a holiday moved it.
+    await closeIfDue(db, new ManualClock(new Date(Math.max(at(12).now().getTime(), p.bidDeadline!.getTime()))), queue, p.id)
     return { id: p.id, need }
   })()
 
@@ -310,8 +316,9 @@ export async function seedProcurements(db: Db, clock: Clock, r: Rng) {
       const max = Math.min(need.max, 48_000)
       const p = await publishProcurement(db, at(60), queue, as(owner), (await saveDraft(db, at(60), as(owner), form(need, { method: 'direct', directAgencyUscc: uscc, maxPrice: String(max), announcementDays: '1' }))).id)
       await confirmDirect(db, at(59.9), as(agency.user), p.id, bidInputSchema.parse({ price: String(Math.round((max * 0.95) / 100) * 100), committedDays: String(need.days), accept: 'yes' }))
-      await uploadContract(db, at(53), as(owner), p.id, contractInputSchema.parse({ startDate: shanghaiDate(at(53).now()) }), PDF)
-      await confirmContract(db, at(53), queue, as(agency.user), p.id)
+      const signed = await signedAfter(p.id, 53)
+      await uploadContract(db, signed, as(owner), p.id, contractInputSchema.parse({ startDate: shanghaiDate(signed.now()) }), PDF)
+      await confirmContract(db, signed, queue, as(agency.user), p.id)
       await deliver(db, at(40), as(agency.user), p.id, '成果报告', PDF)
       await decideDelivery(db, at(38), as(owner), p.id, decisionSchema.parse({ decision: 'accept' }))
       await evaluate(db, at(37), as(owner), p.id, evaluationSchema.parse({ quality: '2', timeliness: '2', conduct: '3', fees: '3', compliance: '2', comment: '成果深度不足，多处数据引用错误，项目负责人未到场踏勘' }))
@@ -406,8 +413,9 @@ export async function seedProcurements(db: Db, clock: Clock, r: Rng) {
     const t0 = start - spec.lag
     const p = await publishProcurement(db, at(t0), queue, as(owner), (await saveDraft(db, at(t0), as(owner), form(need, { title: spec.title, projectCode: spec.projectCode, method: 'direct', directAgencyUscc: uscc, maxPrice: spec.max, announcementDays: '1', ...(spec.fundingSource ? { fundingSource: spec.fundingSource } : {}) }))).id)
     await confirmDirect(db, at(t0 - 0.1), as(agency.user), p.id, bidInputSchema.parse({ price: spec.price, committedDays: String(need.days), accept: 'yes' }))
-    await uploadContract(db, at(t0 - 6), as(owner), p.id, contractInputSchema.parse({ startDate: shanghaiDate(at(t0 - 6).now()) }), PDF)
-    await confirmContract(db, at(t0 - 6), queue, as(agency.user), p.id)
+    const signed = await signedAfter(p.id, t0 - 6)
+    await uploadContract(db, signed, as(owner), p.id, contractInputSchema.parse({ startDate: shanghaiDate(signed.now()) }), PDF)
+    await confirmContract(db, signed, queue, as(agency.user), p.id)
     await deliver(db, at(t0 - 18), as(agency.user), p.id, spec.report, PDF)
     await decideDelivery(db, at(t0 - 20), as(owner), p.id, decisionSchema.parse({ decision: 'accept' }))
     const drawAt = Math.max(0.01, daysAgo(thisQuarter) - 0.1)
@@ -459,8 +467,9 @@ export async function seedProcurements(db: Db, clock: Clock, r: Rng) {
       const owner = ownerFor(7)
       const p = await publishProcurement(db, at(70), queue, as(owner), (await saveDraft(db, at(70), as(owner), form(need, { title: `${need.title}（补充评估，直接委托）`, projectCode: '2026-450821-48-01-021134', method: 'direct', directAgencyUscc: uscc, maxPrice: '48000', announcementDays: '1', fundingSource: 'public' }))).id)
       await confirmDirect(db, at(69.9), as(agency.user), p.id, bidInputSchema.parse({ price: '45000', committedDays: String(need.days), accept: 'yes' }))
-      await uploadContract(db, at(64), as(owner), p.id, contractInputSchema.parse({ startDate: shanghaiDate(at(64).now()) }), PDF)
-      await confirmContract(db, at(64), queue, as(agency.user), p.id)
+      const signed = await signedAfter(p.id, 64)
+      await uploadContract(db, signed, as(owner), p.id, contractInputSchema.parse({ startDate: shanghaiDate(signed.now()) }), PDF)
+      await confirmContract(db, signed, queue, as(agency.user), p.id)
       await deliver(db, at(45), as(agency.user), p.id, '地质灾害危险性评估报告（补充）', PDF)
       await decideDelivery(db, at(43), as(owner), p.id, decisionSchema.parse({ decision: 'accept' }))
       await evaluate(db, at(12), as(owner), p.id, evaluationSchema.parse({ quality: '3', timeliness: '2', conduct: '3', fees: '3', compliance: '2', comment: '评估报告提交晚于约定，风险分区图与现场不符' }))
