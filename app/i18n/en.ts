@@ -1760,7 +1760,7 @@ export const en: Record<MessageKey, string> = {
   'stats.export': "Export {format}",
   'stats.exportOf': "Export {what}",
   'stats.empty': "Nothing was announced in this period.",
-  'stats.basis': "How it is counted: announcements published in the period; a selection is a procurement with a standing award that was not cancelled; the budget is the sum of their max prices; savings rate = (budget − awarded) ÷ budget; times count working days on the Chinese calendar, make-up workdays included.",
+  'stats.basis': "How it is counted: announcements published in the period; a selection is a procurement with a standing award that was not cancelled; the budget is the sum of their max prices; savings rate = (budget − awarded) ÷ budget; times count working days on the Chinese calendar, make-up workdays included. Figures are refreshed every 5 minutes.",
   'stats.listSeparator': ', ',
   'stats.sameDay': 'the same day',
   'stats.total': 'Total',

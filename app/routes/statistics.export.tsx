@@ -7,7 +7,7 @@ import { EXPORT_MAX_ROWS, exportFormat, exportResponse } from '~/utils/export.se
 import { formatMonth } from '~/utils/format'
 import { getLocale } from '~/utils/i18n.server'
 import { badRequest } from '~/utils/request.server'
-import { marketStatistics, shanghaiDate, statisticsQuerySchema } from '~/utils/services.server'
+import { cachedStatistics, shanghaiDate, statisticsQuerySchema } from '~/utils/services.server'
 
 /**
  * One breakdown of the statistics (`by`: method, region, category or month) as CSV or Excel, with
@@ -26,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = translator(locale)
   const en = locale === 'en'
   const today = shanghaiDate(clock.now())
-  const stats = await marketStatistics(db, statisticsQuerySchema.parse(Object.fromEntries(url.searchParams)), today, scope?.org.kind === 'authority' ? { authorityOrgId: scope.org.id } : undefined)
+  const stats = await cachedStatistics(db, statisticsQuerySchema.parse(Object.fromEntries(url.searchParams)), today, clock.now(), scope?.org.kind === 'authority' ? { authorityOrgId: scope.org.id } : undefined)
   const list = { method: stats.byMethod, region: stats.byRegion, category: stats.byCategory, month: stats.byMonth }[kind].slice(0, EXPORT_MAX_ROWS)
   const name = (key: string, zh: string, enName: string) => (kind === 'method' ? t(`method.${key}` as MessageKey) : kind === 'month' ? formatMonth(key, locale) : en ? enName : zh)
   const row = (label: string, f: (typeof list)[number] | typeof stats.total) => [label, f.announcements, f.selections, f.failures, { fen: f.budgetFen }, { fen: f.awardFen }, { fen: f.savingsFen }, f.savingsBp === null ? null : percent(f.savingsBp), f.medianDays]

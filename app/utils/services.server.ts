@@ -41,4 +41,4 @@ export {
   measuresInForce, petitionsToDecide, proposeSanction, publishCreditTable, rankingQuerySchema, refuseProposal,
 } from '../../services/credit'
 export { DomainError } from '../../services/shared/errors'
-export { SELECTION_METHODS, marketStatistics, statisticsQuerySchema } from '../../services/supervision'
+export { SELECTION_METHODS, cachedStatistics, statisticsQuerySchema } from '../../services/supervision'

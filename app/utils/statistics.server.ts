@@ -1,6 +1,6 @@
 import type { OrgId } from '../../db/schema'
 import { getApp } from './app.server'
-import { SELECTION_METHODS, authorityScope, catalogNames, marketStatistics, regionTree, shanghaiDate, statisticsQuerySchema } from './services.server'
+import { SELECTION_METHODS, authorityScope, cachedStatistics, catalogNames, regionTree, shanghaiDate, statisticsQuerySchema } from './services.server'
 
 /**
  * What a statistics page shows (the public's, or an authority's over its categories): the figures
@@ -10,7 +10,7 @@ export async function statisticsPage(request: Request, authorityOrgId?: OrgId) {
   const { db, clock } = await getApp()
   const query = statisticsQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams))
   const [stats, categories, regions] = await Promise.all([
-    marketStatistics(db, query, shanghaiDate(clock.now()), authorityOrgId ? { authorityOrgId } : undefined),
+    cachedStatistics(db, query, shanghaiDate(clock.now()), clock.now(), authorityOrgId ? { authorityOrgId } : undefined),
     authorityOrgId ? authorityScope(db, authorityOrgId) : catalogNames(db),
     regionTree(db),
   ])

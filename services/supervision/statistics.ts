@@ -166,6 +166,44 @@ export async function marketStatistics(db: Db, query: StatisticsQuery, today: st
   }
 }
 
+/** How long the same question is answered from memory, and how many computations may run at once. */
+export const STATISTICS_TTL_MS = 5 * 60_000
+const STATISTICS_CONCURRENCY = 2
+const CACHE_SIZE = 200
+const answers = new Map<string, { at: number; value: Promise<Statistics> }>()
+let running = 0
+const queued: Array<() => void> = []
+
+async function inTurn<T>(work: () => Promise<T>): Promise<T> {
+  while (running >= STATISTICS_CONCURRENCY) await new Promise<void>((resolve) => queued.push(resolve))
+  running++
+  try {
+    return await work()
+  } finally {
+    running--
+    queued.shift()?.()
+  }
+}
+
+/**
+ * The figures as the pages ask for them. A province's year is a few hundred thousand procurements,
+ * seconds of the database's time, and the page is public: so the same question within
+ * `STATISTICS_TTL_MS` is answered from memory (a second asker shares the first's answer), and at
+ * most two computations run at once, the rest waiting their turn, so no stream of varied
+ * questions can keep the database busy. Figures a few minutes old mislead nobody; the page says so.
+ */
+export function cachedStatistics(db: Db, query: StatisticsQuery, today: string, now: Date, scope?: { authorityOrgId: OrgId }): Promise<Statistics> {
+  const key = JSON.stringify([statisticsPeriod(query, today), query.method ?? null, query.region ?? null, query.category ?? null, scope?.authorityOrgId ?? null])
+  const known = answers.get(key)
+  if (known && now.getTime() - known.at >= 0 && now.getTime() - known.at < STATISTICS_TTL_MS) return known.value
+  const value = inTurn(() => marketStatistics(db, query, today, scope))
+  answers.delete(key)
+  answers.set(key, { at: now.getTime(), value })
+  value.catch(() => answers.delete(key))
+  if (answers.size > CACHE_SIZE) answers.delete(answers.keys().next().value!)
+  return value
+}
+
 /** Each month (YYYY-MM) from the one of `from` to the one of `until`. */
 export function monthsOf(from: string, until: string): string[] {
   const out: string[] = []

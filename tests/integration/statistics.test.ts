@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../db/client'
 import { organizations } from '../../db/schema'
 import { ManualClock } from '../../services/shared/clock'
-import { marketStatistics, statisticsQuerySchema, type Breakdown, type Figures } from '../../services/supervision/statistics'
+import { STATISTICS_TTL_MS, cachedStatistics, marketStatistics, statisticsQuerySchema, type Breakdown, type Figures } from '../../services/supervision/statistics'
 import { seedDemo } from '../../seeds/demo'
 import { freshDatabase } from '../support/db'
 
@@ -95,5 +95,17 @@ describe('the statistics dashboard', () => {
     expect(statisticsQuerySchema.parse({ from: '2026-13-01', until: 'yesterday', method: 'bribe', region: '4508', category: 'C6' })).toEqual({})
     const stats = await marketStatistics(database.db, statisticsQuerySchema.parse({ until: '2026-02-30' }), TODAY)
     expect([stats.from, stats.until]).toEqual(['2026-01-01', TODAY])
+  })
+
+  it('answers the same question from memory for five minutes, then computes it again', async () => {
+    const query = statisticsQuerySchema.parse({ from: '2025-06-01', until: TODAY })
+    const at = Date.parse('2026-09-24T02:00:00Z')
+    const [first, same] = await Promise.all([cachedStatistics(database.db, query, TODAY, new Date(at)), cachedStatistics(database.db, query, TODAY, new Date(at))])
+    expect(same).toBe(first)
+    expect(await cachedStatistics(database.db, query, TODAY, new Date(at + STATISTICS_TTL_MS - 1000))).toBe(first)
+    expect(await cachedStatistics(database.db, statisticsQuerySchema.parse({ from: '2025-06-01', until: TODAY, method: 'direct' }), TODAY, new Date(at))).not.toBe(first)
+    const later = await cachedStatistics(database.db, query, TODAY, new Date(at + STATISTICS_TTL_MS))
+    expect(later).not.toBe(first)
+    expect(later).toEqual(first)
   })
 })
