@@ -116,6 +116,8 @@ describe('notices of a procurement’s life', () => {
       await amend.locator('[name=reason]').fill(locale === 'en' ? 'Max price raised after the fiscal review' : '根据财政评审意见调整最高限价')
       await post(amend)
       await expect.poll(() => owner.locator('.alert.ok').textContent()).toBe(w.amended)
+      // The answer shows first, the page's reloaded terms a moment later: wait for them before the next form.
+      await expect.poll(() => owner.locator('section[aria-labelledby=terms-title]').textContent()).toContain('46,000')
 
       // Cancelling needs a reason: refused without one, the text area is marked in red as fields are, and nothing changes.
       await owner.locator('details.danger-zone > summary').click()

@@ -68,13 +68,19 @@ describe("an agency's own credit", () => {
     await first.getByLabel('Grant').check()
     await first.getByLabel('Note').fill('ok')
     await refused(first, { summary: false })
-    for (const [k, note] of ['Receipts show the report was on time; the evaluation no longer counts.', 'Corrective steps are in place and evidenced; the card is lifted.'].entries()) {
-      const form = office.locator('section[aria-labelledby=open-title] li', { hasText: NAME_EN }).first().locator('form')
+    const requests: Array<[string, string]> = [
+      ['Appeal', 'Receipts show the report was on time; the evaluation no longer counts.'],
+      ['Credit repair', 'Corrective steps are in place and evidenced; the card is lifted.'],
+    ]
+    for (const [k, [kind, note]] of requests.entries()) {
+      const form = office.locator('section[aria-labelledby=open-title] li', { hasText: NAME_EN }).filter({ has: office.locator('strong', { hasText: new RegExp(`^${kind}$`) }) }).locator('form')
       await form.getByLabel('Grant').check()
       await form.getByLabel('Note').fill(note)
       await post(form)
       await expect.poll(() => office.locator('.alert.ok').textContent()).toBe('Decided; the agency has been told.')
       await expect.poll(() => office.locator('section[aria-labelledby=decided-title] li', { hasText: NAME_EN }).count()).toBe(k + 1)
+      // The decision sits with its own request.
+      expect(await office.locator('section[aria-labelledby=decided-title] li', { hasText: NAME_EN }).filter({ hasText: note }).locator('strong').first().textContent()).toBe(kind)
     }
     expect(await office.locator('section[aria-labelledby=decided-title] li', { hasText: NAME_EN }).count()).toBe(2)
     await screenshot(office, 'petitions-office-en-1366')
