@@ -74,6 +74,19 @@ export async function seedProcurements(db: Db, clock: Clock, r: Rng) {
     const [award] = await db.select({ ends: awards.standstillEndsAt }).from(awards).where(eq(awards.procurementId, procurementId as never))
     return new ManualClock(new Date(Math.max(now.getTime() - daysAgo * DAY, (award?.ends.getTime() ?? 0) + 60_000)))
   }
+  // A direct commission run to an accepted delivery: published `t.publish` days ago and confirmed
+  // by the named agency within hours, signed after the standstill, delivered, and accepted.
+  const acceptedDirect = async (owner: User, agency: User, need: (typeof NEEDS)[number], over: Record<string, unknown>, price: string, t: { publish: number; sign: number; deliver: number; accept: number }, report: string) => {
+    const uscc = (await db.select({ uscc: organizations.uscc }).from(organizations).where(eq(organizations.id, agency.orgId)))[0]!.uscc
+    const p = await publishProcurement(db, at(t.publish), queue, as(owner), (await saveDraft(db, at(t.publish), as(owner), form(need, { method: 'direct', directAgencyUscc: uscc, announcementDays: '1', ...over }))).id)
+    await confirmDirect(db, at(t.publish - 0.1), as(agency), p.id, bidInputSchema.parse({ price, committedDays: String(need.days), accept: 'yes' }))
+    const signed = await signedAfter(p.id, t.sign)
+    await uploadContract(db, signed, as(owner), p.id, contractInputSchema.parse({ startDate: shanghaiDate(signed.now()) }), PDF)
+    await confirmContract(db, signed, queue, as(agency), p.id)
+    await deliver(db, at(t.deliver), as(agency), p.id, report, PDF)
+    await decideDelivery(db, at(t.accept), as(owner), p.id, decisionSchema.parse({ decision: 'accept' }))
+    return p
+  }
   const ownerFor = (i: number) => (i % 3 === 0 ? demoOwner : ownerUsers[i % ownerUsers.length]!)
   let n = 0
   const next = () => NEEDS[n++ % NEEDS.length]!
@@ -312,15 +325,8 @@ export async function seedProcurements(db: Db, clock: Clock, r: Rng) {
     const agency = (await eligibleFor(need.item))[1]
     const owner = ownerFor(2)
     if (agency) {
-      const uscc = (await db.select({ uscc: organizations.uscc }).from(organizations).where(eq(organizations.id, agency.user.orgId)))[0]!.uscc
       const max = Math.min(need.max, 48_000)
-      const p = await publishProcurement(db, at(60), queue, as(owner), (await saveDraft(db, at(60), as(owner), form(need, { method: 'direct', directAgencyUscc: uscc, maxPrice: String(max), announcementDays: '1' }))).id)
-      await confirmDirect(db, at(59.9), as(agency.user), p.id, bidInputSchema.parse({ price: String(Math.round((max * 0.95) / 100) * 100), committedDays: String(need.days), accept: 'yes' }))
-      const signed = await signedAfter(p.id, 53)
-      await uploadContract(db, signed, as(owner), p.id, contractInputSchema.parse({ startDate: shanghaiDate(signed.now()) }), PDF)
-      await confirmContract(db, signed, queue, as(agency.user), p.id)
-      await deliver(db, at(40), as(agency.user), p.id, '成果报告', PDF)
-      await decideDelivery(db, at(38), as(owner), p.id, decisionSchema.parse({ decision: 'accept' }))
+      const p = await acceptedDirect(owner, agency.user, need, { maxPrice: String(max) }, String(Math.round((max * 0.95) / 100) * 100), { publish: 60, sign: 53, deliver: 40, accept: 38 }, '成果报告')
       await evaluate(db, at(37), as(owner), p.id, evaluationSchema.parse({ quality: '2', timeliness: '2', conduct: '3', fees: '3', compliance: '2', comment: '成果深度不足，多处数据引用错误，项目负责人未到场踏勘' }))
       await evaluateOwner(db, at(36), as(agency.user), p.id, ownerEvaluationSchema.parse({ payment: '2', cooperation: '3', comment: '验收后三个月仍未支付服务费，多次催告无回复' }))
     }
@@ -407,17 +413,9 @@ export async function seedProcurements(db: Db, clock: Clock, r: Rng) {
     const agency = (await eligibleFor(need.item))[spec.agency]
     if (!inspector || !agency) return
     const start = daysAgo(previous) - 1
-    const uscc = (await db.select({ uscc: organizations.uscc }).from(organizations).where(eq(organizations.id, agency.user.orgId)))[0]!.uscc
     const check = await announceSpotCheck(db, at(start), as(inspector), announceSchema.parse({ year: String(previous.getUTCFullYear()), quarter: String(previous.getUTCMonth() / 3 + 1), percent: '10' }))
-    const owner = ownerFor(spec.owner)
     const t0 = start - spec.lag
-    const p = await publishProcurement(db, at(t0), queue, as(owner), (await saveDraft(db, at(t0), as(owner), form(need, { title: spec.title, projectCode: spec.projectCode, method: 'direct', directAgencyUscc: uscc, maxPrice: spec.max, announcementDays: '1', ...(spec.fundingSource ? { fundingSource: spec.fundingSource } : {}) }))).id)
-    await confirmDirect(db, at(t0 - 0.1), as(agency.user), p.id, bidInputSchema.parse({ price: spec.price, committedDays: String(need.days), accept: 'yes' }))
-    const signed = await signedAfter(p.id, t0 - 6)
-    await uploadContract(db, signed, as(owner), p.id, contractInputSchema.parse({ startDate: shanghaiDate(signed.now()) }), PDF)
-    await confirmContract(db, signed, queue, as(agency.user), p.id)
-    await deliver(db, at(t0 - 18), as(agency.user), p.id, spec.report, PDF)
-    await decideDelivery(db, at(t0 - 20), as(owner), p.id, decisionSchema.parse({ decision: 'accept' }))
+    await acceptedDirect(ownerFor(spec.owner), agency.user, need, { title: spec.title, projectCode: spec.projectCode, maxPrice: spec.max, ...(spec.fundingSource ? { fundingSource: spec.fundingSource } : {}) }, spec.price, { publish: t0, sign: t0 - 6, deliver: t0 - 18, accept: t0 - 20 }, spec.report)
     const drawAt = Math.max(0.01, daysAgo(thisQuarter) - 0.1)
     await drawSpotCheck(db, at(drawAt), as(inspector), check.id)
     const [item] = await db.select().from(spotCheckItems).where(eq(spotCheckItems.spotCheckId, check.id))
@@ -465,13 +463,7 @@ export async function seedProcurements(db: Db, clock: Clock, r: Rng) {
       const uscc = (await db.select({ uscc: organizations.uscc }).from(organizations).where(eq(organizations.id, agency.user.orgId)))[0]!.uscc
       await issueYellowCard(db, at(120), as(office), measure('yellow_card', uscc, '贵中介信〔2026〕黄7号', '现场踏勘记录与实际不符', 120, 6))
       const owner = ownerFor(7)
-      const p = await publishProcurement(db, at(70), queue, as(owner), (await saveDraft(db, at(70), as(owner), form(need, { title: `${need.title}（补充评估，直接委托）`, projectCode: '2026-450821-48-01-021134', method: 'direct', directAgencyUscc: uscc, maxPrice: '48000', announcementDays: '1', fundingSource: 'public' }))).id)
-      await confirmDirect(db, at(69.9), as(agency.user), p.id, bidInputSchema.parse({ price: '45000', committedDays: String(need.days), accept: 'yes' }))
-      const signed = await signedAfter(p.id, 64)
-      await uploadContract(db, signed, as(owner), p.id, contractInputSchema.parse({ startDate: shanghaiDate(signed.now()) }), PDF)
-      await confirmContract(db, signed, queue, as(agency.user), p.id)
-      await deliver(db, at(45), as(agency.user), p.id, '地质灾害危险性评估报告（补充）', PDF)
-      await decideDelivery(db, at(43), as(owner), p.id, decisionSchema.parse({ decision: 'accept' }))
+      const p = await acceptedDirect(owner, agency.user, need, { title: `${need.title}（补充评估，直接委托）`, projectCode: '2026-450821-48-01-021134', maxPrice: '48000', fundingSource: 'public' }, '45000', { publish: 70, sign: 64, deliver: 45, accept: 43 }, '地质灾害危险性评估报告（补充）')
       await evaluate(db, at(12), as(owner), p.id, evaluationSchema.parse({ quality: '3', timeliness: '2', conduct: '3', fees: '3', compliance: '2', comment: '评估报告提交晚于约定，风险分区图与现场不符' }))
     }
   }
