@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_ACCOUNTS } from '../../seeds/demo'
 import { replay, type AuctionTerms } from '../../services/selection/auction/state'
 import { expectAccessible, launch, newContext, screenshot } from './browser'
-import { bidInBrowser, draftEia, passInstant, post, publishDraft, serverClock, signIn, visit } from './helpers'
+import { bidInBrowser, draftEia, passInstant, post, publishDraft, serverClock, settles, signIn, visit } from './helpers'
 import { baseUrl as base } from './base'
 
 /**
@@ -116,8 +116,7 @@ describe('a live reverse auction', () => {
     expect(await phone.locator('figure.chart figcaption strong').textContent()).toBe('各轮报价走势')
     expect(await phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true)
     await screenshot(phone, 'auction-finished-zh-phone')
-    await Promise.all([observer.waitForURL(`**/procurements/${id}`), observer.getByRole('link', { name: 'See the result' }).click()])
-    await observer.waitForSelector('html[data-hydrated]')
+    await settles(observer, () => Promise.all([observer.waitForURL(`**/procurements/${id}`), observer.getByRole('link', { name: 'See the result' }).click()]))
     await expectAccessible(observer)
     const resultPrices = (await observer.locator('table.selection tbody tr td.num:nth-child(3)').allTextContents()).map((s) => Math.round(Number(s.replace(/[^\d.]/g, '')) * 100))
     // Replaying the public log from the initial prices gives the same ranking.

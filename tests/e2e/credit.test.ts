@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_ACCOUNTS } from '../../seeds/demo'
 import { CREDIT_EVENT_KINDS } from '../../services/credit/kinds'
 import { launch, newContext, noSideways, screenshot, variants } from './browser'
-import { signIn, visit } from './helpers'
+import { settles, signIn, visit } from './helpers'
 
 /**
  * Credit in public, in both languages, on a desktop (1366 px) and a phone (390 px): the ranking
@@ -48,8 +48,7 @@ describe('credit in public', () => {
 
       // The grade filter keeps the ranking's positions and shows only that grade.
       await page.locator('#r-grade').selectOption('A')
-      await Promise.all([page.waitForURL(/grade=A/), page.locator('form.filters button[type=submit]').click()])
-      await page.waitForSelector('html[data-hydrated]')
+      await settles(page, () => Promise.all([page.waitForURL(/grade=A/), page.locator('form.filters button[type=submit]').click()]))
       expect(new Set(await page.locator('table.data-table tbody .badge.grade').allTextContents())).toEqual(new Set(['A']))
 
       // Owners: the one an agency rated poorly, its lines adding up to its score.

@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_ACCOUNTS } from '../../seeds/demo'
 import { expectAccessible, launch, newContext, screenshot } from './browser'
-import { post, refused, signIn, visit } from './helpers'
+import { post, refused, settles, signIn, visit } from './helpers'
 
 /**
  * A direct commission above the limit, in real browsers: the demo owner's draft waits for the
@@ -36,8 +36,7 @@ describe('a direct commission above the limit', () => {
     const owner = await (await newContext(browser, 'zh-CN')).newPage()
     await signIn(owner, DEMO_ACCOUNTS.owner)
     await visit(owner, '/owner/procurements')
-    await Promise.all([owner.waitForURL('**/owner/procurements/*'), owner.getByRole('link', { name: title }).first().click()])
-    await owner.waitForSelector('html[data-hydrated]')
+    await settles(owner, () => Promise.all([owner.waitForURL('**/owner/procurements/*'), owner.getByRole('link', { name: title }).first().click()]))
     await expectAccessible(owner)
     const panel = owner.locator('section[aria-labelledby=direct-approval-title]')
     expect(await panel.textContent()).toContain('未获批准：未提供应急抢险认定文件')

@@ -52,7 +52,18 @@ export async function refused(form: Locator, { summary = true } = {}) {
 
 /** Submits one form (a page may hold several) and waits for the server's answer. */
 export async function post(form: Locator) {
-  await Promise.all([form.page().waitForResponse((r) => r.request().method() === 'POST'), form.locator('button[type=submit]').first().click()])
+  await settles(form.page(), () => Promise.all([form.page().waitForResponse((r) => r.request().method() === 'POST'), form.locator('button[type=submit]').first().click()]))
+}
+
+/**
+ * Does `act` and waits until the page has come to rest again with what it loaded: the root counts
+ * each time navigation and reloading end (`html[data-settled]`), after the new data is on screen.
+ * A post's answer shows before its reloaded data, and a link's URL changes before its page renders.
+ */
+export async function settles(page: Page, act: () => Promise<unknown>) {
+  const before = await page.evaluate(() => Number(document.documentElement.dataset.settled ?? 0))
+  await act()
+  await page.waitForFunction((n) => Number(document.documentElement.dataset.settled ?? 0) > n, before)
 }
 
 /**
