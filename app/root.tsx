@@ -1,6 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useEffect, useRef } from 'react'
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useNavigation, useRevalidator, useRouteLoaderData } from '@remix-run/react'
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useNavigation, useRouteLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from './components/error-boundary'
 import { Layout as Frame } from './components/layout'
 import { DEFAULT_LOCALE, translator } from './i18n'
@@ -69,14 +69,13 @@ export default function App() {
   useEffect(() => {
     document.documentElement.dataset.hydrated = 'true'
   }, [])
-  // Counts the times the page came to rest (no navigation, submission or reload under way) after
-  // rendering its new data, so browser tests can wait for a post's reloaded page, not its first answer.
-  const navigation = useNavigation().state
-  const revalidation = useRevalidator().state
+  // Counts the times the page came to rest (no navigation or submission under way, its reload
+  // included) after rendering its new data, so browser tests can wait for a post's reloaded page.
+  const idle = useNavigation().state === 'idle'
   const settled = useRef(0)
   useEffect(() => {
-    if (navigation === 'idle' && revalidation === 'idle') document.documentElement.dataset.settled = String(++settled.current)
-  }, [navigation, revalidation])
+    if (idle) document.documentElement.dataset.settled = String(++settled.current)
+  }, [idle])
   return (
     <Frame>
       <Outlet />

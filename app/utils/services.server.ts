@@ -29,7 +29,7 @@ export {
 export {
   addAttachment, afterAwardOf, amendProcurement, announcementQuerySchema, answerObjection, answerQuestion, askQuestion, attachmentsOf, cancelProcurement,
   confirmAward, confirmContract, evaluateOwner, exportAnnouncements, exportOwnerProcurements, confirmDirect, decideDelivery, decideDirectApproval, deliver, directApprovalOf, enterCalendarDay, evaluate,
-  agencyRecord, approveSanction, isPublicAttachment, latestOnHome, needsDirectApproval, objectionsOf, openDirectApprovals, openQuestions, ownQuestions, ownerProcurement,
+  agencyRecord, approveSanction, isPublicAttachment, latestOnHome, needsDirectApproval, objectionMattersOpen, objectionOfAgency, objectionsOf, objectionsOfAgency, judgeObjection, openDirectApprovals, openQuestions, ownQuestions, ownerProcurement,
   JOBS_ABOUT_A_PROCUREMENT, agencyTodos, announcementsByMonth, officeTodos, ownerTodos, procurementTitles, procurementsOfOwner, publicClarifications, publicProcurement, publishProcurement, raiseObjection, reannounce, removeAttachment, requestDirectApproval,
   saveDraft, searchAnnouncements, standsFor, uploadContract,
 } from '../../services/procurement'
@@ -41,4 +41,7 @@ export {
   measuresInForce, petitionsToDecide, proposeSanction, publishCreditTable, rankingQuerySchema, refuseProposal,
 } from '../../services/credit'
 export { DomainError } from '../../services/shared/errors'
-export { SELECTION_METHODS, cachedStatistics, statisticsQuerySchema } from '../../services/supervision'
+export {
+  SELECTION_METHODS, cachedStatistics, complaintDetail, complaintOfObjection, complaintStatistics, complaintsForOffice, complaintsQuerySchema, decideComplaint, fileComplaint,
+  publishedDecisions, reviewComplaint, statisticsQuerySchema, withdrawComplaint,
+} from '../../services/supervision'

@@ -2,7 +2,7 @@
  * Every action the audit log records, as the office's filter offers them and its pages name them
  * (the dictionaries' `audit.act.*`; a test holds each action written in the code to this list).
  */
-export const PROCUREMENT_STEPS = ['publish', 'amend', 'extendDeadline', 'cancel', 'close', 'open', 'award', 'fail', 'decline', 'confirmContract', 'startService', 'deliver', 'returnDelivery', 'accept', 'evaluate'] as const
+export const PROCUREMENT_STEPS = ['publish', 'amend', 'extendDeadline', 'cancel', 'close', 'open', 'award', 'fail', 'decline', 'confirmContract', 'startService', 'deliver', 'returnDelivery', 'accept', 'evaluate', 'revokeAward', 'annul'] as const
 
 /** A candidate's states (db/schema/selection.ts): each change is recorded as `selection.<state>`. */
 const CANDIDATE_STATES = ['waiting', 'explaining', 'offered', 'confirmed', 'declined', 'timed_out', 'rejected', 'ineligible'] as const
@@ -16,7 +16,8 @@ export const AUDIT_ACTIONS = [
   'procurement.create', 'procurement.editDraft', 'procurement.attach', 'procurement.detach', 'procurement.reannounce', 'procurement.overdue', 'procurement.acceptanceOverdue',
   ...PROCUREMENT_STEPS.map((s) => `procurement.${s}` as const),
   'direct.approval.request', 'direct.approval.approved', 'direct.approval.rejected',
-  'clarification.ask', 'clarification.answer', 'objection.raise', 'objection.answer',
+  'clarification.ask', 'clarification.answer', 'objection.draft', 'objection.raise', 'objection.answer', 'objection.resolved', 'objection.not_resolved',
+  'complaint.file', 'complaint.accepted', 'complaint.invalid', 'complaint.upheld', 'complaint.dismissed', 'complaint.withdrawn',
   'bid.submit', 'bid.edit', 'bid.reconfirm', 'bid.withdraw', 'bid.member.accept', 'bid.member.decline', 'bid.reveal',
   'draw.publish', 'selection.rank', 'selection.choose', 'selection.explain', 'selection.explanationAccepted', 'selection.explanationRejected',
   ...CANDIDATE_STATES.map((s) => `selection.${s}` as const), 'auction.schedule', 'auction.bid', 'award.confirm', 'contract.upload',

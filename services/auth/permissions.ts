@@ -36,6 +36,8 @@ export const PERMISSIONS = [
   'approve:direct:any',
   /** 信用评价规则: publish a new version of the credit rules table */
   'update:credit-rules:any',
+  /** 投诉: accept or find invalid, uphold with a remedy or dismiss, a complaint */
+  'update:complaint:any',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -56,6 +58,7 @@ const BY_KIND: Record<OrgKind, readonly Permission[]> = {
     'approve:sanction:any',
     'approve:direct:any',
     'update:credit-rules:any',
+    'update:complaint:any',
   ],
 }
 const ADMIN_ONLY: readonly Permission[] = ['update:organization:own', 'manage:members:own']

@@ -11,6 +11,7 @@ import { authorityCategories, awards, procurementItems, procurements, qualificat
  *   before that its owner's alone, supervisors included;
  * - a contract or deliverable: the procurement's two parties, the market office, and the
  *   authorities whose categories cover one of its items.
+ * - a complaint's evidence: the complainant, the procurement's owner and the market office.
  */
 export async function mayReadFile(db: Db, file: Pick<typeof files.$inferSelect, 'id' | 'orgId' | 'purpose' | 'procurementId'>, viewer: { orgId: OrgId; kind: OrgKind }): Promise<boolean> {
   if (file.orgId === viewer.orgId) return true
@@ -28,6 +29,11 @@ export async function mayReadFile(db: Db, file: Pick<typeof files.$inferSelect, 
     return !!reviewer
   }
   if (!file.procurementId) return false
+  if (file.purpose === 'evidence') {
+    if (viewer.kind === 'market_office') return true
+    const [own] = await db.select({ owner: procurements.ownerOrgId }).from(procurements).where(eq(procurements.id, file.procurementId as never))
+    return own?.owner === viewer.orgId
+  }
   const [p] = await db.select({ owner: procurements.ownerOrgId, agency: awards.agencyOrgId }).from(procurements).leftJoin(awards, eq(awards.procurementId, procurements.id)).where(eq(procurements.id, file.procurementId as never))
   if (!p) return false
   if (p.owner === viewer.orgId || p.agency === viewer.orgId || viewer.kind === 'market_office') return true

@@ -11,6 +11,9 @@ import { DomainError } from '../shared/errors'
  *   awarded → selecting when the winner declines or does not confirm in time (the next candidate is offered)
  *   side exits: cancelled (by the owner, before an award) and failed (流标: too few eligible bids,
  *   or a winner nobody can replace); a failed procurement may be re-announced as a new draft.
+ *   A supervisor upholding a complaint orders its remedy through the same steps: the deadline
+ *   extended for amended terms, the award revoked (the next candidate offered), or the
+ *   procurement annulled (and perhaps re-announced), up to the contract.
  */
 export type ProcurementAction =
   | 'publish'
@@ -28,8 +31,10 @@ export type ProcurementAction =
   | 'returnDelivery'
   | 'accept'
   | 'evaluate'
+  | 'revokeAward'
+  | 'annul'
 
-export type LifecycleActor = 'owner' | 'agency' | 'system'
+export type LifecycleActor = 'owner' | 'agency' | 'system' | 'supervisor'
 
 interface Step {
   by: readonly LifecycleActor[]
@@ -42,7 +47,7 @@ export const STEPS: Record<ProcurementAction, Step> = {
   publish: { by: ['owner'], from: ['draft'], to: 'published' },
   amend: { by: ['owner'], from: ['published'], to: null },
   /** the holiday notice entered added holidays inside the announcement period: the deadline moves later, never earlier */
-  extendDeadline: { by: ['system'], from: ['published'], to: null },
+  extendDeadline: { by: ['system', 'supervisor'], from: ['published'], to: null },
   cancel: { by: ['owner'], from: ['draft', 'published', 'closed', 'selecting'], to: 'cancelled' },
   close: { by: ['system'], from: ['published'], to: 'closed' },
   open: { by: ['system'], from: ['closed'], to: 'selecting' },
@@ -56,6 +61,10 @@ export const STEPS: Record<ProcurementAction, Step> = {
   returnDelivery: { by: ['owner'], from: ['delivered'], to: 'in_service' },
   accept: { by: ['owner'], from: ['delivered'], to: 'accepted' },
   evaluate: { by: ['owner'], from: ['accepted'], to: 'evaluated' },
+  /** an upheld complaint: the award is taken back and the next candidate offered */
+  revokeAward: { by: ['supervisor'], from: ['awarded'], to: 'selecting' },
+  /** an upheld complaint: the procurement is cancelled, at any point before the contract */
+  annul: { by: ['supervisor'], from: ['published', 'closed', 'selecting', 'awarded'], to: 'cancelled' },
 }
 
 export const TERMINAL: readonly ProcurementStatus[] = ['evaluated', 'cancelled', 'failed']

@@ -17,7 +17,7 @@ import { confirmOffer } from '../selection/offers'
 import { passOverOffered } from '../selection/select'
 import { bidStandingProblems } from '../bids'
 import type { StandingProblem } from '../bids/standing'
-import { openObjectionCount } from './objections'
+import { contractHolds } from './objections'
 import type { Scheduler } from '../jobs'
 import { transition } from '../market/transition'
 import { loadRules } from '../market/rules'
@@ -88,7 +88,7 @@ export async function uploadContract(db: Db, clock: Clock, actor: UserActor, id:
     const now = clock.now()
     if (!award.confirmedAt) throw new DomainError('errors.awardNotConfirmed')
     if (now < award.standstillEndsAt) throw new DomainError('errors.standstillRunning', undefined, { until: award.standstillEndsAt.toISOString() })
-    if (await openObjectionCount(tx, p.id)) throw new DomainError('errors.objectionOpen')
+    if (await contractHolds(tx, p.id, now)) throw new DomainError('errors.objectionOpen')
     const today = shanghaiDate(now)
     if (input.startDate < today) throw new DomainError('errors.startInPast', 'startDate')
     const calendar = await loadCalendar(tx)

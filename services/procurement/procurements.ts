@@ -134,7 +134,7 @@ export async function saveDraft(db: Db, clock: Clock, actor: OwnerActor, input: 
   })
 }
 
-const closeJob = (p: Procurement): EnqueueInput => ({ name: 'procurement.close', runAt: p.bidDeadline!, payload: { id: p.id }, key: `procurement.close:${p.id}:${p.termsVersion}` })
+export const closeJob = (p: Procurement): EnqueueInput => ({ name: 'procurement.close', runAt: p.bidDeadline!, payload: { id: p.id }, key: `procurement.close:${p.id}:${p.termsVersion}` })
 
 /** Publishes: a public number, the deadline in working days, and the job that will close it. */
 export async function publishProcurement(db: Db, clock: Clock, scheduler: Scheduler, actor: OwnerActor, id: string) {
@@ -270,18 +270,26 @@ export async function reannounce(db: Db, clock: Clock, actor: OwnerActor, id: st
   return db.transaction(async (tx) => {
     const p = await lockOwn(tx, actor.orgId, id)
     if (p.status !== 'failed') throw new DomainError('errors.illegalStep', undefined, { action: 'reannounce', from: p.status })
-    const now = clock.now()
-    const { id: _id, number: _n, status: _s, termsVersion: _v, publishedAt: _pa, bidDeadline: _d, closedAt: _c, openedAt: _o, cancelledAt: _ca, cancelReason: _cr, failedReason: _f, previousId: _p, createdAt: _ct, updatedAt: _u, drawSecret: _ds, drawCommitment: _dc, ...terms } = p
-    const [row] = await tx.insert(procurements).values({ ...terms, createdBy: actor.userId, previousId: p.id, createdAt: now, updatedAt: now }).returning()
-    const items = await tx
-      .select({ id: serviceItems.id, code: serviceItems.code, version: serviceItems.version })
-      .from(procurementItems)
-      .innerJoin(serviceItems, eq(serviceItems.id, procurementItems.itemId))
-      .where(eq(procurementItems.procurementId, p.id))
-      .orderBy(asc(procurementItems.sortOrder))
-    await writeItems(tx, row!.id, items)
-    await appendAudit(tx, { actor, action: 'procurement.create', entityType: 'procurement', entityId: row!.id, after: { previousId: p.id }, at: now })
-    await appendAudit(tx, { actor, action: 'procurement.reannounce', entityType: 'procurement', entityId: p.id, after: { nextId: row!.id }, at: now })
-    return row!
+    return copyAsDraft(tx, p, actor, actor.userId, clock.now())
   })
+}
+
+/**
+ * The new draft of a re-announcement: the same terms, items pinned to today's catalog versions, a
+ * link back. Made by the owner for a failed procurement, or by an upheld complaint's order for an
+ * annulled one (then in the name of the procurement's author, the supervisor as the actor).
+ */
+export async function copyAsDraft(tx: Db, p: Procurement, actor: Actor, createdBy: UserId, now: Date) {
+  const { id: _id, number: _n, status: _s, termsVersion: _v, publishedAt: _pa, bidDeadline: _d, closedAt: _c, openedAt: _o, cancelledAt: _ca, cancelReason: _cr, failedReason: _f, previousId: _p, createdAt: _ct, updatedAt: _u, drawSecret: _ds, drawCommitment: _dc, ...terms } = p
+  const [row] = await tx.insert(procurements).values({ ...terms, createdBy, previousId: p.id, createdAt: now, updatedAt: now }).returning()
+  const items = await tx
+    .select({ id: serviceItems.id, code: serviceItems.code, version: serviceItems.version })
+    .from(procurementItems)
+    .innerJoin(serviceItems, eq(serviceItems.id, procurementItems.itemId))
+    .where(eq(procurementItems.procurementId, p.id))
+    .orderBy(asc(procurementItems.sortOrder))
+  await writeItems(tx, row!.id, items)
+  await appendAudit(tx, { actor, action: 'procurement.create', entityType: 'procurement', entityId: row!.id, after: { previousId: p.id }, at: now })
+  await appendAudit(tx, { actor, action: 'procurement.reannounce', entityType: 'procurement', entityId: p.id, after: { nextId: row!.id }, at: now })
+  return row!
 }

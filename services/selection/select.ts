@@ -229,6 +229,22 @@ export async function withdrawOffer(tx: Tx, scheduler: Scheduler, p: Procurement
   return giveBack(tx, scheduler, p, c, how, how === 'declined' ? 'agency' : 'system', actor, how === 'declined' ? 'awardDeclined' : 'awardLapsed', at)
 }
 
+/**
+ * An upheld complaint's remedy 重新确定: the award is revoked by the supervisor, the candidate who
+ * held it rejected with the decision's reference (no credit event: it did nothing wrong by being
+ * chosen), and the next candidate is offered, the one rule asked again.
+ */
+export async function revokeAward(tx: Tx, scheduler: Scheduler, p: Procurement, actor: Actor, complaintId: string, at: Date) {
+  const c = await currentCandidate(tx, p.id)
+  if (p.status !== 'awarded' || !c) throw new DomainError('errors.illegalStep', undefined, { action: 'revokeAward', from: p.status })
+  await setCandidate(tx, p, c, { state: 'rejected', decisionReason: 'complaintUpheld' }, at, { complaintId })
+  await tx.delete(awards).where(eq(awards.procurementId, p.id))
+  const back = await transition(tx, p, 'revokeAward', 'supervisor', actor, at, {}, { agencyOrgId: c.agencyOrgId, complaintId })
+  await notify(tx, { orgId: c.agencyOrgId, kind: 'awardRevoked', params: { number: p.number ?? '', title: p.title }, link: `/agency/bids/${p.id}`, at })
+  await notify(tx, { orgId: p.ownerOrgId, kind: 'awardRevoked', params: { number: p.number ?? '', title: p.title }, link: `/owner/procurements/${p.id}`, at })
+  return offerNext(tx, scheduler, back, await loadRules(tx), at)
+}
+
 /** Locks a procurement for a selection step. */
 export async function lockForSelection(tx: Tx, id: ProcurementId) {
   const [p] = await tx.select().from(procurements).where(eq(procurements.id, id)).for('update')

@@ -166,6 +166,13 @@ export const ERROR_CODES = [
   'errors.windowMonths',
   'errors.year',
   'errors.yellowCardTerm',
+  'errors.termsObjectionClosed',
+  'errors.qualificationObjectionClosed',
+  'errors.matterDecided',
+  'errors.complaintEarly',
+  'errors.complaintLate',
+  'errors.remedyNotAllowed',
+  'errors.argumentsShort',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]

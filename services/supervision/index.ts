@@ -1,1 +1,2 @@
 export * from './statistics'
+export * from './complaints'

@@ -12,12 +12,13 @@ const KB = 1024
  * page's words to pages that do not need them fails here. The two pages with most forms (the
  * owner's and the agency's of one procurement) are allowed more: 148 KB since the evaluations
  * went both ways (five points for the owner, the agency's rating of the owner, and their words)
- * and the result publishes a scoring's table (its columns, and the reasons a yellow card gives).
+ * and the result publishes a scoring's table (its columns, and the reasons a yellow card gives);
+ * 149 KB since both list objections with their matter and state and the complaint each became.
  */
 const LIMITS: Record<string, number> = {
   'routes/_index': 100 * KB,
-  'routes/owner.procurements.$id': 148 * KB,
-  'routes/agency.bids.$id': 148 * KB,
+  'routes/owner.procurements.$id': 149 * KB,
+  'routes/agency.bids.$id': 149 * KB,
 }
 const EVERY_OTHER_PAGE = 132 * KB
 const NO_PAGE_OVER = 150 * KB

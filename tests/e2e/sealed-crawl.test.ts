@@ -48,6 +48,8 @@ describe('sealed bids, from the outside', () => {
       '/procurements/export?format=csv', '/owner/procurements/export?format=csv', '/blacklist/export?format=csv', '/office/audit/export?format=csv', '/inbox', '/search?q=%E7%8E%AF%E8%AF%84',
       // An invitation's page, which only its email links to (this token names none: the page says so).
       '/invite/abcdefghijklmnopqrstuvwxyz012345',
+      // Objections and complaints: the agency's, the office's, the public decisions, and the form on this procurement.
+      '/agency/objections', `/agency/objections/new?procurement=${id}`, '/office/complaints', '/complaints',
     ]
     // Whatever other journeys left due runs first (the outbox job renders its emails), so that
     // between the two crawls only the bids change what the site holds.

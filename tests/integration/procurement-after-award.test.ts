@@ -170,20 +170,17 @@ describe('an owner who lets the acceptance period pass', () => {
 })
 
 describe('objections during the standstill', () => {
-  it('come from bidders only, hold the contract back until answered, and end with the standstill', async () => {
-    const { raiseObjection, answerObjection, objectionsOf, objectionSchema } = await import('../../services/procurement')
+  it('come from the other bidders only (tests/integration/complaints.test.ts follows one through), and end with the standstill', async () => {
+    const { raiseObjection, objectionSchema } = await import('../../services/procurement')
     clock.set('2027-02-01T02:00:00Z')
     const id = await directAward('排水管网改造工程水土保持方案', 5)
-    expect(objectionSchema.safeParse({ text: '太短' }).error?.issues[0]?.message).toBe('errors.objectionShort')
-    expect(await code(raiseObjection(database.db, clock, as(stranger), id, '我方认为中选价格明显低于成本'))).toBe('errors.notFound')
-    const o = await raiseObjection(database.db, clock, as(agency), id, '请说明直接委托理由的依据文件')
-    clock.set('2027-02-05T02:00:00Z') // the standstill has ended, but the objection waits
-    expect(await code(raiseObjection(database.db, clock, as(agency), id, '公示期结束后的异议'))).toBe('errors.standstillOver')
-    expect(await code(uploadContract(database.db, clock, as(owner), id, contractInputSchema.parse({ startDate: '2027-02-05' }), PDF))).toBe('errors.objectionOpen')
-    expect(await code(answerObjection(database.db, clock, as(stranger), o.id, '冒名答复'))).toBe('errors.notFound')
-    await answerObjection(database.db, clock, as(owner), o.id, '依据为本单位 2027 年第 3 次办公会议纪要，已在公告中列明。')
-    expect((await objectionsOf(database.db, id as never, { orgId: agency.orgId, owner: false }))[0]!.response).toContain('办公会议纪要')
-    expect(await objectionsOf(database.db, id as never, { orgId: stranger.orgId, owner: true })).toEqual([])
+    expect(objectionSchema.safeParse({ matter: 'result', violation: 'other', text: '太短' }).error?.issues[0]?.message).toBe('errors.objectionShort')
+    const on = (text: string) => objectionSchema.parse({ matter: 'result', violation: 'procedure', text })
+    expect(await code(raiseObjection(database.db, clock, as(stranger), id, on('我方认为中选价格明显低于成本')))).toBe('errors.notFound@matter')
+    // A direct commission's one bidder is its winner: it has nobody's result to object to.
+    expect(await code(raiseObjection(database.db, clock, as(agency), id, on('请说明直接委托理由的依据文件')))).toBe('errors.notFound@matter')
+    clock.set('2027-02-05T02:00:00Z')
+    expect(await code(raiseObjection(database.db, clock, as(agency), id, on('公示期结束后的异议内容')))).toBe('errors.standstillOver@matter')
     // Five working days from Friday 5 February 2027 skip the Spring Festival holiday.
     expect((await uploadContract(database.db, clock, as(owner), id, contractInputSchema.parse({ startDate: '2027-02-05' }), PDF)).dueDate).toBe('2027-02-17')
   })

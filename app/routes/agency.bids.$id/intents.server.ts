@@ -9,12 +9,11 @@ import {
   editBid,
   evaluateOwner,
   explainPrice,
-  raiseObjection,
   respondToConsortium,
   submitBid,
   withdrawBid,
 } from '~/utils/services.server'
-import { bidForm, declineForm, explanationForm, joinForm, objectionForm, ownerEvaluationForm, questionForm } from '~/forms/agency'
+import { bidForm, declineForm, explanationForm, joinForm, ownerEvaluationForm, questionForm } from '~/forms/agency'
 
 const bid = (write: typeof submitBid) => intent({ form: bidForm, run: async ({ app, actor, id }, input) => void (await write(app.db, app.clock, actor, id as never, input)) })
 
@@ -26,7 +25,6 @@ export const bidIntents: IntentTable = {
   withdraw: intent({ run: async ({ app, actor, id }) => void (await withdrawBid(app.db, app.clock, actor, id as never)) }),
   joinAccept: intent({ form: joinForm('accept'), run: async ({ app, actor, id }, input) => void (await respondToConsortium(app.db, app.clock, actor, id as never, input)) }),
   joinDecline: intent({ form: joinForm('decline'), run: async ({ app, actor, id }, input) => void (await respondToConsortium(app.db, app.clock, actor, id as never, input)) }),
-  object: intent({ form: objectionForm, run: async ({ app, actor, id }, input) => void (await raiseObjection(app.db, app.clock, actor, id, input.text)) }),
   ask: intent({ form: questionForm, run: async ({ app, actor, id }, input) => void (await askQuestion(app.db, app.clock, actor, id, input.question)) }),
   decline: intent({ form: declineForm, run: async ({ app, actor, id }, input) => void (await declineAward(app.db, app.clock, app.queue, actor, id, input)) }),
   explain: intent({ form: explanationForm, run: async ({ app, actor, id }, input) => void (await explainPrice(app.db, app.clock, actor, id, input)) }),

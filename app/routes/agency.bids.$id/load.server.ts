@@ -6,9 +6,9 @@ import {
   barredFromBidding,
   bidderProblems,
   consortiaOf,
-  isBidder,
   loadCalendar,
   MAX_CONSORTIUM_MEMBERS,
+  objectionMattersOpen,
   objectionsOf,
   ownBid,
   ownPractitioners,
@@ -32,8 +32,9 @@ export async function loadBidPage({ db, clock }: App, session: SessionContext, i
     p.practitionersRequired ? ownPractitioners(db, orgId) : Promise.resolve([]),
   ])
   const winner = found.award?.award.agencyOrgId === orgId
-  const mayObject = !winner && p.status === 'awarded' && !!found.award && clock.now() < found.award.award.standstillEndsAt && (await isBidder(db, p.id, orgId))
-  const myObjections = (await objectionsOf(db, p.id, { orgId, owner: false })).map((o) => ({ id: o.id, text: o.text, response: o.response }))
+  // The matters open to an objection now (the terms, the result, its own exclusion), and those it raised.
+  const objectionMatters = await objectionMattersOpen(db, p, orgId, clock.now())
+  const myObjections = (await objectionsOf(db, p.id, { orgId, owner: false })).map((o) => ({ id: o.id, matter: o.matter, status: o.status, violation: o.violation, remedy: o.remedy, text: o.text, response: o.response, complaintStatus: o.complaintStatus }))
   const [qa, asked] = [await publicClarifications(db, p.id), await ownQuestions(db, orgId, p.id)]
   const selection = await loadSelection(db, p.id, { kind: 'agency', orgId })
   // The consortia this agency is a party to here: its own bid as lead, and each invitation it was sent.
@@ -49,7 +50,7 @@ export async function loadBidPage({ db, clock }: App, session: SessionContext, i
     maxMembers: MAX_CONSORTIUM_MEMBERS,
     consortium: consortia.find((c) => c.role === 'lead') ?? null,
     invitations: consortia.filter((c) => c.role === 'member'),
-    mayObject,
+    objectionMatters,
     myObjections,
     qa: qa.map((c) => ({ id: c.id, question: c.question, answer: c.answer, answeredAt: c.answeredAt?.toISOString() ?? null })),
     asked: asked.map((q) => ({ id: q.id, question: q.question, answered: q.answer !== null })),

@@ -1,39 +1,43 @@
-import { useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { CheckedForm } from '~/components/checked-form'
+import { ObjectionStatus } from '~/components/objection-status'
 import { Field } from '~/components/field'
-import { objectionForm, questionForm } from '~/forms/agency'
+import { questionForm } from '~/forms/agency'
 import type { ActionReply } from '~/utils/action-reply'
 import { useT } from '~/utils/i18n'
 import type { loader } from './route'
 
-/** A bidder's objection to the result, during the standstill, and the owner's answers to those it raised. */
+/**
+ * The agency's objections on this procurement: each with its state and a link to follow it
+ * up (the answer, the verdict, a complaint), and a link to raise one on a matter still open to it.
+ */
 export function ObjectionSection() {
-  const { mayObject, myObjections } = useLoaderData<typeof loader>()
-  const reply = useActionData<ActionReply>()
-  const busy = useNavigation().state === 'submitting'
+  const { announcement, objectionMatters, myObjections } = useLoaderData<typeof loader>()
   const t = useT()
-  if (!mayObject && !myObjections.length) return null
+  if (!objectionMatters.length && !myObjections.length) return null
+  const draft = myObjections.find((o) => o.status === 'draft')
+  const sent = myObjections.filter((o) => o.status !== 'draft')
   return (
     <section className="card" aria-labelledby="object-title">
       <h2 id="object-title">{t('obj.raiseTitle')}</h2>
-      {myObjections.map((o) => (
-        <div key={o.id} className="objection">
-          <p>{o.text}</p>
-          <p className={o.response ? 'alert info' : 'muted'}>{o.response ? t('obj.response', { text: o.response }) : t('obj.waiting')}</p>
-        </div>
-      ))}
-      {mayObject ? (
-        <CheckedForm spec={objectionForm} id="object" intent="object" reply={reply}>
-          {(errors, values, params) => (
-            <>
-              <p className="hint">{t('obj.hint')}</p>
-              <Field label="obj.text" name="text" maxLength={2000} required defaultValue={values.text} error={errors.text} errorParams={params} />
-              <button type="submit" className="button secondary" disabled={busy}>
-                {t('obj.raise')}
-              </button>
-            </>
-          )}
-        </CheckedForm>
+      {sent.length ? (
+        <ul className="records">
+          {sent.map((o) => (
+            <li key={o.id} className="objection">
+              <span className="badge">{t(`obj.matter.${o.matter}`)}</span> <ObjectionStatus status={o.status} complaint={o.complaintStatus} />
+              <p>{o.text}</p>
+              {o.response ? <p className="alert info">{t('obj.response', { text: o.response })}</p> : null}
+              <Link to={`/agency/objections/${o.id}`}>{t('obj.followUp')}</Link>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {objectionMatters.length ? (
+        <p>
+          <Link className="button secondary" to={`/agency/objections/new?procurement=${announcement.p.id}`}>
+            {t(draft ? 'obj.continueDraft' : 'obj.new')}
+          </Link>
+        </p>
       ) : null}
     </section>
   )

@@ -2,6 +2,7 @@ import { useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { CheckedForm } from '~/components/checked-form'
 import { Field } from '~/components/field'
 import { answerForm, objectionAnswerForm } from '~/forms/owner'
+import type { MessageKey } from '~/i18n'
 import { formatDateTime } from '~/utils/format'
 import { useLocale, useT } from '~/utils/i18n'
 import type { ActionReply } from '~/utils/action-reply'
@@ -39,7 +40,7 @@ export function QuestionsSection() {
   )
 }
 
-/** Objections to the result, each answered by the owner. */
+/** Objections raised (on the terms, the result, an exclusion), each answered by the owner by its due date, and the complaint each became. */
 export function ObjectionsSection() {
   const { objections } = useLoaderData<typeof loader>()
   const data = useActionData<ActionReply>()
@@ -54,9 +55,12 @@ export function ObjectionsSection() {
       {objections.map((o) => (
         <div key={o.id} className="objection">
           <p>
-            <strong>{en ? o.agencyEn : o.agencyZh}</strong> <span className="muted sub">{formatDateTime(o.raisedAt, locale)}</span>
+            <strong>{en ? o.agencyEn : o.agencyZh}</strong> <span className="muted sub">{formatDateTime(o.raisedAt, locale)}</span> <span className="badge">{t(`obj.matter.${o.matter}`)}</span>{' '}
+            <span className="badge wraps">{t(`viol.${o.violation}` as MessageKey)}</span>
+            {o.complaintStatus ? <span className="badge warn">{t(`obj.complaint.${o.complaintStatus}` as MessageKey)}</span> : null}
           </p>
           <p>{o.text}</p>
+          {!o.response && o.answerDueAt ? <p className="hint">{t('obj.answerBy', { by: formatDateTime(o.answerDueAt, locale) })}</p> : null}
           {o.response ? (
             <p className="alert info">{t('obj.response', { text: o.response })}</p>
           ) : (

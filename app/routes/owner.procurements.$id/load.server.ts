@@ -39,7 +39,8 @@ export async function loadOwnerPage({ db, clock }: App, session: SessionContext,
         }
       : null,
     selection: await loadSelection(db, p.id, { kind: 'owner' }),
-    objections: raised.map((o) => ({ id: o.id, text: o.text, agencyZh: o.agencyZh, agencyEn: o.agencyEn, raisedAt: o.raisedAt.toISOString(), response: o.response })),
+    // Before the opening an objection to the terms does not name its agency: it may be a bidder, and bidders are sealed.
+    objections: raised.map((o) => ({ id: o.id, matter: o.matter, violation: o.violation, text: o.text, ...(o.matter === 'terms' && !p.openedAt ? { agencyZh: '—', agencyEn: '—' } : { agencyZh: o.agencyZh, agencyEn: o.agencyEn }), raisedAt: o.raisedAt.toISOString(), answerDueAt: o.answerDueAt?.toISOString() ?? null, response: o.response, complaintStatus: o.complaintStatus })),
     qa: qa.map((c) => ({ id: c.id, question: c.question, answer: c.answer, answeredAt: c.answeredAt?.toISOString() ?? null })),
     questions: questions.map((q) => ({ id: q.id, question: q.question, askedAt: q.askedAt.toISOString() })),
     afterAward: await loadAfterAward(db, p.id, clock.now()),

@@ -23,7 +23,7 @@ import { loadOwnerPage } from './load.server'
 import { BidsSection } from './opened-bids'
 import type { PageHandle } from '~/i18n/page-messages'
 
-export const handle: PageHandle = { i18n: ['after', 'approvals', 'auction', 'bid', 'calendar', 'catalog', 'cons', 'dir', 'draw', 'elig', 'level', 'method', 'obj', 'offer', 'own', 'proc', 'progress', 'qa', 'sel', 'time'] }
+export const handle: PageHandle = { i18n: ['after', 'approvals', 'auction', 'bid', 'calendar', 'catalog', 'cons', 'dir', 'draw', 'elig', 'level', 'method', 'obj', 'offer', 'own', 'proc', 'progress', 'qa', 'sel', 'time', 'viol'] }
 
 export const meta: MetaFunction = ({ matches }) => title(matches, 'own.detailTitle')
 

@@ -1,0 +1,78 @@
+import { eq } from 'drizzle-orm'
+import type { Db } from '../db/client'
+import { awards, users, type User } from '../db/schema'
+import { directoryQuerySchema, searchAgencies } from '../services/agencies'
+import { bidInputSchema, submitBid } from '../services/bids'
+import { shanghaiDate } from '../services/calendar'
+import { JobQueue } from '../services/jobs'
+import { answerObjection, closeIfDue, complaintSchema, confirmAward, objectionSchema, procurementHandlers, procurementInputSchema, publishProcurement, raiseObjection, saveDraft } from '../services/procurement'
+import { complaintDecisionSchema, complaintReviewSchema } from '../services/procurement/talk-input'
+import { ManualClock, type Clock } from '../services/shared/clock'
+import { decideComplaint, fileComplaint, reviewComplaint } from '../services/supervision'
+
+const DAY = 86_400_000
+const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF')
+
+/**
+ * Two complaints run to their decision, made after the rest of the demo (its random numbers and
+ * rows unchanged): a bidder's complaint on a result, upheld, the award passing to the next
+ * candidate, who confirms; and the demo agency's complaint on an announcement's terms, dismissed.
+ * Each went through its objection first: sent, answered, not resolved.
+ */
+export async function seedComplaints(db: Db, clock: Clock, accounts: { owner: string; market_office: string; agency: string }) {
+  const now = clock.now()
+  const at = (daysAgo: number) => new ManualClock(new Date(now.getTime() - daysAgo * DAY))
+  const queue = new JobQueue(db, clock, procurementHandlers as never, { log: () => {} })
+  const user = async (email: string) => (await db.select().from(users).where(eq(users.email, email)))[0]!
+  const owner = await user(accounts.owner)
+  const office = await user(accounts.market_office)
+  const demoAgency = await user(accounts.agency)
+  const as = (u: User) => ({ userId: u.id, orgId: u.orgId })
+  const eligible = async (item: string) => {
+    const found = await searchAgencies(db, directoryQuerySchema.parse({ item }), shanghaiDate(now))
+    return Promise.all(found.agencies.filter((a) => a.id !== demoAgency.orgId).slice(0, 3).map(async (a) => (await db.select().from(users).where(eq(users.orgId, a.id as never)))[0]!))
+  }
+  const publish = async (c: Clock, title: string, announcementDays: string) =>
+    publishProcurement(db, c, queue, as(owner), (await saveDraft(db, c, as(owner), procurementInputSchema.parse({
+      projectCode: '2026-450802-48-01-023311', projectName: '贵港市港北区体育中心配套道路工程', title, itemCodes: ['C05-03'], maxPrice: '68,000', expectedDays: '10',
+      fundingSource: 'public', method: 'lowest_price', announcementDays, contactName: '李强', contactPhone: '0775-4561234',
+    }))).id)
+  const bidders = await eligible('C05-03')
+  const bid = async (c: Clock, id: string, prices: string[]) => {
+    for (const [i, price] of prices.entries()) await submitBid(db, c, as(bidders[i]!), id as never, bidInputSchema.parse({ price, committedDays: String(9 - i), accept: 'yes' }))
+  }
+
+  // Upheld: the runner-up objects to the winner's price; the owner's answer does not satisfy it;
+  // the office finds the price below cost without the explanation the rules ask, and the award passes on.
+  const result = await publish(at(26), '体育中心配套道路工程竣工联合测量', '3')
+  await bid(at(25), result.id, ['52,000', '58,600', '61,200'])
+  const closed = new ManualClock(result.bidDeadline!)
+  await closeIfDue(db, closed, queue, result.id)
+  const after = (days: number) => new ManualClock(new Date(result.bidDeadline!.getTime() + days * DAY))
+  const runnerUp = bidders[1]!
+  const o1 = await raiseObjection(db, after(0.1), as(runnerUp), result.id, objectionSchema.parse({ matter: 'result', violation: 'price_or_scoring', remedy: 'rerun_next', text: '中选报价低于同类项目成本价约 20%，采购人未要求其书面说明报价合理性，评审不符合公告规定。' }))
+  await answerObjection(db, after(1), as(owner), o1.id, '报价未低于最高限价的 70%，不属于异常低价，评审符合公告规定。')
+  const c1 = await fileComplaint(db, after(1.2), as(runnerUp), o1.id, complaintSchema.parse({ remedy: 'rerun_next', arguments: '中选报价低于其余报价平均值 30% 以上，按公告第八条应先书面说明，采购人未履行该程序。附同类项目成交价格对比。' }), PDF)
+  await reviewComplaint(db, after(1.5), as(office), c1.id, complaintReviewSchema.parse({ review: 'accepted', note: '' }))
+  await decideComplaint(db, after(3), queue, as(office), c1.id, complaintDecisionSchema.parse({
+    outcome: 'upheld', remedy: 'rerun_next',
+    decision: '经查，中选报价低于其余有效报价平均值 30% 以上，依公告应先由该机构书面说明，采购人未履行该程序即确定中选，投诉成立。撤销原中选结果，依序确定下一候选人。',
+  }))
+  const [award] = await db.select({ orgId: awards.agencyOrgId }).from(awards).where(eq(awards.procurementId, result.id))
+  if (award) await confirmAward(db, after(3.2), queue, as((await db.select().from(users).where(eq(users.orgId, award.orgId)))[0]!), result.id)
+
+  // Dismissed: the demo agency objects to a qualification the terms ask; the office finds it lawful.
+  const terms = await publish(at(30), '体育中心配套道路工程施工图审查配合测量', '10')
+  const o2 = await raiseObjection(db, at(29), as(demoAgency), terms.id, objectionSchema.parse({ matter: 'terms', violation: 'discriminatory_terms', remedy: 'amend_terms', text: '公告要求测绘资质甲级，本项目规模较小，乙级资质即可胜任，该条件排斥了潜在供应商。' }))
+  await answerObjection(db, at(28), as(owner), o2.id, '本项目涉及城市控制测量，依《测绘资质管理办法》须由甲级单位承担。')
+  const c2 = await fileComplaint(db, at(27), as(demoAgency), o2.id, complaintSchema.parse({ remedy: 'amend_terms', arguments: '同类道路竣工测量项目在本市均接受乙级资质，采购人的要求缺乏依据，请求责令修改公告。' }), new Uint8Array())
+  await reviewComplaint(db, at(26.5), as(office), c2.id, complaintReviewSchema.parse({ review: 'accepted', note: '' }))
+  await decideComplaint(db, at(24), queue, as(office), c2.id, complaintDecisionSchema.parse({
+    outcome: 'dismissed', remedy: '',
+    decision: '经查，项目包含城市二等控制测量，依《测绘资质管理办法》属甲级业务范围，公告的资质要求有法定依据，投诉不成立，予以驳回。',
+  }))
+  await bid(at(23), terms.id, ['55,000', '57,300', '60,800'])
+  // Closed at its deadline when that has passed (a long holiday may put it later: the job closes it then).
+  await closeIfDue(db, new ManualClock(new Date(Math.min(terms.bidDeadline!.getTime(), now.getTime()))), queue, terms.id)
+  return { upheld: c1.id, dismissed: c2.id }
+}
