@@ -3,6 +3,7 @@
 // answers an empty 500 before any of our code runs; the screen (`screenRequest` in
 // entry.server.tsx) refuses such requests first, with a 403 or 400 in the user's language.
 // Run as `node app/server.js` after `remix build`; PORT and HOST as for remix-serve.
+import { randomBytes } from 'node:crypto'
 import path from 'node:path'
 import url from 'node:url'
 import { createRequestHandler } from '@remix-run/express'
@@ -32,6 +33,14 @@ app.use((req, res, next) => {
   delete req.headers['x-real-ip']
   const address = (forwarded || req.socket.remoteAddress || '').replace(/^::ffff:/, '').slice(0, 64)
   if (address) req.headers['x-real-ip'] = address
+  next()
+})
+// The browser's device mark for an agency's pages: a random id its cookie keeps, recorded with each
+// bid (a red flag compares them across agencies). Only under /agency, so public pages stay cacheable.
+const secureCookies = process.env.COOKIE_SECURE ? process.env.COOKIE_SECURE === 'true' : process.env.NODE_ENV === 'production'
+app.use((req, res, next) => {
+  if (req.path.startsWith('/agency') && !/(?:^|;\s*)zjcs_device=/.test(req.headers.cookie ?? ''))
+    res.append('Set-Cookie', `zjcs_device=${randomBytes(16).toString('base64url')}; Path=/; SameSite=Lax; HttpOnly; Max-Age=63072000${secureCookies ? '; Secure' : ''}`)
   next()
 })
 // One scope per request, which its loaders and action share (app/utils/request-scope.server.ts): the session is read once.

@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import type { Db } from '../db/client'
-import { awards, users, type User } from '../db/schema'
+import { awards, selectionCandidates, users, type User } from '../db/schema'
 import { directoryQuerySchema, searchAgencies } from '../services/agencies'
 import { bidInputSchema, submitBid } from '../services/bids'
 import { shanghaiDate } from '../services/calendar'
@@ -8,16 +8,17 @@ import { JobQueue } from '../services/jobs'
 import { answerObjection, closeIfDue, complaintSchema, confirmAward, objectionSchema, procurementHandlers, procurementInputSchema, publishProcurement, raiseObjection, saveDraft } from '../services/procurement'
 import { complaintDecisionSchema, complaintReviewSchema } from '../services/procurement/talk-input'
 import { ManualClock, type Clock } from '../services/shared/clock'
-import { decideComplaint, fileComplaint, reviewComplaint } from '../services/supervision'
+import { acceptRectification, answerMonitoringQuestion, askMonitoringQuestion, concludeMonitoring, decideComplaint, fileComplaint, monitoringDetail, openMonitoring, reportRectification, reviewComplaint } from '../services/supervision'
 
 const DAY = 86_400_000
 const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF')
 
 /**
- * Two complaints run to their decision, made after the rest of the demo (its random numbers and
+ * Supervision's demo. Two complaints run to their decision, made after the rest of the demo (its random numbers and
  * rows unchanged): a bidder's complaint on a result, upheld, the award passing to the next
  * candidate, who confirms; and the demo agency's complaint on an announcement's terms, dismissed.
- * Each went through its objection first: sent, answered, not resolved.
+ * Each went through its objection first: sent, answered, not resolved. The upheld one opens a
+ * monitoring of the first winner, concluded with a rectification the office accepts.
  */
 export async function seedComplaints(db: Db, clock: Clock, accounts: { owner: string; market_office: string; agency: string }) {
   const now = clock.now()
@@ -54,12 +55,24 @@ export async function seedComplaints(db: Db, clock: Clock, accounts: { owner: st
   await answerObjection(db, after(1), as(owner), o1.id, '报价未低于最高限价的 70%，不属于异常低价，评审符合公告规定。')
   const c1 = await fileComplaint(db, after(1.2), as(runnerUp), o1.id, complaintSchema.parse({ remedy: 'rerun_next', arguments: '中选报价低于其余报价平均值 30% 以上，按公告第八条应先书面说明，采购人未履行该程序。附同类项目成交价格对比。' }), PDF)
   await reviewComplaint(db, after(1.5), as(office), c1.id, complaintReviewSchema.parse({ review: 'accepted', note: '' }))
+  // The complaint, accepted, opens a monitoring of the winner it names (before the decision takes the
+  // award from it): asked, answered, concluded with a rectification, which it reports and the office accepts.
+  const [first] = await db.select({ orgId: selectionCandidates.agencyOrgId }).from(selectionCandidates).where(and(eq(selectionCandidates.procurementId, result.id), eq(selectionCandidates.rank, 1)))
+  const firstAdmin = (await db.select().from(users).where(eq(users.orgId, first!.orgId)))[0]!
+  const m = await openMonitoring(db, after(1.6), as(office), { procurement: result.id }, { party: 'winner', reason: 'complaint', note: '投诉反映中选报价低于成本且未作说明，核查该机构报价编制和成本测算情况。', sourceId: c1.id })
   await decideComplaint(db, after(3), queue, as(office), c1.id, complaintDecisionSchema.parse({
     outcome: 'upheld', remedy: 'rerun_next',
     decision: '经查，中选报价低于其余有效报价平均值 30% 以上，依公告应先由该机构书面说明，采购人未履行该程序即确定中选，投诉成立。撤销原中选结果，依序确定下一候选人。',
   }))
   const [award] = await db.select({ orgId: awards.agencyOrgId }).from(awards).where(eq(awards.procurementId, result.id))
   if (award) await confirmAward(db, after(3.2), queue, as((await db.select().from(users).where(eq(users.orgId, award.orgId)))[0]!), result.id)
+
+  await askMonitoringQuestion(db, after(3.2), as(office), m.id, { question: '请提供本项目报价的成本测算表及编制依据。', days: 3 })
+  const [q] = (await monitoringDetail(db, m.id, { office: true }))!.questions
+  await answerMonitoringQuestion(db, after(4), as(firstAdmin), m.id, q!.id, '成本测算表已上传，报价按人工、设备及外业天数测算，未计入复核费用。')
+  await concludeMonitoring(db, after(5), as(office), m.id, { findings: '报价测算漏计内业复核及质量检查费用，导致报价低于合理成本，责令完善报价成本测算制度。', rectify: 'yes' })
+  await reportRectification(db, after(8), as(firstAdmin), m.id, '已修订报价成本测算规程，增加内业复核和质量检查费用项目，并对报价人员开展培训。', PDF)
+  await acceptRectification(db, after(9), as(office), m.id, { note: '整改措施具体，予以认可。' })
 
   // Dismissed: the demo agency objects to a qualification the terms ask; the office finds it lawful.
   const terms = await publish(at(30), '体育中心配套道路工程施工图审查配合测量', '10')
@@ -74,5 +87,5 @@ export async function seedComplaints(db: Db, clock: Clock, accounts: { owner: st
   await bid(at(23), terms.id, ['55,000', '57,300', '60,800'])
   // Closed at its deadline when that has passed (a long holiday may put it later: the job closes it then).
   await closeIfDue(db, new ManualClock(new Date(Math.min(terms.bidDeadline!.getTime(), now.getTime()))), queue, terms.id)
-  return { upheld: c1.id, dismissed: c2.id }
+  return { upheld: c1.id, dismissed: c2.id, monitoring: m.id }
 }

@@ -83,18 +83,17 @@ export default function AgencyObjection() {
         <section className="card" aria-labelledby="judge-title">
           <h2 id="judge-title">{t('cmp.judgeTitle')}</h2>
           <p className="hint">{t('cmp.judgeHint', { by: formatDateTime(o.escalateBy!, locale) })}</p>
-          <CheckedForm spec={verdictForm} id="judge" intent="judge" reply={reply}>
-            {() => (
-              <p className="actions">
-                <button type="submit" name="verdict" value="resolved" className="button secondary" disabled={busy}>
-                  {t('cmp.resolved')}
+          <div className="actions">
+            {(['resolved', 'not_resolved'] as const).map((verdict) => (
+              <Form key={verdict} method="post">
+                <input type="hidden" name="intent" value="judge" />
+                <input type="hidden" name="verdict" value={verdict} />
+                <button type="submit" className="button secondary" disabled={busy}>
+                  {t(verdict === 'resolved' ? 'cmp.resolved' : 'cmp.notResolved')}
                 </button>
-                <button type="submit" name="verdict" value="not_resolved" className="button secondary" disabled={busy}>
-                  {t('cmp.notResolved')}
-                </button>
-              </p>
-            )}
-          </CheckedForm>
+              </Form>
+            ))}
+          </div>
         </section>
       ) : null}
       {mayComplain ? (

@@ -36,6 +36,9 @@ export default function PublicComplaints() {
     <div className="page">
       <h1>{t('cmp.publicTitle')}</h1>
       <p className="lead">{t('cmp.publicIntro')}</p>
+      <p>
+        <Link to="/monitoring">{t('cmp.monitoringResults')}</Link>
+      </p>
       <section className="card" aria-labelledby="yearly-title">
         <h2 id="yearly-title">{t('cmp.yearly')}</h2>
         {years.length ? (

@@ -53,7 +53,10 @@ export default function OfficeComplaint() {
       <p className="lead">
         {procurementTitle} · {locale === 'en' ? agencyEn : agencyZh}
       </p>
-      <p>{t('cmp.procurementNow', { status: t(`proc.status.${procurementStatus}` as MessageKey) })}</p>
+      <p>
+        {t('cmp.procurementNow', { status: t(`proc.status.${procurementStatus}` as MessageKey) })} ·{' '}
+        <Link to={`/office/monitoring/new?procurement=${c.procurementId}&reason=complaint&source=${c.id}`}>{t('cmp.openMonitoring')}</Link>
+      </p>
       {reply?.ok ? (
         <p className="alert ok" role="status">
           {t(`cmp.done.${reply.intent}` as MessageKey)}

@@ -43,5 +43,6 @@ export {
 export { DomainError } from '../../services/shared/errors'
 export {
   SELECTION_METHODS, cachedStatistics, complaintDetail, complaintOfObjection, complaintStatistics, complaintsForOffice, complaintsQuerySchema, decideComplaint, fileComplaint,
-  publishedDecisions, reviewComplaint, statisticsQuerySchema, withdrawComplaint,
+  publishedDecisions, reviewComplaint, statisticsQuerySchema, withdrawComplaint, acceptRectification, answerMonitoringQuestion, askMonitoringQuestion, concludeMonitoring,
+  escalateMonitoring, listMonitorings, monitoringDetail, monitoringSubject, openMonitoring, reportRectification,
 } from '../../services/supervision'

@@ -153,6 +153,14 @@ export const bids = pgTable(
     excluded: text(),
     /** the reasons the one rule gave at the opening (services/bids/standing.ts), per party */
     excludedReasons: jsonb().$type<Array<{ orgId: string | null; reason: { code: string } & Record<string, unknown> }>>(),
+    /**
+     * Where the bid was last sent from (its submission, or its last edit): the client's address and
+     * the browser's device mark (a random id its cookie keeps) with its user agent. Bid data, sealed
+     * like the price; after the opening only supervisors see them (a red flag compares them).
+     */
+    clientIp: text(),
+    deviceId: text(),
+    userAgent: text(),
     ...timestamps,
   },
   (t) => [unique().on(t.procurementId, t.agencyOrgId), index().on(t.agencyOrgId), check('bid_positive', sql`${t.priceFen} > 0 and ${t.committedDays} > 0`)],

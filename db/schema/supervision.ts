@@ -48,3 +48,63 @@ export const complaints = pgTable(
   (t) => [uniqueIndex().on(t.objectionId), index().on(t.status, t.filedAt), index().on(t.procurementId), index().on(t.orgId)],
 )
 export type Complaint = typeof complaints.$inferSelect
+
+/** Why a monitoring was opened. */
+export const monitoringReason = pgEnum('monitoring_reason', ['red_flag', 'complaint', 'media', 'spot_check', 'public'])
+export type MonitoringReason = (typeof monitoringReason.enumValues)[number]
+/** open → rectifying (findings that ask for it) or closed; rectifying → reported → closed or escalated; rectifying past due → escalated. */
+export const monitoringStatus = pgEnum('monitoring_status', ['open', 'rectifying', 'reported', 'closed', 'escalated'])
+export type MonitoringStatus = (typeof monitoringStatus.enumValues)[number]
+
+/**
+ * 监督检查: the office looks into a procurement (its owner or its winner answering) or an agency,
+ * for a stated reason. It asks questions, each with a due date; concludes with findings, which may
+ * ask the party for a rectification report within 10 working days (整改); then accepts the report
+ * or escalates to a sanction (`sanctionId`). Public once concluded.
+ */
+export const monitorings = pgTable(
+  'monitorings',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    procurementId: uuid().references(() => procurements.id).$type<ProcurementId>(),
+    partyOrgId: uuid().notNull().references(() => organizations.id).$type<OrgId>(),
+    reason: monitoringReason().notNull(),
+    reasonNote: text().notNull(),
+    /** what opened it: a red flag's or a complaint's id */
+    sourceId: uuid(),
+    status: monitoringStatus().notNull().default('open'),
+    openedBy: uuid().notNull().$type<UserId>(),
+    openedAt: tstz().notNull(),
+    findings: text(),
+    concludedBy: uuid().$type<UserId>(),
+    concludedAt: tstz(),
+    rectifyBy: tstz(),
+    reportText: text(),
+    reportFileId: uuid(),
+    reportedBy: uuid().$type<UserId>(),
+    reportedAt: tstz(),
+    decisionNote: text(),
+    decidedBy: uuid().$type<UserId>(),
+    decidedAt: tstz(),
+    sanctionId: uuid(),
+  },
+  (t) => [index().on(t.status, t.openedAt), index().on(t.partyOrgId), index().on(t.procurementId)],
+)
+export type Monitoring = typeof monitorings.$inferSelect
+
+/** A supervisor's question in a monitoring, with its due date, and the party's answer. */
+export const monitoringQuestions = pgTable(
+  'monitoring_questions',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    monitoringId: uuid().notNull().references(() => monitorings.id),
+    question: text().notNull(),
+    askedBy: uuid().notNull().$type<UserId>(),
+    askedAt: tstz().notNull(),
+    dueAt: tstz().notNull(),
+    answer: text(),
+    answeredBy: uuid().$type<UserId>(),
+    answeredAt: tstz(),
+  },
+  (t) => [index().on(t.monitoringId, t.askedAt)],
+)

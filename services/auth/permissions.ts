@@ -38,6 +38,8 @@ export const PERMISSIONS = [
   'update:credit-rules:any',
   /** 投诉: accept or find invalid, uphold with a remedy or dismiss, a complaint */
   'update:complaint:any',
+  /** 监督检查: open a monitoring, ask, conclude, accept a rectification or escalate it */
+  'update:monitoring:any',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -59,6 +61,7 @@ const BY_KIND: Record<OrgKind, readonly Permission[]> = {
     'approve:direct:any',
     'update:credit-rules:any',
     'update:complaint:any',
+    'update:monitoring:any',
   ],
 }
 const ADMIN_ONLY: readonly Permission[] = ['update:organization:own', 'manage:members:own']

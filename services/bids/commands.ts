@@ -36,8 +36,15 @@ async function checkTerms(tx: Db, p: Procurement, actor: Actor, input: BidInput,
   }
 }
 
+/** Where a bid is sent from: the client's address, the browser's device mark and its user agent (kept with the bid, sealed like it). */
+export interface BidOrigin {
+  deviceId?: string | null
+  userAgent?: string | null
+}
+const originOf = (actor: Actor, origin: BidOrigin) => ({ clientIp: actor.ip ?? null, deviceId: origin.deviceId?.slice(0, 64) || null, userAgent: origin.userAgent?.slice(0, 300) || null })
+
 /** An eligible agency (or consortium) bids once, within the bounds and the expected days, before the deadline. */
-export async function submitBid(db: Db, clock: Clock, actor: Actor & { userId: UserId }, procurementId: ProcurementId, input: BidInput) {
+export async function submitBid(db: Db, clock: Clock, actor: Actor & { userId: UserId }, procurementId: ProcurementId, input: BidInput, origin: BidOrigin = {}) {
   return db.transaction(async (tx) => {
     const p = await lockOpenProcurement(tx, clock, procurementId)
     // A direct commission takes no bids: its named agency confirms (services/procurement/direct.ts).
@@ -59,6 +66,7 @@ export async function submitBid(db: Db, clock: Clock, actor: Actor & { userId: U
         practitionerIds: input.practitionerIds,
         submittedBy: actor.userId,
         submittedAt: now,
+        ...originOf(actor, origin),
         createdAt: now,
         updatedAt: now,
       })
@@ -77,7 +85,7 @@ export async function submitBid(db: Db, clock: Clock, actor: Actor & { userId: U
  * Until the deadline the lead may change its price, days and consortium (and re-confirm after an
  * amendment). Members commit to the bid as it is, so every change asks each of them again.
  */
-export async function editBid(db: Db, clock: Clock, actor: Actor & { userId: UserId }, procurementId: ProcurementId, input: BidInput) {
+export async function editBid(db: Db, clock: Clock, actor: Actor & { userId: UserId }, procurementId: ProcurementId, input: BidInput, origin: BidOrigin = {}) {
   return db.transaction(async (tx) => {
     const p = await lockOpenProcurement(tx, clock, procurementId)
     const now = clock.now()
@@ -87,7 +95,7 @@ export async function editBid(db: Db, clock: Clock, actor: Actor & { userId: Use
     await checkTerms(tx, p, actor, input, shanghaiDate(now), parties)
     const [row] = await tx
       .update(bids)
-      .set({ priceFen: input.price, committedDays: input.committedDays, status: 'active', termsVersion: p.termsVersion, practitionerIds: input.practitionerIds, updatedAt: now })
+      .set({ priceFen: input.price, committedDays: input.committedDays, status: 'active', termsVersion: p.termsVersion, practitionerIds: input.practitionerIds, ...originOf(actor, origin), updatedAt: now })
       .where(eq(bids.id, current.id))
       .returning()
     await releaseMembers(tx, p, row!, now, false)

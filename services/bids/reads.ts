@@ -112,3 +112,16 @@ export async function agencyBidTodos(db: Db, agencyOrgId: OrgId, now: Date) {
     where b.agency_org_id = ${agencyOrgId} and b.status = 'needs_reconfirm' and p.status = 'published' and p.bid_deadline > ${now}`)) as unknown as { rows: Array<{ kind: 'invitation' | 'reconfirm'; id: ProcurementId; number: string | null; title: string; due: Date | string | null }> }
   return result.rows.map((r) => ({ ...r, due: r.due === null ? null : new Date(r.due) }))
 }
+
+/**
+ * Where each standing bid of a procurement was last sent from, for supervisors: after the opening
+ * only (an empty list before it), as sealed as the bids themselves until then.
+ */
+export async function bidOrigins(db: Db, procurementId: ProcurementId) {
+  return db
+    .select({ bidId: bids.id, agencyOrgId: bids.agencyOrgId, nameZh: organizations.nameZh, nameEn: organizations.nameEn, clientIp: bids.clientIp, deviceId: bids.deviceId, userAgent: bids.userAgent })
+    .from(bids)
+    .innerJoin(organizations, eq(organizations.id, bids.agencyOrgId))
+    .where(and(eq(bids.procurementId, procurementId), sql`${bids.status} <> 'withdrawn'`, unsealed(bids.procurementId)))
+    .orderBy(asc(bids.submittedAt))
+}

@@ -12,6 +12,7 @@ import { authorityCategories, awards, procurementItems, procurements, qualificat
  * - a contract or deliverable: the procurement's two parties, the market office, and the
  *   authorities whose categories cover one of its items.
  * - a complaint's evidence: the complainant, the procurement's owner and the market office.
+ * - a rectification report's document: its party and the market office.
  */
 export async function mayReadFile(db: Db, file: Pick<typeof files.$inferSelect, 'id' | 'orgId' | 'purpose' | 'procurementId'>, viewer: { orgId: OrgId; kind: OrgKind }): Promise<boolean> {
   if (file.orgId === viewer.orgId) return true
@@ -28,6 +29,7 @@ export async function mayReadFile(db: Db, file: Pick<typeof files.$inferSelect, 
       .limit(1)
     return !!reviewer
   }
+  if (file.purpose === 'rectification') return viewer.kind === 'market_office'
   if (!file.procurementId) return false
   if (file.purpose === 'evidence') {
     if (viewer.kind === 'market_office') return true

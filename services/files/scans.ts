@@ -23,7 +23,7 @@ export function sniffType(bytes: Uint8Array): ScanType | null {
  * oversized or forged file. A contract or deliverable names its procurement, whose two parties
  * may then read it.
  */
-export async function storeScan(db: Db, input: { orgId: OrgId; userId: UserId; bytes: Uint8Array; field: string; at: Date; purpose?: 'qualification_scan' | 'contract' | 'deliverable' | 'attachment' | 'evidence'; procurementId?: string; name?: string }) {
+export async function storeScan(db: Db, input: { orgId: OrgId; userId: UserId; bytes: Uint8Array; field: string; at: Date; purpose?: 'qualification_scan' | 'contract' | 'deliverable' | 'attachment' | 'evidence' | 'rectification'; procurementId?: string; name?: string }) {
   if (input.bytes.length === 0) throw new DomainError('errors.fileRequired', input.field)
   if (input.bytes.length > MAX_UPLOAD_BYTES) throw new DomainError('errors.fileTooLarge', input.field)
   const mime = sniffType(input.bytes)

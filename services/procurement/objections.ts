@@ -80,7 +80,7 @@ async function exclusionOf(tx: Db, p: WindowOf, orgId: OrgId): Promise<Date | nu
 /** Whether the matter is still open to this agency now; the error naming the window if not. */
 export async function checkObjectionWindow(tx: Db, p: WindowOf, orgId: OrgId, matter: ObjectionMatter, now: Date) {
   if (matter === 'terms') {
-    if (p.status !== 'published' || !p.bidDeadline || now >= p.bidDeadline) throw new DomainError('errors.termsObjectionClosed', 'matter')
+    if (p.status !== 'published' || !p.bidDeadline || now >= p.bidDeadline) throw new DomainError('cmp.error.termsClosed', 'matter')
     return
   }
   if (!(await isBidder(tx, p.id, orgId))) throw new DomainError('errors.notFound', 'matter')
@@ -93,7 +93,7 @@ export async function checkObjectionWindow(tx: Db, p: WindowOf, orgId: OrgId, ma
   const decidedAt = await exclusionOf(tx, p, orgId)
   if (!decidedAt) throw new DomainError('errors.notFound', 'matter')
   const until = await deadlineFrom(tx, await loadRules(tx), decidedAt, QUALIFICATION_OBJECTION_DAYS)
-  if (now >= until) throw new DomainError('errors.qualificationObjectionClosed', 'matter', { n: QUALIFICATION_OBJECTION_DAYS })
+  if (now >= until) throw new DomainError('cmp.error.qualificationClosed', 'matter', { n: QUALIFICATION_OBJECTION_DAYS })
 }
 
 /** The matters this agency may object to on this procurement now (for the form's choices). */
@@ -132,7 +132,7 @@ export async function raiseObjection(db: Db, clock: Clock, actor: UserActor, id:
     const [p] = await tx.select().from(procurements).where(eq(procurements.id, id as ProcurementId)).for('update')
     if (!p || p.status === 'draft') throw new DomainError('errors.notFound')
     const now = clock.now()
-    if (await matterDecided(tx, p.id, actor.orgId, input.matter)) throw new DomainError('errors.matterDecided', 'matter')
+    if (await matterDecided(tx, p.id, actor.orgId, input.matter)) throw new DomainError('cmp.error.matterDecided', 'matter')
     await checkObjectionWindow(tx, p, actor.orgId, input.matter, now)
     const [sent] = await tx.select({ n: count() }).from(objections).where(and(eq(objections.procurementId, p.id), eq(objections.orgId, actor.orgId), ne(objections.status, 'draft')))
     if (!draft && Number(sent!.n) >= OBJECTIONS_PER_BIDDER) throw new DomainError('errors.tooManyObjections', 'text', { n: OBJECTIONS_PER_BIDDER })

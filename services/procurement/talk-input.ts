@@ -30,7 +30,7 @@ export const objectionAnswerSchema = z.object({ response: text(4, 2000, 'errors.
 /** The bidder's verdict on the owner's answer. */
 export const objectionVerdictSchema = z.object({ verdict: z.enum(['resolved', 'not_resolved'], { error: 'errors.choose' }) })
 /** A complaint on an objection the owner did not resolve: the remedy asked for and the arguments (evidence is a file beside them). */
-export const complaintSchema = z.object({ remedy: z.enum(REMEDIES, { error: 'errors.choose' }), arguments: text(20, 5000, 'errors.argumentsShort') })
+export const complaintSchema = z.object({ remedy: z.enum(REMEDIES, { error: 'errors.choose' }), arguments: text(20, 5000, 'cmp.error.argumentsShort') })
 /** The supervisor's review: accepted for decision, or invalid with the reason. */
 export const complaintReviewSchema = z.discriminatedUnion('review', [
   z.object({ review: z.literal('accepted'), note: optionalText(1000) }),
@@ -40,6 +40,6 @@ export const complaintReviewSchema = z.discriminatedUnion('review', [
 export const complaintDecisionSchema = z.object({
   outcome: z.enum(['upheld', 'dismissed'], { error: 'errors.choose' }),
   remedy: z._default(z.optional(z.union([z.enum(REMEDIES, { error: 'errors.choose' }), z.literal('')])), ''),
-  decision: text(20, 5000, 'errors.argumentsShort'),
+  decision: text(10, 5000, 'cmp.error.decisionShort'),
 })
 export const complaintIdSchema = z.object({ id: uuid('errors.notFound') })

@@ -166,13 +166,33 @@ export const ERROR_CODES = [
   'errors.windowMonths',
   'errors.year',
   'errors.yellowCardTerm',
-  'errors.termsObjectionClosed',
-  'errors.qualificationObjectionClosed',
-  'errors.matterDecided',
-  'errors.complaintEarly',
-  'errors.complaintLate',
-  'errors.remedyNotAllowed',
-  'errors.argumentsShort',
+  'cmp.error.termsClosed',
+  'cmp.error.qualificationClosed',
+  'cmp.error.matterDecided',
+  'cmp.error.early',
+  'cmp.error.late',
+  'cmp.error.remedyNotAllowed',
+  'cmp.error.argumentsShort',
+  'cmp.error.decisionShort',
 ] as const
 
-export type ErrorCode = (typeof ERROR_CODES)[number]
+export type ErrorCode = (typeof ERROR_CODES)[number] | (typeof PAGE_ERROR_CODES)[number]
+
+/**
+ * Errors that only one group of pages can give, said in those pages' own namespace (sent with
+ * them, not with every page as the `errors` namespace is): the complaints' and the monitorings'.
+ */
+export const PAGE_ERROR_CODES = [
+  'cmp.error.termsClosed',
+  'cmp.error.qualificationClosed',
+  'cmp.error.matterDecided',
+  'cmp.error.early',
+  'cmp.error.late',
+  'cmp.error.remedyNotAllowed',
+  'cmp.error.argumentsShort',
+  'cmp.error.decisionShort',
+  'mon.error.rectificationLate',
+  'mon.error.rectificationPending',
+  'mon.error.escalateAgencyOnly',
+  'mon.error.textShort',
+] as const

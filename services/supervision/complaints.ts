@@ -69,12 +69,12 @@ export async function fileComplaint(db: Db, clock: Clock, actor: UserActor, obje
     if (!o) throw new DomainError('errors.notFound')
     const [p] = await tx.select().from(procurements).where(eq(procurements.id, o.procurementId)).for('update')
     const [filed] = await tx.select({ status: complaints.status }).from(complaints).where(eq(complaints.objectionId, o.id))
-    if (filed || (await matterDecided(tx, o.procurementId, actor.orgId, o.matter))) throw new DomainError('errors.matterDecided')
+    if (filed || (await matterDecided(tx, o.procurementId, actor.orgId, o.matter))) throw new DomainError('cmp.error.matterDecided')
     const now = clock.now()
     if (o.status === 'draft') throw new DomainError('errors.illegalStep', undefined, { action: 'complaint.file', from: o.status })
     if (o.status === 'resolved') throw new DomainError('errors.illegalStep', undefined, { action: 'complaint.file', from: o.status })
-    if (o.status === 'submitted' && o.answerDueAt && now < o.answerDueAt) throw new DomainError('errors.complaintEarly')
-    if (o.escalateBy && now >= o.escalateBy) throw new DomainError('errors.complaintLate')
+    if (o.status === 'submitted' && o.answerDueAt && now < o.answerDueAt) throw new DomainError('cmp.error.early')
+    if (o.escalateBy && now >= o.escalateBy) throw new DomainError('cmp.error.late')
     // Filing says the answer did not resolve it.
     if (o.status === 'answered') await tx.update(objections).set({ status: objectionStep('not_resolved', o.status), judgedAt: now }).where(eq(objections.id, o.id))
     const fileIds = evidence.length ? [await storeScan(tx, { orgId: actor.orgId, userId: actor.userId, bytes: evidence, field: 'evidence', at: now, purpose: 'evidence', procurementId: o.procurementId, name: 'evidence' })] : []
@@ -130,7 +130,7 @@ export async function decideComplaint(db: Db, clock: Clock, scheduler: Scheduler
     const now = clock.now()
     const remedy = input.outcome === 'upheld' ? (input.remedy as Remedy | '') : ''
     if (input.outcome === 'upheld' && !remedy) throw new DomainError('errors.choose', 'remedy')
-    if (remedy && !REMEDY_STATES[remedy].includes(p.status)) throw new DomainError('errors.remedyNotAllowed', 'remedy', { status: p.status })
+    if (remedy && !REMEDY_STATES[remedy].includes(p.status)) throw new DomainError('cmp.error.remedyNotAllowed', 'remedy', { status: p.status })
     let reannouncedAs: string | null = null
     const detail = { complaintId: c.id, decision: input.decision }
     if (remedy === 'amend_terms') {

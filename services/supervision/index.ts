@@ -1,2 +1,3 @@
 export * from './statistics'
 export * from './complaints'
+export * from './monitoring'

@@ -114,7 +114,7 @@ describe('a complaint on the result', () => {
     // The winner has nothing to object to; a step out of order changes nothing.
     expect(await code(raiseObjection(database.db, clock, as(agencies[0]!), id, objection('result', '我方对自己的中选结果有异议')))).toBe('errors.notFound@matter')
     expect(await code(judgeObjection(database.db, clock, as(bidder), sent.id, 'resolved'))).toBe('errors.illegalStep')
-    expect(await code(fileComplaint(database.db, clock, as(bidder), sent.id, complaint('rerun_next'), PDF))).toBe('errors.complaintEarly')
+    expect(await code(fileComplaint(database.db, clock, as(bidder), sent.id, complaint('rerun_next'), PDF))).toBe('cmp.error.early')
     clock.set('2026-12-08T02:00:00Z')
     await answerObjection(database.db, clock, as(owner), sent.id, '评审按公告的最低价法进行，价格未低于成本警戒线。')
     expect(await contractHolds(database.db, id, clock.now())).toBe(0)
@@ -123,7 +123,7 @@ describe('a complaint on the result', () => {
     expect(await contractHolds(database.db, id, clock.now())).toBe(1)
     const filed = await fileComplaint(database.db, clock, as(bidder), sent.id, complaint('rerun_next'), PDF)
     expect(filed.status).toBe('pending')
-    expect(await code(fileComplaint(database.db, clock, as(bidder), sent.id, complaint('cancel'), new Uint8Array()))).toBe('errors.matterDecided')
+    expect(await code(fileComplaint(database.db, clock, as(bidder), sent.id, complaint('cancel'), new Uint8Array()))).toBe('cmp.error.matterDecided')
     // The evidence: the complainant, the owner and the office read it; the winner does not.
     const [evidence] = await database.db.select().from(files).where(eq(files.id, filed.evidenceFileIds[0]!))
     const kindOf = async (u: User) => (await database.db.select({ kind: organizations.kind }).from(organizations).where(eq(organizations.id, u.orgId)))[0]!.kind
@@ -136,7 +136,7 @@ describe('a complaint on the result', () => {
     expect(accepted.decideBy).toEqual(await deadlineFrom(database.db, rules, clock.now(), 30))
     // A remedy the state no longer allows is refused, and nothing changes.
     const amend = complaintDecisionSchema.parse({ outcome: 'upheld', remedy: 'amend_terms', decision: '经查，公告条件设置不当，投诉成立。' })
-    expect(await code(decideComplaint(database.db, clock, queue, as(office), filed.id, amend))).toBe('errors.remedyNotAllowed@remedy')
+    expect(await code(decideComplaint(database.db, clock, queue, as(office), filed.id, amend))).toBe('cmp.error.remedyNotAllowed@remedy')
     expect([(await complaintRow(filed.id)).status, (await statusOf(id)).status]).toEqual(['accepted', 'awarded'])
     const upheld = await decideComplaint(database.db, clock, queue, as(office), filed.id, complaintDecisionSchema.parse({ outcome: 'upheld', remedy: 'rerun_next', decision: '经查，中选报价低于成本且未按规定说明，投诉成立，撤销中选结果。' }))
     expect(upheld).toEqual({ status: 'upheld', remedy: 'rerun_next', reannouncedAs: null })
@@ -159,13 +159,13 @@ describe('a complaint on the terms', () => {
     const id = await publish('体育中心配套道路工程竣工联合测量（条件投诉）')
     const stranger = agencies[3]!
     const o = await raiseObjection(database.db, clock, as(stranger), id, objection('terms', '资质要求设置为甲级，超出项目规模所需，排斥潜在供应商'))
-    expect(await code(fileComplaint(database.db, clock, as(stranger), o.id, complaint('amend_terms'), new Uint8Array()))).toBe('errors.complaintEarly')
+    expect(await code(fileComplaint(database.db, clock, as(stranger), o.id, complaint('amend_terms'), new Uint8Array()))).toBe('cmp.error.early')
     clock.set(new Date(o.answerDueAt!.getTime() + 60_000).toISOString())
     const filed = await fileComplaint(database.db, clock, as(stranger), o.id, complaint('amend_terms'), new Uint8Array())
     await reviewComplaint(database.db, clock, as(office), filed.id, complaintReviewSchema.parse({ review: 'accepted', note: '' }))
     await decideComplaint(database.db, clock, queue, as(office), filed.id, complaintDecisionSchema.parse({ outcome: 'dismissed', remedy: '', decision: '经查，资质要求符合行业规定，投诉不成立，予以驳回。' }))
     expect((await complaintRow(filed.id)).status).toBe('dismissed')
-    expect(await code(raiseObjection(database.db, clock, as(stranger), id, objection('terms', '再次对资质条件提出异议，请求修改公告')))).toBe('errors.matterDecided@matter')
+    expect(await code(raiseObjection(database.db, clock, as(stranger), id, objection('terms', '再次对资质条件提出异议，请求修改公告')))).toBe('cmp.error.matterDecided@matter')
     const decisions = await publishedDecisions(database.db, 2026)
     expect(decisions.find((d) => d.id === filed.id)?.decision).toContain('予以驳回')
   })
@@ -213,7 +213,7 @@ describe('deadlines, withdrawal and the yearly figures', () => {
     await answerObjection(database.db, clock, as(owner), late.id, '上限价经财政评审确定。')
     const [row] = await database.db.select().from(objections).where(eq(objections.id, late.id))
     clock.set(row!.escalateBy!.toISOString())
-    expect(await code(fileComplaint(database.db, clock, as(agencies[0]!), late.id, complaint('amend_terms'), new Uint8Array()))).toBe('errors.complaintLate')
+    expect(await code(fileComplaint(database.db, clock, as(agencies[0]!), late.id, complaint('amend_terms'), new Uint8Array()))).toBe('cmp.error.late')
     clock.set(new Date(o.answerDueAt!.getTime() + 1000).toISOString())
     const filed = await fileComplaint(database.db, clock, as(agencies[2]!), o.id, complaint('amend_terms'), new Uint8Array())
     expect(await code(withdrawComplaint(database.db, clock, as(agencies[0]!), filed.id))).toBe('errors.notFound')

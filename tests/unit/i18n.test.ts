@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { localeFromAcceptLanguage, messagesOf, namespaceOf, translator } from '~/i18n'
 import { messages } from '~/i18n/messages.server'
 import { CORE_NAMESPACES, namespacesOf } from '~/i18n/page-messages'
-import { ERROR_CODES } from '../../services/shared/error-codes'
+import { ERROR_CODES, PAGE_ERROR_CODES } from '../../services/shared/error-codes'
 import { AUDIT_ACTIONS } from '../../services/audit/actions'
 import { CREDIT_EVENT_KINDS } from '../../services/credit/kinds'
 import { formatDateTime, formatDay, formatYuan } from '~/utils/format'
@@ -77,10 +77,10 @@ describe('both languages everywhere', () => {
 
   it('lists every error code the domain uses, each said in both languages', () => {
     const domain = walk('services').filter((f) => !f.endsWith('.test.ts')).map((f) => fs.readFileSync(f, 'utf8')).join('\n')
-    const used = new Set([...domain.matchAll(/['"`](errors\.[a-zA-Z0-9.]+)['"`]/g)].map((m) => m[1]!))
-    const listed = new Set<string>(ERROR_CODES)
+    const used = new Set([...domain.matchAll(/['"`]((?:errors|[a-z]+\.error)\.[a-zA-Z0-9.]+)['"`]/g)].map((m) => m[1]!))
+    const listed = new Set<string>([...ERROR_CODES, ...PAGE_ERROR_CODES])
     expect([...used].filter((c) => !listed.has(c)).sort()).toEqual([])
-    for (const code of ERROR_CODES) for (const locale of ['zh-CN', 'en'] as const) expect(messages[locale][code], `${locale} ${code}`).toBeTruthy()
+    for (const code of [...ERROR_CODES, ...PAGE_ERROR_CODES]) for (const locale of ['zh-CN', 'en'] as const) expect(messages[locale][code], `${locale} ${code}`).toBeTruthy()
   })
 
   it('chooses the language from Accept-Language by quality', () => {

@@ -1,4 +1,5 @@
 import { intent, type IntentTable } from '~/utils/action.server'
+import { readCookie } from '~/utils/cookies.server'
 import {
   askQuestion,
   confirmAward,
@@ -15,7 +16,9 @@ import {
 } from '~/utils/services.server'
 import { bidForm, declineForm, explanationForm, joinForm, ownerEvaluationForm, questionForm } from '~/forms/agency'
 
-const bid = (write: typeof submitBid) => intent({ form: bidForm, run: async ({ app, actor, id }, input) => void (await write(app.db, app.clock, actor, id as never, input)) })
+// Where the bid is sent from: the address is the actor's; the device mark and user agent the browser's.
+const originOf = (request: Request) => ({ deviceId: readCookie(request, 'zjcs_device'), userAgent: request.headers.get('user-agent') })
+const bid = (write: typeof submitBid) => intent({ form: bidForm, run: async ({ app, actor, id, request }, input) => void (await write(app.db, app.clock, actor, id as never, input, originOf(request))) })
 
 /** What an agency may do on its page of one procurement. */
 export const bidIntents: IntentTable = {
