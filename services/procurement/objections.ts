@@ -83,6 +83,9 @@ export async function checkObjectionWindow(tx: Db, p: WindowOf, orgId: OrgId, ma
     if (p.status !== 'published' || !p.bidDeadline || now >= p.bidDeadline) throw new DomainError('cmp.error.termsClosed', 'matter')
     return
   }
+  // What the state alone rules out is refused before any query (the bid page asks this of every matter).
+  if (matter === 'result' && p.status !== 'awarded') throw new DomainError('errors.standstillOver', 'matter')
+  if (matter === 'qualification' && !p.openedAt) throw new DomainError('errors.notFound', 'matter')
   if (!(await isBidder(tx, p.id, orgId))) throw new DomainError('errors.notFound', 'matter')
   if (matter === 'result') {
     const [award] = await tx.select({ standstillEndsAt: awards.standstillEndsAt, agencyOrgId: awards.agencyOrgId }).from(awards).where(eq(awards.procurementId, p.id))
