@@ -2,7 +2,7 @@ import { formSpec, formValues } from '~/utils/form-spec'
 import { bidInputSchema, consortiumResponseSchema, MAX_CONSORTIUM_MEMBERS } from '../../services/bids/input'
 import { offeringSchema, priceItemSchema } from '../../services/agencies/price-list-input'
 import { practitionerInputSchema } from '../../services/agencies/practitioner-input'
-import { complaintSchema, objectionSchema, objectionVerdictSchema, questionSchema } from '../../services/procurement/talk-input'
+import { objectionSchema, objectionVerdictSchema, questionSchema } from '../../services/procurement/talk-input'
 import { ownerEvaluationSchema } from '../../services/procurement/after-award-input'
 import { auctionBidSchema } from '../../services/selection/auction/bid-input'
 import { declineSchema, explanationSchema } from '../../services/selection/offer-input'
@@ -32,9 +32,8 @@ export const bidForm = formSpec({
 export const joinForm = (answer: 'accept' | 'decline') => formSpec({ schema: consortiumResponseSchema, input: (form) => ({ ...formValues(form), answer }) })
 
 export const objectionForm = formSpec({ schema: objectionSchema })
-/** The bidder's verdict on the owner's answer, and the complaint to the supervisor (its evidence a file beside it). */
+/** The bidder's verdict on the owner's answer. */
 export const verdictForm = formSpec({ schema: objectionVerdictSchema })
-export const complaintForm = formSpec({ schema: complaintSchema })
 export const questionForm = formSpec({ schema: questionSchema })
 export const declineForm = formSpec({ schema: declineSchema })
 export const explanationForm = formSpec({ schema: explanationSchema })

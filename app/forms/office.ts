@@ -11,8 +11,6 @@ import { acceptInviteSchema, inviteSchema, memberRoleSchema } from '../../servic
 import { rulesFormSchema } from '../../services/market/rules-form'
 import { creditTableFormSchema } from '../../services/credit/rules-input'
 import { directDecisionSchema } from '../../services/procurement/direct-approval-input'
-import { complaintDecisionSchema, complaintReviewSchema } from '../../services/procurement/talk-input'
-import { acceptRectificationSchema, concludeSchema, monitoringAnswerSchema, monitoringQuestionSchema, openMonitoringSchema, rectificationSchema } from '../../services/supervision/monitoring-input'
 
 /*
  * The forms of the market office, the authorities and every account, as the browser checks them
@@ -53,14 +51,3 @@ export const rulesForm = formSpec({ schema: rulesFormSchema })
 export const itemTermsForm = formSpec({ schema: itemTermsSchema, input: (form) => ({ ...formValues(form), specialties: form.getAll('specialties').map(String) }), lists: ['specialties'] })
 /** A new version of the credit rules table. */
 export const creditTableForm = formSpec({ schema: creditTableFormSchema })
-
-/** The office's review of a complaint (accepted, or invalid with the reason) and its decision. */
-export const complaintReviewForm = formSpec({ schema: complaintReviewSchema })
-export const complaintDecisionForm = formSpec({ schema: complaintDecisionSchema })
-/** A monitoring: opened, its questions and their answers, its findings, the party's rectification, the office's acceptance. */
-export const openMonitoringForm = formSpec({ schema: openMonitoringSchema })
-export const monitoringQuestionForm = formSpec({ schema: monitoringQuestionSchema })
-export const monitoringAnswerForm = formSpec({ schema: monitoringAnswerSchema })
-export const concludeForm = formSpec({ schema: concludeSchema })
-export const rectificationForm = formSpec({ schema: rectificationSchema })
-export const acceptRectificationForm = formSpec({ schema: acceptRectificationSchema })

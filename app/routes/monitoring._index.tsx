@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { MonitoringTable } from '~/components/monitoring'
+import { MonitoringTable } from '~/components/monitoring-table'
 import { getApp } from '~/utils/app.server'
 import { getSession } from '~/utils/auth.server'
 import { useT } from '~/utils/i18n'

@@ -3,7 +3,7 @@ import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/re
 import { CheckedForm } from '~/components/checked-form'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Choices, FormError, Select, TextArea } from '~/components/field'
-import { openMonitoringForm } from '~/forms/office'
+import { openMonitoringForm } from '~/forms/monitoring'
 import { failed, type ActionReply } from '~/utils/action-reply'
 import { intent, runIntents } from '~/utils/action.server'
 import { getApp } from '~/utils/app.server'

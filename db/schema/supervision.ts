@@ -1,4 +1,5 @@
-import { index, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { sql } from 'drizzle-orm'
+import { index, integer, jsonb, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { tstz } from './columns'
 import type { OrgId, ProcurementId, UserId } from './ids'
 import { organizations } from './orgs'
@@ -107,4 +108,48 @@ export const monitoringQuestions = pgTable(
     answeredAt: tstz(),
   },
   (t) => [index().on(t.monitoringId, t.askedAt)],
+)
+
+export const redFlagStatus = pgEnum('red_flag_status', ['open', 'dismissed', 'monitoring'])
+export type RedFlagStatus = (typeof redFlagStatus.enumValues)[number]
+
+/**
+ * 风险预警: a rule's finding (services/supervision/red-flags.ts), one per rule and subject (a
+ * procurement, a delivery, a region × category × agency, a set of bidders), with its evidence and
+ * the procurements it concerns. A reason to review, never a verdict: the office dismisses it with a
+ * reason, or acts on it by opening a monitoring. Found again, its evidence is refreshed and its
+ * state kept.
+ */
+export const redFlags = pgTable(
+  'red_flags',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    rule: text().notNull(),
+    subjectKey: text().notNull(),
+    procurementIds: uuid().array().notNull().default(sql`'{}'::uuid[]`),
+    orgId: uuid().$type<OrgId>(),
+    evidence: jsonb().$type<Record<string, unknown>>().notNull(),
+    status: redFlagStatus().notNull().default('open'),
+    raisedAt: tstz().notNull(),
+    refreshedAt: tstz().notNull(),
+    dismissedBy: uuid().$type<UserId>(),
+    dismissedAt: tstz(),
+    dismissReason: text(),
+    monitoringId: uuid(),
+  },
+  (t) => [uniqueIndex().on(t.rule, t.subjectKey), index().on(t.status, t.raisedAt), index('red_flags_procurements').using('gin', t.procurementIds)],
+)
+export type RedFlag = typeof redFlags.$inferSelect
+
+/** The office's threshold of a rule for a selection method ('*': the rule's one threshold), within the rule's bounds. */
+export const redFlagThresholds = pgTable(
+  'red_flag_thresholds',
+  {
+    rule: text().notNull(),
+    method: text().notNull(),
+    value: integer().notNull(),
+    updatedBy: uuid().notNull().$type<UserId>(),
+    updatedAt: tstz().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.rule, t.method] })],
 )

@@ -18,7 +18,7 @@ export const AUDIT_ACTIONS = [
   'direct.approval.request', 'direct.approval.approved', 'direct.approval.rejected',
   'clarification.ask', 'clarification.answer', 'objection.draft', 'objection.raise', 'objection.answer', 'objection.resolved', 'objection.not_resolved',
   'complaint.file', 'complaint.accepted', 'complaint.invalid', 'complaint.upheld', 'complaint.dismissed', 'complaint.withdrawn',
-  'monitoring.open', 'monitoring.ask', 'monitoring.answer', 'monitoring.conclude', 'monitoring.report', 'monitoring.accept', 'monitoring.escalate',
+  'monitoring.open', 'monitoring.ask', 'monitoring.answer', 'monitoring.conclude', 'monitoring.report', 'monitoring.accept', 'monitoring.escalate', 'redflag.threshold', 'redflag.dismiss',
   'bid.submit', 'bid.edit', 'bid.reconfirm', 'bid.withdraw', 'bid.member.accept', 'bid.member.decline', 'bid.reveal',
   'draw.publish', 'selection.rank', 'selection.choose', 'selection.explain', 'selection.explanationAccepted', 'selection.explanationRejected',
   ...CANDIDATE_STATES.map((s) => `selection.${s}` as const), 'auction.schedule', 'auction.bid', 'award.confirm', 'contract.upload',

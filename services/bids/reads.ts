@@ -125,3 +125,19 @@ export async function bidOrigins(db: Db, procurementId: ProcurementId) {
     .where(and(eq(bids.procurementId, procurementId), sql`${bids.status} <> 'withdrawn'`, unsealed(bids.procurementId)))
     .orderBy(asc(bids.submittedAt))
 }
+
+/**
+ * Bids of different agencies in one opened procurement sent from the same address or the same
+ * device (a red flag's evidence): each address or device with the agencies behind it. Sealed
+ * procurements are never looked at. `since`: only procurements changed since then.
+ */
+export async function sharedBidOrigins(db: Db, since?: Date) {
+  const result = (await db.execute(sql`
+    select b.procurement_id as "procurementId", o.kind, o.value, array_agg(distinct b.agency_org_id::text order by b.agency_org_id::text) as agencies
+    from bids b cross join lateral (values ('ip', b.client_ip), ('device', b.device_id)) as o(kind, value)
+    where b.status <> 'withdrawn' and o.value is not null and ${unsealed(sql`b.procurement_id`)}
+      ${since ? sql`and b.procurement_id in (select id from procurements where updated_at >= ${since})` : sql``}
+    group by b.procurement_id, o.kind, o.value
+    having count(distinct b.agency_org_id) >= 2`)) as unknown as { rows: Array<{ procurementId: ProcurementId; kind: 'ip' | 'device'; value: string; agencies: string[] }> }
+  return result.rows
+}

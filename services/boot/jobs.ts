@@ -7,6 +7,7 @@ import { OUTBOX_BATCH, renderOutbox, type EmailRenderer } from '../notifications
 import { procurementHandlers, scheduleOverdueCheck } from '../procurement'
 import type { Broadcaster } from '../selection'
 import type { Clock } from '../shared/clock'
+import { scheduleRedFlags, supervisionHandlers } from '../supervision/jobs'
 
 /** Every job the queue runs, by name. */
 export function jobHandlers(deps: { broadcaster: Broadcaster; renderEmail: EmailRenderer; anchorSigner: AnchorSigner }): Record<string, JobHandler> {
@@ -15,6 +16,7 @@ export function jobHandlers(deps: { broadcaster: Broadcaster; renderEmail: Email
     ...agencyHandlers,
     ...procurementHandlers,
     ...creditHandlers,
+    ...supervisionHandlers,
     // An auction's end is news for its live boards: the finish job tells them once the result is written.
     'auction.finish': async (payload, ctx) => {
       await procurementHandlers['auction.finish']!(payload, ctx)
@@ -41,6 +43,7 @@ export async function scheduleRecurringJobs(queue: JobQueue, clock: Clock) {
   await scheduleQualificationExpiry(queue, clock)
   await scheduleOverdueCheck(queue, clock)
   await scheduleCreditRoll(queue, clock)
+  await scheduleRedFlags(queue, clock)
 }
 
 /** Every 2 minutes the outbox job renders new notifications into emails. */

@@ -23,7 +23,7 @@ import type { Clock } from '../shared/clock'
 import { DomainError } from '../shared/errors'
 import { isUuid } from '../shared/schemas'
 import { loadRules } from '../market/rules'
-import { isBidder, ownBid } from '../bids'
+import { ownBid } from '../bids'
 import type { ObjectionInput } from './talk-input'
 
 /**
@@ -33,7 +33,7 @@ import type { ObjectionInput } from './talk-input'
  * days; the bidder then says whether that resolves it, and if not (or with no answer in time) may
  * take it to the supervisor as a complaint within 5 working days (services/supervision).
  */
-export { complaintSchema, objectionAnswerSchema, objectionSchema, objectionVerdictSchema, OBJECTION_MATTERS, REMEDIES, VIOLATION_TYPES, type Remedy } from './talk-input'
+export { objectionAnswerSchema, objectionSchema, objectionVerdictSchema, OBJECTION_MATTERS, REMEDIES, VIOLATION_TYPES, type Remedy } from './talk-input'
 
 /** At most this many objections sent per agency and procurement. */
 export const OBJECTIONS_PER_BIDDER = 3
@@ -65,46 +65,57 @@ export function objectionStep(step: ObjectionStep, from: ObjectionStatus): Objec
 type UserActor = Actor & { userId: UserId }
 type WindowOf = Pick<Procurement, 'id' | 'status' | 'bidDeadline' | 'openedAt'>
 
+/** What decides a window, read once: the agency's own bid (if any) and the award (if any). */
+export interface WindowFacts {
+  bid: { id: string; excluded: string | null } | null
+  award: { standstillEndsAt: Date; agencyOrgId: string } | null
+}
+
+async function factsOf(tx: Db, p: WindowOf, orgId: OrgId): Promise<WindowFacts> {
+  const bid = p.status === 'published' || p.status === 'draft' ? null : await ownBid(tx, orgId, p.id)
+  const [award] = bid && p.status === 'awarded' ? await tx.select({ standstillEndsAt: awards.standstillEndsAt, agencyOrgId: awards.agencyOrgId }).from(awards).where(eq(awards.procurementId, p.id)) : []
+  return { bid: bid ? { id: bid.id, excluded: bid.excluded } : null, award: award ?? null }
+}
+
 /** When the agency's exclusion from this procurement was decided (at the opening, or when passed over), if it was. */
-async function exclusionOf(tx: Db, p: WindowOf, orgId: OrgId): Promise<Date | null> {
-  const bid = await ownBid(tx, orgId, p.id)
-  if (!bid) return null
+async function exclusionOf(tx: Db, p: WindowOf, bid: NonNullable<WindowFacts['bid']>): Promise<Date | null> {
   const [passed] = await tx
     .select({ at: selectionCandidates.stateChangedAt })
     .from(selectionCandidates)
-    .where(and(eq(selectionCandidates.procurementId, p.id), eq(selectionCandidates.bidId, bid.id), inArray(selectionCandidates.state, ['ineligible', 'rejected'])))
+    .where(and(eq(selectionCandidates.procurementId, p.id), eq(selectionCandidates.bidId, bid.id as never), inArray(selectionCandidates.state, ['ineligible', 'rejected'])))
   if (passed) return passed.at
   return bid.excluded && p.openedAt ? p.openedAt : null
 }
 
 /** Whether the matter is still open to this agency now; the error naming the window if not. */
-export async function checkObjectionWindow(tx: Db, p: WindowOf, orgId: OrgId, matter: ObjectionMatter, now: Date) {
+export async function checkObjectionWindow(tx: Db, p: WindowOf, orgId: OrgId, matter: ObjectionMatter, now: Date, facts?: WindowFacts) {
   if (matter === 'terms') {
     if (p.status !== 'published' || !p.bidDeadline || now >= p.bidDeadline) throw new DomainError('cmp.error.termsClosed', 'matter')
     return
   }
-  // What the state alone rules out is refused before any query (the bid page asks this of every matter).
+  // What the state alone rules out is refused before any query.
   if (matter === 'result' && p.status !== 'awarded') throw new DomainError('errors.standstillOver', 'matter')
   if (matter === 'qualification' && !p.openedAt) throw new DomainError('errors.notFound', 'matter')
-  if (!(await isBidder(tx, p.id, orgId))) throw new DomainError('errors.notFound', 'matter')
+  const { bid, award } = facts ?? (await factsOf(tx, p, orgId))
+  if (!bid) throw new DomainError('errors.notFound', 'matter')
   if (matter === 'result') {
-    const [award] = await tx.select({ standstillEndsAt: awards.standstillEndsAt, agencyOrgId: awards.agencyOrgId }).from(awards).where(eq(awards.procurementId, p.id))
-    if (p.status !== 'awarded' || !award || now >= award.standstillEndsAt) throw new DomainError('errors.standstillOver', 'matter')
+    if (!award || now >= award.standstillEndsAt) throw new DomainError('errors.standstillOver', 'matter')
     if (award.agencyOrgId === orgId) throw new DomainError('errors.notFound', 'matter')
     return
   }
-  const decidedAt = await exclusionOf(tx, p, orgId)
+  const decidedAt = await exclusionOf(tx, p, bid)
   if (!decidedAt) throw new DomainError('errors.notFound', 'matter')
   const until = await deadlineFrom(tx, await loadRules(tx), decidedAt, QUALIFICATION_OBJECTION_DAYS)
   if (now >= until) throw new DomainError('cmp.error.qualificationClosed', 'matter', { n: QUALIFICATION_OBJECTION_DAYS })
 }
 
-/** The matters this agency may object to on this procurement now (for the form's choices). */
-export async function objectionMattersOpen(db: Db, p: WindowOf, orgId: OrgId, now: Date): Promise<ObjectionMatter[]> {
+/** The matters this agency may object to on this procurement now (for the form's choices), its facts read once. */
+export async function objectionMattersOpen(db: Db, p: WindowOf, orgId: OrgId, now: Date, known?: WindowFacts): Promise<ObjectionMatter[]> {
+  const facts = known ?? (await factsOf(db, p, orgId))
   const open: ObjectionMatter[] = []
   for (const m of ['terms', 'result', 'qualification'] as const) {
     try {
-      await checkObjectionWindow(db, p, orgId, m, now)
+      await checkObjectionWindow(db, p, orgId, m, now, facts)
       open.push(m)
     } catch (e) {
       if (!(e instanceof DomainError)) throw e

@@ -1,10 +1,10 @@
 import * as z from 'zod/mini'
-import { optionalText, text, uuid } from '../shared/fields'
+import { optionalText, text } from '../shared/fields'
 
 /*
  * What bidders and owners say on a procurement's page: questions while bids are open (答疑),
- * objections (异议) with the owner's answers, and complaints (投诉) to the supervisor. Pure, so
- * the browser checks them with the server's messages.
+ * objections (异议) with the owner's answers and the bidder's verdict on them. Pure, so the
+ * browser checks them with the server's messages. A complaint's forms: services/supervision/complaint-input.ts.
  */
 export const questionSchema = z.object({ question: text(5, 1000, 'errors.questionShort') })
 export const answerSchema = z.object({ answer: text(2, 2000) })
@@ -29,17 +29,3 @@ export type ObjectionInput = z.infer<typeof objectionSchema>
 export const objectionAnswerSchema = z.object({ response: text(4, 2000, 'errors.reasonShort') })
 /** The bidder's verdict on the owner's answer. */
 export const objectionVerdictSchema = z.object({ verdict: z.enum(['resolved', 'not_resolved'], { error: 'errors.choose' }) })
-/** A complaint on an objection the owner did not resolve: the remedy asked for and the arguments (evidence is a file beside them). */
-export const complaintSchema = z.object({ remedy: z.enum(REMEDIES, { error: 'errors.choose' }), arguments: text(20, 5000, 'cmp.error.argumentsShort') })
-/** The supervisor's review: accepted for decision, or invalid with the reason. */
-export const complaintReviewSchema = z.discriminatedUnion('review', [
-  z.object({ review: z.literal('accepted'), note: optionalText(1000) }),
-  z.object({ review: z.literal('invalid'), note: text(4, 1000, 'errors.reasonShort') }),
-], { error: 'errors.choose' })
-/** The supervisor's decision: upheld with the remedy ordered, or dismissed; the reasons either way. */
-export const complaintDecisionSchema = z.object({
-  outcome: z.enum(['upheld', 'dismissed'], { error: 'errors.choose' }),
-  remedy: z._default(z.optional(z.union([z.enum(REMEDIES, { error: 'errors.choose' }), z.literal('')])), ''),
-  decision: text(10, 5000, 'cmp.error.decisionShort'),
-})
-export const complaintIdSchema = z.object({ id: uuid('errors.notFound') })

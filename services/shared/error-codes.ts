@@ -195,4 +195,5 @@ export const PAGE_ERROR_CODES = [
   'mon.error.rectificationPending',
   'mon.error.escalateAgencyOnly',
   'mon.error.textShort',
+  'flag.error.threshold',
 ] as const

@@ -9,13 +9,15 @@ import type { Scheduler } from '../jobs'
 import { notify } from '../notifications'
 import { loadRules } from '../market/rules'
 import { transition } from '../market/transition'
-import { closeJob, copyAsDraft, matterDecided, objectionStep, type complaintSchema, type Remedy } from '../procurement'
-import type { complaintDecisionSchema, complaintReviewSchema } from '../procurement/talk-input'
+import { closeJob, copyAsDraft, matterDecided, objectionStep, type Remedy } from '../procurement'
+import type { complaintDecisionSchema, complaintReviewSchema, complaintSchema } from './complaint-input'
 import { revokeAward } from '../selection/select'
 import type { Actor } from '../shared/actor'
 import type { Clock } from '../shared/clock'
 import { DomainError } from '../shared/errors'
 import { isUuid } from '../shared/schemas'
+
+export { complaintDecisionSchema, complaintReviewSchema, complaintSchema } from './complaint-input'
 
 /**
  * 投诉, the second tier: an objection the owner did not resolve, taken to the market office. The

@@ -13,6 +13,7 @@ import type { Actor } from '../shared/actor'
 import type { Clock } from '../shared/clock'
 import { DomainError } from '../shared/errors'
 import { isUuid } from '../shared/schemas'
+import { flagUnderMonitoring } from './red-flags'
 import { RECTIFICATION_DAYS, type acceptRectificationSchema, type concludeSchema, type monitoringQuestionSchema, type openMonitoringSchema } from './monitoring-input'
 
 export { MONITORING_REASONS, RECTIFICATION_DAYS, acceptRectificationSchema, concludeSchema, monitoringAnswerSchema, monitoringQuestionSchema, openMonitoringSchema, rectificationSchema } from './monitoring-input'
@@ -85,6 +86,7 @@ export async function openMonitoring(db: Db, clock: Clock, actor: UserActor, sub
       .insert(monitorings)
       .values({ procurementId: found.kind === 'procurement' ? found.id : null, partyOrgId: party, reason: input.reason, reasonNote: input.note, sourceId: isUuid(input.sourceId) ? input.sourceId : null, openedBy: actor.userId, openedAt: now })
       .returning()
+    if (input.reason === 'red_flag' && isUuid(input.sourceId)) await flagUnderMonitoring(tx, input.sourceId, row!.id)
     await appendAudit(tx, { actor, action: 'monitoring.open', entityType: 'organization', entityId: party, after: { monitoringId: row!.id, procurementId: row!.procurementId, reason: input.reason, note: input.note }, at: now })
     await notify(tx, { orgId: party, kind: 'monitoringOpened', params: {}, link: `/monitoring/${row!.id}`, at: now })
     return row!

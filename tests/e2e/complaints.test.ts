@@ -68,7 +68,8 @@ describe('an objection taken to a complaint', () => {
       await expectAccessible(bidder)
       const objectionUrl = new URL(bidder.url()).pathname
 
-      // The owner answers; the objection holds the contract until then.
+      // The owner answers (signed in again: sessions end after 12 hours of server time).
+      await signIn(owner, DEMO_ACCOUNTS.owner)
       await visit(owner, `/owner/procurements/${id}`)
       const answer = owner.locator('form[id^=objection-]')
       await answer.getByLabel('答复').fill('评审按公告的最低价法进行，中选报价未低于异常低价警戒线。')
@@ -107,7 +108,7 @@ describe('an objection taken to a complaint', () => {
       await expect.poll(() => decide.locator('.field.has-error .error').textContent()).toBe(w.notAllowed)
       await decide.getByLabel(w.remedyOrdered).selectOption('rerun_next')
       await post(decide)
-      await expect.poll(() => office.locator('.alert.ok').textContent()).toContain(w.decided)
+      await expect.poll(() => office.locator('.alert.ok[role=status]').textContent()).toContain(w.decided)
       await expect.poll(() => office.locator('#complaint-title .badge').textContent()).toBe(w.upheld)
       await expectAccessible(office)
       await screenshot(office, `complaint-upheld-${tag}`)

@@ -10,7 +10,6 @@ import { JobQueue } from '../../services/jobs'
 import {
   answerObjection,
   closeIfDue,
-  complaintSchema,
   contractHolds,
   judgeObjection,
   objectionSchema,
@@ -20,7 +19,7 @@ import {
   raiseObjection,
   saveDraft,
 } from '../../services/procurement'
-import { complaintDecisionSchema, complaintReviewSchema } from '../../services/procurement/talk-input'
+import { complaintDecisionSchema, complaintReviewSchema, complaintSchema } from '../../services/supervision/complaint-input'
 import { bidInputSchema, submitBid } from '../../services/bids'
 import { deadlineFrom } from '../../services/calendar'
 import { complaintStatistics, decideComplaint, fileComplaint, publishedDecisions, reviewComplaint, withdrawComplaint } from '../../services/supervision'

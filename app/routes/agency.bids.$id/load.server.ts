@@ -33,7 +33,8 @@ export async function loadBidPage({ db, clock }: App, session: SessionContext, i
   ])
   const winner = found.award?.award.agencyOrgId === orgId
   // The matters open to an objection now (the terms, the result, its own exclusion), and those it raised.
-  const objectionMatters = await objectionMattersOpen(db, p, orgId, clock.now())
+  const award = found.award?.award
+  const objectionMatters = await objectionMattersOpen(db, p, orgId, clock.now(), { bid: mine ? { id: mine.id, excluded: mine.excluded } : null, award: award ? { standstillEndsAt: award.standstillEndsAt, agencyOrgId: award.agencyOrgId } : null })
   const myObjections = (await objectionsOf(db, p.id, { orgId, owner: false })).map((o) => ({ id: o.id, matter: o.matter, status: o.status, violation: o.violation, remedy: o.remedy, text: o.text, response: o.response, complaintStatus: o.complaintStatus }))
   const [qa, asked] = [await publicClarifications(db, p.id), await ownQuestions(db, orgId, p.id)]
   const selection = await loadSelection(db, p.id, { kind: 'agency', orgId })
