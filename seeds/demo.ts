@@ -6,7 +6,7 @@ import type { Clock } from '../services/shared/clock'
 import { CATALOG, CITIES } from '../services/reference'
 import { storeScan } from '../services/files'
 import { OFFICE_APPROVER, OWNER_PURCHASER } from './accounts'
-import { seedComplaints } from './complaints'
+import { seedComplaints, seedRedFlags } from './supervision'
 import { seedProcurements } from './procurements'
 import { acceptCommitment, addPractitioner, addQualification, createOrganization, createUser, hashPassword, makeIdNumber, makeUscc, rng, scopeAuthority } from './factories'
 
@@ -180,6 +180,7 @@ export async function seedDemo(db: Db, clock: Clock): Promise<{ created: boolean
   })
   await seedProcurements(db, clock, r)
   await seedComplaints(db, clock, DEMO_ACCOUNTS)
+  await seedRedFlags(db, clock, DEMO_ACCOUNTS)
   return { created: true }
 }
 

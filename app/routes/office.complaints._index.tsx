@@ -80,7 +80,7 @@ export default function OfficeComplaints() {
       <h1>{t('cmp.officeTitle')}</h1>
       <p className="lead">{t('cmp.officeIntro')}</p>
       <p className="actions">
-        <Link to="/complaints">{t('cmp.publicTitle')}</Link> · <Link to="/office/monitoring">{t('cmp.monitoring')}</Link>
+        <Link to="/complaints">{t('cmp.publicTitle')}</Link> · <Link to="/office/monitoring">{t('cmp.monitoring')}</Link> · <Link to="/office/red-flags">{t('cmp.redFlags')}</Link>
       </p>
       <section className="card" aria-labelledby="open-title">
         <h2 id="open-title">{t('cmp.open')}</h2>

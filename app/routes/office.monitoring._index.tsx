@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, useLoaderData } from '@remix-run/react'
+import { Form, Link, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Field } from '~/components/field'
 import { MonitoringTable } from '~/components/monitoring-table'
@@ -28,6 +28,9 @@ export default function OfficeMonitoring() {
     <div className="page">
       <h1>{t('mon.officeTitle')}</h1>
       <p className="lead">{t('mon.officeIntro')}</p>
+      <p>
+        <Link to="/office/red-flags">{t('mon.redFlags')}</Link>
+      </p>
       <Form method="get" action="/office/monitoring/new" className="form card filters">
         <Field label="mon.subjectQuery" name="q" required hint="mon.subjectHint" />
         <button type="submit" className="button">

@@ -1,6 +1,6 @@
-import { and, desc, eq, sql } from 'drizzle-orm'
+import { and, desc, eq, inArray, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client'
-import { redFlags, redFlagThresholds, type ProcurementStatus, type RedFlagStatus, type SelectionMethod, type UserId } from '../../db/schema'
+import { organizations, redFlags, regions, serviceCategories, redFlagThresholds, type ProcurementStatus, type RedFlagStatus, type SelectionMethod, type UserId } from '../../db/schema'
 import { appendAudit } from '../audit'
 import { sharedBidOrigins } from '../bids'
 import { loadCalendar, shanghaiDate, workingDaysBetween } from '../calendar'
@@ -66,19 +66,20 @@ export async function thresholdsOf(db: Db): Promise<Record<RedFlagRule, Record<s
 }
 
 /** The office sets a rule's threshold for a method ('*' for a rule with one), within the rule's bounds. */
-export async function setRedFlagThreshold(db: Db, clock: Clock, actor: Actor & { userId: UserId }, input: { rule: string; method: string; value: number }) {
+export async function setRedFlagThreshold(db: Db, clock: Clock, actor: Actor & { userId: UserId }, input: { rule: string; method: string; value: string | number }) {
   const rule = RED_FLAG_RULES.find((r) => r === input.rule)
   const t = rule ? RULE_META[rule].threshold : null
   if (!rule || !t) throw new DomainError('errors.notFound')
   if (t.perMethod ? !RULE_META[rule].methods.includes(input.method as SelectionMethod) : input.method !== '*') throw new DomainError('errors.choose', 'method')
-  if (!Number.isInteger(input.value) || input.value < t.min || input.value > t.max) throw new DomainError('flag.error.threshold', 'value', { min: t.min, max: t.max })
+  const value = typeof input.value === 'number' ? input.value : /^\s*\d{1,4}\s*$/.test(input.value) ? Number(input.value) : NaN
+  if (!Number.isInteger(value) || value < t.min || value > t.max) throw new DomainError('flag.error.threshold', 'value', { min: t.min, max: t.max })
   const now = clock.now()
   await db.transaction(async (tx) => {
     await tx
       .insert(redFlagThresholds)
-      .values({ rule, method: input.method, value: input.value, updatedBy: actor.userId, updatedAt: now })
-      .onConflictDoUpdate({ target: [redFlagThresholds.rule, redFlagThresholds.method], set: { value: input.value, updatedBy: actor.userId, updatedAt: now } })
-    await appendAudit(tx, { actor, action: 'redflag.threshold', entityType: 'market_rules', entityId: rule, after: { rule, method: input.method, value: input.value }, at: now })
+      .values({ rule, method: input.method, value, updatedBy: actor.userId, updatedAt: now })
+      .onConflictDoUpdate({ target: [redFlagThresholds.rule, redFlagThresholds.method], set: { value, updatedBy: actor.userId, updatedAt: now } })
+    await appendAudit(tx, { actor, action: 'redflag.threshold', entityType: 'market_rules', entityId: rule, after: { rule, method: input.method, value }, at: now })
   })
 }
 
@@ -153,15 +154,19 @@ export async function evaluateRedFlags(db: Db, clock: Clock, since?: Date) {
       .insert(redFlags)
       .values({ rule: f.rule, subjectKey: f.subjectKey, procurementIds: f.procurementIds, orgId: (f.orgId ?? null) as never, evidence: f.evidence, raisedAt: now, refreshedAt: now })
       .onConflictDoUpdate({ target: [redFlags.rule, redFlags.subjectKey], set: { evidence: f.evidence, procurementIds: f.procurementIds, refreshedAt: now } })
-      .returning({ raisedAt: redFlags.raisedAt })
-    if (row?.raisedAt.getTime() === now.getTime()) raised++
+      // xmax is 0 on a row this statement inserted, not on one it updated.
+      .returning({ inserted: sql<boolean>`(xmax = 0)` })
+    if (row?.inserted) raised++
   }
   return { found: found.length, raised }
 }
 
 /** The office dismisses a flag, saying why; the reason stays with it. */
-export async function dismissRedFlag(db: Db, clock: Clock, actor: Actor & { userId: UserId }, id: string, reason: string) {
+export async function dismissRedFlag(db: Db, clock: Clock, actor: Actor & { userId: UserId }, id: string, why: string) {
   if (!isUuid(id)) throw new DomainError('errors.notFound')
+  const reason = why.trim()
+  if (reason.length < 4) throw new DomainError('errors.reasonShort', 'reason')
+  if (reason.length > 1000) throw new DomainError('errors.tooLong', 'reason')
   return db.transaction(async (tx) => {
     const [f] = await tx.select().from(redFlags).where(eq(redFlags.id, id)).for('update')
     if (!f) throw new DomainError('errors.notFound')
@@ -199,3 +204,15 @@ export async function ruleShares(db: Db) {
   return out
 }
 
+
+/** The names the red-flag page shows for the ids its evidence holds: agencies, regions, categories. */
+export async function namesFor(db: Db, ids: { orgIds: string[]; regions: string[]; categories: string[] }) {
+  const out: Record<string, { zh: string; en: string }> = {}
+  const orgs = ids.orgIds.filter(isUuid)
+  if (orgs.length) for (const o of await db.select({ id: organizations.id, zh: organizations.nameZh, en: organizations.nameEn }).from(organizations).where(inArray(organizations.id, orgs as never[]))) out[o.id] = { zh: o.zh, en: o.en }
+  const regionCodes = ids.regions.filter(Boolean)
+  if (regionCodes.length) for (const r of await db.select({ code: regions.code, zh: regions.nameZh, en: regions.nameEn }).from(regions).where(inArray(regions.code, regionCodes))) out[r.code] = { zh: r.zh, en: r.en }
+  const cats = ids.categories.filter(Boolean)
+  if (cats.length) for (const c of await db.select({ code: serviceCategories.code, zh: serviceCategories.nameZh, en: serviceCategories.nameEn }).from(serviceCategories).where(inArray(serviceCategories.code, cats))) out[c.code] = { zh: c.zh, en: c.en }
+  return out
+}

@@ -5,10 +5,10 @@ import { directoryQuerySchema, searchAgencies } from '../services/agencies'
 import { bidInputSchema, submitBid } from '../services/bids'
 import { shanghaiDate } from '../services/calendar'
 import { JobQueue } from '../services/jobs'
-import { answerObjection, closeIfDue, confirmAward, objectionSchema, procurementHandlers, procurementInputSchema, publishProcurement, raiseObjection, saveDraft } from '../services/procurement'
+import { amendmentSchema, amendProcurement, answerObjection, closeIfDue, confirmAward, objectionSchema, procurementHandlers, procurementInputSchema, publishProcurement, raiseObjection, saveDraft } from '../services/procurement'
 import { complaintDecisionSchema, complaintReviewSchema, complaintSchema } from '../services/supervision/complaint-input'
 import { ManualClock, type Clock } from '../services/shared/clock'
-import { acceptRectification, answerMonitoringQuestion, askMonitoringQuestion, concludeMonitoring, decideComplaint, fileComplaint, monitoringDetail, openMonitoring, reportRectification, reviewComplaint } from '../services/supervision'
+import { acceptRectification, answerMonitoringQuestion, askMonitoringQuestion, concludeMonitoring, decideComplaint, evaluateRedFlags, fileComplaint, monitoringDetail, openMonitoring, reportRectification, reviewComplaint } from '../services/supervision'
 
 const DAY = 86_400_000
 const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF')
@@ -88,4 +88,44 @@ export async function seedComplaints(db: Db, clock: Clock, accounts: { owner: st
   // Closed at its deadline when that has passed (a long holiday may put it later: the job closes it then).
   await closeIfDue(db, new ManualClock(new Date(Math.min(terms.bidDeadline!.getTime(), now.getTime()))), queue, terms.id)
   return { upheld: c1.id, dismissed: c2.id, monitoring: m.id }
+}
+
+/**
+ * A case for every red-flag rule the rest of the demo does not already hold, then the rules run
+ * once, so the office's page has flags to look at. Made last: the demo before it is unchanged.
+ * - 平南县 environmental assessments: the same two agencies bid three times, one winning two of
+ *   the three (one agency's market, the same bidders again);
+ * - a survey with one bid, one won far below its maximum, one with a large gap to the runner-up;
+ * - two agencies bidding from one address; an announcement amended twice.
+ */
+export async function seedRedFlags(db: Db, clock: Clock, accounts: { owner: string }) {
+  const now = clock.now()
+  const at = (daysAgo: number) => new ManualClock(new Date(now.getTime() - daysAgo * DAY))
+  const queue = new JobQueue(db, clock, procurementHandlers as never, { log: () => {} })
+  const owner = (await db.select().from(users).where(eq(users.email, accounts.owner)))[0]!
+  const as = (u: User, ip?: string) => ({ userId: u.id, orgId: u.orgId, ip: ip ?? null })
+  const agenciesFor = async (item: string) => {
+    const found = await searchAgencies(db, directoryQuerySchema.parse({ item }), shanghaiDate(now))
+    return Promise.all(found.agencies.slice(0, 3).map(async (a) => (await db.select().from(users).where(eq(users.orgId, a.id as never)))[0]!))
+  }
+  const run = async (daysAgo: number, title: string, item: string, code: string, bids: Array<[User, string, string?]>, over: Record<string, unknown> = {}) => {
+    const c = at(daysAgo)
+    const form = procurementInputSchema.parse({ projectCode: code, projectName: '平南县城区排水防涝设施建设工程', title, itemCodes: [item], maxPrice: '68,000', expectedDays: '10', fundingSource: 'private', method: 'lowest_price', announcementDays: '3', contactName: '李强', contactPhone: '0775-4561234', ...over })
+    const p = await publishProcurement(db, c, queue, as(owner), (await saveDraft(db, c, as(owner), form)).id)
+    for (const [u, price, ip] of bids) await submitBid(db, at(daysAgo - 0.5), as(u, ip), p.id, bidInputSchema.parse({ price, committedDays: '8', accept: 'yes' }), { deviceId: `demo-${u.orgId.slice(0, 8)}` })
+    if (bids.length && p.bidDeadline! <= now) await closeIfDue(db, new ManualClock(p.bidDeadline!), queue, p.id)
+    return p
+  }
+  const [e1, e2] = await agenciesFor('C06-02')
+  if (e1 && e2) for (const [k, [w, l]] of [[e1, e2], [e1, e2], [e2, e1]].entries()) await run(40 - k * 5, `排水防涝设施建设工程环境影响报告表编制（第${k + 1}批）`, 'C06-02', '2026-450821-48-01-033108', [[w!, '50,000'], [l!, '58,000']])
+  const [s1, s2, s3] = await agenciesFor('C05-03')
+  if (s1 && s2 && s3) {
+    await run(30, '排水防涝设施竣工测量（单一报价）', 'C05-03', '2026-450821-48-01-033109', [[s1, '61,000']])
+    await run(28, '排水防涝设施控制测量', 'C05-03', '2026-450821-48-01-033110', [[s1, '43,000'], [s2, '44,500'], [s3, '45,200']])
+    await run(26, '排水管线探测', 'C05-03', '2026-450821-48-01-033111', [[s2, '47,000'], [s3, '62,000']])
+    await run(24, '排水泵站地形测量', 'C05-03', '2026-450821-48-01-033112', [[s1, '58,000', '10.45.8.21'], [s3, '59,400', '10.45.8.21']])
+    const amended = await run(2, '排水防涝设施二期竣工测量', 'C05-03', '2026-450821-48-01-033113', [], { announcementDays: '10' })
+    for (const [k, max] of ['66,000', '64,000'].entries()) await amendProcurement(db, at(1.5 - k * 0.5), queue, as(owner), amended.id, amendmentSchema.parse({ maxPrice: max, expectedDays: '10', reason: '根据财政评审意见调整最高限价' }))
+  }
+  return evaluateRedFlags(db, clock)
 }
