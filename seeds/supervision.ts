@@ -87,6 +87,7 @@ export async function seedComplaints(db: Db, clock: Clock, accounts: { owner: st
   await bid(at(23), terms.id, ['55,000', '57,300', '60,800'])
   // Closed at its deadline when that has passed (a long holiday may put it later: the job closes it then).
   await closeIfDue(db, new ManualClock(new Date(Math.min(terms.bidDeadline!.getTime(), now.getTime()))), queue, terms.id)
+  if (terms.bidDeadline! <= now) await confirmed(db, queue, terms.id, new Date(Math.min(terms.bidDeadline!.getTime() + 3_600_000, now.getTime())))
   return { upheld: c1.id, dismissed: c2.id, monitoring: m.id }
 }
 
@@ -113,7 +114,10 @@ export async function seedRedFlags(db: Db, clock: Clock, accounts: { owner: stri
     const form = procurementInputSchema.parse({ projectCode: code, projectName: '平南县城区排水防涝设施建设工程', title, itemCodes: [item], maxPrice: '68,000', expectedDays: '10', fundingSource: 'private', method: 'lowest_price', announcementDays: '3', contactName: '李强', contactPhone: '0775-4561234', ...over })
     const p = await publishProcurement(db, c, queue, as(owner), (await saveDraft(db, c, as(owner), form)).id)
     for (const [u, price, ip] of bids) await submitBid(db, at(daysAgo - 0.5), as(u, ip), p.id, bidInputSchema.parse({ price, committedDays: '8', accept: 'yes' }), { deviceId: `demo-${u.orgId.slice(0, 8)}` })
-    if (bids.length && p.bidDeadline! <= now) await closeIfDue(db, new ManualClock(p.bidDeadline!), queue, p.id)
+    if (bids.length && p.bidDeadline! <= now) {
+      await closeIfDue(db, new ManualClock(p.bidDeadline!), queue, p.id)
+      await confirmed(db, queue, p.id, new Date(Math.min(p.bidDeadline!.getTime() + 3_600_000, now.getTime())))
+    }
     return p
   }
   const [e1, e2] = await agenciesFor('C06-02')
@@ -128,4 +132,11 @@ export async function seedRedFlags(db: Db, clock: Clock, accounts: { owner: stri
     for (const [k, max] of ['66,000', '64,000'].entries()) await amendProcurement(db, at(1.5 - k * 0.5), queue, as(owner), amended.id, amendmentSchema.parse({ maxPrice: max, expectedDays: '10', reason: '根据财政评审意见调整最高限价' }))
   }
   return evaluateRedFlags(db, clock)
+}
+
+/** The winner confirms its award within the hour, so the demo's awards do not lapse when the jobs run. */
+async function confirmed(db: Db, queue: JobQueue, procurementId: string, at: Date) {
+  const [award] = await db.select({ orgId: awards.agencyOrgId }).from(awards).where(eq(awards.procurementId, procurementId as never))
+  const [winner] = award ? await db.select().from(users).where(eq(users.orgId, award.orgId)) : []
+  if (winner) await confirmAward(db, new ManualClock(at), queue, { userId: winner.id, orgId: winner.orgId }, procurementId)
 }

@@ -4,6 +4,7 @@ import type { ActionReply } from '~/utils/action-reply'
 import { formatDateTime, formatYuan } from '~/utils/format'
 import { useLocale, useT } from '~/utils/i18n'
 import { TableWrap } from './field'
+import { RED_FLAG_RULES } from '../../services/supervision/red-flag-rules'
 
 type Names = Record<string, { zh: string; en: string }>
 type Flag = { id: string; rule: string; procurementIds: string[]; orgId: string | null; evidence: Record<string, unknown>; raisedAt: Date | string; dismissReason: string | null }
@@ -18,19 +19,20 @@ export function Evidence({ flag, names }: { flag: Flag; names: Names }) {
   const name = (id: unknown) => (names[String(id)] ? (en ? names[String(id)]!.en : names[String(id)]!.zh) : String(id))
   const agencies = Array.isArray(e.agencies) ? e.agencies.map(name).join(en ? ', ' : '、') : ''
   const yuan = (v: unknown) => formatYuan(Number(v), locale)
-  const params: Record<string, Record<string, string | number>> = {
-    single_bid: { bids: Number(e.bids) },
-    deep_discount: { price: yuan(e.priceFen), max: yuan(e.maxPriceFen), pct: Number(e.belowPercent) },
-    winner_gap: { first: yuan(e.firstFen), second: yuan(e.secondFen), pct: Number(e.gapPercent) },
-    identical_prices: { bids: Number(e.bids), price: yuan(e.priceFen), agencies },
-    concentration: { region: name(e.region), category: name(e.category), awards: Number(e.awards), wins: Number(e.wins), pct: Number(e.sharePercent), hhi: Number(e.hhi) },
-    same_bidders: { agencies, times: Number(e.times) },
-    shared_origin: { agencies, kind: t(e.kind === 'ip' ? 'flag.kind.ip' : 'flag.kind.device'), value: String(e.value).slice(0, 16) },
-    late_owner: { due: formatDateTime(String(e.decideBy), locale), decided: e.decidedAt ? t('flag.decidedOn', { at: formatDateTime(String(e.decidedAt), locale) }) : t('flag.notDecided'), days: Number(e.daysLate) },
-    many_amendments: { n: Number(e.amendments) },
-    short_announcement: { days: Number(e.workingDays), t: Number(e.threshold) },
+  // Only the flag's own rule's figures are read: each rule keeps its own.
+  const params: Record<string, () => Record<string, string | number>> = {
+    single_bid: () => ({ bids: Number(e.bids) }),
+    deep_discount: () => ({ price: yuan(e.priceFen), max: yuan(e.maxPriceFen), pct: Number(e.belowPercent) }),
+    winner_gap: () => ({ first: yuan(e.firstFen), second: yuan(e.secondFen), pct: Number(e.gapPercent) }),
+    identical_prices: () => ({ bids: Number(e.bids), price: yuan(e.priceFen), agencies }),
+    concentration: () => ({ agency: name(flag.orgId), region: name(e.region), category: name(e.category), awards: Number(e.awards), wins: Number(e.wins), pct: Number(e.sharePercent), hhi: Number(e.hhi) }),
+    same_bidders: () => ({ agencies, times: Number(e.times) }),
+    shared_origin: () => ({ agencies, kind: t(e.kind === 'ip' ? 'flag.kind.ip' : 'flag.kind.device'), value: String(e.value).slice(0, 16) }),
+    late_owner: () => ({ due: formatDateTime(String(e.decideBy), locale), decided: e.decidedAt ? t('flag.decidedOn', { at: formatDateTime(String(e.decidedAt), locale) }) : t('flag.notDecided'), days: Number(e.daysLate) }),
+    many_amendments: () => ({ n: Number(e.amendments) }),
+    short_announcement: () => ({ days: Number(e.workingDays), t: Number(e.threshold) }),
   }
-  return <>{t(`flag.ev.${flag.rule}` as MessageKey, params[flag.rule])}</>
+  return <>{params[flag.rule] ? t(`flag.ev.${flag.rule}` as MessageKey, params[flag.rule]!()) : null}</>
 }
 
 /** The open flags, each with its evidence, the procurements it concerns, and the two ways to act: dismiss with a reason, or open a monitoring. */
@@ -58,11 +60,11 @@ export function FlagList({ flags, names, procurements, reply }: { flags: Flag[];
               ))}
               {f.procurementIds.length > 5 ? ` … (${f.procurementIds.length})` : ''}
             </p>
-            <div className="actions">
+            <div className="flag-actions">
               <Link className="button small" to={`/office/monitoring/new?${subject}&reason=red_flag&source=${f.id}`}>
                 {t('flag.monitor')}
               </Link>
-              <Form method="post" className="inline-form">
+              <Form method="post" className="flag-form">
                 <input type="hidden" name="intent" value="dismiss" />
                 <input type="hidden" name="id" value={f.id} />
                 <label htmlFor={`reason-${f.id}`} className="sr-only">
@@ -128,7 +130,7 @@ export function RuleTable({ rules, reply }: { rules: RuleRow[]; reply: ActionRep
               </div>
             </dl>
             {r.unit ? (
-              <Form method="post" className="inline-form">
+              <Form method="post" className="flag-form">
                 <input type="hidden" name="intent" value="threshold" />
                 <input type="hidden" name="rule" value={r.rule} />
                 <label>
@@ -193,5 +195,19 @@ export function ConcentrationTable({ cells, names }: { cells: Array<{ region: st
         </tbody>
       </table>
     </TableWrap>
+  )
+}
+
+/** The rules as tabs, each with how many of its flags wait; one rule's flags are listed at a time. */
+export function RuleTabs({ current, counts }: { current: string; counts: Record<string, number> }) {
+  const t = useT()
+  return (
+    <nav className="tabs wraps" aria-label={t('flag.rules')}>
+      {RED_FLAG_RULES.map((r) => (
+        <Link key={r} to={`?rule=${r}`} aria-current={r === current ? 'page' : undefined} className={r === current ? 'current' : undefined}>
+          {t(`flag.rule.${r}` as MessageKey)} <span className="badge">{counts[r] ?? 0}</span>
+        </Link>
+      ))}
+    </nav>
   )
 }

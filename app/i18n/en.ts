@@ -2067,7 +2067,7 @@ export const en: Record<MessageKey, string> = {
   'flag.ev.deep_discount': "Won at {price} against a maximum of {max}: {pct}% below",
   'flag.ev.winner_gap': "First {first}, second {second}: {pct}% apart",
   'flag.ev.identical_prices': "{bids} bids at {price}: {agencies}",
-  'flag.ev.concentration': "{region} · {category}: {wins} of {awards} awards in 12 months ({pct}%), HHI {hhi}",
+  'flag.ev.concentration': "{agency}: {wins} of {awards} awards in {region} · {category} over 12 months ({pct}%), HHI {hhi}",
   'flag.ev.same_bidders': "{agencies} bid together {times} times",
   'flag.ev.shared_origin': "Bids of {agencies} came from one {kind} ({value})",
   'flag.ev.late_owner': "Acceptance due {due}; {decided}; {days} days late",
@@ -2079,4 +2079,5 @@ export const en: Record<MessageKey, string> = {
   'flag.decidedOn': "accepted {at}",
   'cmp.redFlags': "Red flags",
   'mon.redFlags': "Red flags: start from a flag",
+  'flag.showing': "The newest {n} of {of}",
 }

@@ -2068,7 +2068,7 @@ export const zh = {
   'flag.ev.deep_discount': "中选价 {price}，最高限价 {max}，低 {pct}%",
   'flag.ev.winner_gap': "第一名 {first}，第二名 {second}，相差 {pct}%",
   'flag.ev.identical_prices': "{bids} 家报价同为 {price}：{agencies}",
-  'flag.ev.concentration': "{region} · {category}：近 12 个月 {awards} 个中选项目中占 {wins} 个（{pct}%），HHI {hhi}",
+  'flag.ev.concentration': "{agency}：{region} · {category} 近 12 个月 {awards} 个中选项目中占 {wins} 个（{pct}%），HHI {hhi}",
   'flag.ev.same_bidders': "{agencies} 共同参与了 {times} 个项目",
   'flag.ev.shared_origin': "{agencies} 的报价来自同一{kind}（{value}）",
   'flag.ev.late_owner': "验收期限 {due}，{decided}，逾期 {days} 天",
@@ -2080,6 +2080,7 @@ export const zh = {
   'flag.decidedOn': "{at} 验收",
   'cmp.redFlags': "风险预警",
   'mon.redFlags': "风险预警：从预警线索开展检查",
+  'flag.showing': "显示最新 {n} 条，共 {of} 条",
 } as const
 
 export type MessageKey = keyof typeof zh

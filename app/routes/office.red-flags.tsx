@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
-import { ConcentrationTable, FlagList, RuleTable } from '~/components/red-flags'
+import { ConcentrationTable, FlagList, RuleTable, RuleTabs } from '~/components/red-flags'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import type { MessageKey } from '~/i18n'
 import type { ActionReply } from '~/utils/action-reply'
@@ -20,7 +20,11 @@ export const meta: MetaFunction = ({ matches }) => title(matches, 'flag.title')
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'update:monitoring:any')
   const { db, clock } = await getApp()
-  const [open, dismissed, thresholds, shares] = await Promise.all([s.listRedFlags(db, 'open'), s.listRedFlags(db, 'dismissed', 20), s.thresholdsOf(db), s.ruleShares(db)])
+  const counts = await s.openFlagCounts(db)
+  // One rule's flags at a time (the first with any unless one is asked for), 50 at most.
+  const asked = new URL(request.url).searchParams.get('rule')
+  const rule = s.RED_FLAG_RULES.find((r) => r === asked) ?? s.RED_FLAG_RULES.find((r) => counts[r]) ?? s.RED_FLAG_RULES[0]
+  const [open, dismissed, thresholds, shares] = await Promise.all([s.listRedFlags(db, 'open', 50, rule), s.listRedFlags(db, 'dismissed', 20), s.thresholdsOf(db), s.ruleShares(db)])
   const markets = await s.concentration(db, clock.now(), thresholds.concentration['*']!)
   // One row a market: its largest share (the query orders each market's agencies by wins).
   const cells = markets.filter((m, i) => markets.findIndex((x) => x.region === m.region && x.category === m.category) === i).slice(0, 30)
@@ -32,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const meta = s.RULE_META[rule]
     return { rule, methods: meta.methods, unit: meta.threshold?.unit ?? null, perMethod: meta.threshold?.perMethod ?? false, min: meta.threshold?.min ?? 0, max: meta.threshold?.max ?? 0, startsOn: meta.startsOn, values: thresholds[rule], share: shares[rule]! }
   })
-  return { open, dismissed, rules, cells, names, procurements: Object.fromEntries(titles) }
+  return { rule, counts, open, dismissed, rules, cells, names, procurements: Object.fromEntries(titles) }
 }
 
 export const action = (args: ActionFunctionArgs) =>
@@ -45,7 +49,7 @@ export const action = (args: ActionFunctionArgs) =>
   })
 
 export default function OfficeRedFlags() {
-  const { open, dismissed, rules, cells, names, procurements } = useLoaderData<typeof loader>()
+  const { rule, counts, open, dismissed, rules, cells, names, procurements } = useLoaderData<typeof loader>()
   const reply = useActionData<ActionReply>()
   const t = useT()
   return (
@@ -59,10 +63,10 @@ export default function OfficeRedFlags() {
         </p>
       ) : null}
       <section className="card" aria-labelledby="open-title">
-        <h2 id="open-title">
-          {t('flag.open')} <span className="badge">{open.length}</span>
-        </h2>
+        <h2 id="open-title">{t('flag.open')}</h2>
+        <RuleTabs current={rule} counts={counts} />
         {open.length ? <FlagList flags={open} names={names} procurements={procurements} reply={reply} /> : <p className="muted">{t('flag.noneOpen')}</p>}
+        {(counts[rule] ?? 0) > open.length ? <p className="hint">{t('flag.showing', { n: open.length, of: counts[rule] ?? 0 })}</p> : null}
       </section>
       <section className="card" aria-labelledby="rules-title">
         <h2 id="rules-title">{t('flag.rules')}</h2>

@@ -45,5 +45,5 @@ export {
   SELECTION_METHODS, cachedStatistics, complaintDetail, complaintOfObjection, complaintStatistics, complaintsForOffice, complaintsQuerySchema, decideComplaint, fileComplaint,
   publishedDecisions, reviewComplaint, statisticsQuerySchema, withdrawComplaint, acceptRectification, answerMonitoringQuestion, askMonitoringQuestion, concludeMonitoring,
   escalateMonitoring, listMonitorings, monitoringDetail, monitoringSubject, openMonitoring, reportRectification, RED_FLAG_RULES, RULE_META, concentration, dismissRedFlag,
-  listRedFlags, namesFor, ruleShares, setRedFlagThreshold, thresholdsOf,
+  listRedFlags, namesFor, openFlagCounts, ruleShares, setRedFlagThreshold, thresholdsOf,
 } from '../../services/supervision'

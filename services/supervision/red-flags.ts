@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client'
-import { organizations, redFlags, regions, serviceCategories, redFlagThresholds, type ProcurementStatus, type RedFlagStatus, type SelectionMethod, type UserId } from '../../db/schema'
+import { organizations, redFlags, regions, serviceCategories, redFlagThresholds, type RedFlagStatus, type SelectionMethod, type UserId } from '../../db/schema'
 import { appendAudit } from '../audit'
 import { sharedBidOrigins } from '../bids'
 import { loadCalendar, shanghaiDate, workingDaysBetween } from '../calendar'
@@ -9,6 +9,7 @@ import type { Actor } from '../shared/actor'
 import type { Clock } from '../shared/clock'
 import { DomainError } from '../shared/errors'
 import { isUuid } from '../shared/schemas'
+import { RED_FLAG_RULES, RULE_META, type RedFlagRule } from './red-flag-rules'
 
 /**
  * 风险预警: ten rules that point a supervisor at what may deserve a look. Each is published with its
@@ -17,38 +18,7 @@ import { isUuid } from '../shared/schemas'
  * minutes on the procurements that changed, and in full every night (services/supervision/jobs.ts).
  * A flag is a reason to review, never a verdict.
  */
-export const RED_FLAG_RULES = ['single_bid', 'deep_discount', 'winner_gap', 'identical_prices', 'concentration', 'same_bidders', 'shared_origin', 'late_owner', 'many_amendments', 'short_announcement'] as const
-export type RedFlagRule = (typeof RED_FLAG_RULES)[number]
-
-const COMPETITIVE: readonly SelectionMethod[] = ['random_draw', 'lowest_price', 'optimal_price', 'reverse_auction', 'scoring', 'credit_shortlist']
-const PRICED: readonly SelectionMethod[] = ['lowest_price', 'optimal_price', 'reverse_auction', 'scoring']
-const ALL: readonly SelectionMethod[] = ['direct', ...COMPETITIVE]
-const OPENED: readonly ProcurementStatus[] = ['selecting', 'awarded', 'contracted', 'in_service', 'delivered', 'accepted', 'evaluated', 'failed', 'cancelled']
-const AWARDED: readonly ProcurementStatus[] = ['awarded', 'contracted', 'in_service', 'delivered', 'accepted', 'evaluated']
-const PUBLISHED: readonly ProcurementStatus[] = ['published', 'closed', ...OPENED]
-
-export interface RuleMeta {
-  methods: readonly SelectionMethod[]
-  states: readonly ProcurementStatus[]
-  /** the threshold: its unit, bounds and default; `perMethod` when the office may set it method by method */
-  threshold: { unit: 'bids' | 'percent' | 'times' | 'days' | 'amendments' | 'workingDays'; min: number; max: number; byDefault: number; perMethod: boolean } | null
-  /** the first day (Shanghai) of publication it counts from */
-  startsOn: string
-}
-
-export const RULE_META: Record<RedFlagRule, RuleMeta> = {
-  single_bid: { methods: COMPETITIVE, states: OPENED, threshold: { unit: 'bids', min: 1, max: 2, byDefault: 1, perMethod: true }, startsOn: '2026-01-01' },
-  deep_discount: { methods: ALL, states: AWARDED, threshold: { unit: 'percent', min: 5, max: 80, byDefault: 30, perMethod: true }, startsOn: '2026-01-01' },
-  winner_gap: { methods: PRICED, states: AWARDED, threshold: { unit: 'percent', min: 5, max: 80, byDefault: 20, perMethod: true }, startsOn: '2026-01-01' },
-  identical_prices: { methods: COMPETITIVE, states: OPENED, threshold: { unit: 'bids', min: 2, max: 5, byDefault: 2, perMethod: true }, startsOn: '2026-01-01' },
-  concentration: { methods: ALL, states: AWARDED, threshold: { unit: 'percent', min: 30, max: 100, byDefault: 50, perMethod: false }, startsOn: '2026-01-01' },
-  same_bidders: { methods: COMPETITIVE, states: OPENED, threshold: { unit: 'times', min: 2, max: 10, byDefault: 3, perMethod: false }, startsOn: '2026-01-01' },
-  shared_origin: { methods: COMPETITIVE, states: OPENED, threshold: null, startsOn: '2026-12-01' },
-  late_owner: { methods: ALL, states: ['delivered', 'accepted', 'evaluated', 'in_service'], threshold: { unit: 'days', min: 0, max: 30, byDefault: 0, perMethod: false }, startsOn: '2026-01-01' },
-  many_amendments: { methods: ALL, states: PUBLISHED, threshold: { unit: 'amendments', min: 1, max: 10, byDefault: 2, perMethod: true }, startsOn: '2026-01-01' },
-  // By default, an announcement no longer than the method's minimum (the market rules') is flagged.
-  short_announcement: { methods: ALL, states: PUBLISHED, threshold: { unit: 'workingDays', min: 1, max: 30, byDefault: 0, perMethod: true }, startsOn: '2026-01-01' },
-}
+export { RED_FLAG_RULES, RULE_META, type RedFlagRule, type RuleMeta } from './red-flag-rules'
 
 /** A rule's thresholds as in force: the office's where set, the default elsewhere (the market rules' minimum for short announcements). */
 export async function thresholdsOf(db: Db): Promise<Record<RedFlagRule, Record<string, number>>> {
@@ -183,9 +153,20 @@ export async function flagUnderMonitoring(tx: Db, flagId: string, monitoringId: 
   await tx.update(redFlags).set({ status: 'monitoring', monitoringId }).where(and(eq(redFlags.id, flagId), eq(redFlags.status, 'open')))
 }
 
-/** The flags to look at (open by default), newest first. */
-export async function listRedFlags(db: Db, status: RedFlagStatus = 'open', limit = 200) {
-  return db.select().from(redFlags).where(eq(redFlags.status, status)).orderBy(desc(redFlags.raisedAt)).limit(limit)
+/** The flags to look at (open by default, of one rule when named), newest first. */
+export async function listRedFlags(db: Db, status: RedFlagStatus = 'open', limit = 200, rule?: string) {
+  return db
+    .select()
+    .from(redFlags)
+    .where(and(eq(redFlags.status, status), rule ? eq(redFlags.rule, rule) : undefined))
+    .orderBy(desc(redFlags.raisedAt))
+    .limit(limit)
+}
+
+/** How many flags of each rule wait for review. */
+export async function openFlagCounts(db: Db): Promise<Record<string, number>> {
+  const rows = await db.select({ rule: redFlags.rule, n: sql<number>`count(*)::int` }).from(redFlags).where(eq(redFlags.status, 'open')).groupBy(redFlags.rule)
+  return Object.fromEntries(rows.map((r) => [r.rule, Number(r.n)]))
 }
 
 /**
