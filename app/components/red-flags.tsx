@@ -1,7 +1,7 @@
 import { Form, Link, useNavigation } from '@remix-run/react'
 import type { MessageKey } from '~/i18n'
 import type { ActionReply } from '~/utils/action-reply'
-import { formatDateTime, formatYuan } from '~/utils/format'
+import { formatDateTime, formatDay, formatYuan } from '~/utils/format'
 import { useLocale, useT } from '~/utils/i18n'
 import { TableWrap } from './field'
 import { RED_FLAG_RULES } from '../../services/supervision/red-flag-rules'
@@ -93,6 +93,7 @@ type RuleRow = { rule: string; methods: readonly string[]; unit: string | null; 
 /** Every rule with its metadata, its thresholds (settable within bounds) and the share of its procurements it flags. */
 export function RuleTable({ rules, reply }: { rules: RuleRow[]; reply: ActionReply | undefined }) {
   const t = useT()
+  const locale = useLocale()
   const busy = useNavigation().state === 'submitting'
   const methodName = (m: string) => (m === '*' ? t('flag.allMethods') : t(`method.${m}` as MessageKey))
   return (
@@ -117,7 +118,7 @@ export function RuleTable({ rules, reply }: { rules: RuleRow[]; reply: ActionRep
               </div>
               <div>
                 <dt>{t('flag.startsOn')}</dt>
-                <dd>{r.startsOn}</dd>
+                <dd>{formatDay(r.startsOn, locale)}</dd>
               </div>
               <div>
                 <dt>{t('flag.share')}</dt>
