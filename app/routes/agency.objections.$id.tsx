@@ -14,7 +14,7 @@ import { requirePermission } from '~/utils/auth.server'
 import { formatDateTime } from '~/utils/format'
 import { useLocale, useT } from '~/utils/i18n'
 import { title } from '~/utils/meta'
-import { complaintDetail, complaintOfObjection, fileComplaint, judgeObjection, objectionOfAgency, withdrawComplaint } from '~/utils/services.server'
+import { complaintDetail, complaintOfObjection, escalationProblem, fileComplaint, judgeObjection, objectionOfAgency, withdrawComplaint } from '~/utils/services.server'
 import type { PageHandle } from '~/i18n/page-messages'
 import { REMEDIES } from '../../services/procurement/talk-input'
 
@@ -30,15 +30,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!o) throw new Response('Not found', { status: 404 })
   const filed = await complaintOfObjection(db, o.id)
   const complaint = filed ? await complaintDetail(db, filed.id) : null
-  const now = clock.now()
-  const overdue = o.status === 'submitted' && !!o.answerDueAt && now >= o.answerDueAt
   const { p, ...objection } = o
   return {
     objection,
     procurement: { id: p.id, number: p.number, title: p.title },
     complaint: complaint ? { ...complaint.c, evidence: complaint.evidence } : null,
     mayJudge: o.status === 'answered' && !filed,
-    mayComplain: !filed && (o.status === 'answered' || o.status === 'not_resolved' || overdue) && !!o.escalateBy && now < o.escalateBy,
+    mayComplain: !filed && !escalationProblem(o, clock.now()),
   }
 }
 

@@ -42,7 +42,7 @@ export {
 } from '../../services/credit'
 export { DomainError } from '../../services/shared/errors'
 export {
-  SELECTION_METHODS, cachedStatistics, complaintDetail, complaintOfObjection, complaintStatistics, complaintsForOffice, complaintsQuerySchema, decideComplaint, fileComplaint,
+  SELECTION_METHODS, cachedStatistics, complaintDetail, complaintOfObjection, complaintStatistics, complaintsForOffice, complaintsQuerySchema, decideComplaint, escalationProblem, fileComplaint,
   publishedDecisions, reviewComplaint, statisticsQuerySchema, withdrawComplaint, acceptRectification, answerMonitoringQuestion, askMonitoringQuestion, concludeMonitoring,
   escalateMonitoring, listMonitorings, monitoringDetail, monitoringSubject, openMonitoring, reportRectification, RED_FLAG_RULES, RULE_META, concentration, dismissRedFlag,
   listRedFlags, namesFor, openFlagCounts, ruleShares, setRedFlagThreshold, thresholdsOf,

@@ -356,49 +356,6 @@ export const clarifications = pgTable(
   (t) => [index().on(t.procurementId, t.askedAt)],
 )
 
-/** What an objection or a complaint is about, each with its window (services/procurement/objections.ts). */
-export const objectionMatter = pgEnum('objection_matter', ['terms', 'result', 'qualification'])
-export type ObjectionMatter = (typeof objectionMatter.enumValues)[number]
-/** The objection's states: draft → submitted → answered → resolved or not_resolved (the bidder's verdict). */
-export const objectionStatus = pgEnum('objection_status', ['draft', 'submitted', 'answered', 'resolved', 'not_resolved'])
-export type ObjectionStatus = (typeof objectionStatus.enumValues)[number]
-
-/**
- * 异议, the first tier (a claim to the owner): on the announcement's terms before the deadline, on
- * the result during the standstill, or on the bidder's own exclusion within 5 working days. The
- * owner answers by `answerDueAt`; the bidder then says whether the answer resolves it. Not resolved
- * (or not answered in time), it may be escalated to a complaint by `escalateBy`. While one on the
- * result waits for its answer or its escalation, no contract.
- */
-export const objections = pgTable(
-  'objections',
-  {
-    id: uuid().primaryKey().defaultRandom(),
-    procurementId: uuid().notNull().references(() => procurements.id).$type<ProcurementId>(),
-    orgId: uuid().notNull().references(() => organizations.id).$type<OrgId>(),
-    matter: objectionMatter().notNull().default('result'),
-    status: objectionStatus().notNull().default('submitted'),
-    /** a code of VIOLATION_TYPES */
-    violation: text().notNull().default('other'),
-    /** the remedy asked for, a code of REMEDIES */
-    remedy: text(),
-    text: text().notNull(),
-    raisedBy: uuid().notNull().$type<UserId>(),
-    /** a draft's last save; once submitted, the submission */
-    raisedAt: tstz().notNull(),
-    answerDueAt: tstz(),
-    response: text(),
-    respondedBy: uuid().$type<UserId>(),
-    respondedAt: tstz(),
-    /** the bidder's verdict on the answer (resolved / not_resolved) */
-    judgedAt: tstz(),
-    /** the last moment to escalate to a complaint: after the answer, or after its due date when none came */
-    escalateBy: tstz(),
-  },
-  (t) => [index().on(t.procurementId), index().on(t.orgId, t.status)],
-)
-export type Objection = typeof objections.$inferSelect
-
 export const directApprovalDecision = pgEnum('direct_approval_decision', ['approved', 'rejected'])
 
 /**

@@ -166,14 +166,6 @@ export const ERROR_CODES = [
   'errors.windowMonths',
   'errors.year',
   'errors.yellowCardTerm',
-  'cmp.error.termsClosed',
-  'cmp.error.qualificationClosed',
-  'cmp.error.matterDecided',
-  'cmp.error.early',
-  'cmp.error.late',
-  'cmp.error.remedyNotAllowed',
-  'cmp.error.argumentsShort',
-  'cmp.error.decisionShort',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number] | (typeof PAGE_ERROR_CODES)[number]

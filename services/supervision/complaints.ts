@@ -1,7 +1,7 @@
 import { and, count, desc, eq, inArray, sql } from 'drizzle-orm'
 import * as z from 'zod'
 import type { Db } from '../../db/client'
-import { awards, complaints, files, objections, organizations, procurements, type Complaint, type ComplaintStatus, type OrgId, type ProcurementStatus, type UserId } from '../../db/schema'
+import { awards, complaints, files, objections, organizations, procurements, type Complaint, type Objection, type ComplaintStatus, type OrgId, type ProcurementStatus, type UserId } from '../../db/schema'
 import { appendAudit } from '../audit'
 import { deadlineFrom } from '../calendar'
 import { storeScan } from '../files'
@@ -60,6 +60,18 @@ async function offices(tx: Db) {
 }
 
 /**
+ * Why this objection cannot be taken to the supervisor now, or null when it can: never a draft or
+ * one the bidder said was resolved; not before the owner answered or the answer fell due; not
+ * after `escalateBy`. (Whether a complaint was already filed is the caller's to ask.)
+ */
+export function escalationProblem(o: Pick<Objection, 'status' | 'answerDueAt' | 'escalateBy'>, now: Date): 'errors.illegalStep' | 'cmp.error.early' | 'cmp.error.late' | null {
+  if (o.status === 'draft' || o.status === 'resolved') return 'errors.illegalStep'
+  if (o.status === 'submitted' && o.answerDueAt && now < o.answerDueAt) return 'cmp.error.early'
+  if (!o.escalateBy || now >= o.escalateBy) return 'cmp.error.late'
+  return null
+}
+
+/**
  * The agency takes its objection to the supervisor: once the owner answered and it said (or now
  * says) the answer does not resolve it, or once the answer is overdue; before `escalateBy`. The
  * evidence, a PDF or image, is kept beside the complaint for the office and the owner.
@@ -73,10 +85,8 @@ export async function fileComplaint(db: Db, clock: Clock, actor: UserActor, obje
     const [filed] = await tx.select({ status: complaints.status }).from(complaints).where(eq(complaints.objectionId, o.id))
     if (filed || (await matterDecided(tx, o.procurementId, actor.orgId, o.matter))) throw new DomainError('cmp.error.matterDecided')
     const now = clock.now()
-    if (o.status === 'draft') throw new DomainError('errors.illegalStep', undefined, { action: 'complaint.file', from: o.status })
-    if (o.status === 'resolved') throw new DomainError('errors.illegalStep', undefined, { action: 'complaint.file', from: o.status })
-    if (o.status === 'submitted' && o.answerDueAt && now < o.answerDueAt) throw new DomainError('cmp.error.early')
-    if (o.escalateBy && now >= o.escalateBy) throw new DomainError('cmp.error.late')
+    const problem = escalationProblem(o, now)
+    if (problem) throw new DomainError(problem, undefined, problem === 'errors.illegalStep' ? { action: 'complaint.file', from: o.status } : {})
     // Filing says the answer did not resolve it.
     if (o.status === 'answered') await tx.update(objections).set({ status: objectionStep('not_resolved', o.status), judgedAt: now }).where(eq(objections.id, o.id))
     const fileIds = evidence.length ? [await storeScan(tx, { orgId: actor.orgId, userId: actor.userId, bytes: evidence, field: 'evidence', at: now, purpose: 'evidence', procurementId: o.procurementId, name: 'evidence' })] : []
