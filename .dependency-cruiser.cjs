@@ -13,7 +13,7 @@ const LAYERS = [
   ['database', 'jobs', 'notifications', 'files', 'audit'],
   ['calendar', 'catalog', 'auth', 'orgs', 'market'],
   ['reference', 'credit', 'maintenance'],
-  ['agencies'],
+  ['agencies', 'payments'],
   ['bids'],
   ['selection'],
   ['procurement'],

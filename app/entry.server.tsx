@@ -68,6 +68,16 @@ export function screenRequest(request: Request): Response | null {
   return null
 }
 
+/**
+ * The local payment provider's API (services/payments/local-provider.ts), which app/server.js
+ * mounts at /local-provider when no real provider is configured; 404 when one is.
+ */
+export async function localProvider(request: Request, path: string): Promise<Response> {
+  const app = await getApp()
+  if (!app.localProvider) return Response.json({ error: { code: 'no_local_provider' } }, { status: 404 })
+  return app.localProvider.handle(request, path)
+}
+
 function refusalPage(request: Request, status: number, title: MessageKey, text: MessageKey): Response {
   const { locale, t } = getTranslator(request)
   const escape = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`)

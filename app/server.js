@@ -23,6 +23,22 @@ app.use(compression())
 app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: '1y' }))
 app.use(express.static(path.join(root, 'public'), { maxAge: '1h' }))
 app.use(morgan('tiny'))
+// The local payment provider (development and the demo, when no PAYMENT_PROVIDER_URL is set): its
+// own small API beside the site, which the site reaches over loopback like any provider.
+const localProvider = build.entry.module.localProvider
+app.use('/local-provider', express.raw({ type: () => true, limit: '64kb' }), async (req, res, next) => {
+  try {
+    const headers = new Headers()
+    for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value)
+    const hasBody = !['GET', 'HEAD'].includes(req.method) && Buffer.isBuffer(req.body)
+    const response = await localProvider(new Request(`http://localhost${req.originalUrl}`, { method: req.method, headers, body: hasBody ? req.body : undefined }), req.path)
+    res.status(response.status)
+    response.headers.forEach((value, name) => res.setHeader(name, value))
+    res.end(Buffer.from(await response.arrayBuffer()))
+  } catch (error) {
+    next(error)
+  }
+})
 // The client's address for the audit log, in one header the app reads (x-real-ip): the socket's,
 // or with TRUST_PROXY=true (behind our own reverse proxy) the first X-Forwarded-For hop. What a
 // client says of itself in these headers is dropped first, so nobody can write another's address.

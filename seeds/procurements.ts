@@ -81,10 +81,10 @@ export async function seedProcurements(db: Db, clock: Clock, r: Rng) {
     const p = await publishProcurement(db, at(t.publish), queue, as(owner), (await saveDraft(db, at(t.publish), as(owner), form(need, { method: 'direct', directAgencyUscc: uscc, announcementDays: '1', ...over }))).id)
     await confirmDirect(db, at(t.publish - 0.1), as(agency), p.id, bidInputSchema.parse({ price, committedDays: String(need.days), accept: 'yes' }))
     const signed = await signedAfter(p.id, t.sign)
-    await uploadContract(db, signed, as(owner), p.id, contractInputSchema.parse({ startDate: shanghaiDate(signed.now()) }), PDF)
+    await uploadContract(db, signed, as(owner), p.id, contractInputSchema.parse({ fundDays: '5', startDate: shanghaiDate(signed.now()) }), PDF)
     await confirmContract(db, signed, queue, as(agency), p.id)
     await deliver(db, at(t.deliver), as(agency), p.id, report, PDF)
-    await decideDelivery(db, at(t.accept), as(owner), p.id, decisionSchema.parse({ decision: 'accept' }))
+    await decideDelivery(db, at(t.accept), queue, as(owner), p.id, decisionSchema.parse({ decision: 'accept' }))
     return p
   }
   const ownerFor = (i: number) => (i % 3 === 0 ? demoOwner : ownerUsers[i % ownerUsers.length]!)
@@ -202,14 +202,14 @@ export async function seedProcurements(db: Db, clock: Clock, r: Rng) {
     // Contracts are signed a week later (after the standstill); the contracted one starts next week.
     const signed = await signedAfter(p.id, stage === 'contracted' ? 1 : start - 7)
     const startDate = stage === 'contracted' ? shanghaiDate(new Date(now.getTime() + 7 * DAY)) : shanghaiDate(signed.now())
-    await uploadContract(db, signed, as(owner), p.id, contractInputSchema.parse({ startDate }), PDF)
+    await uploadContract(db, signed, as(owner), p.id, contractInputSchema.parse({ fundDays: '5', startDate }), PDF)
     await confirmContract(db, signed, queue, as(agency.user), p.id)
     if (stage === 'contracted' || stage === 'in_service' || stage === 'in_service_late') continue
     await deliver(db, at(start - 15), as(agency.user), p.id, '成果报告（送审稿）', PDF)
     if (stage === 'delivered') continue
-    await decideDelivery(db, at(start - 16), as(owner), p.id, decisionSchema.parse({ decision: 'return', reason: '请补充现场踏勘照片和数据来源说明' }))
+    await decideDelivery(db, at(start - 16), queue, as(owner), p.id, decisionSchema.parse({ decision: 'return', reason: '请补充现场踏勘照片和数据来源说明' }))
     await deliver(db, at(start - 18), as(agency.user), p.id, '已按意见补充', PDF)
-    await decideDelivery(db, at(start - 19), as(owner), p.id, decisionSchema.parse({ decision: 'accept' }))
+    await decideDelivery(db, at(start - 19), queue, as(owner), p.id, decisionSchema.parse({ decision: 'accept' }))
     if (stage === 'accepted') continue
     await evaluate(db, at(start - 20), as(owner), p.id, evaluationSchema.parse({ quality: String(4 + (i % 2)), timeliness: '5', conduct: '5', fees: '4', compliance: '5', comment: '成果规范，响应及时' }))
     evaluated = { id: p.id, agency: agency.user, daysAgo: start - 21 }

@@ -22,3 +22,13 @@ describe('environment', () => {
     expect(() => loadConfig({ JOB_POLL_MS: '10' })).toThrow(/JOB_POLL_MS/)
   })
 })
+
+describe('payment provider', () => {
+  it('uses the local provider unless one is named, and a named one needs its own key and secrets', () => {
+    expect(loadConfig({}).PAYMENT_PROVIDER_URL).toBeUndefined()
+    expect(() => loadConfig({ PAYMENT_PROVIDER_URL: 'https://pay.example.cn' })).toThrow(/^Invalid environment variable PAYMENT_API_KEY or PAYMENT_WEBHOOK_SECRETS/)
+    const real = loadConfig({ PAYMENT_PROVIDER_URL: 'https://pay.example.cn', PAYMENT_API_KEY: 'sk_live_0123456789', PAYMENT_WEBHOOK_SECRETS: 'whsec_new_0123456789,whsec_old_0123456789' })
+    expect(real.PAYMENT_WEBHOOK_SECRETS.split(',')).toHaveLength(2)
+    expect(() => loadConfig({ PAYMENT_TIMEOUT_MS: '5' })).toThrow(/PAYMENT_TIMEOUT_MS/)
+  })
+})

@@ -22,6 +22,17 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** The Ed25519 key that signs the audit chain's published heads; made on first start. Keep it outside the database and its backups. Default: <DATA_DIR>.keys/audit-anchor-key.pem */
   AUDIT_KEY_FILE: z.string().min(1).optional(),
+  /**
+   * The payment provider's API (services/payments/provider.ts). Unset: the local provider this
+   * process serves under /local-provider, for development and the demo (simulated money).
+   */
+  PAYMENT_PROVIDER_URL: z.url({ error: 'must be an http(s) URL' }).optional(),
+  /** The key the provider gives us for its API. */
+  PAYMENT_API_KEY: z.string().min(8).default('sk_local_development'),
+  /** The webhook signing secrets, comma-separated: the current one first; during a rotation, the old one too. */
+  PAYMENT_WEBHOOK_SECRETS: z.string().min(16).default('whsec_local_development'),
+  /** How long one call to the provider may take before it counts as timed out. */
+  PAYMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
   /** Lets e2e journeys move the server's clock (POST /__test/clock). Never in real deployments. */
   TEST_CLOCK: z.enum(['true', 'false']).default('false'),
   /** With TEST_CLOCK: the instant the server's clock reads at start-up (ISO 8601, e.g. 2026-09-24T01:30:00Z). */
@@ -42,5 +53,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const config = result.data
   if (config.TEST_CLOCK === 'true' && config.NODE_ENV === 'production' && env.CI !== 'true' && env.E2E !== 'true')
     throw new ConfigError('Invalid environment variable TEST_CLOCK: only for tests, never in production')
+  if (config.PAYMENT_PROVIDER_URL && (config.PAYMENT_API_KEY === 'sk_local_development' || config.PAYMENT_WEBHOOK_SECRETS === 'whsec_local_development'))
+    throw new ConfigError('Invalid environment variable PAYMENT_API_KEY or PAYMENT_WEBHOOK_SECRETS: a real provider needs its own key and secrets, not the local ones')
   return { ...config, PUBLIC_URL: config.PUBLIC_URL ?? `http://localhost:${config.PORT}`, cookieSecure: config.COOKIE_SECURE ? config.COOKIE_SECURE === 'true' : config.NODE_ENV === 'production' }
 }

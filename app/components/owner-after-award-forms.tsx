@@ -50,6 +50,10 @@ export function OwnerAfterAwardForms({
                       <Field label="after.start" name="startDate" type="date" required defaultValue={values.startDate} error={errors.startDate} />
                       <Field label="after.contractFile" name="file" type="file" accept="application/pdf,image/jpeg,image/png" required error={errors.file} />
                     </div>
+                    <div className="grid two">
+                      <Field label="pay.firstPercent" name="firstPercent" inputMode="numeric" hint="pay.firstPercentHint" defaultValue={values.firstPercent} error={errors.firstPercent} />
+                      <Field label="pay.fundDays" name="fundDays" inputMode="numeric" required hint="pay.fundDaysHint" defaultValue={values.fundDays ?? '5'} error={errors.fundDays} />
+                    </div>
                     <button type="submit" className="button" disabled={busy}>
                       {t(hasContract ? 'after.replaceContract' : 'after.uploadContract')}
                     </button>

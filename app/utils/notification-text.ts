@@ -1,5 +1,5 @@
 import { translator, isMessageKey, type Locale } from '~/i18n'
-import { formatDateTime, formatDay } from './format'
+import { formatDateTime, formatDay, formatYuan } from './format'
 
 /**
  * A notification's words in a language: its kind names the message (notify.<kind>) and its
@@ -22,6 +22,7 @@ export function notificationText(kind: string, raw: Record<string, string | numb
     ...(typeof raw.until === 'string' && DAY.test(raw.until) ? { until: formatDay(raw.until, locale) } : {}),
     ...(typeof raw.by === 'string' ? { by: formatDateTime(raw.by, locale) } : {}),
     ...(typeof raw.at === 'string' ? { at: formatDateTime(raw.at, locale) } : {}),
+    ...(typeof raw.amountFen === 'number' ? { amount: formatYuan(raw.amountFen, locale) } : {}),
   }
   // A role is said in the reader's language (an invitation names the one offered).
   const roleKey = `role.${String(raw.role ?? '')}`

@@ -5,7 +5,7 @@ import { procurementForm } from '~/forms/owner'
 import type { Db } from '../../db/client'
 import { fenToYuanInput } from '../../services/shared/money'
 import type { Procurement, ProcurementId } from '../../db/schema'
-import { afterAwardOf, allSpecialties, listCatalog, loadRules, saveDraft, selectionResult, shanghaiDate, spansProvisional, type publicProcurement, type SelectionViewer, type WorkCalendar } from './services.server'
+import { afterAwardOf, allSpecialties, paymentsOf, listCatalog, loadRules, saveDraft, selectionResult, shanghaiDate, spansProvisional, type publicProcurement, type SelectionViewer, type WorkCalendar } from './services.server'
 
 /** What the procurement form needs: the catalog, the specialties and the office's rules. */
 export async function procurementFormContext(db: Db) {
@@ -134,7 +134,24 @@ export async function loadAfterAward(db: Db, id: ProcurementId, now: Date) {
     deliveries: deliveries.map((d) => ({ id: d.id, fileId: d.fileId, note: d.note, deliveredAt: d.deliveredAt.toISOString(), decideBy: d.decideBy.toISOString(), late: d.decision === null && d.decideBy < now, decision: d.decision, reason: d.reason, decidedAt: iso(d.decidedAt) })),
     evaluation: evaluation ? { quality: evaluation.quality, timeliness: evaluation.timeliness, conduct: evaluation.conduct, fees: evaluation.fees, compliance: evaluation.compliance, comment: evaluation.comment, createdAt: evaluation.createdAt.toISOString() } : null,
     ownerEvaluation: ownerEvaluation ? { payment: ownerEvaluation.payment, cooperation: ownerEvaluation.cooperation, comment: ownerEvaluation.comment, createdAt: ownerEvaluation.createdAt.toISOString() } : null,
+    // The payment plan and its money in escrow, once there is a contract.
+    escrow: contract ? serializeEscrow(await paymentsOf(db, id), now) : [],
   }
+}
+
+/** The plan's milestones, each with where its money stands, as plain data for `Escrow`. */
+function serializeEscrow(milestones: Awaited<ReturnType<typeof paymentsOf>>, now: Date) {
+  const today = shanghaiDate(now)
+  return milestones.map((m) => ({
+    seq: m.seq,
+    amountFen: m.amountFen,
+    fundBy: m.fundBy,
+    late: m.fundBy < today && !(m.payment && (m.payment.status === 'held' || m.payment.status === 'settled')),
+    declined: m.declined,
+    payment: m.payment
+      ? { status: m.payment.status, releasedFen: m.payment.releasedFen, refundedFen: m.payment.refundedFen, declineCode: m.payment.declineCode, createdAt: m.payment.createdAt.toISOString(), heldAt: iso(m.payment.heldAt), settledAt: iso(m.payment.settledAt), releasing: !!m.payment.releaseRequestedAt && m.payment.status === 'held' }
+      : null,
+  }))
 }
 
 /** A procurement's selection as plain data for `SelectionResult`; null before the opening. */

@@ -25,6 +25,7 @@ export const AUDIT_ACTIONS = [
   'sanction.blacklist', 'sanction.propose', 'sanction.approve', 'sanction.refuse', 'sanction.yellowCard', 'sanction.enforce', 'sanction.lift', 'credit.rules.publish', 'owner.evaluate',
   'credit.appeal', 'credit.appeal.decide', 'credit.repair', 'credit.repair.decide', 'spotcheck.announce', 'spotcheck.draw', 'spotcheck.score',
   'member.invite', 'member.join', 'member.role', 'member.remove', 'member.revoke',
+  'payment.request', 'payment.hold', 'payment.decline', 'payment.release', 'payment.refund', 'payment.fundingOverdue',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

@@ -5,6 +5,7 @@ import { loadConfig, type Config } from '../config'
 import { clockOf, openConfigured } from '../database'
 import { JobQueue } from '../jobs'
 import type { EmailRenderer } from '../notifications'
+import { LocalProvider, PaymentProvider } from '../payments'
 import { sweepDeadlines } from '../procurement'
 import { installReferenceData } from '../reference'
 import { AttemptLimiter, MemoryBroadcaster, PgBroadcaster, type Broadcaster } from '../selection'
@@ -25,6 +26,12 @@ export interface App {
   auctionLimiter: AttemptLimiter
   /** signs the audit chain's published heads (its public key is on /audit/anchors) */
   anchorSigner: AnchorSigner
+  /** the payment provider's client */
+  payments: PaymentProvider
+  /** the webhook signing secrets accepted (current first) */
+  webhookSecrets: string[]
+  /** the local provider this process serves under /local-provider, when no real one is configured */
+  localProvider: LocalProvider | null
 }
 
 export interface BootOptions {
@@ -49,15 +56,21 @@ export async function bootApp({ emailRenderer, env }: BootOptions): Promise<App>
   // Beside the data, never in it: a copy of the database (a backup, a stolen disk image of it) must not carry the key.
   const anchorSigner = loadSigner(config.AUDIT_KEY_FILE ?? path.join(`${path.resolve(config.DATA_DIR)}.keys`, 'audit-anchor-key.pem'))
   const broadcaster: Broadcaster = database.kind === 'postgres' ? await new PgBroadcaster(pgPool(database)).start() : new MemoryBroadcaster()
-  const queue = new JobQueue(db, clock, jobHandlers({ broadcaster, renderEmail: emailRenderer(config.PUBLIC_URL), anchorSigner }))
+  // The provider: a real one at PAYMENT_PROVIDER_URL, or the local one this process serves (over
+  // loopback HTTP, so the client is the same either way).
+  const self = `http://127.0.0.1:${config.PORT}`
+  const webhookSecrets = config.PAYMENT_WEBHOOK_SECRETS.split(',').map((s) => s.trim()).filter(Boolean)
+  const localProvider = config.PAYMENT_PROVIDER_URL ? null : new LocalProvider({ db, clock, apiKey: config.PAYMENT_API_KEY, secrets: webhookSecrets, webhookUrl: `${self}/webhooks/payments`, auto: true })
+  const payments = new PaymentProvider({ baseUrl: config.PAYMENT_PROVIDER_URL ?? `${self}/local-provider`, apiKey: config.PAYMENT_API_KEY, timeoutMs: config.PAYMENT_TIMEOUT_MS })
+  const queue = new JobQueue(db, clock, jobHandlers({ broadcaster, renderEmail: emailRenderer(config.PUBLIC_URL), anchorSigner, payments }))
   await scheduleRecurringJobs(queue, clock)
   // Deadlines that passed while the app was down, even if their job was lost.
   const caughtUp = await sweepDeadlines(db, clock, queue)
   if (caughtUp) console.log(`[boot] closed ${caughtUp} procurements whose deadline passed while down`)
   queue.start(config.JOB_POLL_MS)
   const where = database.kind === 'pglite' ? `embedded PGlite in ${config.DATA_DIR}` : 'PostgreSQL'
-  console.log(`[boot] ready on ${where} in ${Date.now() - started} ms`)
-  return { config, database, db, clock, testClock, queue, broadcaster, auctionLimiter: new AttemptLimiter(), anchorSigner }
+  console.log(`[boot] ready on ${where} in ${Date.now() - started} ms${localProvider ? '; payments go to the local provider (simulated money)' : ''}`)
+  return { config, database, db, clock, testClock, queue, broadcaster, auctionLimiter: new AttemptLimiter(), anchorSigner, payments, webhookSecrets, localProvider }
 }
 
 /** Stops taking jobs, closes the live boards' channel, then the database. */

@@ -4,19 +4,21 @@ import { creditHandlers, scheduleCreditRoll } from '../credit'
 import type { JobHandler, JobQueue } from '../jobs'
 import { maintenanceHandlers, scheduleNightlyPurge } from '../maintenance'
 import { OUTBOX_BATCH, renderOutbox, type EmailRenderer } from '../notifications'
+import { paymentHandlers, schedulePaymentJobs, type PaymentProvider } from '../payments'
 import { procurementHandlers, scheduleOverdueCheck } from '../procurement'
 import type { Broadcaster } from '../selection'
 import type { Clock } from '../shared/clock'
 import { scheduleRedFlags, supervisionHandlers } from '../supervision/jobs'
 
 /** Every job the queue runs, by name. */
-export function jobHandlers(deps: { broadcaster: Broadcaster; renderEmail: EmailRenderer; anchorSigner: AnchorSigner }): Record<string, JobHandler> {
+export function jobHandlers(deps: { broadcaster: Broadcaster; renderEmail: EmailRenderer; anchorSigner: AnchorSigner; payments: PaymentProvider }): Record<string, JobHandler> {
   return {
     ...maintenanceHandlers,
     ...agencyHandlers,
     ...procurementHandlers,
     ...creditHandlers,
     ...supervisionHandlers,
+    ...paymentHandlers(deps.payments),
     // An auction's end is news for its live boards: the finish job tells them once the result is written.
     'auction.finish': async (payload, ctx) => {
       await procurementHandlers['auction.finish']!(payload, ctx)
@@ -44,6 +46,7 @@ export async function scheduleRecurringJobs(queue: JobQueue, clock: Clock) {
   await scheduleOverdueCheck(queue, clock)
   await scheduleCreditRoll(queue, clock)
   await scheduleRedFlags(queue, clock)
+  await schedulePaymentJobs(queue, clock)
 }
 
 /** Every 2 minutes the outbox job renders new notifications into emails. */

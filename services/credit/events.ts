@@ -23,6 +23,8 @@ export type CreditEvent =
   | { kind: 'evaluation_excellent' | 'evaluation_poor'; orgId: OrgId; procurementId: ProcurementId; detail: { average: number } }
   /** the owner left a delivery undecided past its acceptance period */
   | { kind: 'acceptance_overdue'; orgId: OrgId; procurementId: ProcurementId; detail: { deliveryId: string; decideBy: string } }
+  /** the owner left a milestone of the payment plan unfunded past its day */
+  | { kind: 'funding_overdue'; orgId: OrgId; procurementId: ProcurementId; detail: { milestone: number; fundBy: string } }
   /** the agency's rating of the owner averaged at least 4.5, or below 3 */
   | { kind: 'owner_rated_well' | 'owner_rated_poorly'; orgId: OrgId; procurementId: ProcurementId; detail: { average: number } }
   /** a supervisor's yellow card, or a blacklisting approved, on the day it was decided */
@@ -48,6 +50,8 @@ function dedupeKeyOf(event: CreditEvent): string {
       return `owner_rating:${event.procurementId}`
     case 'acceptance_overdue':
       return `${event.kind}:${event.detail.deliveryId}`
+    case 'funding_overdue':
+      return `${event.kind}:${event.procurementId}:${event.detail.milestone}`
     case 'yellow_card':
     case 'blacklisted':
       return `sanction:${event.detail.sanctionId}`

@@ -15,7 +15,7 @@ export const AGENCY_EVENT_KINDS = [
   'spot_check_passed',
   'spot_check_failed',
 ] as const
-export const OWNER_EVENT_KINDS = ['acceptance_overdue', 'owner_rated_well', 'owner_rated_poorly'] as const
+export const OWNER_EVENT_KINDS = ['acceptance_overdue', 'funding_overdue', 'owner_rated_well', 'owner_rated_poorly'] as const
 export const CREDIT_EVENT_KINDS = [...AGENCY_EVENT_KINDS, ...OWNER_EVENT_KINDS] as const
 export type CreditEventKind = (typeof CREDIT_EVENT_KINDS)[number]
 

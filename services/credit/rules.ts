@@ -30,6 +30,7 @@ export const DEFAULT_CREDIT_TABLE: CreditTable = {
     spot_check_passed: { points: 1, cap: 5 },
     spot_check_failed: { points: -10, cap: 30 },
     acceptance_overdue: { points: -3, cap: 15 },
+    funding_overdue: { points: -3, cap: 15 },
     owner_rated_well: { points: 2, cap: 10 },
     owner_rated_poorly: { points: -5, cap: 20 },
   } satisfies Record<CreditEventKind, { points: number; cap: number | null }>,

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm'
 import type * as z from 'zod'
 import type { Db } from '../../db/client'
-import { awards, contracts, deliveries, evaluations, organizations, ownerEvaluations, procurements, type OrgId, type Procurement, type ProcurementId, type UserId } from '../../db/schema'
+import { awards, contracts, deliveries, evaluations, organizations, ownerEvaluations, paymentMilestones, payments, procurements, type OrgId, type Procurement, type ProcurementId, type UserId } from '../../db/schema'
 import { appendAudit } from '../audit'
 import { evaluationVerdict, recordCreditEvent } from '../credit'
 import { contractDueDate, deadlineFrom, loadCalendar, shanghaiDate, shanghaiInstant } from '../calendar'
@@ -21,6 +21,7 @@ import { contractHolds } from './objections'
 import type { Scheduler } from '../jobs'
 import { transition } from '../market/transition'
 import { loadRules } from '../market/rules'
+import { releaseOnAcceptance } from '../payments'
 
 export { contractInputSchema, decisionSchema, evaluationSchema, ownerEvaluationSchema } from './after-award-input'
 
@@ -99,10 +100,27 @@ export async function uploadContract(db: Db, clock: Clock, actor: UserActor, id:
     if (existing?.confirmedAt) throw new DomainError('errors.illegalStep', undefined, { action: 'uploadContract', from: 'contracted' })
     if (existing) await tx.update(contracts).set(values).where(eq(contracts.procurementId, p.id))
     else await tx.insert(contracts).values(values)
-    await appendAudit(tx, { actor, action: 'contract.upload', entityType: 'procurement', entityId: p.id, after: { fileId, startDate: input.startDate, dueDate, priceFen: award.priceFen }, at: now })
+    // 付款计划: the whole price by the funding day, or a first share then, the rest by the due date.
+    const plan = paymentPlan(award.priceFen, input.firstPercent, contractDueDate(calendar, input.startDate, input.fundDays), dueDate)
+    await tx.delete(paymentMilestones).where(eq(paymentMilestones.procurementId, p.id))
+    await tx.insert(paymentMilestones).values(plan.map((m) => ({ procurementId: p.id, ...m })))
+    await appendAudit(tx, { actor, action: 'contract.upload', entityType: 'procurement', entityId: p.id, after: { fileId, startDate: input.startDate, dueDate, priceFen: award.priceFen, plan }, at: now })
     await notify(tx, { orgId: award.agencyOrgId, kind: 'contractUploaded', params: { number: p.number ?? '', title: p.title }, link: `/agency/bids/${p.id}`, at: now })
     return { fileId, dueDate }
   })
+}
+
+/**
+ * The milestones of a payment plan, in fen: the whole price by `firstBy`, or `firstPercent` of it
+ * (rounded to the fen) by `firstBy` and the rest by `restBy` (never before `firstBy`).
+ */
+export function paymentPlan(priceFen: number, firstPercent: number | null, firstBy: string, restBy: string): Array<{ seq: number; amountFen: number; fundBy: string }> {
+  if (!firstPercent) return [{ seq: 1, amountFen: priceFen, fundBy: firstBy }]
+  const first = Math.round((priceFen * firstPercent) / 100)
+  return [
+    { seq: 1, amountFen: first, fundBy: firstBy },
+    { seq: 2, amountFen: priceFen - first, fundBy: restBy < firstBy ? firstBy : restBy },
+  ]
 }
 
 /** The winner confirms the contract: contracted, and in service from its start date. */
@@ -154,7 +172,7 @@ export async function deliver(db: Db, clock: Clock, actor: UserActor, id: string
 
 
 /** The owner accepts the latest delivery, or returns it with reasons (the service goes on). */
-export async function decideDelivery(db: Db, clock: Clock, actor: UserActor, id: string, input: z.infer<typeof decisionSchema>) {
+export async function decideDelivery(db: Db, clock: Clock, scheduler: Scheduler, actor: UserActor, id: string, input: z.infer<typeof decisionSchema>) {
   return db.transaction(async (tx) => {
     const { p, award } = await lockProcurement(tx, id)
     asParty(p, award, actor, 'owner')
@@ -170,6 +188,9 @@ export async function decideDelivery(db: Db, clock: Clock, actor: UserActor, id:
       const deliveredOn = shanghaiDate(latest.deliveredAt)
       if (contract && deliveredOn <= contract.dueDate)
         await recordCreditEvent(tx, { kind: 'delivered_on_time', orgId: award!.agencyOrgId, procurementId: p.id, detail: { dueDate: contract.dueDate, deliveredOn } }, now)
+      // What escrow holds goes to the agency: booked with the acceptance, done by the release job.
+      const [held] = await tx.select({ id: payments.id }).from(payments).where(and(eq(payments.procurementId, p.id), eq(payments.status, 'held'))).limit(1)
+      if (held) await releaseOnAcceptance(scheduler, tx, p.id, now)
     }
     await notify(tx, { orgId: award!.agencyOrgId, kind: accepted ? 'deliveryAccepted' : 'deliveryReturned', params: { number: p.number ?? '', title: p.title, reason: accepted ? '' : input.reason! }, link: `/agency/bids/${p.id}`, at: now })
     return row

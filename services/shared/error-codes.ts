@@ -172,7 +172,8 @@ export type ErrorCode = (typeof ERROR_CODES)[number] | (typeof PAGE_ERROR_CODES)
 
 /**
  * Errors that only one group of pages can give, said in those pages' own namespace (sent with
- * them, not with every page as the `errors` namespace is): the complaints' and the monitorings'.
+ * them, not with every page as the `errors` namespace is): the complaints', the monitorings',
+ * the red flags' and the payments'.
  */
 export const PAGE_ERROR_CODES = [
   'cmp.error.termsClosed',
@@ -188,4 +189,8 @@ export const PAGE_ERROR_CODES = [
   'mon.error.escalateAgencyOnly',
   'mon.error.textShort',
   'flag.error.threshold',
+  'pay.error.declined',
+  'pay.error.refused',
+  'pay.error.firstPercent',
+  'pay.error.fundDays',
 ] as const

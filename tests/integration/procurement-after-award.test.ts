@@ -57,13 +57,13 @@ describe('from award to evaluation', () => {
   let id: string
   it('takes the contract from the owner only after the standstill, then from the winner its confirmation', async () => {
     id = await directAward('排水管网改造工程环评登记', 6)
-    const start = contractInputSchema.parse({ startDate: '2026-12-07' })
+    const start = contractInputSchema.parse({ fundDays: '5', startDate: '2026-12-07' })
     expect(await code(uploadContract(database.db, clock, as(owner), id, start, PDF))).toBe('errors.standstillRunning')
     clock.set('2026-12-07T02:00:00Z') // Monday: the standstill ended on Friday at 17:00
     expect(await code(uploadContract(database.db, clock, as(agency), id, start, PDF))).toBe('errors.notFound')
     expect(await code(uploadContract(database.db, clock, as(stranger), id, start, PDF))).toBe('errors.notFound')
     expect(await code(uploadContract(database.db, clock, as(owner), id, start, HTML))).toBe('errors.fileType@contract')
-    expect(await code(uploadContract(database.db, clock, as(owner), id, contractInputSchema.parse({ startDate: '2026-12-04' }), PDF))).toBe('errors.startInPast@startDate')
+    expect(await code(uploadContract(database.db, clock, as(owner), id, contractInputSchema.parse({ fundDays: '5', startDate: '2026-12-04' }), PDF))).toBe('errors.startInPast@startDate')
     // Six working days counting Monday 7 December: due Monday 14 December.
     expect((await uploadContract(database.db, clock, as(owner), id, start, PDF)).dueDate).toBe('2026-12-14')
     expect(await code(confirmContract(database.db, clock, queue, as(owner), id))).toBe('errors.notFound')
@@ -83,14 +83,14 @@ describe('from award to evaluation', () => {
     await deliver(database.db, clock, as(agency), id, '环评登记表及附件', PDF)
     expect(await status(id)).toBe('delivered')
     expect(decisionSchema.safeParse({ decision: 'return', reason: '' }).error?.issues[0]?.message).toBe('errors.reasonRequired')
-    await decideDelivery(database.db, clock, as(owner), id, decisionSchema.parse({ decision: 'return', reason: '缺少项目平面布置图和周边环境关系图' }))
+    await decideDelivery(database.db, clock, queue, as(owner), id, decisionSchema.parse({ decision: 'return', reason: '缺少项目平面布置图和周边环境关系图' }))
     expect(await status(id)).toBe('in_service')
-    expect(await code(decideDelivery(database.db, clock, as(owner), id, decisionSchema.parse({ decision: 'accept' })))).toBe('errors.illegalStep')
+    expect(await code(decideDelivery(database.db, clock, queue, as(owner), id, decisionSchema.parse({ decision: 'accept' })))).toBe('errors.illegalStep')
     const told = await database.db.select().from(notifications).where(and(eq(notifications.orgId, agency.orgId), eq(notifications.kind, 'deliveryReturned')))
     expect((told[0]!.params as { reason: string }).reason).toBe('缺少项目平面布置图和周边环境关系图')
     clock.set('2026-12-09T02:00:00Z')
     await deliver(database.db, clock, as(agency), id, '已补充附图', PDF)
-    await decideDelivery(database.db, clock, as(owner), id, decisionSchema.parse({ decision: 'accept' }))
+    await decideDelivery(database.db, clock, queue, as(owner), id, decisionSchema.parse({ decision: 'accept' }))
     expect(await status(id)).toBe('accepted')
     expect(evaluationSchema.safeParse({ quality: '6', timeliness: '5', conduct: '5' }).error?.issues[0]?.message).toBe('errors.score')
     await evaluate(database.db, clock, as(owner), id, evaluationSchema.parse({ quality: '5', timeliness: '4', conduct: '5', fees: '5', compliance: '5', comment: '按时提交，质量较好' }))
@@ -127,7 +127,7 @@ describe('an overdue service', () => {
     await confirmAward(database.db, clock, queue, as(agency), id) // already confirmed by the direct confirmation: no change
     // The standstill ends on Tuesday 15th at 17:00; the contract starts on Thursday 17th.
     clock.set('2026-12-16T02:00:00Z')
-    await uploadContract(database.db, clock, as(owner), id, contractInputSchema.parse({ startDate: '2026-12-17' }), PDF)
+    await uploadContract(database.db, clock, as(owner), id, contractInputSchema.parse({ fundDays: '5', startDate: '2026-12-17' }), PDF)
     const contracted = await confirmContract(database.db, clock, queue, as(agency), id)
     expect(contracted.status).toBe('contracted')
     // The start-date job moves it into service at midnight, Shanghai time.
@@ -154,7 +154,7 @@ describe('an owner who lets the acceptance period pass', () => {
     clock.set('2027-01-04T02:00:00Z')
     const id = await directAward('排水管网改造工程勘察', 5)
     clock.set('2027-01-08T02:00:00Z') // after the standstill
-    await uploadContract(database.db, clock, as(owner), id, contractInputSchema.parse({ startDate: '2027-01-08' }), PDF)
+    await uploadContract(database.db, clock, as(owner), id, contractInputSchema.parse({ fundDays: '5', startDate: '2027-01-08' }), PDF)
     await confirmContract(database.db, clock, queue, as(agency), id)
     await deliver(database.db, clock, as(agency), id, '勘察报告', PDF)
     // Five working days to decide, from Friday 8 January: by Friday 15th at 17:00.
@@ -182,7 +182,7 @@ describe('objections during the standstill', () => {
     clock.set('2027-02-05T02:00:00Z')
     expect(await code(raiseObjection(database.db, clock, as(agency), id, on('公示期结束后的异议内容')))).toBe('errors.standstillOver@matter')
     // Five working days from Friday 5 February 2027 skip the Spring Festival holiday.
-    expect((await uploadContract(database.db, clock, as(owner), id, contractInputSchema.parse({ startDate: '2027-02-05' }), PDF)).dueDate).toBe('2027-02-17')
+    expect((await uploadContract(database.db, clock, as(owner), id, contractInputSchema.parse({ fundDays: '5', startDate: '2027-02-05' }), PDF)).dueDate).toBe('2027-02-17')
   })
 })
 

@@ -59,7 +59,7 @@ describe('each party’s to-do list', () => {
     // After the standstill the owner uploads the contract, the agency confirms it, then delivers by its due date.
     clock.set('2026-12-07T02:00:00Z')
     expect(about(await ownerTodos(database.db, owner.orgId, clock.now()), title)).toEqual(['contractUpload'])
-    await uploadContract(database.db, clock, as(owner), p.id, contractInputSchema.parse({ startDate: '2026-12-07' }), PDF)
+    await uploadContract(database.db, clock, as(owner), p.id, contractInputSchema.parse({ fundDays: '5', startDate: '2026-12-07' }), PDF)
     expect(about(await agencyTodos(database.db, agency.orgId, clock.now()), title)).toEqual(['contractConfirm'])
     await confirmContract(database.db, clock, queue, as(agency), p.id)
     const service = (await agencyTodos(database.db, agency.orgId, clock.now())).find((i) => i.title === title)!
@@ -74,7 +74,7 @@ describe('each party’s to-do list', () => {
     const decide = (await ownerTodos(database.db, owner.orgId, clock.now())).find((i) => i.title === title)!
     expect(decide.kind).toBe('deliveryDecision')
     expect('at' in decide.due! && Date.parse(decide.due.at) > clock.now().getTime()).toBe(true)
-    await decideDelivery(database.db, clock, as(owner), p.id, decisionSchema.parse({ decision: 'accept' }))
+    await decideDelivery(database.db, clock, queue, as(owner), p.id, decisionSchema.parse({ decision: 'accept' }))
     expect(about(await ownerTodos(database.db, owner.orgId, clock.now()), title)).toEqual(['evaluation'])
     await evaluate(database.db, clock, as(owner), p.id, evaluationSchema.parse({ quality: '5', timeliness: '3', conduct: '5', fees: '4', compliance: '5', comment: '' }))
     expect(about(await ownerTodos(database.db, owner.orgId, clock.now()), title)).toEqual([])

@@ -2,6 +2,7 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import { inject } from 'vitest'
 import { openDatabase, pgPool, type Database } from '../../db/client'
+import { ledgerProblems } from '../../services/payments'
 import { ADMIN_URL, TEMPLATE } from './db-global'
 
 export const driver = process.env.DB_DRIVER === 'postgres' ? 'postgres' : 'pglite'
@@ -11,6 +12,25 @@ export const driver = process.env.DB_DRIVER === 'postgres' ? 'postgres' : 'pglit
  * PGlite loaded from the run's dump, on PostgreSQL created from the run's template.
  */
 export async function freshDatabase(): Promise<Database> {
+  return balancedAtClose(await openFresh())
+}
+
+/**
+ * Every test file's database is checked as it closes: whatever the file did with money, the
+ * ledger must balance, movement by movement and payment by payment (services/payments/ledger.ts).
+ */
+function balancedAtClose(database: Database): Database {
+  return {
+    ...database,
+    close: async () => {
+      const problems = await ledgerProblems(database.db).catch((error: unknown) => [`the ledger could not be read: ${(error as Error).message}`])
+      await database.close()
+      if (problems.length) throw new Error(`the ledger does not balance:\n${problems.join('\n')}`)
+    },
+  }
+}
+
+async function openFresh(): Promise<Database> {
   if (driver === 'pglite') {
     const dump = fs.readFileSync(inject('pgliteDump'))
     return openDatabase({ memory: true, loadDataDir: new Blob([dump]) })

@@ -7,6 +7,7 @@ import {
   answerQuestion,
   cancelProcurement,
   decideDelivery,
+  fundMilestone,
   chooseFromShortlist,
   decideExplanation,
   evaluate,
@@ -35,7 +36,8 @@ export const ownerIntents: IntentTable = {
   choose: intent({ form: chooseForm, run: async ({ app, actor, id }, input) => void (await chooseFromShortlist(app.db, app.clock, app.queue, actor, id, input)) }),
   decideExplanation: intent({ form: explanationDecisionForm, run: async ({ app, actor, id }, input) => void (await decideExplanation(app.db, app.clock, app.queue, actor, id, input)) }),
   contract: intent({ form: contractForm, run: async ({ app, actor, id, bytes }, input) => void (await uploadContract(app.db, app.clock, actor, id, input, bytes)) }),
-  decide: intent({ form: decisionForm, run: async ({ app, actor, id }, input) => void (await decideDelivery(app.db, app.clock, actor, id, input)) }),
+  fund: intent({ run: async ({ app, actor, id, values }) => void (await fundMilestone(app.db, app.clock, app.payments, app.queue, actor, id, Number(values.seq))) }),
+  decide: intent({ form: decisionForm, run: async ({ app, actor, id }, input) => void (await decideDelivery(app.db, app.clock, app.queue, actor, id, input)) }),
   evaluate: intent({ form: evaluationForm, run: async ({ app, actor, id }, input) => void (await evaluate(app.db, app.clock, actor, id, input)) }),
   reannounce: intent({ run: async ({ app, actor, id }) => redirect(`/owner/procurements/${(await reannounce(app.db, app.clock, actor, id)).id}?saved=draft`) }),
   cancel: intent({

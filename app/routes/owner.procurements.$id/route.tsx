@@ -4,6 +4,7 @@ import { AfterAward } from '~/components/after-award'
 import { Announcement, StatusBadge } from '~/components/announcement'
 import { Clarifications } from '~/components/clarifications'
 import { DirectApprovalPanel } from '~/components/direct-approval'
+import { Escrow } from '~/components/escrow'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { FormError } from '~/components/field'
 import { OwnerAfterAwardForms } from '~/components/owner-after-award-forms'
@@ -23,7 +24,7 @@ import { loadOwnerPage } from './load.server'
 import { BidsSection } from './opened-bids'
 import type { PageHandle } from '~/i18n/page-messages'
 
-export const handle: PageHandle = { i18n: ['after', 'approvals', 'auction', 'bid', 'calendar', 'catalog', 'cons', 'dir', 'draw', 'elig', 'level', 'method', 'obj', 'offer', 'own', 'proc', 'progress', 'qa', 'sel', 'time', 'viol'] }
+export const handle: PageHandle = { i18n: ['after', 'approvals', 'auction', 'bid', 'calendar', 'catalog', 'cons', 'dir', 'draw', 'elig', 'level', 'method', 'obj', 'offer', 'own', 'pay', 'proc', 'progress', 'qa', 'sel', 'time', 'viol'] }
 
 export const meta: MetaFunction = ({ matches }) => title(matches, 'own.detailTitle')
 
@@ -81,6 +82,7 @@ export default function OwnerProcurement() {
       <BidsSection />
       <ObjectionsSection />
       <OwnerAfterAwardForms status={p.status} award={announcement.award?.award ?? null} hasContract={!!afterAward.contract} objectionOpen={objections.some((o) => !o.response)} now={now} busy={busy} reply={data} />
+      <Escrow milestones={afterAward.escrow} canFund busy={busy} />
       <AfterAward data={afterAward} />
       {actions.includes('amend') ? <AmendSection /> : null}
       <Announcement data={announcement} specialtyNames={specialties} selection={selection} linkBase="/owner/procurements" />

@@ -1,0 +1,93 @@
+import { Form } from '@remix-run/react'
+import type { MessageKey } from '~/i18n'
+import { formatDateTime, formatDay, formatYuan } from '~/utils/format'
+import { useLocale, useT } from '~/utils/i18n'
+
+export interface EscrowMilestone {
+  seq: number
+  amountFen: number
+  fundBy: string
+  /** its day to fund passed with nothing in escrow */
+  late: boolean
+  declined: number
+  payment: {
+    status: 'creating' | 'pending' | 'held' | 'declined' | 'settled'
+    releasedFen: number
+    refundedFen: number
+    declineCode: string | null
+    createdAt: string
+    heldAt: string | null
+    settledAt: string | null
+    releasing: boolean
+  } | null
+}
+
+type Payment = NonNullable<EscrowMilestone['payment']>
+
+/** Where a milestone's money stands, in words. */
+function stateOf(m: EscrowMilestone): { key: MessageKey; tone: 'ok' | 'warn' | 'error' | 'muted' } {
+  const p = m.payment
+  if (!p || p.status === 'declined') return p ? { key: 'pay.state.declined', tone: 'error' } : m.late ? { key: 'pay.state.late', tone: 'error' } : { key: 'pay.state.unfunded', tone: 'muted' }
+  if (p.status === 'settled') return p.refundedFen ? { key: 'pay.state.refunded', tone: 'warn' } : { key: 'pay.state.released', tone: 'ok' }
+  if (p.status === 'held') return p.releasing ? { key: 'pay.state.releasing', tone: 'ok' } : { key: 'pay.state.held', tone: 'ok' }
+  return { key: p.status === 'creating' ? 'pay.state.creating' : 'pay.state.pending', tone: 'warn' }
+}
+
+const TONE = { ok: 'ok', warn: 'warn', error: 'status-rejected', muted: '' } as const
+
+const inEscrow = (p: Payment | null, amountFen: number) => (p && (p.status === 'held' || p.status === 'settled') ? amountFen - p.releasedFen - p.refundedFen : 0)
+
+/**
+ * 合同款托管: the payment plan's milestones and where each one's money stands, for both parties
+ * (and the owner's button to fund one). The bar shows the contract's money: released to the
+ * agency, in escrow, and not yet funded.
+ */
+export function Escrow({ milestones, canFund, busy }: { milestones: EscrowMilestone[]; canFund: boolean; busy: boolean }) {
+  const t = useT()
+  const locale = useLocale()
+  if (!milestones.length) return null
+  const total = milestones.reduce((s, m) => s + m.amountFen, 0)
+  const released = milestones.reduce((s, m) => s + (m.payment?.releasedFen ?? 0), 0)
+  const held = milestones.reduce((s, m) => s + inEscrow(m.payment, m.amountFen), 0)
+  const pct = (fen: number) => `${total ? (fen * 100) / total : 0}%`
+  return (
+    <section className="card" aria-labelledby="escrow-title">
+      <h2 id="escrow-title">{t('pay.title')}</h2>
+      <p className="hint">{t('pay.hint')}</p>
+      <p>{t('pay.totals', { total: formatYuan(total, locale), held: formatYuan(held, locale), released: formatYuan(released, locale) })}</p>
+      <div className="escrow-bar" role="img" aria-label={t('pay.totals', { total: formatYuan(total, locale), held: formatYuan(held, locale), released: formatYuan(released, locale) })}>
+        <span className="released" style={{ width: pct(released) }} />
+        <span className="held" style={{ width: pct(held) }} />
+      </div>
+      <ul className="records escrow-list">
+        {milestones.map((m) => {
+          const state = stateOf(m)
+          const p = m.payment
+          const fundable = canFund && (!p || p.status === 'declined')
+          return (
+            <li key={m.seq} data-milestone={m.seq}>
+              <div className="escrow-row">
+                <strong>{milestones.length > 1 ? t('pay.milestone', { n: m.seq }) : t('pay.whole')}</strong>
+                <span className="mono">{formatYuan(m.amountFen, locale)}</span>
+                <span className={`badge ${TONE[state.tone]}`}>{t(state.key, { code: p?.declineCode ?? '' })}</span>
+              </div>
+              <p className="muted">
+                {t('pay.fundBy', { day: formatDay(m.fundBy, locale) })}
+                {p?.heldAt ? ` · ${t('pay.heldAt', { at: formatDateTime(p.heldAt, locale) })}` : ''}
+                {p?.settledAt ? ` · ${t('pay.settledAt', { at: formatDateTime(p.settledAt, locale) })}` : ''}
+              </p>
+              {fundable ? (
+                <Form method="post">
+                  <input type="hidden" name="seq" value={m.seq} />
+                  <button type="submit" name="intent" value="fund" className="button" disabled={busy}>
+                    {t(p ? 'pay.fundAgain' : 'pay.fund', { amount: formatYuan(m.amountFen, locale) })}
+                  </button>
+                </Form>
+              ) : null}
+            </li>
+          )
+        })}
+      </ul>
+    </section>
+  )
+}

@@ -1,0 +1,7 @@
+export * from './provider'
+export * from './signature'
+export * from './ledger'
+export * from './payments'
+export * from './webhooks'
+export * from './local-provider'
+export * from './jobs'
