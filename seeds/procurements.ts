@@ -3,13 +3,15 @@ import type { Db } from '../db/client'
 import { auctions, awards, evaluations, organizations, procurementItems, selectionCandidates, serviceItems, spotCheckItems, users, type User } from '../db/schema'
 import { directoryQuerySchema, searchAgencies } from '../services/agencies'
 import { shanghaiDate } from '../services/calendar'
-import { JobQueue } from '../services/jobs'
+import { JobQueue, type EnqueueInput } from '../services/jobs'
+import { flagLateFunding, paymentHandlers } from '../services/payments'
 import { amendProcurement, amendmentSchema, reannounce, confirmAward, confirmContract, contractInputSchema, decideDelivery, decisionSchema, deliver, evaluate, evaluateOwner, evaluationSchema, ownerEvaluationSchema, flagOverdue, uploadContract, cancelProcurement, closeIfDue, confirmDirect, procurementHandlers, procurementInputSchema, publishProcurement, saveDraft, approveSanction, requestDirectApproval } from '../services/procurement'
 import { bidInputSchema, ownBid, respondToConsortium, submitBid } from '../services/bids'
 import { appealEvaluation, appealSchema, decidePetition, fileRepair, issueYellowCard, liftSanction, petitionDecisionSchema, proposeSanction, repairSchema, sanctionSchema, yellowCardedAmong } from '../services/credit'
 import { announceSchema, announceSpotCheck, drawSpotCheck, scoreSpotCheck, spotScoreSchema, auctionBidSchema, auctionBoard, chooseFromShortlist, chooseSchema, declineAward, declineSchema, finishAuctionIfDue, lapseIfDue, placeAuctionBid } from '../services/selection'
 import { ManualClock, type Clock } from '../services/shared/clock'
 import { OFFICE_APPROVER } from './accounts'
+import { paymentRig } from './payments'
 import type { Rng } from './factories'
 
 const DAY = 86_400_000
@@ -45,7 +47,10 @@ export async function seedProcurements(db: Db, clock: Clock, r: Rng) {
   const ownerUsers = owners.map((o) => o.users)
   const demoOwner = ownerUsers.find((u) => u.email === 'owner@example.com')!
   const today = shanghaiDate(now)
-  const queue = new JobQueue(db, clock, procurementHandlers as never, { log: () => {} })
+  // The queue knows the payment jobs too: an acceptance books the release of what escrow holds.
+  const scheduler = { enqueue: (input: EnqueueInput, on?: Db) => queue.enqueue(input, on) }
+  const money = paymentRig(db, scheduler)
+  const queue = new JobQueue(db, clock, { ...procurementHandlers, ...paymentHandlers(money.client) }, { log: () => {} })
   const adminOf = async (orgId: string) => (await db.select().from(users).where(eq(users.orgId, orgId as never)))[0]!
   const eligibleFor = async (item: string) => {
     const found = await searchAgencies(db, directoryQuerySchema.parse({ item }), today)
@@ -83,8 +88,10 @@ export async function seedProcurements(db: Db, clock: Clock, r: Rng) {
     const signed = await signedAfter(p.id, t.sign)
     await uploadContract(db, signed, as(owner), p.id, contractInputSchema.parse({ fundDays: '5', startDate: shanghaiDate(signed.now()) }), PDF)
     await confirmContract(db, signed, queue, as(agency), p.id)
+    await money.fund(signed, owner, p.id)
     await deliver(db, at(t.deliver), as(agency), p.id, report, PDF)
     await decideDelivery(db, at(t.accept), queue, as(owner), p.id, decisionSchema.parse({ decision: 'accept' }))
+    await money.release(at(t.accept), p.id)
     return p
   }
   const ownerFor = (i: number) => (i % 3 === 0 ? demoOwner : ownerUsers[i % ownerUsers.length]!)
@@ -202,20 +209,24 @@ export async function seedProcurements(db: Db, clock: Clock, r: Rng) {
     // Contracts are signed a week later (after the standstill); the contracted one starts next week.
     const signed = await signedAfter(p.id, stage === 'contracted' ? 1 : start - 7)
     const startDate = stage === 'contracted' ? shanghaiDate(new Date(now.getTime() + 7 * DAY)) : shanghaiDate(signed.now())
-    await uploadContract(db, signed, as(owner), p.id, contractInputSchema.parse({ fundDays: '5', startDate }), PDF)
+    // The contract starting next week is paid in two instalments (its first already funded); the late service's owner has funded nothing.
+    await uploadContract(db, signed, as(owner), p.id, contractInputSchema.parse({ fundDays: '5', startDate, firstPercent: stage === 'contracted' ? '30' : '' }), PDF)
     await confirmContract(db, signed, queue, as(agency.user), p.id)
+    if (stage !== 'in_service_late') await money.fund(signed, owner, p.id)
     if (stage === 'contracted' || stage === 'in_service' || stage === 'in_service_late') continue
     await deliver(db, at(start - 15), as(agency.user), p.id, '成果报告（送审稿）', PDF)
     if (stage === 'delivered') continue
     await decideDelivery(db, at(start - 16), queue, as(owner), p.id, decisionSchema.parse({ decision: 'return', reason: '请补充现场踏勘照片和数据来源说明' }))
     await deliver(db, at(start - 18), as(agency.user), p.id, '已按意见补充', PDF)
     await decideDelivery(db, at(start - 19), queue, as(owner), p.id, decisionSchema.parse({ decision: 'accept' }))
+    await money.release(at(start - 19), p.id)
     if (stage === 'accepted') continue
     await evaluate(db, at(start - 20), as(owner), p.id, evaluationSchema.parse({ quality: String(4 + (i % 2)), timeliness: '5', conduct: '5', fees: '4', compliance: '5', comment: '成果规范，响应及时' }))
     evaluated = { id: p.id, agency: agency.user, daysAgo: start - 21 }
   }
-  // The late service is flagged by the overdue check, as the daily job would have done.
+  // The late service is flagged by the overdue check, and its unfunded contract by the funding check, as the daily jobs would have done.
   await flagOverdue(db, clock)
+  await flagLateFunding(db, clock)
 
   // Failed: nobody bid.
   const unanswered = await (async () => {

@@ -1,7 +1,7 @@
 import { and, count, eq, isNotNull, ne } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../db/client'
-import { auditLog, awards, calendarDays, creditEvents, creditPetitions, draws, evaluations, organizations, ownerEvaluations, procurements, qualifications, regions, sanctions, serviceCategories, serviceItems, spotChecks, users } from '../../db/schema'
+import { auditLog, awards, calendarDays, creditEvents, creditPetitions, draws, evaluations, organizations, ownerEvaluations, paymentMilestones, payments, procurements, qualifications, regions, sanctions, serviceCategories, serviceItems, spotChecks, users } from '../../db/schema'
 import { CREDIT_EVENT_KINDS } from '../../services/credit/kinds'
 import { verifyChain } from '../../services/audit'
 import { addWorkingDays, confirmProvisionalYear, installShippedCalendar, loadCalendar, setCalendarDay } from '../../services/calendar'
@@ -9,6 +9,7 @@ import { isValidUscc } from '../../services/shared/uscc'
 import { ManualClock } from '../../services/shared/clock'
 import { DEMO_ACCOUNTS, seedDemo } from '../../seeds/demo'
 import { installReferenceData } from '../../services/reference'
+import { ledgerProblems } from '../../services/payments'
 import { driver, freshDatabase } from '../support/db'
 
 let database: Database
@@ -111,5 +112,16 @@ describe('demo seeds', () => {
     // An awarded procurement of each credit method.
     const awarded = await db.selectDistinct({ method: procurements.method }).from(procurements).innerJoin(awards, eq(awards.procurementId, procurements.id)).where(ne(procurements.status, 'cancelled'))
     expect(awarded.map((a) => a.method)).toEqual(expect.arrayContaining(['scoring', 'credit_shortlist']))
+  })
+
+  it('hold money in each state the escrow pages show: released at acceptance, held in service, a first instalment, a contract unfunded past its day', async () => {
+    const { db } = database
+    const rows = await db.select().from(payments)
+    expect(new Set(rows.map((p) => p.status))).toEqual(new Set(['held', 'settled']))
+    expect(rows.filter((p) => p.status === 'settled').every((p) => p.releasedFen === p.amountFen)).toBe(true)
+    const plans = await db.select().from(paymentMilestones)
+    expect(plans.some((m) => m.seq === 2)).toBe(true)
+    expect(plans.filter((m) => m.overdueFlaggedAt)).toHaveLength(1)
+    expect(await ledgerProblems(db)).toEqual([])
   })
 })
