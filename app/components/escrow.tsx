@@ -1,4 +1,5 @@
-import { Form } from '@remix-run/react'
+import { Form, useRevalidator } from '@remix-run/react'
+import { useEffect, useState } from 'react'
 import type { MessageKey } from '~/i18n'
 import { formatDateTime, formatDay, formatYuan } from '~/utils/format'
 import { useLocale, useT } from '~/utils/i18n'
@@ -45,6 +46,8 @@ const inEscrow = (p: Payment | null, amountFen: number) => (p && (p.status === '
 export function Escrow({ milestones, canFund, busy }: { milestones: EscrowMilestone[]; canFund: boolean; busy: boolean }) {
   const t = useT()
   const locale = useLocale()
+  const waiting = milestones.some((m) => m.payment && (m.payment.status === 'creating' || m.payment.status === 'pending' || m.payment.releasing))
+  const patience = useWhileWaiting(waiting)
   if (!milestones.length) return null
   const total = milestones.reduce((s, m) => s + m.amountFen, 0)
   const released = milestones.reduce((s, m) => s + (m.payment?.releasedFen ?? 0), 0)
@@ -55,6 +58,11 @@ export function Escrow({ milestones, canFund, busy }: { milestones: EscrowMilest
       <h2 id="escrow-title">{t('pay.title')}</h2>
       <p className="hint">{t('pay.hint')}</p>
       <p>{t('pay.totals', { total: formatYuan(total, locale), held: formatYuan(held, locale), released: formatYuan(released, locale) })}</p>
+      {waiting ? (
+        <p className="alert info" role="status">
+          {t(patience ? 'pay.waiting' : 'pay.waitingLong')}
+        </p>
+      ) : null}
       <div className="escrow-bar" role="img" aria-label={t('pay.totals', { total: formatYuan(total, locale), held: formatYuan(held, locale), released: formatYuan(released, locale) })}>
         <span className="released" style={{ width: pct(released) }} />
         <span className="held" style={{ width: pct(held) }} />
@@ -90,4 +98,22 @@ export function Escrow({ milestones, canFund, busy }: { milestones: EscrowMilest
       </ul>
     </section>
   )
+}
+
+/** Every 2 seconds while the provider has not answered, for a minute: the page reloads its data. Then it stops (the reconcile job takes over). */
+const POLL_MS = 2000
+const POLLS = 30
+
+function useWhileWaiting(waiting: boolean): boolean {
+  const { revalidate, state } = useRevalidator()
+  const [polls, setPolls] = useState(0)
+  useEffect(() => {
+    if (!waiting || polls >= POLLS || state !== 'idle') return
+    const timer = setTimeout(() => {
+      setPolls((n) => n + 1)
+      if (document.visibilityState === 'visible') revalidate()
+    }, POLL_MS)
+    return () => clearTimeout(timer)
+  }, [waiting, polls, state, revalidate])
+  return polls < POLLS
 }

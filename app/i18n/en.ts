@@ -2081,6 +2081,8 @@ export const en: Record<MessageKey, string> = {
   'cmp.redFlags': "Red flags",
   'mon.redFlags': "Red flags: start from a flag",
   'flag.showing': "The newest {n} of {of}",
+  "pay.waiting": "Confirming with the payment provider; this page updates by itself.",
+  "pay.waitingLong": "The payment provider has not confirmed yet; the platform checks again every 10 minutes. Please look again later.",
   "pay.title": "Contract payment in escrow",
   "pay.hint": "The payment provider holds the contract’s money: the owner funds it by the payment plan, and the platform releases it to the agency once the service is accepted. The owner, the agency and the supervisors all see where it stands.",
   "pay.totals": "Contract {total}: {held} in escrow, {released} released",

@@ -135,12 +135,12 @@ export async function loadAfterAward(db: Db, id: ProcurementId, now: Date) {
     evaluation: evaluation ? { quality: evaluation.quality, timeliness: evaluation.timeliness, conduct: evaluation.conduct, fees: evaluation.fees, compliance: evaluation.compliance, comment: evaluation.comment, createdAt: evaluation.createdAt.toISOString() } : null,
     ownerEvaluation: ownerEvaluation ? { payment: ownerEvaluation.payment, cooperation: ownerEvaluation.cooperation, comment: ownerEvaluation.comment, createdAt: ownerEvaluation.createdAt.toISOString() } : null,
     // The payment plan and its money in escrow, once there is a contract.
-    escrow: contract ? serializeEscrow(await paymentsOf(db, id), now) : [],
+    escrow: contract ? serializeEscrow(await paymentsOf(db, id), now, deliveries.some((d) => d.decision === 'accepted')) : [],
   }
 }
 
-/** The plan's milestones, each with where its money stands, as plain data for `Escrow`. */
-function serializeEscrow(milestones: Awaited<ReturnType<typeof paymentsOf>>, now: Date) {
+/** The plan's milestones, each with where its money stands, as plain data for `Escrow` (held money is on its way to the agency once the service is accepted). */
+function serializeEscrow(milestones: Awaited<ReturnType<typeof paymentsOf>>, now: Date, accepted: boolean) {
   const today = shanghaiDate(now)
   return milestones.map((m) => ({
     seq: m.seq,
@@ -149,7 +149,7 @@ function serializeEscrow(milestones: Awaited<ReturnType<typeof paymentsOf>>, now
     late: m.fundBy < today && !(m.payment && (m.payment.status === 'held' || m.payment.status === 'settled')),
     declined: m.declined,
     payment: m.payment
-      ? { status: m.payment.status, releasedFen: m.payment.releasedFen, refundedFen: m.payment.refundedFen, declineCode: m.payment.declineCode, createdAt: m.payment.createdAt.toISOString(), heldAt: iso(m.payment.heldAt), settledAt: iso(m.payment.settledAt), releasing: !!m.payment.releaseRequestedAt && m.payment.status === 'held' }
+      ? { status: m.payment.status, releasedFen: m.payment.releasedFen, refundedFen: m.payment.refundedFen, declineCode: m.payment.declineCode, createdAt: m.payment.createdAt.toISOString(), heldAt: iso(m.payment.heldAt), settledAt: iso(m.payment.settledAt), releasing: m.payment.status === 'held' && (accepted || !!m.payment.releaseRequestedAt) }
       : null,
   }))
 }

@@ -71,6 +71,8 @@ async function startServer(dir: string, start: Date): Promise<{ base: string }> 
   running.push(server)
   server.stdout!.on('data', (d) => log.push(String(d)))
   server.stderr!.on('data', (d) => log.push(String(d)))
+  // E2E_SERVER_LOG=<file>: the server's output kept, to read after a journey failed.
+  if (process.env.E2E_SERVER_LOG) for (const stream of [server.stdout!, server.stderr!]) stream.on('data', (d) => fs.appendFileSync(`${process.env.E2E_SERVER_LOG}.${port}`, d))
   const base = `http://localhost:${port}`
   const deadline = Date.now() + 90_000
   for (;;) {
