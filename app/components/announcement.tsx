@@ -101,7 +101,7 @@ export function Announcement({ data, specialtyNames, selection, linkBase = '/pro
               <span className="mono muted">{data.award.agencyUscc}</span>
               {data.award.members.length ? (
                 <span className="muted sub">
-                  {t('cons.withMembers', { names: data.award.members.map((m) => (en ? m.nameEn : m.nameZh)).join(en ? ', ' : '、') })}
+                  {t('proc.withMembers', { names: data.award.members.map((m) => (en ? m.nameEn : m.nameZh)).join(en ? ', ' : '、') })}
                 </span>
               ) : null}
             </div>
@@ -111,7 +111,7 @@ export function Announcement({ data, specialtyNames, selection, linkBase = '/pro
             </div>
             <div>
               <span className="stat-label">{t('proc.committedDays')}</span>
-              <strong>{t('catalog.days', { n: data.award.award.committedDays })}</strong>
+              <strong>{t('time.days', { n: data.award.award.committedDays })}</strong>
             </div>
             <div>
               <span className="stat-label">{t('proc.savings')}</span>
@@ -132,7 +132,7 @@ export function Announcement({ data, specialtyNames, selection, linkBase = '/pro
       {p.method === 'reverse_auction' && p.openedAt ? (
         <p>
           <Link to={`/procurements/${p.id}/auction`} className="button secondary">
-            {t(p.status === 'selecting' ? 'auction.watch' : 'auction.replay')}
+            {t(p.status === 'selecting' ? 'proc.auctionWatch' : 'proc.auctionReplay')}
           </Link>
         </p>
       ) : null}
@@ -174,7 +174,7 @@ export function Announcement({ data, specialtyNames, selection, linkBase = '/pro
             ],
             [t('proc.maxPrice'), formatYuan(p.maxPriceFen, locale)],
             [t('proc.floorPrice'), p.floorPriceFen === null ? t('proc.none') : formatYuan(p.floorPriceFen, locale)],
-            [t('proc.expectedDays'), t('catalog.days', { n: p.expectedDays })],
+            [t('proc.expectedDays'), t('time.days', { n: p.expectedDays })],
             [
               t('proc.requirement'),
               p.requirement

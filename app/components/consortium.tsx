@@ -76,7 +76,7 @@ export function ConsortiumParties({ parties, items }: { parties: Party[]; items:
         <caption className="sr-only">{t('cons.parties')}</caption>
         <thead>
           <tr>
-            <th scope="col">{t('bl.agency')}</th>
+            <th scope="col">{t('cons.agency')}</th>
             <th scope="col">{t('cons.role')}</th>
             <th scope="col">{t('cons.share')}</th>
             <th scope="col">{t('cons.answer')}</th>
@@ -85,7 +85,7 @@ export function ConsortiumParties({ parties, items }: { parties: Party[]; items:
         <tbody>
           {parties.map((p) => (
             <tr key={p.uscc}>
-              <td data-label={t('bl.agency')}>
+              <td data-label={t('cons.agency')}>
                 {en ? p.nameEn : p.nameZh}
                 <div className="mono sub muted">{p.uscc}</div>
               </td>
@@ -116,7 +116,7 @@ export function ConsortiumInvitation({ bidId, bid, parties, items, status, open,
       <DefinitionList
         items={[
           [t('bid.price'), formatYuan(bid.priceFen, locale)],
-          [t('proc.committedDays'), t('catalog.days', { n: bid.committedDays })],
+          [t('proc.committedDays'), t('time.days', { n: bid.committedDays })],
         ]}
       />
       <ConsortiumParties parties={parties} items={items} />

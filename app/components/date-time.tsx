@@ -12,7 +12,7 @@ export function DateTime({ at, provisional = false }: { at: Date | string; provi
   if (!provisional) return time
   return (
     <>
-      {time} <span className="badge warn">{t('calendar.provisionalShort')}</span>
+      {time} <span className="badge warn">{t('time.provisional')}</span>
     </>
   )
 }

@@ -1,5 +1,5 @@
-import { Form, useRevalidator } from '@remix-run/react'
-import { useEffect, useState } from 'react'
+import { useRevalidator } from '@remix-run/react'
+import { useEffect, useState, type ReactNode } from 'react'
 import type { MessageKey } from '~/i18n'
 import { formatDateTime, formatDay, formatYuan } from '~/utils/format'
 import { useLocale, useT } from '~/utils/i18n'
@@ -39,11 +39,11 @@ const TONE = { ok: 'ok', warn: 'warn', error: 'status-rejected', muted: '' } as 
 const inEscrow = (p: Payment | null, amountFen: number) => (p && (p.status === 'held' || p.status === 'settled') ? amountFen - p.releasedFen - p.refundedFen : 0)
 
 /**
- * 合同款托管: the payment plan's milestones and where each one's money stands, for both parties
- * (and the owner's button to fund one). The bar shows the contract's money: released to the
+ * Escrow: the payment plan's milestones and where each one's money stands, for both parties
+ * (and, from the owner's page, its button to fund one: `fund`). The bar shows the contract's money: released to the
  * agency, in escrow, and not yet funded.
  */
-export function Escrow({ milestones, canFund, busy }: { milestones: EscrowMilestone[]; canFund: boolean; busy: boolean }) {
+export function Escrow({ milestones, fund }: { milestones: EscrowMilestone[]; fund?: (m: EscrowMilestone) => ReactNode }) {
   const t = useT()
   const locale = useLocale()
   const waiting = milestones.some((m) => m.payment && (m.payment.status === 'creating' || m.payment.status === 'pending' || m.payment.releasing))
@@ -71,7 +71,7 @@ export function Escrow({ milestones, canFund, busy }: { milestones: EscrowMilest
         {milestones.map((m) => {
           const state = stateOf(m)
           const p = m.payment
-          const fundable = canFund && (!p || p.status === 'declined')
+          const fundable = fund && (!p || p.status === 'declined')
           return (
             <li key={m.seq} data-milestone={m.seq}>
               <div className="escrow-row">
@@ -84,14 +84,7 @@ export function Escrow({ milestones, canFund, busy }: { milestones: EscrowMilest
                 {p?.heldAt ? ` · ${t('pay.heldAt', { at: formatDateTime(p.heldAt, locale) })}` : ''}
                 {p?.settledAt ? ` · ${t('pay.settledAt', { at: formatDateTime(p.settledAt, locale) })}` : ''}
               </p>
-              {fundable ? (
-                <Form method="post">
-                  <input type="hidden" name="seq" value={m.seq} />
-                  <button type="submit" name="intent" value="fund" className="button" disabled={busy}>
-                    {t(p ? 'pay.fundAgain' : 'pay.fund', { amount: formatYuan(m.amountFen, locale) })}
-                  </button>
-                </Form>
-              ) : null}
+              {fundable ? fund(m) : null}
             </li>
           )
         })}

@@ -1,4 +1,5 @@
-import { contractForm, decisionForm, evaluationForm } from '~/forms/owner'
+import { contractForm } from '~/forms/contract'
+import { decisionForm, evaluationForm } from '~/forms/owner'
 import type { ActionReply } from '~/utils/action-reply'
 import { formatDateTime } from '~/utils/format'
 import { useLocale, useT } from '~/utils/i18n'
@@ -51,8 +52,8 @@ export function OwnerAfterAwardForms({
                       <Field label="after.contractFile" name="file" type="file" accept="application/pdf,image/jpeg,image/png" required error={errors.file} />
                     </div>
                     <div className="grid two">
-                      <Field label="pay.firstPercent" name="firstPercent" inputMode="numeric" hint="pay.firstPercentHint" defaultValue={values.firstPercent} error={errors.firstPercent} />
-                      <Field label="pay.fundDays" name="fundDays" inputMode="numeric" required hint="pay.fundDaysHint" defaultValue={values.fundDays ?? '5'} error={errors.fundDays} />
+                      <Field label="fund.firstPercent" name="firstPercent" inputMode="numeric" hint="fund.firstPercentHint" defaultValue={values.firstPercent} error={errors.firstPercent} />
+                      <Field label="fund.fundDays" name="fundDays" inputMode="numeric" required hint="fund.fundDaysHint" defaultValue={values.fundDays ?? '5'} error={errors.fundDays} />
                     </div>
                     <button type="submit" className="button" disabled={busy}>
                       {t(hasContract ? 'after.replaceContract' : 'after.uploadContract')}

@@ -87,7 +87,7 @@ export function ProcurementForm({
               {c.items.map((i) => (
                 <label key={i.code} className="choice block">
                   <input type="checkbox" name="itemCodes" value={i.code} defaultChecked={chosen.has(i.code)} /> <span className="mono">{i.code}</span> {en ? i.nameEn : i.nameZh}{' '}
-                  <span className="muted">({t('catalog.days', { n: i.standardDays })})</span>
+                  <span className="muted">({t('time.days', { n: i.standardDays })})</span>
                 </label>
               ))}
             </details>

@@ -91,7 +91,7 @@ export function SelectionResult({ data }: { data: SelectionData }) {
                     <span className="mono muted sub">{c.uscc}</span>
                   </td>
                   <td className="num">{formatYuan(c.priceFen, locale)}</td>
-                  <td className="num">{t('catalog.days', { n: c.committedDays })}</td>
+                  <td className="num">{t('time.days', { n: c.committedDays })}</td>
                   <td>
                     <span className={`badge cand-${c.state}`}>{t(`sel.state.${c.state}` as MessageKey)}</span>
                     {c.abnormallyLow ? <span className="badge warn">{t(c.explanationAccepted ? 'sel.lowAccepted' : 'sel.abnormallyLow')}</span> : null}

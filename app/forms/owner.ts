@@ -1,6 +1,6 @@
 import { formSpec, formValues } from '~/utils/form-spec'
 import type { FieldPath } from '../../services/shared/errors'
-import { contractInputSchema, decisionSchema, evaluationSchema } from '../../services/procurement/after-award-input'
+import { decisionSchema, evaluationSchema } from '../../services/procurement/after-award-input'
 import { amendmentSchema, cancelSchema, procurementFormInput, procurementInputSchema } from '../../services/procurement/input'
 import { answerSchema, objectionAnswerSchema } from '../../services/procurement/talk-input'
 import { chooseSchema, explanationDecisionSchema } from '../../services/selection/offer-input'
@@ -27,6 +27,5 @@ export const chooseForm = formSpec({ schema: chooseSchema })
 export const fileField = (path: FieldPath) => (path[0] === 'contract' || path[0] === 'attachment' ? 'file' : String(path[0]))
 
 /** The signed contract's start (its file is checked on arrival). */
-export const contractForm = formSpec({ schema: contractInputSchema, fieldName: fileField })
 export const decisionForm = formSpec({ schema: decisionSchema })
 export const evaluationForm = formSpec({ schema: evaluationSchema })

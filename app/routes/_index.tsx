@@ -10,7 +10,7 @@ import { useLocale, useT } from '~/utils/i18n'
 import { categoryItemCounts, countDirectoryAgencies, latestOnHome, marketplaceStats, shanghaiDate } from '~/utils/services.server'
 import type { PageHandle } from '~/i18n/page-messages'
 
-export const handle: PageHandle = { i18n: ['calendar', 'home', 'method', 'proc', 'search', 'time'] }
+export const handle: PageHandle = { i18n: ['home', 'method', 'proc', 'search', 'time'] }
 
 export async function loader(_: LoaderFunctionArgs) {
   const { db, clock } = await getApp()

@@ -12,7 +12,7 @@ import { agencyRecord, can, creditExplained, measuresInForce, publicAgency, shan
 import { CreditExplanation, GradeBadge } from '~/components/credit'
 import type { PageHandle } from '~/i18n/page-messages'
 
-export const handle: PageHandle = { i18n: ['after', 'agency', 'calendar', 'catalog', 'credit', 'dash', 'dir', 'history', 'level', 'prac', 'qual', 'qualification', 'svc', 'time'] }
+export const handle: PageHandle = { i18n: ['after', 'agency', 'credit', 'dash', 'dir', 'history', 'level', 'prac', 'qual', 'qualification', 'svc', 'time'] }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, clock } = await getApp()
@@ -92,8 +92,8 @@ export default function AgencyPage() {
         <ul className="plain">
           {offered.map((o) => (
             <li key={o.itemId}>
-              <span className="mono">{o.code}</span> {en ? o.nameEn : o.nameZh} · <strong>{t('catalog.days', { n: o.committedDays })}</strong>{' '}
-              <span className="muted">({t('svc.standard')} {t('catalog.days', { n: o.standardDays })})</span>
+              <span className="mono">{o.code}</span> {en ? o.nameEn : o.nameZh} · <strong>{t('time.days', { n: o.committedDays })}</strong>{' '}
+              <span className="muted">({t('svc.standard')} {t('time.days', { n: o.standardDays })})</span>
             </li>
           ))}
         </ul>

@@ -12,7 +12,7 @@ import { title } from '~/utils/meta'
 import { directoryQuerySchema, catalogNames, regionTree, searchAgencies, shanghaiDate } from '~/utils/services.server'
 import type { PageHandle } from '~/i18n/page-messages'
 
-export const handle: PageHandle = { i18n: ['catalog', 'credit', 'dir', 'level', 'time'] }
+export const handle: PageHandle = { i18n: ['credit', 'dir', 'level', 'time'] }
 
 export const meta: MetaFunction = ({ matches }) => title(matches, 'dir.title')
 
@@ -88,7 +88,7 @@ export default function Directory() {
             { header: t('dir.region'), cell: (a) => placeName(a, locale) },
             { header: t('dir.bestLevel'), cell: (a) => t(`level.${a.bestLevel as 1 | 2 | 3}`) },
             itemChosen
-              ? { header: t('dir.committed'), className: 'num', cell: (a) => (a.committedDays ? t('catalog.days', { n: a.committedDays }) : '—') }
+              ? { header: t('dir.committed'), className: 'num', cell: (a) => (a.committedDays ? t('time.days', { n: a.committedDays }) : '—') }
               : { header: t('dir.offerings'), className: 'num', cell: (a) => a.offerings },
             itemChosen && { header: t('dir.fee'), className: 'num', cell: (a) => (a.fee !== null ? formatYuan(a.fee, locale) : '—') },
             { header: t('credit.grade'), cell: (a) => <GradeBadge grade={a.grade} score={a.score} /> },

@@ -11,7 +11,7 @@ import { admissionOf, agencyTodos, openToBidder, shanghaiDate, qualificationsOf 
 import { allowedActions } from '../../services/agencies/qualification-state'
 import type { PageHandle } from '~/i18n/page-messages'
 
-export const handle: PageHandle = { i18n: ['admission', 'agency', 'bids', 'calendar', 'dash', 'inbox', 'level', 'notify', 'prac', 'profile', 'qual', 'qualification', 'review', 'svc', 'time', 'todo'] }
+export const handle: PageHandle = { i18n: ['admission', 'agency', 'bids', 'dash', 'inbox', 'level', 'notify', 'prac', 'profile', 'qual', 'qualification', 'review', 'svc', 'time', 'todo'] }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { session, profile, app } = await loadHome(request, 'create:bid:own')

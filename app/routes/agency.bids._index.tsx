@@ -12,7 +12,7 @@ import { bidsOfAgency } from '~/utils/services.server'
 import type { PageHandle } from '~/i18n/page-messages'
 import type { CandidateState, ProcurementStatus } from '../../db/schema'
 
-export const handle: PageHandle = { i18n: ['ann', 'bid', 'bids', 'calendar', 'catalog', 'cons', 'proc', 'sel', 'time'] }
+export const handle: PageHandle = { i18n: ['ann', 'bid', 'bids', 'cons', 'proc', 'sel', 'time'] }
 
 export const meta: MetaFunction = ({ matches }) => title(matches, 'bids.title')
 
@@ -60,7 +60,7 @@ export default function AgencyBids() {
               ),
             },
             { header: t('bid.price'), className: 'num', cell: (r) => formatYuan(r.priceFen, locale) },
-            { header: t('proc.committedDays'), className: 'num', cell: (r) => t('catalog.days', { n: r.committedDays }) },
+            { header: t('proc.committedDays'), className: 'num', cell: (r) => t('time.days', { n: r.committedDays }) },
             {
               header: t('bids.bidState'),
               cell: (r) => (

@@ -9,7 +9,7 @@ import { title } from '~/utils/meta'
 import { anchorFeed } from '~/utils/services.server'
 import type { PageHandle } from '~/i18n/page-messages'
 
-export const handle: PageHandle = { i18n: ['anchors', 'audit', 'calendar', 'time'] }
+export const handle: PageHandle = { i18n: ['anchors', 'audit', 'time'] }
 
 /** Public: the signed heads of the audit chain, what they guarantee and what they do not. */
 export const meta: MetaFunction = ({ matches }) => title(matches, 'anchors.title')

@@ -37,7 +37,7 @@ export default function Catalog() {
             columns={[
               { header: t('catalog.code'), className: 'mono nowrap', cell: (item) => item.code },
               { header: t('catalog.item'), cell: (item) => (en ? item.nameEn : item.nameZh) },
-              { header: t('catalog.standardDays'), className: 'num', cell: (item) => t('catalog.days', { n: item.standardDays }) },
+              { header: t('catalog.standardDays'), className: 'num', cell: (item) => t('time.days', { n: item.standardDays }) },
               { header: t('catalog.fee'), className: 'num', cell: (item) => formatFeeRange(item.feeMinFen, item.feeMaxFen, locale) ?? t('catalog.noFee') },
               { header: t('catalog.specialties'), cell: (item) => item.specialties.map((s) => (en ? s.nameEn : s.nameZh)).join(en ? ', ' : '、') },
               { header: t('catalog.legalBasis'), cell: (item) => item.legalBasis },

@@ -12,7 +12,7 @@ import { drawRecord, publicProcurement } from '~/utils/services.server'
 import type { DrawRecord } from '../../services/selection/draw'
 import type { PageHandle } from '~/i18n/page-messages'
 
-export const handle: PageHandle = { i18n: ['catalog', 'draw', 'drawn', 'proc', 'sel', 'time'] }
+export const handle: PageHandle = { i18n: ['draw', 'drawn', 'proc', 'sel', 'time'] }
 
 export const meta: MetaFunction = ({ matches }) => title(matches, 'drawn.title')
 

@@ -13,7 +13,7 @@ import { announcementsByMonth, jobStats, officeOverview, officeTodos, openDirect
 import { AVAILABLE_METHODS } from '../../services/market/methods'
 import type { PageHandle } from '~/i18n/page-messages'
 
-export const handle: PageHandle = { i18n: ['agency', 'calendar', 'dash', 'inbox', 'jobs', 'method', 'notify', 'profile', 'time', 'todo'] }
+export const handle: PageHandle = { i18n: ['agency', 'dash', 'inbox', 'jobs', 'method', 'notify', 'profile', 'time', 'todo'] }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { session, profile, app } = await loadHome(request, 'read:audit:any')

@@ -15,7 +15,7 @@ import { title } from '~/utils/meta'
 import { decideDirectApproval, openDirectApprovals } from '~/utils/services.server'
 import type { PageHandle } from '~/i18n/page-messages'
 
-export const handle: PageHandle = { i18n: ['approvals', 'calendar', 'proc', 'time'] }
+export const handle: PageHandle = { i18n: ['approvals', 'proc', 'time'] }
 
 /** The market office decides on direct commissions above the limit, each with its reason. */
 export const meta: MetaFunction = ({ matches }) => title(matches, 'approvals.title')

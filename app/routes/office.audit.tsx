@@ -14,7 +14,7 @@ import { badRequest } from '~/utils/request.server'
 import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, auditEntries, auditQuerySchema, verifyChain } from '~/utils/services.server'
 import type { PageHandle } from '~/i18n/page-messages'
 
-export const handle: PageHandle = { i18n: ['audit', 'calendar', 'dash', 'dir', 'time'] }
+export const handle: PageHandle = { i18n: ['audit', 'dash', 'dir', 'time'] }
 
 export const meta: MetaFunction = ({ matches }) => title(matches, 'audit.title')
 

@@ -118,7 +118,7 @@ export default function EditItem() {
                 <tr key={v.version}>
                   <td className="num">{v.version}</td>
                   <td>{v.version === 1 ? '—' : formatDateTime(v.createdAt, locale)}</td>
-                  <td className="num">{t('catalog.days', { n: v.terms.standardDays })}</td>
+                  <td className="num">{t('time.days', { n: v.terms.standardDays })}</td>
                   <td className="num">
                     {formatFeeRange(v.terms.feeMinFen, v.terms.feeMaxFen, locale) ?? t('catalog.noFee')}
                   </td>

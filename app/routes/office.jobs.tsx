@@ -13,7 +13,7 @@ import { title } from '~/utils/meta'
 import { JOBS_ABOUT_A_PROCUREMENT, JOB_PAGE_SIZE, jobStats, procurementTitles, recentJobs } from '~/utils/services.server'
 import type { PageHandle } from '~/i18n/page-messages'
 
-export const handle: PageHandle = { i18n: ['calendar', 'dir', 'jobs', 'time'] }
+export const handle: PageHandle = { i18n: ['dir', 'jobs', 'time'] }
 
 export const meta: MetaFunction = ({ matches }) => title(matches, 'jobs.title')
 

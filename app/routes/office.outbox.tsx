@@ -10,7 +10,7 @@ import { title } from '~/utils/meta'
 import { OUTBOX_PAGE_SIZE, outboxQuerySchema, recentOutbox } from '~/utils/services.server'
 import type { PageHandle } from '~/i18n/page-messages'
 
-export const handle: PageHandle = { i18n: ['calendar', 'dir', 'outbox', 'time'] }
+export const handle: PageHandle = { i18n: ['dir', 'outbox', 'time'] }
 
 export const meta: MetaFunction = ({ matches }) => title(matches, 'outbox.title')
 

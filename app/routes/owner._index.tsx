@@ -9,7 +9,7 @@ import { ownerTodos } from '~/utils/services.server'
 import { useT } from '~/utils/i18n'
 import type { PageHandle } from '~/i18n/page-messages'
 
-export const handle: PageHandle = { i18n: ['agency', 'calendar', 'dash', 'inbox', 'notify', 'own', 'profile', 'time', 'todo'] }
+export const handle: PageHandle = { i18n: ['agency', 'dash', 'inbox', 'notify', 'own', 'profile', 'time', 'todo'] }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { session, profile, app } = await loadHome(request, 'create:procurement:own')

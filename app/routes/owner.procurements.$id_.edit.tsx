@@ -12,7 +12,7 @@ import { draftValues, procurementFormContext, saveDraftAction } from '~/utils/pr
 import { ownerProcurement } from '~/utils/services.server'
 import type { PageHandle } from '~/i18n/page-messages'
 
-export const handle: PageHandle = { i18n: ['auth', 'catalog', 'method', 'own', 'proc'] }
+export const handle: PageHandle = { i18n: ['auth', 'method', 'own', 'proc', 'time'] }
 
 export const meta: MetaFunction = ({ matches }) => title(matches, 'own.editTitle')
 

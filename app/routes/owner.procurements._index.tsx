@@ -13,7 +13,7 @@ import { title } from '~/utils/meta'
 import { procurementsOfOwner } from '~/utils/services.server'
 import type { PageHandle } from '~/i18n/page-messages'
 
-export const handle: PageHandle = { i18n: ['ann', 'calendar', 'method', 'own', 'proc', 'time'] }
+export const handle: PageHandle = { i18n: ['ann', 'method', 'own', 'proc', 'time'] }
 
 export const meta: MetaFunction = ({ matches }) => title(matches, 'own.title')
 

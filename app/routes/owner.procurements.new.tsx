@@ -10,7 +10,7 @@ import { title } from '~/utils/meta'
 import { procurementFormContext, saveDraftAction } from '~/utils/procurement-form.server'
 import type { PageHandle } from '~/i18n/page-messages'
 
-export const handle: PageHandle = { i18n: ['auth', 'catalog', 'method', 'own', 'proc'] }
+export const handle: PageHandle = { i18n: ['auth', 'method', 'own', 'proc', 'time'] }
 
 export const meta: MetaFunction = ({ matches }) => title(matches, 'own.newTitle')
 

@@ -14,7 +14,7 @@ import { publicClarifications, publicProcurement, attachmentsOf, loadCalendar } 
 import { title } from '~/utils/meta'
 import type { PageHandle } from '~/i18n/page-messages'
 
-export const handle: PageHandle = { i18n: ['ann', 'auction', 'bid', 'calendar', 'catalog', 'cons', 'draw', 'method', 'print', 'proc', 'progress', 'qa', 'sel', 'time'] }
+export const handle: PageHandle = { i18n: ['ann', 'bid', 'draw', 'method', 'print', 'proc', 'progress', 'qa', 'sel', 'time'] }
 
 // A procurement that is not there (a draft, a mistyped address) still gives its 404 page a title.
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => (data ? [{ title: `${data.announcement.p.title} · ${data.announcement.p.number ?? ''}` }] : title(matches, 'errors.notFoundTitle'))

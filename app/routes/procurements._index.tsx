@@ -17,7 +17,7 @@ import { announcementQuerySchema, catalogNames, openToBidder, regionTree, search
 import { getSession } from '~/utils/auth.server'
 import type { PageHandle } from '~/i18n/page-messages'
 
-export const handle: PageHandle = { i18n: ['ann', 'calendar', 'dir', 'method', 'proc', 'time'] }
+export const handle: PageHandle = { i18n: ['ann', 'dir', 'method', 'proc', 'time'] }
 
 export const meta: MetaFunction = ({ matches }) => title(matches, 'ann.title')
 

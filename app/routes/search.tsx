@@ -12,7 +12,7 @@ import { title } from '~/utils/meta'
 import { announcementQuerySchema, directoryQuerySchema, searchAgencies, searchAnnouncements, shanghaiDate } from '~/utils/services.server'
 import type { PageHandle } from '~/i18n/page-messages'
 
-export const handle: PageHandle = { i18n: ['calendar', 'level', 'method', 'proc', 'search', 'time'] }
+export const handle: PageHandle = { i18n: ['level', 'method', 'proc', 'search', 'time'] }
 
 export const meta: MetaFunction = ({ matches }) => title(matches, 'search.title')
 

@@ -176,7 +176,7 @@ export async function fundMilestone(db: Db, clock: Clock, provider: PaymentProvi
       await tx.update(payments).set({ status: 'declined', declineCode: error.code ?? error.kind, updatedAt: clock.now() }).where(eq(payments.id, payment.id))
       await audit(tx, { id: payment.procurementId }, 'payment.decline', {}, clock.now(), { paymentId: payment.id, code: error.code ?? error.kind })
     })
-    throw new DomainError(error.kind === 'declined' ? 'pay.error.declined' : 'pay.error.refused')
+    throw new DomainError(error.kind === 'declined' ? 'fund.error.declined' : 'fund.error.refused')
   }
   const [fresh] = await db.select().from(payments).where(eq(payments.id, payment.id))
   return { payment: fresh!, created }

@@ -1,17 +1,11 @@
 import * as z from 'zod/mini'
-import { day, optionalText, optionalWholeNumber, text, wholeNumber } from '../shared/fields'
+import { optionalText, text, wholeNumber } from '../shared/fields'
 
 /*
- * The owner's forms after the award: the contract's start, the decision on a delivery, and the
- * evaluation of the service. Pure, so the browser checks them with the server's messages.
+ * The owner's forms after the award: the decision on a delivery, and the evaluation of the
+ * service (the contract's form is in contract-input.ts). Pure, so the browser checks them with
+ * the server's messages.
  */
-export const contractInputSchema = z.object({
-  startDate: day,
-  /** 付款计划: the share funded first (the rest by the due date), or empty for the whole amount at once */
-  firstPercent: optionalWholeNumber(10, 90, 'pay.error.firstPercent'),
-  /** working days from the start in which the (first) funding is due */
-  fundDays: wholeNumber(1, 20, 'pay.error.fundDays'),
-})
 
 /** Accepting a delivery cannot be undone, so the form ticks neither choice: the owner picks one. */
 export const decisionSchema = z.discriminatedUnion(

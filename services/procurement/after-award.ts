@@ -11,7 +11,8 @@ import type { Actor } from '../shared/actor'
 import type { Clock } from '../shared/clock'
 import { DomainError } from '../shared/errors'
 import { isUuid } from '../shared/schemas'
-import type { contractInputSchema, decisionSchema, evaluationSchema, ownerEvaluationSchema } from './after-award-input'
+import type { decisionSchema, evaluationSchema, ownerEvaluationSchema } from './after-award-input'
+import type { contractInputSchema } from './contract-input'
 import { procurementStep, type LifecycleActor, type ProcurementAction } from '../market/lifecycle'
 import { confirmOffer } from '../selection/offers'
 import { passOverOffered } from '../selection/select'
@@ -23,7 +24,8 @@ import { transition } from '../market/transition'
 import { loadRules } from '../market/rules'
 import { releaseOnAcceptance } from '../payments'
 
-export { contractInputSchema, decisionSchema, evaluationSchema, ownerEvaluationSchema } from './after-award-input'
+export { decisionSchema, evaluationSchema, ownerEvaluationSchema } from './after-award-input'
+export { contractInputSchema } from './contract-input'
 
 /**
  * After the award: the winner's confirmation, the contract (uploaded by the owner after the

@@ -189,8 +189,8 @@ export const PAGE_ERROR_CODES = [
   'mon.error.escalateAgencyOnly',
   'mon.error.textShort',
   'flag.error.threshold',
-  'pay.error.declined',
-  'pay.error.refused',
-  'pay.error.firstPercent',
-  'pay.error.fundDays',
+  'fund.error.declined',
+  'fund.error.refused',
+  'fund.error.firstPercent',
+  'fund.error.fundDays',
 ] as const

@@ -40,7 +40,7 @@ describe('sealed bids, from the outside', () => {
     const cookies: Record<Role, string | undefined> = { public: undefined, owner: await cookieOf(DEMO_ACCOUNTS.owner), agency: await cookieOf(DEMO_ACCOUNTS.agency), authority: await cookieOf(DEMO_ACCOUNTS.authority), market_office: await cookieOf(DEMO_ACCOUNTS.market_office) }
     const auctionId = /\/procurements\/([0-9a-f-]{36})/.exec(await read('/procurements?method=reverse_auction', undefined))?.[1] ?? ''
     const seeds = [
-      '/', '/home', '/login', '/signup', '/healthz', '/no-such-page', '/procurements', `/procurements?q=${encodeURIComponent('西江大桥')}`, `/procurements/${id}`, '/procurements/feed.xml', '/messages/zh-CN.json?ns=bid,proc,sel,draw,auction', '/messages/en.json?ns=bid,proc,sel,draw,auction',
+      '/', '/home', '/login', '/signup', '/healthz', '/no-such-page', '/procurements', `/procurements?q=${encodeURIComponent('西江大桥')}`, `/procurements/${id}`, '/procurements/feed.xml', '/webhooks/payments', '/messages/zh-CN.json?ns=bid,proc,sel,draw,auction', '/messages/en.json?ns=bid,proc,sel,draw,auction',
       `/procurements/${id}/auction`, `/procurements/${auctionId}/auction`, `/procurements/${auctionId}/auction/stream`, '/agencies', '/catalog', '/calendar', '/draws/algorithm', '/blacklist',
       '/owner', '/owner/procurements', '/owner/procurements/new', `/owner/procurements/${id}`, `/owner/procurements/${id}/edit`, '/agency', '/agency/bids', `/agency/bids/${id}`,
       '/agency/admission', '/agency/practitioners', '/agency/services', '/profile', '/authority', '/office', '/office/audit', '/office/jobs', '/office/outbox', '/office/rules', '/office/blacklist', '/office/approvals',

@@ -80,8 +80,8 @@ describe('the payment plan', () => {
     const plan = await database.db.select().from(paymentMilestones).where(eq(paymentMilestones.procurementId, id as never)).orderBy(paymentMilestones.seq)
     // 27,500 yuan: 30% is 8,250.00, the rest 19,250.00; three working days from Monday 14th is Wednesday 16th; six is Monday 21st.
     expect(plan.map((m) => [m.seq, m.amountFen, m.fundBy])).toEqual([[1, 825_000, '2026-12-16'], [2, 1_925_000, '2026-12-21']])
-    expect(contractInputSchema.safeParse({ startDate: '2026-12-14', fundDays: '3', firstPercent: '95' }).error?.issues[0]?.message).toBe('pay.error.firstPercent')
-    expect(contractInputSchema.safeParse({ startDate: '2026-12-14', fundDays: '0' }).error?.issues[0]?.message).toBe('pay.error.fundDays')
+    expect(contractInputSchema.safeParse({ startDate: '2026-12-14', fundDays: '3', firstPercent: '95' }).error?.issues[0]?.message).toBe('fund.error.firstPercent')
+    expect(contractInputSchema.safeParse({ startDate: '2026-12-14', fundDays: '0' }).error?.issues[0]?.message).toBe('fund.error.fundDays')
   })
 })
 
@@ -95,7 +95,7 @@ describe('funding through the provider', () => {
 
   it('a declined payment is refused in words, charges nothing, and may be funded again', async () => {
     nock(BASE).post('/v1/payments').reply(402, { error: { code: 'insufficient_funds' } })
-    expect(await code(fundMilestone(database.db, clock, provider, queue, as(owner), id, 1))).toBe('pay.error.declined')
+    expect(await code(fundMilestone(database.db, clock, provider, queue, as(owner), id, 1))).toBe('fund.error.declined')
     const [declined] = await database.db.select().from(payments).where(eq(payments.procurementId, id as never))
     expect(declined).toMatchObject({ status: 'declined', declineCode: 'insufficient_funds' })
     expect(await database.db.select().from(ledgerEntries).where(eq(ledgerEntries.paymentId, declined!.id))).toEqual([])

@@ -102,9 +102,9 @@ describe('both languages everywhere', () => {
   })
 
   it('fills placeholders', () => {
-    expect(translator('en')('catalog.days', { n: 5 })).toBe('5 working days')
-    expect(translator('zh-CN')('catalog.days', { n: 5 })).toBe('5 个工作日')
-    expect(translator('en')('catalog.days', { n: 1 })).toBe('1 working day')
+    expect(translator('en')('time.days', { n: 5 })).toBe('5 working days')
+    expect(translator('zh-CN')('time.days', { n: 5 })).toBe('5 个工作日')
+    expect(translator('en')('time.days', { n: 1 })).toBe('1 working day')
     expect(translator('en')('home.itemsCount', { n: 1 })).toBe('1 item')
   })
 })

@@ -29,8 +29,8 @@ export function MyBidSection() {
       <DefinitionList
         items={[
           [t('bid.price'), formatYuan(mine.priceFen, locale)],
-          [t('proc.committedDays'), t('catalog.days', { n: mine.committedDays })],
-          [t('own.bidState'), t(`bid.status.${mine.status}`)],
+          [t('proc.committedDays'), t('time.days', { n: mine.committedDays })],
+          [t('bid.myState'), t(`bid.status.${mine.status}`)],
           [t('bid.submittedAt'), formatDateTime(mine.submittedAt, locale)],
           [t('bid.nonce'), <code className="nonce" key="n">{mine.nonce}</code>],
         ]}

@@ -23,7 +23,7 @@ import { AskSection, ObjectionSection } from './talk'
 import { WonSection } from './won'
 import type { PageHandle } from '~/i18n/page-messages'
 
-export const handle: PageHandle = { i18n: ['after', 'auction', 'bid', 'bl', 'calendar', 'catalog', 'cons', 'draw', 'elig', 'level', 'method', 'obj', 'offer', 'own', 'pay', 'prac', 'proc', 'progress', 'qa', 'sel', 'time'] }
+export const handle: PageHandle = { i18n: ['after', 'bid', 'cons', 'draw', 'elig', 'level', 'method', 'obj', 'offer', 'pay', 'prac', 'proc', 'progress', 'qa', 'sel', 'time'] }
 
 export const meta: MetaFunction = ({ matches }) => title(matches, 'bid.title')
 
@@ -74,7 +74,7 @@ export default function BidPage() {
       ))}
       {ownCandidate ? <OfferActions mine={ownCandidate} confirmed={!!announcement.award?.award.confirmedAt} busy={busy} reply={data} /> : null}
       {winner && afterAward && announcement.award?.award.confirmedAt ? <WonSection failed={failed} /> : null}
-      {afterAward ? <Escrow milestones={afterAward.escrow} canFund={false} busy={false} /> : null}
+      {afterAward ? <Escrow milestones={afterAward.escrow} /> : null}
       {afterAward ? <AfterAward data={afterAward} /> : null}
       <ObjectionSection />
       <MyBidSection />

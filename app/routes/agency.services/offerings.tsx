@@ -31,8 +31,8 @@ export function OfferingsSection() {
               <tr key={o.itemId}>
                 <td className="mono">{o.code}</td>
                 <td>{en ? o.nameEn : o.nameZh}</td>
-                <td className="num">{t('catalog.days', { n: o.committedDays })}</td>
-                <td className="num muted">{t('catalog.days', { n: o.standardDays })}</td>
+                <td className="num">{t('time.days', { n: o.committedDays })}</td>
+                <td className="num muted">{t('time.days', { n: o.standardDays })}</td>
               </tr>
             ))}
           </tbody>

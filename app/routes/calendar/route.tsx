@@ -85,7 +85,7 @@ export default function CalendarPage() {
           {added ? (
             <p className="result" role="status">
               {t('calendar.result', { from: formatDay(added.from, locale), n: added.n, to: formatDay(added.to, locale), weekday: t(`weekday.${added.weekday as 0}`) })}
-              {added.provisional ? <> <span className="badge warn">{t('calendar.provisionalShort')}</span></> : null}
+              {added.provisional ? <> <span className="badge warn">{t('time.provisional')}</span></> : null}
             </p>
           ) : null}
           <h3>{t('calendar.between')}</h3>

@@ -17,7 +17,8 @@ import {
   requestDirectApproval,
   uploadContract,
 } from '~/utils/services.server'
-import { amendmentForm, answerForm, cancelForm, contractForm, decisionForm, evaluationForm, chooseForm, explanationDecisionForm, fileField, objectionAnswerForm } from '~/forms/owner'
+import { contractForm } from '~/forms/contract'
+import { amendmentForm, answerForm, cancelForm, decisionForm, evaluationForm, chooseForm, explanationDecisionForm, fileField, objectionAnswerForm } from '~/forms/owner'
 
 /** What an owner may do on its page of one procurement. */
 export const ownerIntents: IntentTable = {

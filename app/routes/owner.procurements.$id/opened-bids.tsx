@@ -34,20 +34,20 @@ export function BidsSection() {
         rowClass={(b) => (b.counts ? undefined : 'muted')}
         columns={[
           {
-            header: t('dir.agency'),
+            header: t('own.agency'),
             lead: true,
             cell: (b) => (
               <>
                 {en ? b.agencyEn : b.agencyZh}
                 <div className="mono sub muted">{b.uscc}</div>
-                {b.members.length ? <div className="sub muted">{t('cons.withMembers', { names: b.members.map((m) => (en ? m.nameEn : m.nameZh)).join(en ? ', ' : '、') })}</div> : null}
+                {b.members.length ? <div className="sub muted">{t('proc.withMembers', { names: b.members.map((m) => (en ? m.nameEn : m.nameZh)).join(en ? ', ' : '、') })}</div> : null}
               </>
             ),
           },
           { header: t('bid.price'), className: 'num', cell: (b) => formatYuan(b.priceFen, locale) },
-          { header: t('proc.committedDays'), className: 'num', cell: (b) => t('catalog.days', { n: b.committedDays }) },
+          { header: t('proc.committedDays'), className: 'num', cell: (b) => t('time.days', { n: b.committedDays }) },
           {
-            header: t('own.bidState'),
+            header: t('bid.myState'),
             cell: (b) => (
               <>
                 {t(b.counts ? 'own.bidCounts' : b.excluded && b.status === 'active' ? `bid.excluded.${b.excluded}` : `bid.status.${b.status}`)}

@@ -5,6 +5,7 @@ import { Announcement, StatusBadge } from '~/components/announcement'
 import { Clarifications } from '~/components/clarifications'
 import { DirectApprovalPanel } from '~/components/direct-approval'
 import { Escrow } from '~/components/escrow'
+import { FundButton } from '~/components/escrow-fund'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { FormError } from '~/components/field'
 import { OwnerAfterAwardForms } from '~/components/owner-after-award-forms'
@@ -24,7 +25,7 @@ import { loadOwnerPage } from './load.server'
 import { BidsSection } from './opened-bids'
 import type { PageHandle } from '~/i18n/page-messages'
 
-export const handle: PageHandle = { i18n: ['after', 'approvals', 'auction', 'bid', 'calendar', 'catalog', 'cons', 'dir', 'draw', 'elig', 'level', 'method', 'obj', 'offer', 'own', 'pay', 'proc', 'progress', 'qa', 'sel', 'time', 'viol'] }
+export const handle: PageHandle = { i18n: ['after', 'approvals', 'bid', 'draw', 'elig', 'fund', 'level', 'method', 'obj', 'offer', 'own', 'pay', 'proc', 'progress', 'qa', 'sel', 'time', 'viol'] }
 
 export const meta: MetaFunction = ({ matches }) => title(matches, 'own.detailTitle')
 
@@ -59,7 +60,7 @@ export default function OwnerProcurement() {
       </p>
       {done ? (
         <p className="alert ok" role="status">
-          {t(`own.done.${done}` as MessageKey)}
+          {t(done === 'fund' ? 'fund.done' : (`own.done.${done}` as MessageKey))}
         </p>
       ) : null}
       {data?.formError && data.formError !== 'errors.form' && !(data.intent === 'amend' && actions.includes('amend')) ? <FormError error={data.formError} /> : null}
@@ -82,7 +83,7 @@ export default function OwnerProcurement() {
       <BidsSection />
       <ObjectionsSection />
       <OwnerAfterAwardForms status={p.status} award={announcement.award?.award ?? null} hasContract={!!afterAward.contract} objectionOpen={objections.some((o) => !o.response)} now={now} busy={busy} reply={data} />
-      <Escrow milestones={afterAward.escrow} canFund busy={busy} />
+      <Escrow milestones={afterAward.escrow} fund={(m) => <FundButton milestone={m} busy={busy} />} />
       <AfterAward data={afterAward} />
       {actions.includes('amend') ? <AmendSection /> : null}
       <Announcement data={announcement} specialtyNames={specialties} selection={selection} linkBase="/owner/procurements" />
