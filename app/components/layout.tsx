@@ -9,7 +9,7 @@ const WORKSPACE: Record<keyof typeof HOME_BY_KIND, Array<[string, MessageKey]>> 
   owner: [['/owner', 'nav.myHome'], ['/inbox', 'nav.inbox'], ['/owner/procurements', 'nav.myProcurements'], ['/owner/procurements/new', 'nav.newProcurement'], ['/profile', 'nav.profile']],
   agency: [['/agency', 'nav.myHome'], ['/inbox', 'nav.inbox'], ['/agency/bids', 'nav.myBids'], ['/agency/services', 'nav.services'], ['/agency/practitioners', 'nav.practitioners'], ['/agency/admission', 'nav.admission'], ['/agency/credit', 'nav.myCredit'], ['/agency/objections', 'nav.objections'], ['/profile', 'nav.profile']],
   authority: [['/authority', 'nav.myHome'], ['/inbox', 'nav.inbox'], ['/authority/spot-checks', 'nav.spotChecks'], ['/authority/statistics', 'nav.statistics'], ['/profile', 'nav.profile']],
-  market_office: [['/office', 'nav.myHome'], ['/inbox', 'nav.inbox'], ['/office/approvals', 'nav.approvals'], ['/office/rules', 'nav.rules'], ['/office/credit', 'nav.creditRules'], ['/office/blacklist', 'nav.sanctions'], ['/office/petitions', 'nav.petitions'], ['/office/complaints', 'nav.complaints'], ['/office/audit', 'nav.audit'], ['/office/jobs', 'nav.jobs'], ['/office/outbox', 'nav.outbox']],
+  market_office: [['/office', 'nav.myHome'], ['/inbox', 'nav.inbox'], ['/office/approvals', 'nav.approvals'], ['/office/rules', 'nav.rules'], ['/office/credit', 'nav.creditRules'], ['/office/blacklist', 'nav.sanctions'], ['/office/petitions', 'nav.petitions'], ['/office/complaints', 'nav.complaints'], ['/office/payments', 'nav.payments'], ['/office/audit', 'nav.audit'], ['/office/jobs', 'nav.jobs'], ['/office/outbox', 'nav.outbox']],
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {

@@ -40,6 +40,8 @@ export const PERMISSIONS = [
   'update:complaint:any',
   /** 监督检查: open a monitoring, ask, conclude, accept a rectification or escalate it */
   'update:monitoring:any',
+  /** 资金托管: every payment in escrow, and the ledger's balance */
+  'read:payment:any',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -62,6 +64,7 @@ const BY_KIND: Record<OrgKind, readonly Permission[]> = {
     'update:credit-rules:any',
     'update:complaint:any',
     'update:monitoring:any',
+    'read:payment:any',
   ],
 }
 const ADMIN_ONLY: readonly Permission[] = ['update:organization:own', 'manage:members:own']
@@ -72,7 +75,7 @@ const ADMIN_ONLY: readonly Permission[] = ['update:organization:own', 'manage:me
  * may do both, though never approve a proposal of their own (services/credit/sanctions.ts).
  */
 const APPROVALS: readonly Permission[] = ['approve:sanction:any', 'approve:direct:any']
-const OFFICE_READS: readonly Permission[] = ['read:organization:own', 'read:agency:any', 'read:audit:any', 'read:statistics:any', 'read:sanction:any']
+const OFFICE_READS: readonly Permission[] = ['read:organization:own', 'read:agency:any', 'read:audit:any', 'read:statistics:any', 'read:sanction:any', 'read:payment:any']
 
 function ofRole(kind: OrgKind, role: UserRole): readonly Permission[] {
   const all = BY_KIND[kind]

@@ -90,6 +90,7 @@ describe('access control, every route by every role', () => {
     ['/office/monitoring', { public: 302, owner: 403, agency: 403, authority: 403, market_office: 200 }],
     ['/office/monitoring/new?q=nothing', { public: 302, owner: 403, agency: 403, authority: 403, market_office: 200 }],
     ['/office/red-flags', { public: 302, owner: 403, agency: 403, authority: 403, market_office: 200 }],
+    ['/office/payments', { public: 302, owner: 403, agency: 403, authority: 403, market_office: 200 }],
     ['/draws/DRAW', { public: 200, owner: 200, agency: 200, authority: 200, market_office: 200 }],
     ['/draws/DRAW/record.json', { public: 200, owner: 200, agency: 200, authority: 200, market_office: 200 }],
     ['/draws/00000000-0000-4000-8000-000000000000/record.json', { public: 404, owner: 404, agency: 404, authority: 404, market_office: 404 }],

@@ -26,7 +26,7 @@ const HOMES: Record<Role, string[]> = {
   owner: ['/owner', '/owner/procurements', '/owner/procurements/new', '/profile'],
   agency: ['/agency', '/agency/bids', '/agency/admission', '/agency/practitioners', '/agency/services', '/agency/qualifications/new', '/profile'],
   authority: ['/authority', '/profile'],
-  market_office: ['/office', '/office/approvals', '/office/rules', '/office/blacklist', '/office/audit', '/office/jobs', '/office/outbox', '/catalog', '/calendar', '/profile'],
+  market_office: ['/office', '/office/approvals', '/office/rules', '/office/blacklist', '/office/audit', '/office/jobs', '/office/outbox', '/office/payments', '/catalog', '/calendar', '/profile'],
 }
 /** Pages whose content differs by who reads them, so each role's own is walked too. */
 const ROLE_VARIANTS = new Set(['/', '/catalog', '/calendar', '/procurements/[^/]+', '/agencies/[^/]+', '/procurements'])

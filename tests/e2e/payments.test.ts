@@ -13,7 +13,8 @@ import { draftEia, passInstant, post, publishDraft, settles, signIn, visit } fro
  * moment later and tells the site by a signed webhook). An owner commissions an agency directly,
  * signs the contract with a plan of two instalments, funds the first (declined once, when the
  * provider is told to decline), then the second; the agency delivers on a phone in English, the
- * owner accepts, and the agency's page shows the money released. A forged webhook is refused.
+ * owner accepts, and the agency's page shows the money released; the market office sees it settled
+ * and the ledger balanced. A forged webhook is refused.
  */
 let browser: Browser
 beforeAll(async () => {
@@ -107,6 +108,16 @@ describe('a contract paid through escrow', () => {
     expect(await noSideways(agency)).toBe(true)
     await expectAccessible(agency)
     await screenshot(agency, 'escrow-released-en-390')
+
+    // The market office sees the two payments settled, and the ledger balanced.
+    const office = await (await newContext(browser, 'en')).newPage()
+    await signIn(office, DEMO_ACCOUNTS.market_office)
+    await visit(office, '/office/payments?view=settled')
+    expect(await office.locator('#ledger-title .badge').textContent()).toBe('Balanced')
+    const mine = office.locator('tbody tr', { hasText: '污水管网完善工程环境影响报告表编制（直接委托）' })
+    expect(await mine.count()).toBe(2)
+    expect(await mine.locator('td:nth-child(6)').allTextContents()).toEqual(['Released to the agency', 'Released to the agency'])
+    await screenshot(office, 'escrow-office-en')
   }, 240_000)
 
   it('refuses a webhook that is not signed by the provider', async () => {

@@ -51,7 +51,7 @@ describe('sealed bids, from the outside', () => {
       // Objections and complaints: the agency's, the office's, the public decisions, and the form on this procurement.
       '/agency/objections', `/agency/objections/new?procurement=${id}`, '/office/complaints', '/complaints',
       // Monitoring: the public results, the office's desk, and a new one on this procurement.
-      '/monitoring', '/office/monitoring', `/office/monitoring/new?procurement=${id}`, '/office/red-flags',
+      '/monitoring', '/office/monitoring', `/office/monitoring/new?procurement=${id}`, '/office/red-flags', '/office/payments', '/office/payments?view=held',
     ]
     // Whatever other journeys left due runs first (the outbox job renders its emails), so that
     // between the two crawls only the bids change what the site holds.
