@@ -4,7 +4,7 @@ import { DataTable } from './data-table'
 import { DefinitionList } from './field'
 
 export interface AfterAwardData {
-  contract: { fileId: string; priceFen: number; startDate: string; dueDate: string; uploadedAt: string; confirmedAt: string | null; overdueFlaggedAt: string | null } | null
+  contract: { fileId: string; priceFen: number; startDate: string; dueDate: string; uploadedAt: string; confirmedAt: string | null; overdueFlaggedAt: string | null; terminationRefundPercent: number; terminatedAt: string | null; terminationReason: string | null } | null
   deliveries: Array<{ id: string; fileId: string; note: string; deliveredAt: string; decideBy: string; /** undecided past its acceptance period */ late: boolean; decision: 'accepted' | 'returned' | null; reason: string | null; decidedAt: string | null }>
   evaluation: { quality: number; timeliness: number; conduct: number; fees: number | null; compliance: number | null; comment: string; createdAt: string } | null
   ownerEvaluation: { payment: number; cooperation: number; comment: string; createdAt: string } | null
@@ -25,7 +25,8 @@ export function AfterAward({ data }: { data: AfterAwardData }) {
       {contract ? (
         <section className="card" aria-labelledby="contract-title">
           <h2 id="contract-title">{t('after.contract')}</h2>
-          {contract.overdueFlaggedAt ? <p className="alert error">{t('after.overdue', { due: formatDay(contract.dueDate, locale) })}</p> : null}
+          {contract.terminatedAt ? <p className="alert warn">{t('after.terminated', { at: formatDateTime(contract.terminatedAt, locale), reason: contract.terminationReason ?? '' })}</p> : null}
+          {contract.overdueFlaggedAt && !contract.terminatedAt ? <p className="alert error">{t('after.overdue', { due: formatDay(contract.dueDate, locale) })}</p> : null}
           <DefinitionList
             items={[
               [t('after.amount'), formatYuan(contract.priceFen, locale)],
@@ -33,6 +34,7 @@ export function AfterAward({ data }: { data: AfterAwardData }) {
               [t('after.due'), formatDay(contract.dueDate, locale)],
               [t('after.uploadedAt'), formatDateTime(contract.uploadedAt, locale)],
               [t('after.confirmedAt'), contract.confirmedAt ? formatDateTime(contract.confirmedAt, locale) : t('after.notYet')],
+              [t('after.refundPercent'), `${contract.terminationRefundPercent}%`],
               [t('after.document'), <a key="f" href={`/files/${contract.fileId}`}>{t('after.download')}</a>],
             ]}
           />

@@ -78,7 +78,8 @@ export function Announcement({ data, specialtyNames, selection, linkBase = '/pro
   const { p } = data
   const spec = (code: string) => (specialtyNames[code] ? (en ? specialtyNames[code].nameEn : specialtyNames[code].nameZh) : code)
   // A failed one stopped at the opening; a cancelled one where it was (before the deadline, or before publication).
-  const stoppedAt = p.status === 'failed' ? 2 : p.publishedAt ? 1 : 0
+  // A terminated contract stopped in the service, after the contract; a failure at the opening.
+  const stoppedAt = p.status === 'terminated' ? 5 : p.status === 'failed' ? 2 : p.publishedAt ? 1 : 0
   return (
     <>
       <ProcurementProgress

@@ -54,6 +54,7 @@ export function OwnerAfterAwardForms({
                     <div className="grid two">
                       <Field label="fund.firstPercent" name="firstPercent" inputMode="numeric" hint="fund.firstPercentHint" defaultValue={values.firstPercent} error={errors.firstPercent} />
                       <Field label="fund.fundDays" name="fundDays" inputMode="numeric" required hint="fund.fundDaysHint" defaultValue={values.fundDays ?? '5'} error={errors.fundDays} />
+                      <Field label="fund.refundPercent" name="refundPercent" inputMode="numeric" hint="fund.refundPercentHint" defaultValue={values.refundPercent ?? '100'} error={errors.refundPercent} />
                     </div>
                     <button type="submit" className="button" disabled={busy}>
                       {t(hasContract ? 'after.replaceContract' : 'after.uploadContract')}

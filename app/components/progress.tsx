@@ -15,11 +15,11 @@ const PASSED: Record<string, number> = {
 /**
  * Where a procurement stands: publication → deadline → opening → notice → contract → delivery →
  * acceptance → evaluation, the stages passed ticked with their dates where known, the current one
- * marked; a failed or cancelled procurement shows where it stopped.
+ * marked; a failed, cancelled or terminated procurement shows where it stopped.
  */
 export function ProcurementProgress({ status, dates, stoppedAt }: { status: string; dates: Partial<Record<Stage, string | null>>; /** how many stages a failed or cancelled one passed */ stoppedAt?: number }) {
   const t = useT()
-  const ended = status === 'failed' || status === 'cancelled'
+  const ended = status === 'failed' || status === 'cancelled' || status === 'terminated'
   const passed = ended ? (stoppedAt ?? 0) : (PASSED[status] ?? 0)
   return (
     <nav className="progress" aria-label={t('progress.label')}>

@@ -21,7 +21,7 @@ export const handle: PageHandle = { i18n: ['ann', 'dir', 'method', 'proc', 'time
 
 export const meta: MetaFunction = ({ matches }) => title(matches, 'ann.title')
 
-const STATUSES = ['published', 'selecting', 'awarded', 'contracted', 'in_service', 'delivered', 'accepted', 'evaluated', 'failed', 'cancelled'] as const
+const STATUSES = ['published', 'selecting', 'awarded', 'contracted', 'in_service', 'delivered', 'accepted', 'evaluated', 'terminated', 'failed', 'cancelled'] as const
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { db, clock } = await getApp()

@@ -129,7 +129,7 @@ export async function loadAfterAward(db: Db, id: ProcurementId, now: Date) {
   const { contract, deliveries, evaluation, ownerEvaluation } = await afterAwardOf(db, id)
   return {
     contract: contract
-      ? { fileId: contract.fileId, priceFen: contract.priceFen, startDate: contract.startDate, dueDate: contract.dueDate, uploadedAt: contract.uploadedAt.toISOString(), confirmedAt: iso(contract.confirmedAt), overdueFlaggedAt: iso(contract.overdueFlaggedAt) }
+      ? { fileId: contract.fileId, priceFen: contract.priceFen, startDate: contract.startDate, dueDate: contract.dueDate, uploadedAt: contract.uploadedAt.toISOString(), confirmedAt: iso(contract.confirmedAt), overdueFlaggedAt: iso(contract.overdueFlaggedAt), terminationRefundPercent: contract.terminationRefundPercent, terminatedAt: iso(contract.terminatedAt), terminationReason: contract.terminationReason }
       : null,
     deliveries: deliveries.map((d) => ({ id: d.id, fileId: d.fileId, note: d.note, deliveredAt: d.deliveredAt.toISOString(), decideBy: d.decideBy.toISOString(), late: d.decision === null && d.decideBy < now, decision: d.decision, reason: d.reason, decidedAt: iso(d.decidedAt) })),
     evaluation: evaluation ? { quality: evaluation.quality, timeliness: evaluation.timeliness, conduct: evaluation.conduct, fees: evaluation.fees, compliance: evaluation.compliance, comment: evaluation.comment, createdAt: evaluation.createdAt.toISOString() } : null,

@@ -28,7 +28,7 @@ export {
   respondToConsortium, submitBid, withdrawBid,
 } from '../../services/bids'
 export {
-  addAttachment, afterAwardOf, amendProcurement, announcementQuerySchema, answerObjection, answerQuestion, askQuestion, attachmentsOf, cancelProcurement,
+  addAttachment, afterAwardOf, amendProcurement, terminateContract, announcementQuerySchema, answerObjection, answerQuestion, askQuestion, attachmentsOf, cancelProcurement,
   confirmAward, confirmContract, evaluateOwner, exportAnnouncements, exportOwnerProcurements, confirmDirect, decideDelivery, decideDirectApproval, deliver, directApprovalOf, enterCalendarDay, evaluate,
   agencyRecord, approveSanction, isPublicAttachment, latestOnHome, needsDirectApproval, objectionMattersOpen, objectionOfAgency, objectionsOf, objectionsOfAgency, judgeObjection, openDirectApprovals, openQuestions, ownQuestions, ownerProcurement,
   JOBS_ABOUT_A_PROCUREMENT, agencyTodos, announcementsByMonth, officeTodos, ownerTodos, procurementTitles, procurementsOfOwner, publicClarifications, publicProcurement, publishProcurement, raiseObjection, reannounce, removeAttachment, requestDirectApproval,

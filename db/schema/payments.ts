@@ -61,6 +61,8 @@ export const payments = pgTable(
     /** when the release (or the refund) was asked of the provider; the reconcile job repeats it if no answer came */
     releaseRequestedAt: tstz(),
     refundRequestedAt: tstz(),
+    /** on a termination: how much of it goes back to the owner (the rest to the agency), fixed when the settlement is asked */
+    settleRefundFen: bigint({ mode: 'number' }),
   },
   (t) => [
     // One live payment per milestone: a double click, or two tabs, make one.

@@ -24,6 +24,8 @@ export const procurementStatus = pgEnum('procurement_status', [
   'evaluated',
   'cancelled',
   'failed',
+  /** 解除合同: the contract ended early; what escrow held is settled as the contract says */
+  'terminated',
 ])
 export type ProcurementStatus = (typeof procurementStatus.enumValues)[number]
 
@@ -256,7 +258,11 @@ export const contracts = pgTable('contracts', {
   confirmedAt: tstz(),
   /** set once by the daily overdue check */
   overdueFlaggedAt: tstz(),
-})
+  /** 合同解除: the share of what escrow holds that goes back to the owner if the contract ends early (the rest pays the agency for work done) */
+  terminationRefundPercent: integer().notNull().default(100),
+  terminatedAt: tstz(),
+  terminationReason: text(),
+}, (t) => [check('contracts_termination_refund_percent', sql`${t.terminationRefundPercent} between 0 and 100`)])
 export type Contract = typeof contracts.$inferSelect
 
 export const deliveryDecision = pgEnum('delivery_decision', ['accepted', 'returned'])

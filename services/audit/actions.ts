@@ -2,7 +2,7 @@
  * Every action the audit log records, as the office's filter offers them and its pages name them
  * (the dictionaries' `audit.act.*`; a test holds each action written in the code to this list).
  */
-export const PROCUREMENT_STEPS = ['publish', 'amend', 'extendDeadline', 'cancel', 'close', 'open', 'award', 'fail', 'decline', 'confirmContract', 'startService', 'deliver', 'returnDelivery', 'accept', 'evaluate', 'revokeAward', 'annul'] as const
+export const PROCUREMENT_STEPS = ['publish', 'amend', 'extendDeadline', 'cancel', 'close', 'open', 'award', 'fail', 'decline', 'confirmContract', 'startService', 'deliver', 'returnDelivery', 'accept', 'evaluate', 'revokeAward', 'annul', 'terminate'] as const
 
 /** A candidate's states (db/schema/selection.ts): each change is recorded as `selection.<state>`. */
 const CANDIDATE_STATES = ['waiting', 'explaining', 'offered', 'confirmed', 'declined', 'timed_out', 'rejected', 'ineligible'] as const

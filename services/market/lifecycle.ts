@@ -14,6 +14,8 @@ import { DomainError } from '../shared/errors'
  *   A supervisor upholding a complaint orders its remedy through the same steps: the deadline
  *   extended for amended terms, the award revoked (the next candidate offered), or the
  *   procurement annulled (and perhaps re-announced), up to the contract.
+ *   After the contract and before the acceptance, the owner may terminate it (terminated); what
+ *   escrow holds is then refunded and paid as the contract's termination share says.
  */
 export type ProcurementAction =
   | 'publish'
@@ -33,6 +35,7 @@ export type ProcurementAction =
   | 'evaluate'
   | 'revokeAward'
   | 'annul'
+  | 'terminate'
 
 export type LifecycleActor = 'owner' | 'agency' | 'system' | 'supervisor'
 
@@ -65,9 +68,11 @@ export const STEPS: Record<ProcurementAction, Step> = {
   revokeAward: { by: ['supervisor'], from: ['awarded'], to: 'selecting' },
   /** an upheld complaint: the procurement is cancelled, at any point before the contract */
   annul: { by: ['supervisor'], from: ['published', 'closed', 'selecting', 'awarded'], to: 'cancelled' },
+  /** 解除合同: the contract ends before the acceptance (by the owner, or ordered by a supervisor); escrow is settled as the contract says */
+  terminate: { by: ['owner', 'supervisor'], from: ['contracted', 'in_service', 'delivered'], to: 'terminated' },
 }
 
-export const TERMINAL: readonly ProcurementStatus[] = ['evaluated', 'cancelled', 'failed']
+export const TERMINAL: readonly ProcurementStatus[] = ['evaluated', 'cancelled', 'failed', 'terminated']
 
 /** The state after the step, or `errors.illegalStep` naming what was tried and from where. */
 export function procurementStep(action: ProcurementAction, by: LifecycleActor, from: ProcurementStatus): ProcurementStatus {
@@ -83,4 +88,4 @@ export function allowedProcurementActions(by: LifecycleActor, from: ProcurementS
 /** While bids may be placed, edited or withdrawn. */
 export const ACCEPTING_BIDS: readonly ProcurementStatus[] = ['published']
 /** Once bids are readable (after opening); before it they are sealed. */
-export const OPENED: readonly ProcurementStatus[] = ['selecting', 'awarded', 'contracted', 'in_service', 'delivered', 'accepted', 'evaluated']
+export const OPENED: readonly ProcurementStatus[] = ['selecting', 'awarded', 'contracted', 'in_service', 'delivered', 'accepted', 'evaluated', 'terminated']

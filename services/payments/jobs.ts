@@ -2,7 +2,7 @@ import { shanghaiDate, shanghaiInstant, shiftDays } from '../calendar'
 import type { JobHandler, JobQueue } from '../jobs'
 import type { ProcurementId } from '../../db/schema'
 import type { Clock } from '../shared/clock'
-import { flagLateFunding, reconcilePayments, releaseHeld, syncPayment } from './payments'
+import { flagLateFunding, reconcilePayments, releaseHeld, settleTerminated, syncPayment } from './payments'
 import type { PaymentProvider } from './provider'
 
 /** Every ten minutes, what waits on the provider is asked again. */
@@ -22,6 +22,7 @@ export function paymentHandlers(provider: PaymentProvider): Record<string, JobHa
   return {
     'payments.check': async (payload, { db, clock, queue }) => void (await syncPayment(db, clock, provider, queue, (payload as { id: string }).id)),
     'payments.release': async (payload, { db, clock, queue }) => void (await releaseHeld(db, clock, provider, queue, (payload as { id: ProcurementId }).id)),
+    'payments.settle': async (payload, { db, clock, queue }) => void (await settleTerminated(db, clock, provider, queue, (payload as { id: ProcurementId }).id)),
     'payments.reconcile': async (_payload, { db, clock, queue }) => {
       await reconcilePayments(db, clock, provider, queue)
       await schedulePaymentJobs(queue, clock)

@@ -77,7 +77,8 @@ export async function applySnapshot(tx: Db, scheduler: Scheduler, payment: Payme
     await recordMovement(tx, payment, 'fund', payment.amountFen, at, { source })
     await audit(tx, p, 'payment.hold', {}, at, { paymentId: payment.id, amountFen: payment.amountFen, milestone: payment.milestoneSeq })
     for (const orgId of [payment.payerOrgId, payment.payeeOrgId]) await notify(tx, { orgId, kind: 'paymentHeld', params, link: link(orgId), dedupeKey: `payment-held:${payment.id}:${orgId}`, at })
-    if ((RELEASABLE as readonly string[]).includes(p.status)) await scheduleRelease(scheduler, tx, p.id, at)
+    if ((RELEASABLE as readonly string[]).includes(p.status)) await scheduleRelease(scheduler, tx, p.id, at, payment.id)
+    if (p.status === 'terminated') await settleOnTermination(scheduler, tx, p.id, at, payment.id)
   }
   const released = Math.max(0, snap.released - payment.releasedFen)
   const refunded = Math.max(0, snap.refunded - payment.refundedFen)
@@ -123,12 +124,18 @@ function scheduleCheck(scheduler: Scheduler, db: Db, paymentId: string, at: Date
   return scheduler.enqueue({ name: 'payments.check', runAt: new Date(at.getTime() + RECONCILE_AFTER_MS), payload: { id: paymentId }, key: `payments.check:${paymentId}:${at.getTime()}` }, db)
 }
 
-function scheduleRelease(scheduler: Scheduler, db: Db, procurementId: string, at: Date) {
-  return scheduler.enqueue({ name: 'payments.release', runAt: at, payload: { id: procurementId }, key: `payments.release:${procurementId}:${at.getTime()}` }, db)
+/** `cause`: what booked it (the acceptance, or one payment arriving in escrow after it), so each books its own run. */
+function scheduleRelease(scheduler: Scheduler, db: Db, procurementId: string, at: Date, cause = 'step') {
+  return scheduler.enqueue({ name: 'payments.release', runAt: at, payload: { id: procurementId }, key: `payments.release:${procurementId}:${cause}:${at.getTime()}` }, db)
 }
 
 /** Books the release of what escrow holds for a procurement, in the transaction of its acceptance. */
 export const releaseOnAcceptance = scheduleRelease
+
+/** Books the settlement of what escrow holds, in the transaction of a termination. */
+export function settleOnTermination(scheduler: Scheduler, db: Db, procurementId: string, at: Date, cause = 'step') {
+  return scheduler.enqueue({ name: 'payments.settle', runAt: at, payload: { id: procurementId }, key: `payments.settle:${procurementId}:${cause}:${at.getTime()}` }, db)
+}
 
 export type FundResult = { payment: Payment; created: boolean }
 
@@ -203,11 +210,44 @@ export async function syncPayment(db: Db, clock: Clock, provider: PaymentProvide
   await applyProviderPayment(db, scheduler, payment.id, snap, clock.now(), 'reconcile')
   const [fresh] = await db.select().from(payments).where(eq(payments.id, id))
   if (fresh?.status === 'held' && fresh.providerId) {
-    const remaining = fresh.amountFen - fresh.releasedFen - fresh.refundedFen
-    if (fresh.refundRequestedAt) await askProvider(db, clock, provider, scheduler, fresh, 'refund', remaining)
-    else if (fresh.releaseRequestedAt) await askProvider(db, clock, provider, scheduler, fresh, 'release', remaining)
+    if (fresh.settleRefundFen !== null) await askSettlement(db, clock, provider, scheduler, fresh)
+    else if (fresh.releaseRequestedAt) await askProvider(db, clock, provider, scheduler, fresh, 'release', fresh.amountFen - fresh.releasedFen - fresh.refundedFen)
   }
   return fresh ?? null
+}
+
+/** A terminated contract's payment: what is left of its refund share back to the owner, what is left of the rest to the agency. */
+async function askSettlement(db: Db, clock: Clock, provider: PaymentProvider, scheduler: Scheduler, payment: Payment) {
+  const refund = payment.settleRefundFen! - payment.refundedFen
+  const release = payment.amountFen - payment.settleRefundFen! - payment.releasedFen
+  if (refund > 0) await askProvider(db, clock, provider, scheduler, payment, 'refund', refund)
+  const [fresh] = await db.select().from(payments).where(eq(payments.id, payment.id))
+  if (release > 0 && fresh?.status === 'held') await askProvider(db, clock, provider, scheduler, fresh, 'release', release)
+}
+
+/**
+ * The settlement job, booked by a termination (and by money arriving in escrow after one): each
+ * held payment's share is fixed once (the contract's termination percentage of what it still
+ * holds, rounded to the fen, back to the owner) and asked of the provider. Throws on a provider
+ * fault, and the queue retries; the reconcile sweep repeats what was asked but not answered.
+ */
+export async function settleTerminated(db: Db, clock: Clock, provider: PaymentProvider, scheduler: Scheduler, procurementId: ProcurementId): Promise<number> {
+  const p = await procurementOf(db, procurementId)
+  if (!p || p.status !== 'terminated') return 0
+  const [contract] = await db.select({ percent: contracts.terminationRefundPercent }).from(contracts).where(eq(contracts.procurementId, procurementId))
+  const held = await db.select().from(payments).where(and(eq(payments.procurementId, procurementId), eq(payments.status, 'held')))
+  for (const payment of held) {
+    let settling = payment
+    if (payment.settleRefundFen === null) {
+      const left = payment.amountFen - payment.releasedFen - payment.refundedFen
+      const share = payment.refundedFen + Math.round((left * (contract?.percent ?? 100)) / 100)
+      const now = clock.now()
+      const [fixed] = await db.update(payments).set({ settleRefundFen: share, refundRequestedAt: now, releaseRequestedAt: share < payment.amountFen - payment.releasedFen ? now : null }).where(and(eq(payments.id, payment.id), isNull(payments.settleRefundFen))).returning()
+      settling = fixed ?? (await db.select().from(payments).where(eq(payments.id, payment.id)))[0]!
+    }
+    await askSettlement(db, clock, provider, scheduler, settling)
+  }
+  return held.length
 }
 
 /** Asks the provider to release (or refund) what is left of a held payment, under one key per payment and kind. */
@@ -226,7 +266,7 @@ async function askProvider(db: Db, clock: Clock, provider: PaymentProvider, sche
 export async function releaseHeld(db: Db, clock: Clock, provider: PaymentProvider, scheduler: Scheduler, procurementId: ProcurementId): Promise<number> {
   const p = await procurementOf(db, procurementId)
   if (!p || !(RELEASABLE as readonly string[]).includes(p.status)) return 0
-  const held = await db.select().from(payments).where(and(eq(payments.procurementId, procurementId), eq(payments.status, 'held'), isNull(payments.refundRequestedAt)))
+  const held = await db.select().from(payments).where(and(eq(payments.procurementId, procurementId), eq(payments.status, 'held'), isNull(payments.settleRefundFen)))
   for (const payment of held) {
     if (!payment.releaseRequestedAt) await db.update(payments).set({ releaseRequestedAt: clock.now() }).where(and(eq(payments.id, payment.id), isNull(payments.releaseRequestedAt)))
     await askProvider(db, clock, provider, scheduler, payment, 'release', payment.amountFen - payment.releasedFen - payment.refundedFen)

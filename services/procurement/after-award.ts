@@ -25,7 +25,7 @@ import { loadRules } from '../market/rules'
 import { releaseOnAcceptance } from '../payments'
 
 export { decisionSchema, evaluationSchema, ownerEvaluationSchema } from './after-award-input'
-export { contractInputSchema } from './contract-input'
+export { contractInputSchema, terminationSchema } from './contract-input'
 
 /**
  * After the award: the winner's confirmation, the contract (uploaded by the owner after the
@@ -97,7 +97,7 @@ export async function uploadContract(db: Db, clock: Clock, actor: UserActor, id:
     const calendar = await loadCalendar(tx)
     const dueDate = contractDueDate(calendar, input.startDate, award.committedDays)
     const fileId = await storeScan(tx, { orgId: actor.orgId, userId: actor.userId, bytes: file, field: 'contract', at: now, purpose: 'contract', procurementId: p.id })
-    const values = { procurementId: p.id, fileId, priceFen: award.priceFen, startDate: input.startDate, dueDate, uploadedBy: actor.userId, uploadedAt: now }
+    const values = { procurementId: p.id, fileId, priceFen: award.priceFen, startDate: input.startDate, dueDate, terminationRefundPercent: input.refundPercent ?? 100, uploadedBy: actor.userId, uploadedAt: now }
     const [existing] = await tx.select().from(contracts).where(eq(contracts.procurementId, p.id))
     if (existing?.confirmedAt) throw new DomainError('errors.illegalStep', undefined, { action: 'uploadContract', from: 'contracted' })
     if (existing) await tx.update(contracts).set(values).where(eq(contracts.procurementId, p.id))
@@ -106,7 +106,7 @@ export async function uploadContract(db: Db, clock: Clock, actor: UserActor, id:
     const plan = paymentPlan(award.priceFen, input.firstPercent, contractDueDate(calendar, input.startDate, input.fundDays), dueDate)
     await tx.delete(paymentMilestones).where(eq(paymentMilestones.procurementId, p.id))
     await tx.insert(paymentMilestones).values(plan.map((m) => ({ procurementId: p.id, ...m })))
-    await appendAudit(tx, { actor, action: 'contract.upload', entityType: 'procurement', entityId: p.id, after: { fileId, startDate: input.startDate, dueDate, priceFen: award.priceFen, plan }, at: now })
+    await appendAudit(tx, { actor, action: 'contract.upload', entityType: 'procurement', entityId: p.id, after: { fileId, startDate: input.startDate, dueDate, priceFen: award.priceFen, plan, refundPercent: input.refundPercent ?? 100 }, at: now })
     await notify(tx, { orgId: award.agencyOrgId, kind: 'contractUploaded', params: { number: p.number ?? '', title: p.title }, link: `/agency/bids/${p.id}`, at: now })
     return { fileId, dueDate }
   })

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini'
-import { day, optionalWholeNumber, wholeNumber } from '../shared/fields'
+import { day, optionalWholeNumber, text, wholeNumber } from '../shared/fields'
 
 /**
  * The owner's contract form: its start, and its payment plan. A module of its own, so that only the
@@ -11,4 +11,9 @@ export const contractInputSchema = z.object({
   firstPercent: optionalWholeNumber(10, 90, 'fund.error.firstPercent'),
   /** working days from the start in which the (first) funding is due */
   fundDays: wholeNumber(1, 20, 'fund.error.fundDays'),
+  /** 合同解除: the share of what escrow holds that goes back to the owner if the contract ends early (empty: all of it) */
+  refundPercent: optionalWholeNumber(0, 100, 'fund.error.refundPercent'),
 })
+
+/** The owner ends the contract early, saying why (the agency and the office read it). */
+export const terminationSchema = z.object({ reason: text(4, 1000, 'errors.reasonRequired') })

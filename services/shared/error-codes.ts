@@ -193,4 +193,5 @@ export const PAGE_ERROR_CODES = [
   'fund.error.refused',
   'fund.error.firstPercent',
   'fund.error.fundDays',
+  'fund.error.refundPercent',
 ] as const

@@ -8,7 +8,7 @@ export type RedFlagRule = (typeof RED_FLAG_RULES)[number]
 const COMPETITIVE: readonly SelectionMethod[] = ['random_draw', 'lowest_price', 'optimal_price', 'reverse_auction', 'scoring', 'credit_shortlist']
 const PRICED: readonly SelectionMethod[] = ['lowest_price', 'optimal_price', 'reverse_auction', 'scoring']
 const ALL: readonly SelectionMethod[] = ['direct', ...COMPETITIVE]
-const OPENED: readonly ProcurementStatus[] = ['selecting', 'awarded', 'contracted', 'in_service', 'delivered', 'accepted', 'evaluated', 'failed', 'cancelled']
+const OPENED: readonly ProcurementStatus[] = ['selecting', 'awarded', 'contracted', 'in_service', 'delivered', 'accepted', 'evaluated', 'failed', 'cancelled', 'terminated']
 const AWARDED: readonly ProcurementStatus[] = ['awarded', 'contracted', 'in_service', 'delivered', 'accepted', 'evaluated']
 const PUBLISHED: readonly ProcurementStatus[] = ['published', 'closed', ...OPENED]
 

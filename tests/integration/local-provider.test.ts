@@ -3,10 +3,10 @@ import { http } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../db/client'
-import { ledgerEntries, paymentEvents, payments, type User } from '../../db/schema'
+import { creditEvents, ledgerEntries, paymentEvents, payments, procurements, type User } from '../../db/schema'
 import { JobQueue } from '../../services/jobs'
-import { LocalProvider, PaymentProvider, fundMilestone, handleWebhook, ledgerProblems, paymentHandlers, reconcilePayments, paymentsOf } from '../../services/payments'
-import { decideDelivery, decisionSchema, deliver, procurementHandlers } from '../../services/procurement'
+import { LocalProvider, PaymentProvider, flagLateFunding, fundMilestone, handleWebhook, ledgerProblems, paymentHandlers, reconcilePayments, paymentsOf } from '../../services/payments'
+import { decideDelivery, decisionSchema, deliver, procurementHandlers, terminateContract, terminationSchema } from '../../services/procurement'
 import { ManualClock } from '../../services/shared/clock'
 import { DomainError } from '../../services/shared/errors'
 import { seedDemo } from '../../seeds/demo'
@@ -131,6 +131,37 @@ describe('the local provider', () => {
     const funds = await database.db.select().from(ledgerEntries).where(and(eq(ledgerEntries.paymentId, payment.id), eq(ledgerEntries.kind, 'fund')))
     expect(funds).toHaveLength(2)
     local.behaviour = { ...local.behaviour, duplicate: false, reorder: false }
+    expect(await ledgerProblems(database.db)).toEqual([])
+  })
+
+  it('settles a terminated contract as it says: its share of what escrow holds back to the owner, the rest to the agency', async () => {
+    clock.set('2026-12-01T02:00:00Z')
+    const id = await contractedDirect(database.db, clock, queue, { owner, agency }, '排水管网改造工程竣工图编制', { firstPercent: '40', refundPercent: '70' })
+    clock.set('2026-12-14T06:00:00Z')
+    await queue.runDue()
+    // The first 40% (11,000.00) is funded; the second is on its way when the owner terminates.
+    await fundMilestone(database.db, clock, client, queue, as(owner), id, 1)
+    await local.flush()
+    await fundMilestone(database.db, clock, client, queue, as(owner), id, 2)
+    const reason = terminationSchema.parse({ reason: '项目建设方案调整，管网工程取消，双方协商解除合同' })
+    expect(await code(terminateContract(database.db, clock, queue, as(agency), id, reason))).toBe('errors.notFound')
+    expect(terminationSchema.safeParse({ reason: '取消' }).error?.issues[0]?.message).toBe('errors.reasonRequired')
+    await terminateContract(database.db, clock, queue, as(owner), id, reason)
+    expect((await database.db.select().from(procurements).where(eq(procurements.id, id)))[0]!.status).toBe('terminated')
+    expect(await code(terminateContract(database.db, clock, queue, as(owner), id, reason))).toBe('errors.illegalStep')
+    expect(await code(fundMilestone(database.db, clock, client, queue, as(owner), id, 1))).toBe('errors.illegalStep')
+    // The settlement job asks the provider; the second instalment, funded after the termination, is settled when it arrives.
+    await queue.runDue()
+    await local.flush()
+    await queue.runDue()
+    await local.flush()
+    const settled = await database.db.select().from(payments).where(eq(payments.procurementId, id)).orderBy(payments.milestoneSeq)
+    // 70% of 11,000.00 is 7,700.00 back; of 16,500.00, 11,550.00 back; the rest paid for the work done.
+    expect(settled.map((p) => [p.status, p.refundedFen, p.releasedFen])).toEqual([['settled', 770_000, 330_000], ['settled', 1_155_000, 495_000]])
+    // The unfunded-by-its-day check leaves a terminated contract alone.
+    clock.set('2027-01-10T02:00:00Z')
+    await flagLateFunding(database.db, clock)
+    expect(await database.db.select().from(creditEvents).where(and(eq(creditEvents.procurementId, id), eq(creditEvents.kind, 'funding_overdue')))).toEqual([])
     expect(await ledgerProblems(database.db)).toEqual([])
   })
 

@@ -23,7 +23,7 @@ export async function demoParties(db: Db): Promise<{ owner: User; agency: User }
  * confirmed ten days later with a start on Monday 14 December 2026 and `fundDays` working days to
  * fund (the whole price, or `firstPercent` of it first).
  */
-export async function contractedDirect(db: Db, clock: Clock, scheduler: Scheduler, parties: { owner: User; agency: User }, title: string, plan: { firstPercent?: string; fundDays?: string } = {}): Promise<ProcurementId> {
+export async function contractedDirect(db: Db, clock: Clock, scheduler: Scheduler, parties: { owner: User; agency: User }, title: string, plan: { firstPercent?: string; fundDays?: string; refundPercent?: string } = {}): Promise<ProcurementId> {
   const { owner, agency } = parties
   const [org] = await db.select({ uscc: organizations.uscc }).from(organizations).where(eq(organizations.id, agency.orgId))
   const draft = await saveDraft(db, clock, as(owner), procurementInputSchema.parse({
@@ -33,7 +33,7 @@ export async function contractedDirect(db: Db, clock: Clock, scheduler: Schedule
   const p = await publishProcurement(db, clock, scheduler, as(owner), draft.id)
   await confirmDirect(db, clock, as(agency), p.id, bidInputSchema.parse({ price: '27,500', committedDays: '6', accept: 'yes' }))
   const later = new ManualClock(new Date(clock.now().getTime() + 10 * 86_400_000))
-  await uploadContract(db, later, as(owner), p.id, contractInputSchema.parse({ startDate: '2026-12-14', fundDays: plan.fundDays ?? '3', firstPercent: plan.firstPercent }), PDF)
+  await uploadContract(db, later, as(owner), p.id, contractInputSchema.parse({ startDate: '2026-12-14', fundDays: plan.fundDays ?? '3', firstPercent: plan.firstPercent, refundPercent: plan.refundPercent }), PDF)
   await confirmContract(db, later, scheduler, as(agency), p.id)
   return p.id
 }

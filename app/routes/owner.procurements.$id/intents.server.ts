@@ -8,6 +8,7 @@ import {
   cancelProcurement,
   decideDelivery,
   fundMilestone,
+  terminateContract,
   chooseFromShortlist,
   decideExplanation,
   evaluate,
@@ -17,7 +18,7 @@ import {
   requestDirectApproval,
   uploadContract,
 } from '~/utils/services.server'
-import { contractForm } from '~/forms/contract'
+import { contractForm, terminationForm } from '~/forms/contract'
 import { amendmentForm, answerForm, cancelForm, decisionForm, evaluationForm, chooseForm, explanationDecisionForm, fileField, objectionAnswerForm } from '~/forms/owner'
 
 /** What an owner may do on its page of one procurement. */
@@ -38,6 +39,7 @@ export const ownerIntents: IntentTable = {
   decideExplanation: intent({ form: explanationDecisionForm, run: async ({ app, actor, id }, input) => void (await decideExplanation(app.db, app.clock, app.queue, actor, id, input)) }),
   contract: intent({ form: contractForm, run: async ({ app, actor, id, bytes }, input) => void (await uploadContract(app.db, app.clock, actor, id, input, bytes)) }),
   fund: intent({ run: async ({ app, actor, id, values }) => void (await fundMilestone(app.db, app.clock, app.payments, app.queue, actor, id, Number(values.seq))) }),
+  terminate: intent({ form: terminationForm, run: async ({ app, actor, id }, input) => void (await terminateContract(app.db, app.clock, app.queue, actor, id, input)) }),
   decide: intent({ form: decisionForm, run: async ({ app, actor, id }, input) => void (await decideDelivery(app.db, app.clock, app.queue, actor, id, input)) }),
   evaluate: intent({ form: evaluationForm, run: async ({ app, actor, id }, input) => void (await evaluate(app.db, app.clock, actor, id, input)) }),
   reannounce: intent({ run: async ({ app, actor, id }) => redirect(`/owner/procurements/${(await reannounce(app.db, app.clock, actor, id)).id}?saved=draft`) }),

@@ -5,7 +5,7 @@ import { Announcement, StatusBadge } from '~/components/announcement'
 import { Clarifications } from '~/components/clarifications'
 import { DirectApprovalPanel } from '~/components/direct-approval'
 import { Escrow } from '~/components/escrow'
-import { FundButton } from '~/components/escrow-fund'
+import { FundButton, TerminateSection } from '~/components/escrow-fund'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { FormError } from '~/components/field'
 import { OwnerAfterAwardForms } from '~/components/owner-after-award-forms'
@@ -60,7 +60,7 @@ export default function OwnerProcurement() {
       </p>
       {done ? (
         <p className="alert ok" role="status">
-          {t(done === 'fund' ? 'fund.done' : (`own.done.${done}` as MessageKey))}
+          {t(done === 'fund' ? 'fund.done' : done === 'terminate' ? 'fund.terminated' : (`own.done.${done}` as MessageKey))}
         </p>
       ) : null}
       {data?.formError && data.formError !== 'errors.form' && !(data.intent === 'amend' && actions.includes('amend')) ? <FormError error={data.formError} /> : null}
@@ -85,6 +85,7 @@ export default function OwnerProcurement() {
       <OwnerAfterAwardForms status={p.status} award={announcement.award?.award ?? null} hasContract={!!afterAward.contract} objectionOpen={objections.some((o) => !o.response)} now={now} busy={busy} reply={data} />
       <Escrow milestones={afterAward.escrow} fund={(m) => <FundButton milestone={m} busy={busy} />} />
       <AfterAward data={afterAward} />
+      {actions.includes('terminate') && afterAward.contract?.confirmedAt ? <TerminateSection refundPercent={afterAward.contract.terminationRefundPercent} reply={data} busy={busy} /> : null}
       {actions.includes('amend') ? <AmendSection /> : null}
       <Announcement data={announcement} specialtyNames={specialties} selection={selection} linkBase="/owner/procurements" />
       <Clarifications items={qa} />
