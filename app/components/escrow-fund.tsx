@@ -22,7 +22,7 @@ export function FundButton({ milestone, busy }: { milestone: EscrowMilestone; bu
 }
 
 /**
- * 解除合同 — the owner ends the contract before the acceptance, saying why; what escrow holds is
+ * Termination: the owner ends the contract before the acceptance, saying why; what escrow holds is
  * then refunded (the contract's share) and paid to the agency (the rest).
  */
 export function TerminateSection({ refundPercent, reply, busy }: { refundPercent: number; reply: ActionReply | undefined; busy: boolean }) {
