@@ -10,6 +10,8 @@ export interface EscrowMilestone {
   fundBy: string
   /** its day to fund passed with nothing in escrow */
   late: boolean
+  /** nothing more is due: the contract was terminated */
+  void: boolean
   declined: number
   payment: {
     status: 'creating' | 'pending' | 'held' | 'declined' | 'settled'
@@ -20,6 +22,7 @@ export interface EscrowMilestone {
     heldAt: string | null
     settledAt: string | null
     releasing: boolean
+    settling: boolean
   } | null
 }
 
@@ -28,9 +31,10 @@ type Payment = NonNullable<EscrowMilestone['payment']>
 /** Where a milestone's money stands, in words. */
 function stateOf(m: EscrowMilestone): { key: MessageKey; tone: 'ok' | 'warn' | 'error' | 'muted' } {
   const p = m.payment
+  if (m.void) return { key: 'pay.state.void', tone: 'muted' }
   if (!p || p.status === 'declined') return p ? { key: 'pay.state.declined', tone: 'error' } : m.late ? { key: 'pay.state.late', tone: 'error' } : { key: 'pay.state.unfunded', tone: 'muted' }
   if (p.status === 'settled') return p.refundedFen ? { key: 'pay.state.refunded', tone: 'warn' } : { key: 'pay.state.released', tone: 'ok' }
-  if (p.status === 'held') return p.releasing ? { key: 'pay.state.releasing', tone: 'ok' } : { key: 'pay.state.held', tone: 'ok' }
+  if (p.status === 'held') return p.settling ? { key: 'pay.state.settling', tone: 'warn' } : p.releasing ? { key: 'pay.state.releasing', tone: 'ok' } : { key: 'pay.state.held', tone: 'ok' }
   return { key: p.status === 'creating' ? 'pay.state.creating' : 'pay.state.pending', tone: 'warn' }
 }
 
@@ -46,7 +50,7 @@ const inEscrow = (p: Payment | null, amountFen: number) => (p && (p.status === '
 export function Escrow({ milestones, fund }: { milestones: EscrowMilestone[]; fund?: (m: EscrowMilestone) => ReactNode }) {
   const t = useT()
   const locale = useLocale()
-  const waiting = milestones.some((m) => m.payment && (m.payment.status === 'creating' || m.payment.status === 'pending' || m.payment.releasing))
+  const waiting = milestones.some((m) => m.payment && (m.payment.status === 'creating' || m.payment.status === 'pending' || m.payment.releasing || m.payment.settling))
   const patience = useWhileWaiting(waiting)
   if (!milestones.length) return null
   const total = milestones.reduce((s, m) => s + m.amountFen, 0)
@@ -71,7 +75,7 @@ export function Escrow({ milestones, fund }: { milestones: EscrowMilestone[]; fu
         {milestones.map((m) => {
           const state = stateOf(m)
           const p = m.payment
-          const fundable = fund && (!p || p.status === 'declined')
+          const fundable = fund && !m.void && (!p || p.status === 'declined')
           return (
             <li key={m.seq} data-milestone={m.seq}>
               <div className="escrow-row">

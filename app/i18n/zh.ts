@@ -2123,6 +2123,8 @@ export const zh = {
   "notify.contractTerminated": "「{title}」（{number}）的合同已被业主解除：{reason}。托管资金按合同约定退回业主 {percent}%，其余支付给中介机构。",
   "audit.act.procurement.terminate": "解除合同",
   "jobs.kind.payments.settle": "合同解除后结算托管资金",
+  "pay.state.settling": "合同已解除，正在结算",
+  "pay.state.void": "合同已解除，无需托管",
   "bid.myState": "状态",
   "pay.waiting": "正在向支付机构确认，本页自动更新。",
   "pay.waitingLong": "支付机构尚未确认，平台每 10 分钟核对一次。",

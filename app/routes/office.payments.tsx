@@ -34,6 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     rows: o.rows.map((r) => ({
       id: r.payment.id, procurementId: r.payment.procurementId, number: r.number, title: r.title, ownerZh: r.ownerZh, ownerEn: r.ownerEn, agencyZh: r.agencyZh, agencyEn: r.agencyEn,
       milestone: r.payment.milestoneSeq, amountFen: r.payment.amountFen, releasedFen: r.payment.releasedFen, refundedFen: r.payment.refundedFen, status: r.payment.status, declineCode: r.payment.declineCode,
+      settling: r.payment.status === 'held' && r.procurementStatus === 'terminated',
       releasing: r.payment.status === 'held' && (!!r.payment.releaseRequestedAt || r.procurementStatus === 'accepted' || r.procurementStatus === 'evaluated'), updatedAt: r.payment.updatedAt.toISOString(),
     })),
   }
@@ -88,7 +89,7 @@ export default function OfficePayments() {
             { header: t('escrow.agency'), cell: (r: Row) => (en ? r.agencyEn : r.agencyZh) },
             { header: t('escrow.milestone'), className: 'num', cell: (r: Row) => r.milestone },
             { header: t('escrow.amount'), className: 'num', cell: (r: Row) => yuan(r.amountFen) },
-            { header: t('escrow.state'), cell: (r: Row) => t(r.releasing ? 'pay.state.releasing' : r.status === 'settled' && r.refundedFen ? 'pay.state.refunded' : STATE_KEY[r.status], { code: r.declineCode ?? '' }) },
+            { header: t('escrow.state'), cell: (r: Row) => t(r.settling ? 'pay.state.settling' : r.releasing ? 'pay.state.releasing' : r.status === 'settled' && r.refundedFen ? 'pay.state.refunded' : STATE_KEY[r.status], { code: r.declineCode ?? '' }) },
             { header: t('escrow.updated'), cell: (r: Row) => <DateTime at={r.updatedAt} /> },
           ]}
         />

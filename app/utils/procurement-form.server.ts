@@ -135,21 +135,26 @@ export async function loadAfterAward(db: Db, id: ProcurementId, now: Date) {
     evaluation: evaluation ? { quality: evaluation.quality, timeliness: evaluation.timeliness, conduct: evaluation.conduct, fees: evaluation.fees, compliance: evaluation.compliance, comment: evaluation.comment, createdAt: evaluation.createdAt.toISOString() } : null,
     ownerEvaluation: ownerEvaluation ? { payment: ownerEvaluation.payment, cooperation: ownerEvaluation.cooperation, comment: ownerEvaluation.comment, createdAt: ownerEvaluation.createdAt.toISOString() } : null,
     // The payment plan and its money in escrow, once there is a contract.
-    escrow: contract ? serializeEscrow(await paymentsOf(db, id), now, deliveries.some((d) => d.decision === 'accepted')) : [],
+    escrow: contract ? serializeEscrow(await paymentsOf(db, id), now, deliveries.some((d) => d.decision === 'accepted'), !!contract.terminatedAt) : [],
   }
 }
 
-/** The plan's milestones, each with where its money stands, as plain data for `Escrow` (held money is on its way to the agency once the service is accepted). */
-function serializeEscrow(milestones: Awaited<ReturnType<typeof paymentsOf>>, now: Date, accepted: boolean) {
+/**
+ * The plan's milestones, each with where its money stands, as plain data for `Escrow`: held money
+ * is on its way to the agency once the service is accepted, and being settled once the contract is
+ * terminated (when nothing more is due).
+ */
+function serializeEscrow(milestones: Awaited<ReturnType<typeof paymentsOf>>, now: Date, accepted: boolean, terminated: boolean) {
   const today = shanghaiDate(now)
   return milestones.map((m) => ({
     seq: m.seq,
     amountFen: m.amountFen,
     fundBy: m.fundBy,
-    late: m.fundBy < today && !(m.payment && (m.payment.status === 'held' || m.payment.status === 'settled')),
+    late: !terminated && m.fundBy < today && !(m.payment && (m.payment.status === 'held' || m.payment.status === 'settled')),
+    void: terminated && !(m.payment && m.payment.status !== 'declined'),
     declined: m.declined,
     payment: m.payment
-      ? { status: m.payment.status, releasedFen: m.payment.releasedFen, refundedFen: m.payment.refundedFen, declineCode: m.payment.declineCode, createdAt: m.payment.createdAt.toISOString(), heldAt: iso(m.payment.heldAt), settledAt: iso(m.payment.settledAt), releasing: m.payment.status === 'held' && (accepted || !!m.payment.releaseRequestedAt) }
+      ? { status: m.payment.status, releasedFen: m.payment.releasedFen, refundedFen: m.payment.refundedFen, declineCode: m.payment.declineCode, createdAt: m.payment.createdAt.toISOString(), heldAt: iso(m.payment.heldAt), settledAt: iso(m.payment.settledAt), releasing: m.payment.status === 'held' && !terminated && (accepted || !!m.payment.releaseRequestedAt), settling: m.payment.status === 'held' && terminated }
       : null,
   }))
 }

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_ACCOUNTS } from '../../seeds/demo'
 import { baseUrl } from './base'
 import { expectAccessible, launch, newContext, noSideways, screenshot } from './browser'
-import { draftEia, passInstant, post, publishDraft, settles, signIn, visit } from './helpers'
+import { draftEia, passInstant, post, publishDraft, refused, settles, signIn, visit } from './helpers'
 
 /**
  * Money in a real browser, on the local provider the server runs (it answers "pending", funds a
@@ -119,6 +119,31 @@ describe('a contract paid through escrow', () => {
     expect(await mine.locator('td:nth-child(6)').allTextContents()).toEqual(['Released to the agency', 'Released to the agency'])
     await screenshot(office, 'escrow-office-en')
   }, 240_000)
+
+  it('is settled as the contract says when the owner terminates it', async () => {
+    // The demo's contract starting next week: its first instalment in escrow, the second not yet due.
+    const owner = await (await newContext(browser, 'en')).newPage()
+    await signIn(owner, DEMO_ACCOUNTS.owner)
+    await visit(owner, '/owner/procurements')
+    const link = owner.locator('main tr', { hasText: '防洪堤加固工程水土保持方案编制' }).filter({ hasText: 'Contracted' }).locator('a').first()
+    const id = (await link.getAttribute('href'))!.split('/').pop()!
+    await visit(owner, `/owner/procurements/${id}`)
+    const escrow = owner.locator('section[aria-labelledby=escrow-title]')
+    expect(await escrow.locator('.badge').allTextContents()).toEqual(['In escrow', 'To be funded'])
+    const terminate = owner.locator('main form#terminate')
+    await owner.locator('summary', { hasText: 'Terminate the contract' }).click()
+    expect(await owner.locator('details:has(form#terminate) .hint').textContent()).toContain('100% goes back to you')
+    await terminate.getByLabel('Why the contract ends').fill('No')
+    await refused(terminate, { summary: false })
+    await terminate.getByLabel('Why the contract ends').fill('The flood wall project was redesigned; both parties agreed to end the contract')
+    await post(terminate)
+    await expect.poll(() => owner.locator('.lead .badge').textContent()).toBe('Terminated')
+    // Nothing more is due, and what escrow held goes back to the owner (the contract's 100%).
+    await expect.poll(() => escrow.locator('.badge').allTextContents(), { timeout: 20_000 }).toEqual(['Refunded to the owner', 'Not due: the contract was terminated'])
+    expect(await escrow.locator('form').count()).toBe(0)
+    expect(await owner.locator('section[aria-labelledby=contract-title] .alert').textContent()).toContain('both parties agreed to end the contract')
+    await expectAccessible(owner)
+  })
 
   it('refuses a webhook that is not signed by the provider', async () => {
     const body = JSON.stringify({ id: 'evt_forged', type: 'payment.held', created: Math.floor(Date.now() / 1000), data: { object: {} } })
