@@ -24,9 +24,12 @@ app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable
 app.use(express.static(path.join(root, 'public'), { maxAge: '1h' }))
 app.use(morgan('tiny'))
 // The local payment provider (development and the demo, when no PAYMENT_PROVIDER_URL is set): its
-// own small API beside the site, which the site reaches over loopback like any provider.
+// own small API beside the site, which the site reaches over loopback like any provider. Only this
+// machine may call it (and with its key): from anywhere else, or through a proxy, it does not exist,
+// so nobody can release a demo's escrow by hand.
 const localProvider = build.entry.module.localProvider
-app.use('/local-provider', express.raw({ type: () => true, limit: '64kb' }), async (req, res, next) => {
+const fromThisMachine = (req) => ['127.0.0.1', '::1'].includes((req.socket.remoteAddress || '').replace(/^::ffff:/, '')) && !req.headers['x-forwarded-for'] && !req.headers.forwarded
+app.use('/local-provider', (req, res, next) => (fromThisMachine(req) ? next() : res.status(404).end()), express.raw({ type: () => true, limit: '64kb' }), async (req, res, next) => {
   try {
     const headers = new Headers()
     for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value)

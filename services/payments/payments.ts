@@ -83,19 +83,17 @@ export async function applySnapshot(tx: Db, scheduler: Scheduler, payment: Payme
   const released = Math.max(0, snap.released - payment.releasedFen)
   const refunded = Math.max(0, snap.refunded - payment.refundedFen)
   if (released + refunded > 0 && status === 'held') {
-    if (released) {
-      await recordMovement(tx, payment, 'release', released, at, { source })
-      patch.releasedFen = payment.releasedFen + released
-      await audit(tx, p, 'payment.release', {}, at, { paymentId: payment.id, amountFen: released })
+    // To the agency, or back to the owner: one movement each, each told to both parties.
+    const moves = [
+      { kind: 'release', amount: released, field: 'releasedFen', told: 'paymentReleased', total: snap.released },
+      { kind: 'refund', amount: refunded, field: 'refundedFen', told: 'paymentRefunded', total: snap.refunded },
+    ] as const
+    for (const m of moves.filter((x) => x.amount > 0)) {
+      await recordMovement(tx, payment, m.kind, m.amount, at, { source })
+      patch[m.field] = payment[m.field] + m.amount
+      await audit(tx, p, `payment.${m.kind}`, {}, at, { paymentId: payment.id, amountFen: m.amount })
       for (const orgId of [payment.payeeOrgId, payment.payerOrgId])
-        await notify(tx, { orgId, kind: 'paymentReleased', params: { ...params, amountFen: released }, link: link(orgId), dedupeKey: `payment-released:${payment.id}:${snap.released}:${orgId}`, at })
-    }
-    if (refunded) {
-      await recordMovement(tx, payment, 'refund', refunded, at, { source })
-      patch.refundedFen = payment.refundedFen + refunded
-      await audit(tx, p, 'payment.refund', {}, at, { paymentId: payment.id, amountFen: refunded })
-      for (const orgId of [payment.payerOrgId, payment.payeeOrgId])
-        await notify(tx, { orgId, kind: 'paymentRefunded', params: { ...params, amountFen: refunded }, link: link(orgId), dedupeKey: `payment-refunded:${payment.id}:${snap.refunded}:${orgId}`, at })
+        await notify(tx, { orgId, kind: m.told, params: { ...params, amountFen: m.amount }, link: link(orgId), dedupeKey: `${m.told}:${payment.id}:${m.total}:${orgId}`, at })
     }
     if ((patch.releasedFen ?? payment.releasedFen) + (patch.refundedFen ?? payment.refundedFen) === payment.amountFen) {
       status = 'settled'

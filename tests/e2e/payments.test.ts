@@ -152,4 +152,13 @@ describe('a contract paid through escrow', () => {
     expect(await forged.json()).toMatchObject({ error: expect.stringMatching(/^signature /) })
     expect((await fetch(`${baseUrl}/webhooks/payments`)).status).toBe(405)
   })
+
+  it('keeps the local provider to this machine and its key: through a proxy, or without the key, it does not move money', async () => {
+    const proxied = await fetch(`${baseUrl}/local-provider/control`, { method: 'POST', headers: { authorization: `Bearer ${API_KEY}`, 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.9' }, body: '{"decline":true}' })
+    expect(proxied.status).toBe(404)
+    const keyless = await fetch(`${baseUrl}/local-provider/v1/payments/pay_x/release`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': 'k' }, body: '{"amount":1}' })
+    expect(keyless.status).toBe(401)
+    const read = await fetch(`${baseUrl}/local-provider/control`, { headers: { authorization: `Bearer ${API_KEY}` } })
+    expect(await read.json()).toMatchObject({ decline: false })
+  })
 })
