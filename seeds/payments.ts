@@ -2,7 +2,7 @@ import type { Db } from '../db/client'
 import type { ProcurementId, User } from '../db/schema'
 import { loadConfig } from '../services/config'
 import type { Scheduler } from '../services/jobs'
-import { LocalProvider, PaymentProvider, SIGNATURE_HEADER, fundMilestone, handleWebhook, releaseHeld } from '../services/payments'
+import { LocalProvider, PaymentProvider, SIGNATURE_HEADER, fundMilestone, handleWebhook, releaseHeld, settleTerminated } from '../services/payments'
 import { ManualClock, type Clock } from '../services/shared/clock'
 
 /**
@@ -45,6 +45,12 @@ export function paymentRig(db: Db, scheduler: Scheduler) {
     async release(c: Clock, id: ProcurementId) {
       clock.set(c.now())
       await releaseHeld(db, c, client, scheduler, id)
+      await local.flush()
+    },
+    /** The settlement job of a termination at `c`, run then. */
+    async settle(c: Clock, id: ProcurementId) {
+      clock.set(c.now())
+      await settleTerminated(db, c, client, scheduler, id)
       await local.flush()
     },
   }

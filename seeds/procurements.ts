@@ -5,7 +5,7 @@ import { directoryQuerySchema, searchAgencies } from '../services/agencies'
 import { shanghaiDate } from '../services/calendar'
 import { JobQueue, type EnqueueInput } from '../services/jobs'
 import { flagLateFunding, paymentHandlers } from '../services/payments'
-import { amendProcurement, amendmentSchema, reannounce, confirmAward, confirmContract, contractInputSchema, decideDelivery, decisionSchema, deliver, evaluate, evaluateOwner, evaluationSchema, ownerEvaluationSchema, flagOverdue, uploadContract, cancelProcurement, closeIfDue, confirmDirect, procurementHandlers, procurementInputSchema, publishProcurement, saveDraft, approveSanction, requestDirectApproval } from '../services/procurement'
+import { amendProcurement, amendmentSchema, reannounce, confirmAward, confirmContract, contractInputSchema, decideDelivery, decisionSchema, deliver, evaluate, evaluateOwner, evaluationSchema, ownerEvaluationSchema, flagOverdue, uploadContract, terminateContract, terminationSchema, cancelProcurement, closeIfDue, confirmDirect, procurementHandlers, procurementInputSchema, publishProcurement, saveDraft, approveSanction, requestDirectApproval } from '../services/procurement'
 import { bidInputSchema, ownBid, respondToConsortium, submitBid } from '../services/bids'
 import { appealEvaluation, appealSchema, decidePetition, fileRepair, issueYellowCard, liftSanction, petitionDecisionSchema, proposeSanction, repairSchema, sanctionSchema, yellowCardedAmong } from '../services/credit'
 import { announceSchema, announceSpotCheck, drawSpotCheck, scoreSpotCheck, spotScoreSchema, auctionBidSchema, auctionBoard, chooseFromShortlist, chooseSchema, declineAward, declineSchema, finishAuctionIfDue, lapseIfDue, placeAuctionBid } from '../services/selection'
@@ -476,6 +476,27 @@ export async function seedProcurements(db: Db, clock: Clock, r: Rng) {
       const owner = ownerFor(7)
       const p = await acceptedDirect(owner, agency.user, need, { title: `${need.title}（补充评估，直接委托）`, projectCode: '2026-450821-48-01-021134', maxPrice: '48000', fundingSource: 'public' }, '45000', { publish: 70, sign: 64, deliver: 45, accept: 43 }, '地质灾害危险性评估报告（补充）')
       await evaluate(db, at(12), as(owner), p.id, evaluationSchema.parse({ quality: '3', timeliness: '2', conduct: '3', fees: '3', compliance: '2', comment: '评估报告提交晚于约定，风险分区图与现场不符' }))
+    }
+  }
+
+  // 解除合同: a survey contract its owner terminated after the first half of its price was in escrow;
+  // the contract gives 60% of what escrow holds back on a termination, the rest paid the agency
+  // for the work done. The second half was never due.
+  {
+    const need = NEEDS[12]!
+    const owner = ownerFor(4)
+    const agency = (await eligibleFor(need.item))[2]
+    if (agency) {
+      const uscc = (await db.select({ uscc: organizations.uscc }).from(organizations).where(eq(organizations.id, agency.user.orgId)))[0]!.uscc
+      const over = { title: `${need.title}（直接委托）`, projectCode: '2026-450881-84-01-008846', method: 'direct', directAgencyUscc: uscc, announcementDays: '1', fundingSource: 'public' }
+      const p = await publishProcurement(db, at(30), queue, as(owner), (await saveDraft(db, at(30), as(owner), form(need, over))).id)
+      await confirmDirect(db, at(29.9), as(agency.user), p.id, bidInputSchema.parse({ price: String(Math.round((need.max * 0.9) / 100) * 100), committedDays: String(need.days), accept: 'yes' }))
+      const signed = await signedAfter(p.id, 23)
+      await uploadContract(db, signed, as(owner), p.id, contractInputSchema.parse({ fundDays: '5', startDate: shanghaiDate(signed.now()), firstPercent: '50', refundPercent: '60' }), PDF)
+      await confirmContract(db, signed, queue, as(agency.user), p.id)
+      await money.fund(signed, owner, p.id)
+      await terminateContract(db, at(18), queue, as(owner), p.id, terminationSchema.parse({ reason: '住院楼项目规模调整，原测绘范围取消，经双方协商解除合同' }))
+      await money.settle(at(18), p.id)
     }
   }
 }

@@ -114,11 +114,14 @@ describe('demo seeds', () => {
     expect(awarded.map((a) => a.method)).toEqual(expect.arrayContaining(['scoring', 'credit_shortlist']))
   })
 
-  it('hold money in each state the escrow pages show: released at acceptance, held in service, a first instalment, a contract unfunded past its day', async () => {
+  it('hold money in each state the escrow pages show: released at acceptance, held in service, a first instalment, a contract unfunded past its day, a termination settled', async () => {
     const { db } = database
     const rows = await db.select().from(payments)
     expect(new Set(rows.map((p) => p.status))).toEqual(new Set(['held', 'settled']))
-    expect(rows.filter((p) => p.status === 'settled').every((p) => p.releasedFen === p.amountFen)).toBe(true)
+    expect(rows.filter((p) => p.status === 'settled').every((p) => p.releasedFen + p.refundedFen === p.amountFen)).toBe(true)
+    // The terminated contract: 60% of what escrow held went back to its owner, the rest to the agency.
+    const refunded = rows.filter((p) => p.refundedFen > 0)
+    expect(refunded.map((p) => [p.refundedFen, p.releasedFen])).toEqual([[Math.round(refunded[0]!.amountFen * 0.6), refunded[0]!.amountFen - Math.round(refunded[0]!.amountFen * 0.6)]])
     const plans = await db.select().from(paymentMilestones)
     expect(plans.some((m) => m.seq === 2)).toBe(true)
     expect(plans.filter((m) => m.overdueFlaggedAt)).toHaveLength(1)
