@@ -33,7 +33,7 @@ function stateOf(m: EscrowMilestone): { key: MessageKey; tone: 'ok' | 'warn' | '
   const p = m.payment
   if (m.void) return { key: 'pay.state.void', tone: 'muted' }
   if (!p || p.status === 'declined') return p ? { key: 'pay.state.declined', tone: 'error' } : m.late ? { key: 'pay.state.late', tone: 'error' } : { key: 'pay.state.unfunded', tone: 'muted' }
-  if (p.status === 'settled') return p.refundedFen ? { key: 'pay.state.refunded', tone: 'warn' } : { key: 'pay.state.released', tone: 'ok' }
+  if (p.status === 'settled') return p.refundedFen ? { key: p.releasedFen ? 'pay.state.split' : 'pay.state.refunded', tone: 'warn' } : { key: 'pay.state.released', tone: 'ok' }
   if (p.status === 'held') return p.settling ? { key: 'pay.state.settling', tone: 'warn' } : p.releasing ? { key: 'pay.state.releasing', tone: 'ok' } : { key: 'pay.state.held', tone: 'ok' }
   return { key: p.status === 'creating' ? 'pay.state.creating' : 'pay.state.pending', tone: 'warn' }
 }
@@ -56,12 +56,16 @@ export function Escrow({ milestones, fund }: { milestones: EscrowMilestone[]; fu
   const total = milestones.reduce((s, m) => s + m.amountFen, 0)
   const released = milestones.reduce((s, m) => s + (m.payment?.releasedFen ?? 0), 0)
   const held = milestones.reduce((s, m) => s + inEscrow(m.payment, m.amountFen), 0)
+  const refunded = milestones.reduce((s, m) => s + (m.payment?.refundedFen ?? 0), 0)
   const pct = (fen: number) => `${total ? (fen * 100) / total : 0}%`
   return (
     <section className="card" aria-labelledby="escrow-title">
       <h2 id="escrow-title">{t('pay.title')}</h2>
       <p className="hint">{t('pay.hint')}</p>
-      <p>{t('pay.totals', { total: formatYuan(total, locale), held: formatYuan(held, locale), released: formatYuan(released, locale) })}</p>
+      <p>
+        {t('pay.totals', { total: formatYuan(total, locale), held: formatYuan(held, locale), released: formatYuan(released, locale) })}
+        {refunded ? t('pay.totalsRefunded', { refunded: formatYuan(refunded, locale) }) : null}
+      </p>
       {waiting ? (
         <p className="alert info" role="status">
           {t(patience ? 'pay.waiting' : 'pay.waitingLong')}
@@ -81,7 +85,7 @@ export function Escrow({ milestones, fund }: { milestones: EscrowMilestone[]; fu
               <div className="escrow-row">
                 <strong>{milestones.length > 1 ? t('pay.milestone', { n: m.seq }) : t('pay.whole')}</strong>
                 <span className="mono">{formatYuan(m.amountFen, locale)}</span>
-                <span className={`badge ${TONE[state.tone]}`}>{t(state.key, { code: p?.declineCode ?? '' })}</span>
+                <span className={`badge wraps ${TONE[state.tone]}`}>{t(state.key, { code: p?.declineCode ?? '', refunded: formatYuan(p?.refundedFen ?? 0, locale), released: formatYuan(p?.releasedFen ?? 0, locale) })}</span>
               </div>
               <p className="muted">
                 {t('pay.fundBy', { day: formatDay(m.fundBy, locale) })}

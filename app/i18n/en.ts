@@ -2122,6 +2122,8 @@ export const en: Record<MessageKey, string> = {
   "notify.contractTerminated": "The owner terminated the contract of “{title}” ({number}): {reason}. Of what escrow holds, {percent}% goes back to the owner and the rest to the agency.",
   "audit.act.procurement.terminate": "Terminated the contract",
   "jobs.kind.payments.settle": "Settle escrow after a termination",
+  "pay.state.split": "Settled: {refunded} back to the owner, {released} to the agency",
+  "pay.totalsRefunded": ", {refunded} refunded to the owner",
   "pay.state.settling": "Being settled (terminated)",
   "pay.state.void": "Not due: the contract was terminated",
   "bid.myState": "State",

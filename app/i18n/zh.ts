@@ -2123,6 +2123,8 @@ export const zh = {
   "notify.contractTerminated": "「{title}」（{number}）的合同已被业主解除：{reason}。托管资金按合同约定退回业主 {percent}%，其余支付给中介机构。",
   "audit.act.procurement.terminate": "解除合同",
   "jobs.kind.payments.settle": "合同解除后结算托管资金",
+  "pay.state.split": "已结算：{refunded} 退回业主，{released} 支付给中介机构",
+  "pay.totalsRefunded": "，退回业主 {refunded}",
   "pay.state.settling": "合同已解除，正在结算",
   "pay.state.void": "合同已解除，无需托管",
   "bid.myState": "状态",

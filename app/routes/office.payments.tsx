@@ -89,7 +89,7 @@ export default function OfficePayments() {
             { header: t('escrow.agency'), cell: (r: Row) => (en ? r.agencyEn : r.agencyZh) },
             { header: t('escrow.milestone'), className: 'num', cell: (r: Row) => r.milestone },
             { header: t('escrow.amount'), className: 'num', cell: (r: Row) => yuan(r.amountFen) },
-            { header: t('escrow.state'), cell: (r: Row) => t(r.settling ? 'pay.state.settling' : r.releasing ? 'pay.state.releasing' : r.status === 'settled' && r.refundedFen ? 'pay.state.refunded' : STATE_KEY[r.status], { code: r.declineCode ?? '' }) },
+            { header: t('escrow.state'), cell: (r: Row) => t(r.settling ? 'pay.state.settling' : r.releasing ? 'pay.state.releasing' : r.status === 'settled' && r.refundedFen ? (r.releasedFen ? 'pay.state.split' : 'pay.state.refunded') : STATE_KEY[r.status], { code: r.declineCode ?? '', refunded: yuan(r.refundedFen), released: yuan(r.releasedFen) }) },
             { header: t('escrow.updated'), cell: (r: Row) => <DateTime at={r.updatedAt} /> },
           ]}
         />
