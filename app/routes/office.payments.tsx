@@ -10,7 +10,7 @@ import { requirePermission } from '~/utils/auth.server'
 import { formatYuan } from '~/utils/format'
 import { useLocale, useT } from '~/utils/i18n'
 import { title } from '~/utils/meta'
-import { PAYMENT_VIEWS, paymentOverview, type PaymentView } from '~/utils/services.server'
+import { PAYMENT_VIEWS, escrowMotion, paymentOverview, type PaymentView } from '~/utils/services.server'
 
 export const handle: PageHandle = { i18n: ['escrow', 'pay', 'time'] }
 
@@ -34,8 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     rows: o.rows.map((r) => ({
       id: r.payment.id, procurementId: r.payment.procurementId, number: r.number, title: r.title, ownerZh: r.ownerZh, ownerEn: r.ownerEn, agencyZh: r.agencyZh, agencyEn: r.agencyEn,
       milestone: r.payment.milestoneSeq, amountFen: r.payment.amountFen, releasedFen: r.payment.releasedFen, refundedFen: r.payment.refundedFen, status: r.payment.status, declineCode: r.payment.declineCode,
-      settling: r.payment.status === 'held' && r.procurementStatus === 'terminated',
-      releasing: r.payment.status === 'held' && (!!r.payment.releaseRequestedAt || r.procurementStatus === 'accepted' || r.procurementStatus === 'evaluated'), updatedAt: r.payment.updatedAt.toISOString(),
+      motion: escrowMotion(r.payment, r.procurementStatus), updatedAt: r.payment.updatedAt.toISOString(),
     })),
   }
 }
@@ -89,7 +88,7 @@ export default function OfficePayments() {
             { header: t('escrow.agency'), cell: (r: Row) => (en ? r.agencyEn : r.agencyZh) },
             { header: t('escrow.milestone'), className: 'num', cell: (r: Row) => r.milestone },
             { header: t('escrow.amount'), className: 'num', cell: (r: Row) => yuan(r.amountFen) },
-            { header: t('escrow.state'), cell: (r: Row) => t(r.settling ? 'pay.state.settling' : r.releasing ? 'pay.state.releasing' : r.status === 'settled' && r.refundedFen ? (r.releasedFen ? 'pay.state.split' : 'pay.state.refunded') : STATE_KEY[r.status], { code: r.declineCode ?? '', refunded: yuan(r.refundedFen), released: yuan(r.releasedFen) }) },
+            { header: t('escrow.state'), cell: (r: Row) => t(r.motion === 'settling' ? 'pay.state.settling' : r.motion === 'releasing' ? 'pay.state.releasing' : r.status === 'settled' && r.refundedFen ? (r.releasedFen ? 'pay.state.split' : 'pay.state.refunded') : STATE_KEY[r.status], { code: r.declineCode ?? '', refunded: yuan(r.refundedFen), released: yuan(r.releasedFen) }) },
             { header: t('escrow.updated'), cell: (r: Row) => <DateTime at={r.updatedAt} /> },
           ]}
         />

@@ -5,7 +5,7 @@ import { procurementForm } from '~/forms/owner'
 import type { Db } from '../../db/client'
 import { fenToYuanInput } from '../../services/shared/money'
 import type { Procurement, ProcurementId } from '../../db/schema'
-import { afterAwardOf, allSpecialties, paymentsOf, listCatalog, loadRules, saveDraft, selectionResult, shanghaiDate, spansProvisional, type publicProcurement, type SelectionViewer, type WorkCalendar } from './services.server'
+import { afterAwardOf, allSpecialties, escrowMotion, mayFund, paymentsOf, listCatalog, loadRules, saveDraft, selectionResult, shanghaiDate, spansProvisional, type publicProcurement, type SelectionViewer, type WorkCalendar } from './services.server'
 
 /** What the procurement form needs: the catalog, the specialties and the office's rules. */
 export async function procurementFormContext(db: Db) {
@@ -125,8 +125,8 @@ export function saveDraftAction(args: ActionFunctionArgs, id?: string) {
 }
 
 /** The contract, deliveries and evaluation as plain data for `AfterAward`; a delivery undecided past its period says so as of `now`. */
-export async function loadAfterAward(db: Db, id: ProcurementId, now: Date) {
-  const { contract, deliveries, evaluation, ownerEvaluation } = await afterAwardOf(db, id)
+export async function loadAfterAward(db: Db, p: { id: ProcurementId; status: string }, now: Date) {
+  const { contract, deliveries, evaluation, ownerEvaluation } = await afterAwardOf(db, p.id)
   return {
     contract: contract
       ? { fileId: contract.fileId, priceFen: contract.priceFen, startDate: contract.startDate, dueDate: contract.dueDate, uploadedAt: contract.uploadedAt.toISOString(), confirmedAt: iso(contract.confirmedAt), overdueFlaggedAt: iso(contract.overdueFlaggedAt), terminationRefundPercent: contract.terminationRefundPercent, terminatedAt: iso(contract.terminatedAt), terminationReason: contract.terminationReason }
@@ -135,17 +135,16 @@ export async function loadAfterAward(db: Db, id: ProcurementId, now: Date) {
     evaluation: evaluation ? { quality: evaluation.quality, timeliness: evaluation.timeliness, conduct: evaluation.conduct, fees: evaluation.fees, compliance: evaluation.compliance, comment: evaluation.comment, createdAt: evaluation.createdAt.toISOString() } : null,
     ownerEvaluation: ownerEvaluation ? { payment: ownerEvaluation.payment, cooperation: ownerEvaluation.cooperation, comment: ownerEvaluation.comment, createdAt: ownerEvaluation.createdAt.toISOString() } : null,
     // The payment plan and its money in escrow, once there is a contract.
-    escrow: contract ? serializeEscrow(await paymentsOf(db, id), now, deliveries.some((d) => d.decision === 'accepted'), !!contract.terminatedAt) : [],
+    escrow: contract ? serializeEscrow(await paymentsOf(db, p.id), now, p.status) : [],
+    /** whether the owner may fund what the plan asks now */
+    fundable: mayFund(p.status),
   }
 }
 
-/**
- * The plan's milestones, each with where its money stands, as plain data for `Escrow`: held money
- * is on its way to the agency once the service is accepted, and being settled once the contract is
- * terminated (when nothing more is due).
- */
-function serializeEscrow(milestones: Awaited<ReturnType<typeof paymentsOf>>, now: Date, accepted: boolean, terminated: boolean) {
+/** The plan's milestones, each with where its money stands, as plain data for `Escrow` (nothing more is due once the contract is terminated). */
+function serializeEscrow(milestones: Awaited<ReturnType<typeof paymentsOf>>, now: Date, status: string) {
   const today = shanghaiDate(now)
+  const terminated = status === 'terminated'
   return milestones.map((m) => ({
     seq: m.seq,
     amountFen: m.amountFen,
@@ -154,7 +153,7 @@ function serializeEscrow(milestones: Awaited<ReturnType<typeof paymentsOf>>, now
     void: terminated && !(m.payment && m.payment.status !== 'declined'),
     declined: m.declined,
     payment: m.payment
-      ? { status: m.payment.status, releasedFen: m.payment.releasedFen, refundedFen: m.payment.refundedFen, declineCode: m.payment.declineCode, createdAt: m.payment.createdAt.toISOString(), heldAt: iso(m.payment.heldAt), settledAt: iso(m.payment.settledAt), releasing: m.payment.status === 'held' && !terminated && (accepted || !!m.payment.releaseRequestedAt), settling: m.payment.status === 'held' && terminated }
+      ? { status: m.payment.status, releasedFen: m.payment.releasedFen, refundedFen: m.payment.refundedFen, declineCode: m.payment.declineCode, createdAt: m.payment.createdAt.toISOString(), heldAt: iso(m.payment.heldAt), settledAt: iso(m.payment.settledAt), releasing: escrowMotion(m.payment, status) === 'releasing', settling: escrowMotion(m.payment, status) === 'settling' }
       : null,
   }))
 }

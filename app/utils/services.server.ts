@@ -18,7 +18,7 @@ export {
   allSpecialties, catalogNames, categoryItemCounts, itemByCode, itemVersions, listCatalog, marketplaceStats, updateItemTerms,
 } from '../../services/catalog'
 export { MAX_UPLOAD_BYTES, mayReadFile, readFile } from '../../services/files'
-export { PAYMENT_VIEWS, fundMilestone, handleWebhook, paymentOverview, paymentsOf, type PaymentView } from '../../services/payments'
+export { PAYMENT_VIEWS, escrowMotion, fundMilestone, mayFund, handleWebhook, paymentOverview, paymentsOf, type PaymentView } from '../../services/payments'
 export { JOB_PAGE_SIZE, jobStats, recentJobs } from '../../services/jobs'
 export { OUTBOX_PAGE_SIZE, outboxQuerySchema, readAllMessages, readMessage, recentOutbox } from '../../services/notifications'
 export { authorityScope, officeOverview, organizationProfile, pendingQualificationsFor, qualificationsOf, regionTree, updateProfile } from '../../services/orgs'

@@ -24,9 +24,22 @@ import { ProviderError, type PaymentProvider, type ProviderPayment } from './pro
 /** How long a payment may wait on the provider before the reconcile job asks it again. */
 export const RECONCILE_AFTER_MS = 10 * 60_000
 /** The steps at which the owner may fund: from the contract's confirmation on. */
-const FUNDABLE = ['contracted', 'in_service', 'delivered', 'accepted', 'evaluated'] as const
+export const FUNDABLE = ['contracted', 'in_service', 'delivered', 'accepted', 'evaluated'] as const
 /** Once the service is accepted, what is held goes to the agency. */
 const RELEASABLE = ['accepted', 'evaluated'] as const
+
+export const mayFund = (procurementStatus: string) => (FUNDABLE as readonly string[]).includes(procurementStatus)
+
+/**
+ * Where held money is going, for the pages: to the agency once the service is accepted (or a
+ * release was asked), back and forth as the contract says once it is terminated; null while it
+ * simply waits in escrow, or is not held.
+ */
+export function escrowMotion(payment: Pick<Payment, 'status' | 'releaseRequestedAt'>, procurementStatus: string): 'releasing' | 'settling' | null {
+  if (payment.status !== 'held') return null
+  if (procurementStatus === 'terminated') return 'settling'
+  return payment.releaseRequestedAt || (RELEASABLE as readonly string[]).includes(procurementStatus) ? 'releasing' : null
+}
 
 const RANK: Record<PaymentStatus, number> = { creating: 0, pending: 1, held: 2, declined: 2, settled: 3 }
 
@@ -150,7 +163,7 @@ export async function fundMilestone(db: Db, clock: Clock, provider: PaymentProvi
   const { payment, created } = await db.transaction(async (tx) => {
     const [p] = await tx.select().from(procurements).where(eq(procurements.id, procurementId as ProcurementId)).for('update')
     if (!p || p.ownerOrgId !== actor.orgId) throw new DomainError('errors.notFound')
-    if (!(FUNDABLE as readonly string[]).includes(p.status)) throw new DomainError('errors.illegalStep', undefined, { action: 'fund', from: p.status })
+    if (!mayFund(p.status)) throw new DomainError('errors.illegalStep', undefined, { action: 'fund', from: p.status })
     const [milestone] = await tx.select().from(paymentMilestones).where(and(eq(paymentMilestones.procurementId, p.id), eq(paymentMilestones.seq, seq)))
     const [contract] = await tx.select({ agency: awards.agencyOrgId }).from(contracts).innerJoin(awards, eq(awards.procurementId, contracts.procurementId)).where(eq(contracts.procurementId, p.id))
     if (!milestone || !contract) throw new DomainError('errors.notFound')

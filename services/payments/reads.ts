@@ -4,7 +4,7 @@ import type { Db } from '../../db/client'
 import { organizations, paymentMilestones, payments, procurements, type PaymentStatus } from '../../db/schema'
 import { shanghaiDate } from '../calendar'
 import { ledgerProblems, ledgerTotals } from './ledger'
-import { RECONCILE_AFTER_MS } from './payments'
+import { FUNDABLE, RECONCILE_AFTER_MS } from './payments'
 
 /** The office's filters of the escrow page: waiting on the provider, in escrow, settled, declined. */
 export const PAYMENT_VIEWS = ['all', 'waiting', 'held', 'settled', 'declined'] as const
@@ -31,7 +31,7 @@ export async function paymentOverview(db: Db, now: Date, view: PaymentView) {
       .select({ n: count() })
       .from(paymentMilestones)
       .innerJoin(procurements, eq(procurements.id, paymentMilestones.procurementId))
-      .where(and(lt(paymentMilestones.fundBy, shanghaiDate(now)), inArray(procurements.status, ['contracted', 'in_service', 'delivered', 'accepted', 'evaluated']), sql`not exists (select 1 from payments x where x.procurement_id = ${paymentMilestones.procurementId} and x.milestone_seq = ${paymentMilestones.seq} and x.status in ('held', 'settled'))`)),
+      .where(and(lt(paymentMilestones.fundBy, shanghaiDate(now)), inArray(procurements.status, [...FUNDABLE]), sql`not exists (select 1 from payments x where x.procurement_id = ${paymentMilestones.procurementId} and x.milestone_seq = ${paymentMilestones.seq} and x.status in ('held', 'settled'))`)),
     db
       .select({ payment: payments, number: procurements.number, title: procurements.title, procurementStatus: procurements.status, ownerZh: owner.nameZh, ownerEn: owner.nameEn, agencyZh: agency.nameZh, agencyEn: agency.nameEn })
       .from(payments)

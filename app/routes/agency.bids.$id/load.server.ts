@@ -56,7 +56,7 @@ export async function loadBidPage({ db, clock }: App, session: SessionContext, i
     qa: qa.map((c) => ({ id: c.id, question: c.question, answer: c.answer, answeredAt: c.answeredAt?.toISOString() ?? null })),
     asked: asked.map((q) => ({ id: q.id, question: q.question, answered: q.answer !== null })),
     winner,
-    afterAward: winner ? await loadAfterAward(db, p.id, clock.now()) : null,
+    afterAward: winner ? await loadAfterAward(db, p, clock.now()) : null,
     announcement: { ...serializeAnnouncement(found, await loadCalendar(db), clock.now()), attachments: await attachmentsOf(db, found.p.id) },
     specialties: await specialtyNames(db),
     open: p.status === 'published' && clock.now() < p.bidDeadline!,

@@ -27,9 +27,6 @@ import type { PageHandle } from '~/i18n/page-messages'
 
 export const handle: PageHandle = { i18n: ['after', 'approvals', 'bid', 'draw', 'elig', 'fund', 'level', 'method', 'obj', 'offer', 'own', 'pay', 'proc', 'progress', 'qa', 'sel', 'time', 'viol'] }
 
-/** From the contract's confirmation until the evaluation, the owner may fund what the plan asks (services/payments). */
-const FUNDABLE: readonly string[] = ['contracted', 'in_service', 'delivered', 'accepted', 'evaluated']
-
 export const meta: MetaFunction = ({ matches }) => title(matches, 'own.detailTitle')
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -86,7 +83,7 @@ export default function OwnerProcurement() {
       <BidsSection />
       <ObjectionsSection />
       <OwnerAfterAwardForms status={p.status} award={announcement.award?.award ?? null} hasContract={!!afterAward.contract} objectionOpen={objections.some((o) => !o.response)} now={now} busy={busy} reply={data} />
-      <Escrow milestones={afterAward.escrow} fund={FUNDABLE.includes(p.status) ? (m) => <FundButton milestone={m} busy={busy} /> : undefined} />
+      <Escrow milestones={afterAward.escrow} fund={afterAward.fundable ? (m) => <FundButton milestone={m} busy={busy} /> : undefined} />
       <AfterAward data={afterAward} />
       {actions.includes('terminate') && afterAward.contract?.confirmedAt ? <TerminateSection refundPercent={afterAward.contract.terminationRefundPercent} reply={data} busy={busy} /> : null}
       {actions.includes('amend') ? <AmendSection /> : null}
