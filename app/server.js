@@ -3,7 +3,7 @@
 // answers an empty 500 before any of our code runs; the screen (`screenRequest` in
 // entry.server.tsx) refuses such requests first, with a 403 or 400 in the user's language.
 // Run as `node app/server.js` after `remix build`; PORT and HOST as for remix-serve.
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import path from 'node:path'
 import url from 'node:url'
 import { createRequestHandler } from '@remix-run/express'
@@ -60,6 +60,45 @@ const secureCookies = process.env.COOKIE_SECURE ? process.env.COOKIE_SECURE === 
 app.use((req, res, next) => {
   if (req.path.startsWith('/agency') && !/(?:^|;\s*)zjcs_device=/.test(req.headers.cookie ?? ''))
     res.append('Set-Cookie', `zjcs_device=${randomBytes(16).toString('base64url')}; Path=/; SameSite=Lax; HttpOnly; Max-Age=63072000${secureCookies ? '; Secure' : ''}`)
+  next()
+})
+// Public pages, as anyone not signed in sees them, carry a validator: each is rendered, and its
+// ETag (a hash of the bytes) lets a browser or a proxy that holds the same page take a 304 instead
+// of the page again. `no-cache` keeps every view fresh (an announcement may close any minute), and
+// Vary keeps a language's page, or a signed-in one, from answering for another. Only complete HTML
+// pages of 200 that set no cookie: never a stream (the auction's SSE), a download, or a session.
+const SESSION_COOKIE = /(?:^|;\s*)zjcs_session=/
+app.use((req, res, next) => {
+  if ((req.method !== 'GET' && req.method !== 'HEAD') || SESSION_COOKIE.test(req.headers.cookie ?? '')) return next()
+  const { write, end } = res
+  const chunks = []
+  let held = null
+  const hold = () => (held ??= res.statusCode === 200 && !res.headersSent && /^text\/html/.test(String(res.getHeader('content-type') ?? '')) && !res.getHeader('set-cookie'))
+  res.write = function (chunk, encoding, callback) {
+    if (!hold()) return write.call(this, chunk, encoding, callback)
+    chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8'))
+    const done = typeof encoding === 'function' ? encoding : callback
+    if (done) process.nextTick(done)
+    return true
+  }
+  res.end = function (chunk, encoding, callback) {
+    if (!hold()) return end.call(this, chunk, encoding, callback)
+    if (chunk && typeof chunk !== 'function') chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8'))
+    const done = [chunk, encoding, callback].find((x) => typeof x === 'function')
+    const body = Buffer.concat(chunks)
+    const tag = `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`
+    res.setHeader('ETag', tag)
+    res.setHeader('Cache-Control', 'public, no-cache')
+    res.setHeader('Vary', 'Accept-Language, Cookie')
+    const known = String(req.headers['if-none-match'] ?? '').split(',').map((t) => t.trim())
+    if (known.includes(tag) || known.includes('*')) {
+      res.statusCode = 304
+      for (const name of ['content-type', 'content-length', 'transfer-encoding']) res.removeHeader(name)
+      return end.call(this, done)
+    }
+    res.setHeader('Content-Length', body.length)
+    return end.call(this, req.method === 'HEAD' ? undefined : body, done)
+  }
   next()
 })
 // One scope per request, which its loaders and action share (app/utils/request-scope.server.ts): the session is read once.
