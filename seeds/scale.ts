@@ -58,7 +58,8 @@ export async function seedScale(client: pg.PoolClient, scale: Scale, now: Date, 
     }
   }
 
-  // Agencies: an organization, its admin, two verified qualifications, three offerings and the commitment letter.
+  // Agencies: an organization, its admin, three offerings, two verified qualifications that cover the
+  // first two offered items (so an agency may bid on procurements of those items), and the commitment letter.
   await batches('agencies', scale.agencies, (from, to) =>
     q(`with s as (select a from generate_series($1::int, $2::int) a)
       , o as (insert into organizations (id, kind, name_zh, name_en, uscc, region_code, contact_name, contact_phone, contact_email, created_at, updated_at)
@@ -68,7 +69,8 @@ export async function seedScale(client: pg.PoolClient, scale: Scale, now: Date, 
         select pg_temp.bench_uuid('ua' || a), 'bench-agency-' || a || '@bench.example', '基准机构管理员' || a, pg_temp.bench_uuid('a' || a), 'admin', $4::timestamptz - interval '900 days', $4::timestamptz - interval '900 days' from s returning 1)
       , pw as (insert into passwords (user_id, hash, created_at, updated_at) select pg_temp.bench_uuid('ua' || a), $5, $4::timestamptz, $4::timestamptz from s returning 1)
       , qa as (insert into qualifications (id, org_id, specialty_code, level, certificate_no, issuer, valid_from, valid_to, status, reviewed_at, created_at, updated_at)
-        select pg_temp.bench_uuid('q' || a || '-' || k), pg_temp.bench_uuid('a' || a), (select code from bench_specialties where n = (a + k * 7) % $6), 1 + (a + k) % 3, 'BQ-' || a || '-' || k, '广西壮族自治区住房和城乡建设厅',
+        select pg_temp.bench_uuid('q' || a || '-' || k), pg_temp.bench_uuid('a' || a),
+          coalesce((select min(sis.specialty_code) from service_item_specialties sis join bench_items i on i.id = sis.item_id where i.n = (a + k * 11) % $7), (select code from bench_specialties where n = (a + k * 7) % $6)), 1 + (a + k) % 3, 'BQ-' || a || '-' || k, '广西壮族自治区住房和城乡建设厅',
           ($4::timestamptz - interval '800 days')::date, ($4::timestamptz + interval '1000 days')::date, 'approved', $4::timestamptz - interval '790 days', $4::timestamptz - interval '800 days', $4::timestamptz - interval '790 days'
         from s, generate_series(0, 1) k returning 1)
       , off as (insert into agency_offerings (org_id, item_id, committed_days, created_at, updated_at)

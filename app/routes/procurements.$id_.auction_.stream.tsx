@@ -19,7 +19,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const session = await getSession(request)
   const viewer = session?.org.kind === 'agency' ? session.org.id : undefined
   const id = params.id ?? ''
-  const first = await auctionBoard(db, clock, id, viewer)
+  // Watchers arriving together (the auction's start) share the first read too.
+  const first = await boards.read(`${id}|${viewer ?? ''}`, `${broadcaster.version(id)}:open`, () => auctionBoard(db, clock, id, viewer))
   if (!first) return new Response('Not found', { status: 404 })
   const encoder = new TextEncoder()
   const slotMs = first.turnSeconds * 1000

@@ -75,8 +75,9 @@ export async function submitBid(db: Db, clock: Clock, actor: Actor & { userId: U
       .returning()
     if (!row) throw new DomainError('errors.bidExists')
     await writeParties(tx, p, row, parties, actor, now)
-    await sealedAudit(tx, 'bid.submit', row, now)
     await notify(tx, { orgId: actor.orgId, kind: 'bidReceived', params: { number: p.number ?? '', title: p.title }, link: `/agency/bids/${p.id}`, sealedUntilOpeningOf: p.id, at: now })
+    // Last: the log's entry holds the one lock every change takes (the hash chain) until the commit.
+    await sealedAudit(tx, 'bid.submit', row, now)
     return row
   })
 }

@@ -2,15 +2,34 @@
 // scheduling with what it measures: autocannon against one URL, with every response's time kept,
 // so the percentiles are exact (autocannon's own table has no p95).
 // node tests/load/cannon.mjs '{"url":"http://127.0.0.1:3400/procurements","connections":10,"duration":10}'
+// With `sequence`, connection c sends its k-th request to sequence.paths[c + k] with
+// sequence.headers[c], across the warm-up and the measured run: each connection is one signed-in
+// agency that never bids on the same announcement twice.
 import autocannon from 'autocannon'
 
-const { url, connections = 10, duration = 10, headers = {}, warmup = 2, raw = false } = JSON.parse(process.argv[2] ?? '{}')
+const { url, connections = 10, duration = 10, headers = {}, method = 'GET', body, warmup = 2, raw = false, sequence, connectionRate } = JSON.parse(process.argv[2] ?? '{}')
 if (!url) throw new Error('usage: cannon.mjs {"url": ...}')
+
+let nextSlot = 0
+const steps = []
+function setupClient(client) {
+  const slot = nextSlot++ % sequence.headers.length
+  client.setRequests([
+    {
+      method,
+      body,
+      setupRequest: (request) => {
+        const k = (steps[slot] = (steps[slot] ?? -1) + 1)
+        return { ...request, path: sequence.paths[Math.min(slot + k, sequence.paths.length - 1)], headers: { ...request.headers, ...sequence.headers[slot] } }
+      },
+    },
+  ])
+}
 
 async function run(seconds, keep) {
   const times = []
   let non2xx = 0
-  const instance = autocannon({ url, connections, duration: seconds, headers })
+  const instance = autocannon({ url, connections, duration: seconds, headers, method, body, ...(connectionRate ? { connectionRate } : {}), ...(sequence ? { setupClient } : {}) })
   instance.on('response', (_client, status, _bytes, ms) => {
     if (keep) times.push(ms)
     if (status < 200 || status >= 300) non2xx++
