@@ -15,6 +15,8 @@ const schema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(120),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   JOB_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(2000),
+  /** jobs one process runs at once on PostgreSQL (the embedded database runs one at a time) */
+  JOB_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
   /** Connections each process keeps to PostgreSQL (docs/scaling.md: with several processes, keep the sum near what the database's cores can run). */
   DB_POOL_SIZE: z.coerce.number().int().min(2).max(100).default(10),
   /** the site's public address, for the links in outbox emails; by default this machine at PORT */

@@ -62,7 +62,7 @@ export async function bootApp({ emailRenderer, env }: BootOptions): Promise<App>
   const webhookSecrets = config.PAYMENT_WEBHOOK_SECRETS.split(',').map((s) => s.trim()).filter(Boolean)
   const localProvider = config.PAYMENT_PROVIDER_URL ? null : new LocalProvider({ db, clock, apiKey: config.PAYMENT_API_KEY, secrets: webhookSecrets, webhookUrl: `${self}/webhooks/payments`, auto: true })
   const payments = new PaymentProvider({ baseUrl: config.PAYMENT_PROVIDER_URL ?? `${self}/local-provider`, apiKey: config.PAYMENT_API_KEY, timeoutMs: config.PAYMENT_TIMEOUT_MS })
-  const queue = new JobQueue(db, clock, jobHandlers({ broadcaster, renderEmail: emailRenderer(config.PUBLIC_URL), anchorSigner, payments }))
+  const queue = new JobQueue(db, clock, jobHandlers({ broadcaster, renderEmail: emailRenderer(config.PUBLIC_URL), anchorSigner, payments }), { concurrency: database.kind === 'postgres' ? config.JOB_CONCURRENCY : 1 })
   await scheduleRecurringJobs(queue, clock)
   // Deadlines that passed while the app was down, even if their job was lost.
   const caughtUp = await sweepDeadlines(db, clock, queue)

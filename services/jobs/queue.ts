@@ -35,6 +35,8 @@ export interface QueueOptions {
   leaseMs?: number
   /** Backoff base for retries: attempt n waits base × 2^(n-1). */
   retryBaseMs?: number
+  /** How many jobs this process runs at once (each claimed on its own); 1 runs them one after another. */
+  concurrency?: number
   log?: (message: string) => void
 }
 
@@ -43,6 +45,7 @@ export class JobQueue {
   #running: Promise<number> | undefined
   readonly leaseMs: number
   readonly retryBaseMs: number
+  readonly concurrency: number
   readonly #log: (message: string) => void
 
   constructor(
@@ -53,6 +56,7 @@ export class JobQueue {
   ) {
     this.leaseMs = options.leaseMs ?? 5 * 60_000
     this.retryBaseMs = options.retryBaseMs ?? 30_000
+    this.concurrency = Math.max(1, options.concurrency ?? 1)
     this.#log = options.log ?? ((m) => console.log(m))
   }
 
@@ -115,30 +119,40 @@ export class JobQueue {
     }
   }
 
-  /** Runs every job due at the clock's now (the start-up sweep and each poll). Returns how many ran. */
+  /**
+   * Runs every job due at the clock's now (the start-up sweep and each poll), up to `max`, with
+   * `concurrency` workers each claiming its own. Returns how many ran.
+   */
   runDue(max = 100): Promise<number> {
     // One sweep at a time per process; a poll that finds a sweep under way joins it.
     this.#running ??= (async () => {
-      let ran = 0
-      try {
-        while (ran < max) {
+      let claimed = 0
+      const worker = async () => {
+        while (claimed < max) {
           const job = await this.#claim(this.clock.now())
-          if (!job) break
+          if (!job) return
+          claimed++
           await this.#execute(job)
-          ran++
         }
+      }
+      try {
+        await Promise.all(Array.from({ length: this.concurrency }, worker))
       } finally {
         this.#running = undefined
       }
-      return ran
+      return claimed
     })()
     return this.#running
   }
 
-  /** Sweeps at once (what fell due while the app was down), then polls. */
+  /** Sweeps at once (what fell due while the app was down), then polls; a sweep that stopped at its limit is followed by another at once. */
   start(pollMs = 2_000): void {
     if (this.#timer) return
-    const tick = () => this.runDue().catch((error) => this.#log(`[jobs] sweep failed: ${error instanceof Error ? error.message : error}`))
+    const SWEEP = 100
+    const tick = (): Promise<unknown> =>
+      this.runDue(SWEEP)
+        .then((ran) => (ran >= SWEEP && this.#timer ? tick() : undefined))
+        .catch((error) => this.#log(`[jobs] sweep failed: ${error instanceof Error ? error.message : error}`))
     void tick()
     this.#timer = setInterval(tick, pollMs)
     this.#timer.unref?.()

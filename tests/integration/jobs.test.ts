@@ -86,6 +86,34 @@ describe('job queue', () => {
     expect(runs).toBe(10)
   })
 
+  it('runs as many jobs at once as its concurrency, and with another process beside it each job still runs once', async () => {
+    const clock = new ManualClock('2026-11-23T00:00:00Z')
+    const runs = new Map<string, number>()
+    let inFlight = 0
+    let release!: () => void
+    // The first three wait for each other: they finish only if three run at once.
+    const threeAtOnce = new Promise<void>((resolve) => (release = resolve))
+    const handler = async (payload: unknown) => {
+      const { k } = payload as { k: string }
+      runs.set(k, (runs.get(k) ?? 0) + 1)
+      if (++inFlight >= 3) release()
+      await threeAtOnce
+      inFlight--
+    }
+    const options = { retryBaseMs: 1000, leaseMs: 60_000, log: () => {}, concurrency: 3 }
+    const a = new JobQueue(database.db, clock, { work: handler }, options)
+    for (let i = 0; i < 3; i++) await a.enqueue({ name: 'work', key: `first${i}`, runAt: clock.now(), payload: { k: `first${i}` } })
+    expect(await a.runDue()).toBe(3)
+    const b = new JobQueue(database.db, clock, { work: handler }, options)
+    for (let i = 0; i < 30; i++) await a.enqueue({ name: 'work', key: `k${i}`, runAt: clock.now(), payload: { k: `k${i}` } })
+    const [ranA, ranB] = await Promise.all([a.runDue(), b.runDue()])
+    expect(ranA + ranB).toBe(30)
+    expect(runs.size).toBe(33)
+    expect([...runs.values()].every((n) => n === 1)).toBe(true)
+    const rows = await database.db.select().from(jobs)
+    expect(rows.every((r) => r.status === 'done' && r.attempts === 1)).toBe(true)
+  })
+
   it('refuses a job nobody can run', async () => {
     const queue = queueWith(new ManualClock('2026-11-23T00:00:00Z'), async () => {})
     await expect(queue.enqueue({ name: 'nobody', runAt: new Date() })).rejects.toThrow(/no handler/)
