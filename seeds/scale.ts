@@ -38,8 +38,11 @@ export type Progress = (stage: string, done: number, total: number) => void
 
 const stateOf = `(case ${STATE_BUCKETS.map(([upTo, s]) => `when p % 1000 < ${upTo} then '${s}'`).join(' ')} end)::procurement_status`
 
-export async function seedScale(client: pg.PoolClient, scale: Scale, now: Date, passwordHash: string, progress: Progress) {
-  const q = (text: string, values: unknown[] = []) => client.query(text, values)
+type Query = (text: string, values?: unknown[]) => Promise<pg.QueryResult>
+const queryOf = (client: pg.PoolClient): Query => (text, values = []) => client.query(text, values)
+
+/** Each connection's own session: no row-by-row foreign keys or triggers, no wait for the disk, and the temporary helpers. */
+async function prepare(q: Query) {
   await q(`set session_replication_role = replica`)
   await q(`set synchronous_commit = off`)
   await q(`create or replace function pg_temp.bench_uuid(t text) returns uuid language sql immutable as $$
@@ -47,20 +50,36 @@ export async function seedScale(client: pg.PoolClient, scale: Scale, now: Date, 
   await q(`create temp table bench_regions as select code, row_number() over (order by code) - 1 as n from regions where code not like '%00'`)
   await q(`create temp table bench_items as select i.id, i.code, i.version, i.name_zh, i.standard_days, row_number() over (order by i.code) - 1 as n from service_items i`)
   await q(`create temp table bench_specialties as select code, row_number() over (order by code) - 1 as n from qualification_specialties`)
+}
+
+/** Seeds through every given connection at once (one per core), each stage's batches shared among them. */
+export async function seedScale(clients: pg.PoolClient[], scale: Scale, now: Date, passwordHash: string, progress: Progress) {
+  const queries = clients.map(queryOf)
+  await Promise.all(queries.map(prepare))
+  const q = queries[0]!
   const { regions, items, specialties } = (await q(`select (select count(*) from bench_regions)::int regions, (select count(*) from bench_items)::int items, (select count(*) from bench_specialties)::int specialties`)).rows[0] as { regions: number; items: number; specialties: number }
   if (!regions || !items || !specialties) throw new Error('the reference data (regions, catalog) is missing: install it first')
   const at = now.toISOString()
 
-  async function batches(stage: string, total: number, run: (from: number, to: number) => Promise<unknown>) {
-    for (let from = 0; from < total; from += BATCH) {
-      await run(from, Math.min(total, from + BATCH) - 1)
-      progress(stage, Math.min(total, from + BATCH), total)
-    }
+  async function batches(stage: string, total: number, run: (q: Query, from: number, to: number) => Promise<unknown>) {
+    let next = 0
+    let done = 0
+    await Promise.all(
+      queries.map(async (own) => {
+        while (next < total) {
+          const from = next
+          next += BATCH
+          await run(own, from, Math.min(total, from + BATCH) - 1)
+          done += Math.min(BATCH, total - from)
+          progress(stage, done, total)
+        }
+      }),
+    )
   }
 
   // Agencies: an organization, its admin, three offerings, two verified qualifications that cover the
   // first two offered items (so an agency may bid on procurements of those items), and the commitment letter.
-  await batches('agencies', scale.agencies, (from, to) =>
+  await batches('agencies', scale.agencies, (q, from, to) =>
     q(`with s as (select a from generate_series($1::int, $2::int) a)
       , o as (insert into organizations (id, kind, name_zh, name_en, uscc, region_code, contact_name, contact_phone, contact_email, created_at, updated_at)
         select pg_temp.bench_uuid('a' || a), 'agency', '广西基准第' || a || '号工程咨询有限公司', 'Bench Engineering Consulting No. ' || a || ' Co., Ltd.', 'BA' || lpad(a::text, 16, '0'),
@@ -81,7 +100,7 @@ export async function seedScale(client: pg.PoolClient, scale: Scale, now: Date, 
   )
 
   // Owners (项目业主) and their purchasers.
-  await batches('owners', scale.owners, (from, to) =>
+  await batches('owners', scale.owners, (q, from, to) =>
     q(`with s as (select o from generate_series($1::int, $2::int) o)
       , org as (insert into organizations (id, kind, name_zh, name_en, uscc, region_code, contact_name, contact_phone, contact_email, created_at, updated_at)
         select pg_temp.bench_uuid('o' || o), 'owner', '广西基准第' || o || '号建设单位', 'Bench Project Owner No. ' || o, 'BO' || lpad(o::text, 16, '0'),
@@ -100,7 +119,7 @@ export async function seedScale(client: pg.PoolClient, scale: Scale, now: Date, 
       when 'selecting' then $4::timestamptz - interval '6 days'
       when 'awarded' then $4::timestamptz - interval '12 days' - (p % 30) * interval '1 hour'
       else $4::timestamptz - interval '20 days' - ((p::bigint * 7919) % (1095 * 24)) * interval '1 hour' end)`
-  await batches('procurements', scale.procurements, (from, to) =>
+  await batches('procurements', scale.procurements, (q, from, to) =>
     q(`with s as (select p, ${published} as pub, ${stateOf} as st, (select row_to_json(i) from bench_items i where i.n = p % $5) as item,
           (array['lowest_price','lowest_price','lowest_price','lowest_price','lowest_price','lowest_price','lowest_price','lowest_price','random_draw','random_draw','random_draw','random_draw','random_draw','random_draw','optimal_price','optimal_price','optimal_price','reverse_auction','reverse_auction','direct'])[1 + (p / 7) % 20]::selection_method as m
         from generate_series($1::int, $2::int) p)
@@ -133,7 +152,7 @@ export async function seedScale(client: pg.PoolClient, scale: Scale, now: Date, 
   // Bids: 3 to 7 on each procurement that had them (failed ones had none, drafts none), from distinct agencies; the first is the lowest.
   // Each with its lead party, and the award to the first where the procurement got that far.
   const hasBids = `${stateOf} not in ('draft', 'failed')`
-  await batches('bids', scale.procurements, (from, to) =>
+  await batches('bids', scale.procurements, (q, from, to) =>
     q(`with s as (select p, j, pr.published_at pub, pr.max_price_fen mx, pr.expected_days d, pr.status st, pr.method m, (select id from bench_items where n = p % $4) item,
           1 + ((p::bigint * 7919 + j * 4001) % $3) as a
         from generate_series($1::int, $2::int) p cross join generate_series(0, 6) j
@@ -156,7 +175,7 @@ export async function seedScale(client: pg.PoolClient, scale: Scale, now: Date, 
   )
 
   // Credit events (the kinds that exist today), four in five about agencies, over three years.
-  await batches('credit events', scale.creditEvents, (from, to) =>
+  await batches('credit events', scale.creditEvents, (q, from, to) =>
     q(`insert into credit_events (id, org_id, kind, procurement_id, occurred_at, detail, dedupe_key)
       select pg_temp.bench_uuid('ce' || e), case when e % 5 = 0 then pg_temp.bench_uuid('o' || (1 + e % $3)) else pg_temp.bench_uuid('a' || (1 + (e::bigint * 7919) % $4)) end,
         case when e % 5 = 0 then 'acceptance_overdue' else (array['award_declined','award_not_confirmed','explanation_missing','service_overdue'])[1 + e % 4] end,
@@ -164,7 +183,7 @@ export async function seedScale(client: pg.PoolClient, scale: Scale, now: Date, 
       from generate_series($1::int, $2::int) e`,
     [from + 1, to + 1, scale.owners, scale.agencies, scale.procurements, at]),
   )
-  await q(`set session_replication_role = origin`)
+  await Promise.all(queries.map((own) => own(`set session_replication_role = origin`)))
   progress('analyze', 0, 1)
   await q(`vacuum analyze`)
   progress('analyze', 1, 1)

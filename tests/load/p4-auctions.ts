@@ -35,7 +35,7 @@ export async function measureCloses(url: string, start: () => Promise<Server[]>,
   const { item, bidders } = await signedInBidders(client, 1, 300, now)
   const ids = await insertProcurements(client, { tag: `P4-${now.toISOString().slice(0, 19)}`, count, item, status: 'selecting', method: 'reverse_auction', publishedAt: new Date(now.getTime() - 7 * 86_400_000), deadline: new Date(now.getTime() - 86_400_000), maxPriceFen: 5_000_000 })
   // The servers start within the lead; the first auction ends after it.
-  const firstEnd = Date.now() + 25_000
+  const firstEnd = Date.now() + 20_000
   const length = TURN_SECONDS * ROUNDS * BIDDERS * 1000
   const made = await insertAuctions(
     client,
