@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm'
 import { bigint, index, integer, jsonb, pgEnum, pgTable, text } from 'drizzle-orm/pg-core'
 import { timestamps, tstz } from './columns'
 
@@ -24,6 +25,8 @@ export const jobs = pgTable(
     completedAt: tstz(),
     ...timestamps,
   },
-  (t) => [index().on(t.status, t.runAt)],
+  // A worker's claim reads one of these small indexes, whatever the number of jobs done: the
+  // earliest due of those waiting, or a lease run out among those running.
+  (t) => [index('jobs_due').on(t.runAt, t.id).where(sql`${t.status} = 'pending'`), index('jobs_leased').on(t.lockedUntil, t.id).where(sql`${t.status} = 'running'`)],
 )
 export type Job = typeof jobs.$inferSelect

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, lt, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, lt, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../db/client'
 import { jobs, type Job } from '../../db/schema'
 import type { Clock } from '../shared/clock'
@@ -75,24 +75,26 @@ export class JobQueue {
       .onConflictDoNothing({ target: jobs.key })
   }
 
-  /** Claims one due job, or one whose lease ran out (its worker died). One statement, so no two workers get it. */
+  /**
+   * Claims one job whose lease ran out (its worker died), else the earliest due: each one
+   * statement on a small partial index, so no two workers get the same job and a claim costs the
+   * same however many jobs are waiting or done.
+   */
   async #claim(now: Date): Promise<Job | undefined> {
+    const at = now.toISOString()
+    return (await this.#claimFirst(sql`status = 'running' and locked_until < ${at}::timestamptz`, sql`locked_until, id`, now)) ?? (await this.#claimFirst(sql`status = 'pending' and run_at <= ${at}::timestamptz`, sql`run_at, id`, now))
+  }
+
+  async #claimFirst(where: SQL, order: SQL, now: Date): Promise<Job | undefined> {
     const leaseEnd = new Date(now.getTime() + this.leaseMs)
     const result = (await this.db.execute(sql`
       update ${jobs} set status = 'running', attempts = attempts + 1, locked_until = ${leaseEnd.toISOString()}::timestamptz,
         updated_at = ${now.toISOString()}::timestamptz
-      where id = (
-        select id from ${jobs}
-        where (status = 'pending' and run_at <= ${now.toISOString()}::timestamptz)
-           or (status = 'running' and locked_until < ${now.toISOString()}::timestamptz)
-        order by run_at, id
-        limit 1
-        for update skip locked
-      )
+      where id = (select id from ${jobs} where ${where} order by ${order} limit 1 for update skip locked)
       returning id`)) as unknown as { rows: Array<{ id: number | string }> }
-    const id = result.rows[0]?.id
-    if (id === undefined) return undefined
-    const [job] = await this.db.select().from(jobs).where(eq(jobs.id, Number(id)))
+    const row = result.rows[0]
+    if (!row) return undefined
+    const [job] = await this.db.select().from(jobs).where(eq(jobs.id, Number(row.id)))
     return job
   }
 

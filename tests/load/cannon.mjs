@@ -12,8 +12,33 @@ if (!url) throw new Error('usage: cannon.mjs {"url": ...}')
 
 let nextSlot = 0
 const steps = []
+/**
+ * Paced connections (connectionRate) each start their second at the same instant, so their
+ * requests would arrive in one burst a second. Each is moved to its own phase of the second
+ * instead: 50 bidders at 1 bid/s send one bid every 20 ms. (autocannon 8's client, whose
+ * per-second reset this replays, is pinned in package-lock.json.)
+ */
+function spreadOver(client, phase) {
+  // Not even the first request goes at once: it waits for the client's phase too.
+  client.reqsMadeThisSecond = connectionRate
+  setImmediate(() => {
+    if (!client.rateInterval) return
+    clearInterval(client.rateInterval)
+    const tick = () => {
+      client.reqsMadeThisSecond = 0
+      if (client.paused) client._doRequest(client.cer)
+      client.paused = false
+    }
+    client.rateInterval = setTimeout(() => {
+      tick()
+      client.rateInterval = setInterval(tick, 1000)
+    }, phase * 1000)
+  })
+}
+
 function setupClient(client) {
   const slot = nextSlot++ % sequence.headers.length
+  if (connectionRate) spreadOver(client, slot / sequence.headers.length)
   client.setRequests([
     {
       method,
