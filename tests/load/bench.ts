@@ -31,6 +31,7 @@ import { systemClock } from '../../services/shared/clock'
 import { seedDemo } from '../../seeds/demo'
 import { FULL_SCALE, SMALL_SCALE, seedScale, type Scale } from '../../seeds/scale'
 import { pageSizes } from './bundle-sizes'
+import { gapLines } from './gaps'
 import { cannon, kb, log, mb, ms, peakRss, pooled, rate, rssOf, sleep, startServer, type Load } from './harness'
 import { measureBids, type BidFigures } from './p1-bids'
 import { measureBroadcast, type BroadcastFigures } from './p3-watchers'
@@ -376,6 +377,7 @@ async function main() {
       ? `| | server RSS on PostgreSQL | ${mb(idleRss)} idle${searchRss ? `; ${mb(searchRss)} peak under the P2 load` : ''}${bidsRss ? `; ${mb(bidsRss)} peak under the P1 load` : ''} | – | ≤ 300 MB | ${Math.max(searchRss, bidsRss) <= 300 * 1024 * 1024 ? 'yes' : 'no'} |`
       : `| | server RSS on PostgreSQL | ${NOT} | – | ≤ 300 MB | – |`,
     '',
+    ...gapLines({ bids1, bids2, p2, two, cast1, cast2, closes, credit }),
     ...(p2.length ? [`P2 ${p2ok ? 'meets' : 'does not yet meet'} its target on every query.`, '', "## Query plans (P2): EXPLAIN ANALYZE of the page's rows, then of its capped count", '', ...p2.flatMap((r) => [`### ${r.name}`, '', '```', r.plan, '```', ''])] : []),
   ]
   const out = ONLY.size === 6 ? OUT : path.join(os.tmpdir(), 'zjcs-bench-partial.md')
