@@ -21,21 +21,29 @@ export interface EscrowMilestone {
     createdAt: string
     heldAt: string | null
     settledAt: string | null
-    releasing: boolean
-    settling: boolean
+    /** on its way out of escrow: to the agency, or settled after a termination (services/payments `escrowMotion`) */
+    motion: 'releasing' | 'settling' | null
   } | null
 }
 
 type Payment = NonNullable<EscrowMilestone['payment']>
 
+type StateWords = { key: MessageKey; tone: 'ok' | 'warn' | 'error' | 'muted' }
+
+/** Where one payment's money stands, in words: the parties' milestones and the office's list say it alike. */
+export function paymentState(p: Pick<Payment, 'status' | 'releasedFen' | 'refundedFen' | 'motion'>): StateWords {
+  if (p.status === 'declined') return { key: 'pay.state.declined', tone: 'error' }
+  if (p.status === 'settled') return p.refundedFen ? { key: p.releasedFen ? 'pay.state.split' : 'pay.state.refunded', tone: 'warn' } : { key: 'pay.state.released', tone: 'ok' }
+  if (p.status === 'held') return p.motion === 'settling' ? { key: 'pay.state.settling', tone: 'warn' } : p.motion === 'releasing' ? { key: 'pay.state.releasing', tone: 'ok' } : { key: 'pay.state.held', tone: 'ok' }
+  return { key: p.status === 'creating' ? 'pay.state.creating' : 'pay.state.pending', tone: 'warn' }
+}
+
 /** Where a milestone's money stands, in words. */
-function stateOf(m: EscrowMilestone): { key: MessageKey; tone: 'ok' | 'warn' | 'error' | 'muted' } {
+function stateOf(m: EscrowMilestone): StateWords {
   const p = m.payment
   if (m.void) return { key: 'pay.state.void', tone: 'muted' }
-  if (!p || p.status === 'declined') return p ? { key: 'pay.state.declined', tone: 'error' } : m.late ? { key: 'pay.state.late', tone: 'error' } : { key: 'pay.state.unfunded', tone: 'muted' }
-  if (p.status === 'settled') return p.refundedFen ? { key: p.releasedFen ? 'pay.state.split' : 'pay.state.refunded', tone: 'warn' } : { key: 'pay.state.released', tone: 'ok' }
-  if (p.status === 'held') return p.settling ? { key: 'pay.state.settling', tone: 'warn' } : p.releasing ? { key: 'pay.state.releasing', tone: 'ok' } : { key: 'pay.state.held', tone: 'ok' }
-  return { key: p.status === 'creating' ? 'pay.state.creating' : 'pay.state.pending', tone: 'warn' }
+  if (!p) return m.late ? { key: 'pay.state.late', tone: 'error' } : { key: 'pay.state.unfunded', tone: 'muted' }
+  return paymentState(p)
 }
 
 const TONE = { ok: 'ok', warn: 'warn', error: 'status-rejected', muted: '' } as const
@@ -50,7 +58,7 @@ const inEscrow = (p: Payment | null, amountFen: number) => (p && (p.status === '
 export function Escrow({ milestones, fund }: { milestones: EscrowMilestone[]; fund?: (m: EscrowMilestone) => ReactNode }) {
   const t = useT()
   const locale = useLocale()
-  const waiting = milestones.some((m) => m.payment && (m.payment.status === 'creating' || m.payment.status === 'pending' || m.payment.releasing || m.payment.settling))
+  const waiting = milestones.some((m) => m.payment && (m.payment.status === 'creating' || m.payment.status === 'pending' || m.payment.motion !== null))
   const patience = useWhileWaiting(waiting)
   if (!milestones.length) return null
   const total = milestones.reduce((s, m) => s + m.amountFen, 0)

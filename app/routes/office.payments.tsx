@@ -11,6 +11,7 @@ import { formatYuan } from '~/utils/format'
 import { useLocale, useT } from '~/utils/i18n'
 import { title } from '~/utils/meta'
 import { PAYMENT_VIEWS, escrowMotion, paymentOverview, type PaymentView } from '~/utils/services.server'
+import { paymentState } from '~/components/escrow'
 
 export const handle: PageHandle = { i18n: ['escrow', 'pay', 'time'] }
 
@@ -38,8 +39,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     })),
   }
 }
-
-const STATE_KEY = { creating: 'pay.state.creating', pending: 'pay.state.pending', held: 'pay.state.held', declined: 'pay.state.declined', settled: 'pay.state.released' } as const
 
 export default function OfficePayments() {
   const { view, views, totals, problems, counts, stuck, lateMilestones, rows } = useLoaderData<typeof loader>()
@@ -88,7 +87,7 @@ export default function OfficePayments() {
             { header: t('escrow.agency'), cell: (r: Row) => (en ? r.agencyEn : r.agencyZh) },
             { header: t('escrow.milestone'), className: 'num', cell: (r: Row) => r.milestone },
             { header: t('escrow.amount'), className: 'num', cell: (r: Row) => yuan(r.amountFen) },
-            { header: t('escrow.state'), cell: (r: Row) => t(r.motion === 'settling' ? 'pay.state.settling' : r.motion === 'releasing' ? 'pay.state.releasing' : r.status === 'settled' && r.refundedFen ? (r.releasedFen ? 'pay.state.split' : 'pay.state.refunded') : STATE_KEY[r.status], { code: r.declineCode ?? '', refunded: yuan(r.refundedFen), released: yuan(r.releasedFen) }) },
+            { header: t('escrow.state'), cell: (r: Row) => t(paymentState(r).key, { code: r.declineCode ?? '', refunded: yuan(r.refundedFen), released: yuan(r.releasedFen) }) },
             { header: t('escrow.updated'), cell: (r: Row) => <DateTime at={r.updatedAt} /> },
           ]}
         />

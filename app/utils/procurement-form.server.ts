@@ -153,7 +153,7 @@ function serializeEscrow(milestones: Awaited<ReturnType<typeof paymentsOf>>, now
     void: terminated && !(m.payment && m.payment.status !== 'declined'),
     declined: m.declined,
     payment: m.payment
-      ? { status: m.payment.status, releasedFen: m.payment.releasedFen, refundedFen: m.payment.refundedFen, declineCode: m.payment.declineCode, createdAt: m.payment.createdAt.toISOString(), heldAt: iso(m.payment.heldAt), settledAt: iso(m.payment.settledAt), releasing: escrowMotion(m.payment, status) === 'releasing', settling: escrowMotion(m.payment, status) === 'settling' }
+      ? { status: m.payment.status, releasedFen: m.payment.releasedFen, refundedFen: m.payment.refundedFen, declineCode: m.payment.declineCode, createdAt: m.payment.createdAt.toISOString(), heldAt: iso(m.payment.heldAt), settledAt: iso(m.payment.settledAt), motion: escrowMotion(m.payment, status) }
       : null,
   }))
 }
