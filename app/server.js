@@ -73,17 +73,18 @@ app.use((req, res, next) => {
   const { write, end } = res
   const chunks = []
   let held = null
+  const bytes = (chunk, encoding) => (Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8'))
   const hold = () => (held ??= res.statusCode === 200 && !res.headersSent && /^text\/html/.test(String(res.getHeader('content-type') ?? '')) && !res.getHeader('set-cookie'))
   res.write = function (chunk, encoding, callback) {
     if (!hold()) return write.call(this, chunk, encoding, callback)
-    chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8'))
+    chunks.push(bytes(chunk, encoding))
     const done = typeof encoding === 'function' ? encoding : callback
     if (done) process.nextTick(done)
     return true
   }
   res.end = function (chunk, encoding, callback) {
     if (!hold()) return end.call(this, chunk, encoding, callback)
-    if (chunk && typeof chunk !== 'function') chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8'))
+    if (chunk && typeof chunk !== 'function') chunks.push(bytes(chunk, encoding))
     const done = [chunk, encoding, callback].find((x) => typeof x === 'function')
     const body = Buffer.concat(chunks)
     const tag = `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`

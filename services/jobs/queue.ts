@@ -86,15 +86,12 @@ export class JobQueue {
   }
 
   async #claimFirst(where: SQL, order: SQL, now: Date): Promise<Job | undefined> {
-    const leaseEnd = new Date(now.getTime() + this.leaseMs)
-    const result = (await this.db.execute(sql`
-      update ${jobs} set status = 'running', attempts = attempts + 1, locked_until = ${leaseEnd.toISOString()}::timestamptz,
-        updated_at = ${now.toISOString()}::timestamptz
-      where id = (select id from ${jobs} where ${where} order by ${order} limit 1 for update skip locked)
-      returning id`)) as unknown as { rows: Array<{ id: number | string }> }
-    const row = result.rows[0]
-    if (!row) return undefined
-    const [job] = await this.db.select().from(jobs).where(eq(jobs.id, Number(row.id)))
+    // The claim returns the job itself: one round trip.
+    const [job] = await this.db
+      .update(jobs)
+      .set({ status: 'running', attempts: sql`${jobs.attempts} + 1`, lockedUntil: new Date(now.getTime() + this.leaseMs), updatedAt: now })
+      .where(sql`${jobs.id} = (select id from ${jobs} where ${where} order by ${order} limit 1 for update skip locked)`)
+      .returning()
     return job
   }
 
