@@ -32,7 +32,7 @@ import { seedDemo } from '../../seeds/demo'
 import { FULL_SCALE, SMALL_SCALE, seedScale, type Scale } from '../../seeds/scale'
 import { pageSizes } from './bundle-sizes'
 import { gapLines } from './gaps'
-import { cannon, kb, log, mb, ms, peakRss, pooled, rate, rssOf, sleep, startServer, type Load } from './harness'
+import { cannon, kb, loadOf, log, mb, ms, peakRss, pooled, rate, rssOf, sleep, startServer, type Load } from './harness'
 import { measureBids, type BidFigures } from './p1-bids'
 import { measureBroadcast, type BroadcastFigures } from './p3-watchers'
 import { measureCloses, type CloseFigures } from './p4-auctions'
@@ -166,9 +166,7 @@ async function reference(statements: Statement[], connections: number, duration 
     }),
   )
   await pool.end()
-  times.sort((a, b) => a - b)
-  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!
-  return { requests: times.length, rate: times.length / (duration - 1), p50: at(0.5), p95: at(0.95), p99: at(0.99), max: times.at(-1)!, non2xx: 0, errors: 0 }
+  return loadOf(times, duration - 1)
 }
 
 async function explain(s: Statement): Promise<string> {
